@@ -1,0 +1,20 @@
+package dev.gradsheet;
+
+import dev.gradsheet.cli.GradSheetCli;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Entry point of the one jar: with a command ({@code eval}, {@code step}, {@code check}, ...) it runs
+ * the command line and starts no server; with no arguments (or only {@code --spring} options) it
+ * serves the web app.
+ */
+@SpringBootApplication
+public class GradSheetApplication {
+    public static void main(String[] args) {
+        if (args.length > 0 && !args[0].startsWith("--spring") && !args[0].startsWith("--server")) {
+            System.exit(GradSheetCli.run(args));
+        }
+        SpringApplication.run(GradSheetApplication.class, args);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.gradsheet.cli;
+
+import dev.gradsheet.sheet.SheetFile;
+import dev.gradsheet.sheet.SheetFormatException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What every sheet command takes: the file and {@code --json}; and how it loads the file. */
+final class SheetOptions {
+    @Parameters(index = "0", paramLabel = "FILE", description = "the .sheet file")
+    Path file;
+
+    @Option(names = "--json", description = "print one JSON object instead of a table")
+    boolean json;
+
+    /** The sheet, or null after printing its problems to {@code err}. */
+    SheetFile.Loaded load(PrintWriter err) {
+        try {
+            return SheetFile.read(file);
+        } catch (SheetFormatException e) {
+            e.lines().forEach(err::println);
+            return null;
+        }
+    }
+}

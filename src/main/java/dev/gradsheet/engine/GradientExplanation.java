@@ -1,0 +1,110 @@
+package dev.gradsheet.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Why a cell has the gradient it has, as the chain rule computed it (lesson item 8): the sum, over
+ * the cells that use it, of the user's gradient (upstream) times the local derivative of the user
+ * with respect to this cell, e.g. {@code dL/dq = dL/df · ∂f/∂q = (-4)·(-4) = 16}.
+ *
+ * @param cell      the cell explained
+ * @param objective the objective's name
+ * @param grad      the cell's gradient ∂objective/∂cell
+ * @param terms     one term per user cell
+ * @param note      a remark for special cases (the objective itself, a fused loss), or empty
+ */
+public record GradientExplanation(String cell, String objective, double grad, List<Term> terms, String note) {
+
+    /**
+     * One path of the chain rule: {@code upstream × local = product}.
+     *
+     * @param user     the cell using this one
+     * @param op       the user's operation
+     * @param upstream ∂objective/∂user
+     * @param local    ∂user/∂cell
+     * @param rule     the operation's rule in words
+     */
+    public record Term(String user, String op, double upstream, double local, String rule) {
+        public double product() {
+            return upstream * local;
+        }
+    }
+
+    /** The chain rule written out with numbers: {@code dL/dq = dL/df · ∂f/∂q = (-4)·(-4) = 16}. */
+    public String equation() {
+        String lhs = "d" + objective + "/d" + cell;
+        if (objective.equals(cell)) {
+            return lhs + " = 1";
+        }
+        if (terms.isEmpty()) {
+            return lhs + " = 0 (no cell uses " + cell + ")";
+        }
+        StringBuilder symbols = new StringBuilder();
+        StringBuilder numbers = new StringBuilder();
+        for (Term t : terms) {
+            if (!symbols.isEmpty()) {
+                symbols.append(" + ");
+                numbers.append(" + ");
+            }
+            symbols.append("d").append(objective).append("/d").append(t.user())
+                    .append(" · ∂").append(t.user()).append("/∂").append(cell);
+            numbers.append('(').append(Numbers.readable(t.upstream(), 6)).append(")·(")
+                    .append(Numbers.readable(t.local(), 6)).append(')');
+        }
+        return lhs + " = " + symbols + " = " + numbers + " = " + Numbers.readable(grad, 6);
+    }
+
+    static GradientExplanation of(Graph g, int id) {
+        String objective = g.objective < 0 ? "?" : g.names.nameOf(g.objective);
+        String name = g.names.nameOf(id);
+        List<Term> terms = new ArrayList<>();
+        String note = "";
+        if (id == g.objective) {
+            note = name + " is the objective: its gradient with respect to itself is 1.";
+        } else {
+            int[] users = g.usersOf(id);
+            for (int i = 0; i < users.length; i++) {
+                int u = users[i];
+                if (i > 0 && users[i - 1] == u) {
+                    continue; // a cell using this one twice (x * x) is one term with both derivatives
+                }
+                double local = 0;
+                for (int k = 0; k < g.argCount[u]; k++) {
+                    if (g.arg(u, k) == id) {
+                        local += Kernel.localDerivative(g, u, k);
+                    }
+                }
+                terms.add(new Term(g.names.nameOf(u), g.opOf(u).label(), g.grad[u], local, rule(g.opOf(u))));
+                if (g.isFused(u) && g.arg(u, 0) == id) {
+                    note = g.names.nameOf(u) + " computes cross-entropy in logits form: its gradient goes"
+                            + " straight to the sigmoid's input as σ(z) − t, so it stays finite when σ saturates.";
+                }
+            }
+        }
+        return new GradientExplanation(name, objective, g.grad[id], terms, note);
+    }
+
+    /** Each operation's backward rule, in the lesson's words. */
+    static String rule(Op op) {
+        return switch (op) {
+            case ADD -> "+ passes the gradient through unchanged";
+            case SUB -> "− passes it to the left unchanged and negated to the right";
+            case MUL -> "× multiplies it by the other input";
+            case DIV -> "a/b: ∂/∂a = 1/b, ∂/∂b = −a/b²";
+            case NEG -> "negation flips its sign";
+            case COPY -> "a copy passes it through";
+            case SIGMOID -> "sigmoid multiplies it by σ(1 − σ)";
+            case TANH -> "tanh multiplies it by 1 − tanh²";
+            case RELU -> "ReLU passes it where the input is positive, else 0";
+            case STEP -> "step has gradient 0: it cannot learn by backprop";
+            case EXP -> "exp multiplies it by exp(a)";
+            case LOG -> "log multiplies it by 1/a";
+            case MSE -> "(p − t)²: ∂/∂p = 2(p − t), ∂/∂t = −2(p − t)";
+            case BCE -> "cross-entropy: ∂/∂p = (p − t)/(p(1 − p))";
+            case SUM -> "sum passes it through to every argument";
+            case MEAN -> "mean passes 1/n of it to every argument";
+            default -> "";
+        };
+    }
+}

@@ -1,0 +1,449 @@
+package dev.gradsheet.engine;
+
+import java.util.Arrays;
+import org.eclipse.collections.api.list.primitive.MutableDoubleList;
+import org.eclipse.collections.api.list.primitive.MutableIntList;
+import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+
+/**
+ * The computation graph as flat primitive arrays indexed by cell id — the spreadsheet's calc chain.
+ * It knows nothing of names' meaning, undo or observers ({@link Sheet} does); it stores cells, keeps
+ * a topological order, recomputes dirty cells once each in that order ({@link #forward}) and runs
+ * backpropagation as one reverse pass ({@link #backward}). Nothing here recurses over graph depth.
+ *
+ * <p>Ids are never reused: a deleted cell is only marked dead, so undo can bring it back as it was.
+ * Not thread-safe: {@link Sheet} serializes access.
+ */
+final class Graph {
+    static final byte LIVE = 1;
+    static final byte GENERATED = 2;
+    static final byte FUSED = 4;
+    /** Named by a formula but not (yet) defined: only while a file is being loaded. */
+    static final byte PLACEHOLDER = 8;
+
+    int size;
+    byte[] op = new byte[16];
+    byte[] flags = new byte[16];
+    int[] argStart = new int[16];
+    int[] argCount = new int[16];
+    int[] argPool = new int[32];
+    int poolSize;
+    double[] value = new double[16];
+    double[] grad = new double[16];
+    /** Definition order of user cells: the order a sheet is shown and saved in. */
+    int[] rank = new int[16];
+    int nextRank;
+    final NameTable names = new NameTable();
+
+    // Derived by rebuildTopology(): valid while topologyValid.
+    int[] order = new int[0];
+    int liveCount;
+    int[] pos = new int[16];
+    int[] userStart = new int[1];
+    int[] users = new int[0];
+    int[] weightIds = new int[0];
+    boolean topologyValid;
+    private long[] dirty = new long[0];
+    private int firstDirtyWord = Integer.MAX_VALUE;
+
+    /** The cell whose gradient is 1, or -1; see {@link #resolveObjective}. */
+    int objective = -1;
+    /** The objective a sheet names explicitly, or -1 for "the last cell defined". */
+    int explicitObjective = -1;
+
+    /** How many cells {@link #forward} has recomputed, ever: lets tests count work per edit. */
+    long recomputations;
+    /** When set, {@link #forward} records every cell whose value changed in {@link #changedValues}. */
+    boolean trackChanges;
+    final MutableIntList changedValues = new IntArrayList();
+
+    private final MutableIntList fusedTargets = new IntArrayList();
+    private final MutableDoubleList fusedGradients = new DoubleArrayList();
+
+    // ---- cells ---------------------------------------------------------------------------------
+
+    boolean isLive(int id) {
+        return id >= 0 && id < size && (flags[id] & LIVE) != 0;
+    }
+
+    boolean isGenerated(int id) {
+        return (flags[id] & GENERATED) != 0;
+    }
+
+    boolean isFused(int id) {
+        return (flags[id] & FUSED) != 0;
+    }
+
+    boolean isPlaceholder(int id) {
+        return (flags[id] & PLACEHOLDER) != 0;
+    }
+
+    Op opOf(int id) {
+        return Op.of(op[id]);
+    }
+
+    int arg(int id, int k) {
+        return argPool[argStart[id] + k];
+    }
+
+    /** Makes a new live cell and returns its id. */
+    int allocate(String name, Op kind, int[] args, double v, boolean generated) {
+        int id = allocatePlaceholder(name);
+        define(id, kind, args, v, generated);
+        if (!generated) {
+            rank[id] = nextRank++;
+        }
+        return id;
+    }
+
+    /** Makes a named cell with no formula yet: a name a file uses before the line that defines it. */
+    int allocatePlaceholder(String name) {
+        int id = size++;
+        ensureCapacity(size);
+        flags[id] = PLACEHOLDER;
+        names.put(id, name);
+        topologyValid = false;
+        return id;
+    }
+
+    /** Gives cell {@code id} a formula (replacing any it had) and makes it live. */
+    void define(int id, Op kind, int[] args, double v, boolean generated) {
+        op[id] = kind.code();
+        argStart[id] = appendArgs(args);
+        argCount[id] = args.length;
+        value[id] = v;
+        flags[id] = (byte) (LIVE | (generated ? GENERATED : 0));
+        topologyValid = false;
+    }
+
+    private int appendArgs(int[] args) {
+        if (poolSize + args.length > argPool.length) {
+            argPool = Arrays.copyOf(argPool, Math.max(argPool.length * 2, poolSize + args.length));
+        }
+        int start = poolSize;
+        System.arraycopy(args, 0, argPool, start, args.length);
+        poolSize += args.length;
+        return start;
+    }
+
+    int[] args(int id) {
+        return Arrays.copyOfRange(argPool, argStart[id], argStart[id] + argCount[id]);
+    }
+
+    /** What undo needs to put a cell back exactly as it was. */
+    record CellState(byte op, byte flags, int argStart, int argCount, double value, int rank, String name) {
+    }
+
+    CellState capture(int id) {
+        return new CellState(op[id], flags[id], argStart[id], argCount[id], value[id], rank[id],
+                names.nameOf(id));
+    }
+
+    void restore(int id, CellState s) {
+        op[id] = s.op();
+        flags[id] = s.flags();
+        argStart[id] = s.argStart();
+        argCount[id] = s.argCount();
+        value[id] = s.value();
+        rank[id] = s.rank();
+        if (s.name() == null) {
+            names.remove(id);
+        } else if (!s.name().equals(names.nameOf(id))) {
+            names.put(id, s.name());
+        }
+        topologyValid = false;
+    }
+
+    /** Marks a cell dead and frees its name; its data stays for undo. */
+    void kill(int id) {
+        flags[id] = 0;
+        names.remove(id);
+        topologyValid = false;
+    }
+
+    /** The generated cells a root owns (its formula's intermediate steps), in creation order. */
+    int[] generatedOf(int root) {
+        MutableIntList found = new IntArrayList();
+        MutableIntList stack = new IntArrayList();
+        stack.add(root);
+        while (!stack.isEmpty()) {
+            int id = stack.removeAtIndex(stack.size() - 1);
+            for (int k = 0; k < argCount[id]; k++) {
+                int a = arg(id, k);
+                if (isLive(a) && isGenerated(a)) {
+                    found.add(a);
+                    stack.add(a);
+                }
+            }
+        }
+        return found.distinct().sortThis().toArray();
+    }
+
+    /** The user cell a cell belongs to: itself, or the root whose formula generated it. */
+    int rootOf(int id) {
+        if (!isGenerated(id)) {
+            return id;
+        }
+        String name = names.nameOf(id);
+        return names.idOf(name.substring(0, name.indexOf('.')));
+    }
+
+    private void ensureCapacity(int n) {
+        if (n <= op.length) {
+            return;
+        }
+        int c = Math.max(n, op.length * 2);
+        op = Arrays.copyOf(op, c);
+        flags = Arrays.copyOf(flags, c);
+        argStart = Arrays.copyOf(argStart, c);
+        argCount = Arrays.copyOf(argCount, c);
+        value = Arrays.copyOf(value, c);
+        grad = Arrays.copyOf(grad, c);
+        rank = Arrays.copyOf(rank, c);
+    }
+
+    // ---- topology --------------------------------------------------------------------------------
+
+    /**
+     * Recomputes the topological order (Kahn's algorithm, ties broken by id so a sheet written in
+     * dependency order keeps its layout), the users of each cell, the list of weights and which
+     * {@code bce} cells take the logits form. Returns the ids on a cycle, or an empty array.
+     */
+    int[] rebuildTopology() {
+        int[] indegree = new int[size];
+        int[] counts = new int[size + 1];
+        int live = 0;
+        int weights = 0;
+        for (int id = 0; id < size; id++) {
+            if (!isLive(id)) {
+                continue;
+            }
+            live++;
+            if (op[id] == Kernel.WEIGHT) {
+                weights++;
+            }
+            flags[id] &= ~FUSED;
+            if (op[id] == Kernel.BCE && op[arg(id, 0)] == Kernel.SIGMOID) {
+                flags[id] |= FUSED;
+            }
+            for (int k = 0; k < argCount[id]; k++) {
+                counts[arg(id, k) + 1]++;
+                indegree[id]++;
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            counts[i + 1] += counts[i];
+        }
+        int[] userList = new int[counts[size]];
+        int[] fill = Arrays.copyOf(counts, size);
+        weightIds = new int[weights];
+        weights = 0;
+        for (int id = 0; id < size; id++) {
+            if (!isLive(id)) {
+                continue;
+            }
+            if (op[id] == Kernel.WEIGHT) {
+                weightIds[weights++] = id;
+            }
+            for (int k = 0; k < argCount[id]; k++) {
+                userList[fill[arg(id, k)]++] = id;
+            }
+        }
+        // Kahn's algorithm with a min-heap on id would be O(n log n); a FIFO over ids in ascending
+        // order seeded in id order keeps dependency-ordered sheets in id order at O(n).
+        int[] ord = new int[live];
+        int head = 0;
+        int tail = 0;
+        for (int id = 0; id < size; id++) {
+            if (isLive(id) && indegree[id] == 0) {
+                ord[tail++] = id;
+            }
+        }
+        while (head < tail) {
+            int id = ord[head++];
+            for (int u = counts[id]; u < counts[id + 1]; u++) {
+                int user = userList[u];
+                if (--indegree[user] == 0) {
+                    ord[tail++] = user;
+                }
+            }
+        }
+        if (tail < live) {
+            return findCycle(indegree, userList, counts);
+        }
+        order = ord;
+        liveCount = live;
+        if (pos.length < size) {
+            pos = new int[Math.max(size, pos.length * 2)];
+        }
+        for (int k = 0; k < live; k++) {
+            pos[ord[k]] = k;
+        }
+        users = userList;
+        userStart = counts;
+        dirty = new long[(live + 63) >>> 6];
+        firstDirtyWord = Integer.MAX_VALUE;
+        topologyValid = true;
+        resolveObjective();
+        return new int[0];
+    }
+
+    /** Walks from a cell left on a cycle by Kahn's algorithm until a cell repeats. */
+    private int[] findCycle(int[] indegree, int[] userList, int[] counts) {
+        int start = -1;
+        for (int id = 0; id < size && start < 0; id++) {
+            if (isLive(id) && indegree[id] > 0) {
+                start = id;
+            }
+        }
+        // Every cell left over has an argument also left over; follow arguments until one repeats.
+        int[] seenAt = new int[size];
+        Arrays.fill(seenAt, -1);
+        MutableIntList path = new IntArrayList();
+        int id = start;
+        while (seenAt[id] < 0) {
+            seenAt[id] = path.size();
+            path.add(id);
+            int next = -1;
+            for (int k = 0; k < argCount[id] && next < 0; k++) {
+                if (indegree[arg(id, k)] > 0) {
+                    next = arg(id, k);
+                }
+            }
+            id = next;
+        }
+        // path[seenAt[id]..] is the cycle, each cell using the next.
+        int[] cycle = path.toArray();
+        int[] result = Arrays.copyOfRange(cycle, seenAt[id], cycle.length);
+        return result;
+    }
+
+    /** Sets {@link #objective}: the explicit one while it lives, else the last user cell defined. */
+    void resolveObjective() {
+        if (isLive(explicitObjective)) {
+            objective = explicitObjective;
+            return;
+        }
+        objective = -1;
+        int best = -1;
+        for (int id = 0; id < size; id++) {
+            if (isLive(id) && !isGenerated(id) && rank[id] > best) {
+                best = rank[id];
+                objective = id;
+            }
+        }
+    }
+
+    /** Cells that use {@code id} (a cell using it twice appears twice). */
+    int[] usersOf(int id) {
+        return Arrays.copyOfRange(users, userStart[id], userStart[id + 1]);
+    }
+
+    // ---- propagation -----------------------------------------------------------------------------
+
+    /** Schedules {@code id} to be recomputed by the next {@link #forward}. */
+    void markDirty(int id) {
+        int k = pos[id];
+        dirty[k >>> 6] |= 1L << k;
+        firstDirtyWord = Math.min(firstDirtyWord, k >>> 6);
+    }
+
+    /** Sets a leaf's value and schedules its users; returns whether the value changed. */
+    boolean setLeaf(int id, double v) {
+        if (Double.doubleToRawLongBits(v) == Double.doubleToRawLongBits(value[id])) {
+            return false;
+        }
+        value[id] = v;
+        if (trackChanges) {
+            changedValues.add(id);
+        }
+        markUsersDirty(id);
+        return true;
+    }
+
+    private void markUsersDirty(int id) {
+        for (int u = userStart[id]; u < userStart[id + 1]; u++) {
+            markDirty(users[u]);
+        }
+    }
+
+    /** Marks every computed cell dirty, for a rebuilt topology or a fresh load. */
+    void markAllDirty() {
+        for (int k = 0; k < liveCount; k++) {
+            if (!Op.of(op[order[k]]).isLeaf()) {
+                dirty[k >>> 6] |= 1L << k;
+            }
+        }
+        firstDirtyWord = 0;
+    }
+
+    /**
+     * Recomputes every dirty cell exactly once, in topological order, scheduling a cell's users only
+     * when its value really changed. The dirty set is a bitset by position, so the scan skips 64 clean
+     * cells per word and the work follows the edit's downstream cone. Returns how many values changed.
+     */
+    int forward() {
+        final long[] bits = dirty;
+        final int[] ord = order;
+        int changed = 0;
+        long count = 0;
+        for (int w = firstDirtyWord; w < bits.length; w++) {
+            long word;
+            while ((word = bits[w]) != 0) {
+                bits[w] = word & (word - 1);
+                int id = ord[(w << 6) | Long.numberOfTrailingZeros(word)];
+                double v = Kernel.forward(this, id);
+                count++;
+                if (Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(value[id])) {
+                    value[id] = v;
+                    changed++;
+                    if (trackChanges) {
+                        changedValues.add(id);
+                    }
+                    for (int u = userStart[id], end = userStart[id + 1]; u < end; u++) {
+                        int k = pos[users[u]];
+                        bits[k >>> 6] |= 1L << k;
+                    }
+                }
+            }
+        }
+        firstDirtyWord = Integer.MAX_VALUE;
+        recomputations += count;
+        return changed;
+    }
+
+    /**
+     * Backpropagation: one pass in reverse topological order that starts from gradient 1 at the
+     * objective and accumulates each cell's gradient into its arguments. Every cell's gradient is
+     * ∂objective/∂cell afterwards (0 for cells the objective does not depend on).
+     */
+    void backward() {
+        final double[] d = grad;
+        final int[] ord = order;
+        Arrays.fill(d, 0, size, 0.0);
+        fusedTargets.clear();
+        fusedGradients.clear();
+        if (objective < 0) {
+            return;
+        }
+        d[objective] = 1;
+        for (int k = pos[objective]; k >= 0; k--) {
+            int id = ord[k];
+            double g = d[id];
+            if (g != 0) {
+                Kernel.backward(this, id, g);
+            }
+        }
+        // A fused bce routed its gradient past its sigmoid straight to the logits; the sigmoid cell
+        // still shows ∂objective/∂p, added only now so it does not flow into the logits twice.
+        for (int i = 0; i < fusedTargets.size(); i++) {
+            d[fusedTargets.get(i)] += fusedGradients.get(i);
+        }
+    }
+
+    void recordFusedGradient(int sigmoidCell, double g) {
+        fusedTargets.add(sigmoidCell);
+        fusedGradients.add(g);
+    }
+}

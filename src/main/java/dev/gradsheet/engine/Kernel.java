@@ -1,0 +1,241 @@
+package dev.gradsheet.engine;
+
+/**
+ * Each operation's forward value and backward chain-rule step, over the graph's primitive arrays.
+ * Read the two switches side by side: for every op, {@link #forward} says what the cell computes and
+ * {@link #backward} says how the cell's gradient {@code g} flows to its arguments — for example × sends
+ * each input {@code g} times the <em>other</em> input, + passes {@code g} through unchanged.
+ */
+final class Kernel {
+    private Kernel() {
+    }
+
+    /** The value cell {@code id} computes from its arguments' current values. */
+    static double forward(Graph gr, int id) {
+        final double[] v = gr.value;
+        final int[] a = gr.argPool;
+        final int s = gr.argStart[id];
+        switch (gr.op[id]) {
+            case INPUT, WEIGHT, CONST:
+                return v[id];
+            case COPY:
+                return v[a[s]];
+            case ADD:
+                return v[a[s]] + v[a[s + 1]];
+            case SUB:
+                return v[a[s]] - v[a[s + 1]];
+            case MUL:
+                return v[a[s]] * v[a[s + 1]];
+            case DIV:
+                return v[a[s]] / v[a[s + 1]];
+            case NEG:
+                return -v[a[s]];
+            case SIGMOID:
+                return sigmoid(v[a[s]]);
+            case TANH:
+                return Math.tanh(v[a[s]]);
+            case RELU:
+                return v[a[s]] > 0 ? v[a[s]] : 0.0;
+            case STEP:
+                return v[a[s]] > (gr.argCount[id] == 2 ? v[a[s + 1]] : 0.0) ? 1.0 : 0.0;
+            case EXP:
+                return Math.exp(v[a[s]]);
+            case LOG:
+                return Math.log(v[a[s]]);
+            case MSE: {
+                double d = v[a[s]] - v[a[s + 1]];
+                return d * d;
+            }
+            case BCE: {
+                double t = v[a[s + 1]];
+                if (gr.isFused(id)) {
+                    // Logits form: with p = sigmoid(z), bce = softplus(z) − t·z, exact for every finite z.
+                    double z = v[gr.argPool[gr.argStart[a[s]]]];
+                    return Math.max(z, 0) - t * z + Math.log1p(Math.exp(-Math.abs(z)));
+                }
+                double p = v[a[s]];
+                return -(xlogy(t, p) + xlogy(1 - t, 1 - p));
+            }
+            case SUM, MEAN: {
+                int n = gr.argCount[id];
+                double sum = 0;
+                for (int k = s; k < s + n; k++) {
+                    sum += v[a[k]];
+                }
+                return gr.op[id] == MEAN ? sum / n : sum;
+            }
+            default:
+                throw new IllegalStateException("no forward for op " + gr.op[id]);
+        }
+    }
+
+    /**
+     * Adds cell {@code id}'s contribution to its arguments' gradients, given {@code g}, the gradient of
+     * the objective with respect to the cell. Returns nothing; a fused {@code bce} also records the
+     * gradient its sigmoid argument shows (see {@link Graph#backward}).
+     */
+    static void backward(Graph gr, int id, double g) {
+        final double[] v = gr.value;
+        final double[] d = gr.grad;
+        final int[] a = gr.argPool;
+        final int s = gr.argStart[id];
+        switch (gr.op[id]) {
+            case INPUT, WEIGHT, CONST, STEP:
+                return; // leaves have no arguments; step's gradient is 0 everywhere
+            case COPY:
+                d[a[s]] += g;
+                return;
+            case ADD:
+                d[a[s]] += g;
+                d[a[s + 1]] += g;
+                return;
+            case SUB:
+                d[a[s]] += g;
+                d[a[s + 1]] -= g;
+                return;
+            case MUL:
+                d[a[s]] += g * v[a[s + 1]];
+                d[a[s + 1]] += g * v[a[s]];
+                return;
+            case DIV: {
+                double den = v[a[s + 1]];
+                d[a[s]] += g / den;
+                d[a[s + 1]] -= g * v[a[s]] / (den * den);
+                return;
+            }
+            case NEG:
+                d[a[s]] -= g;
+                return;
+            case SIGMOID: {
+                double y = v[id];
+                d[a[s]] += g * y * (1 - y);
+                return;
+            }
+            case TANH: {
+                double y = v[id];
+                d[a[s]] += g * (1 - y * y);
+                return;
+            }
+            case RELU:
+                if (v[a[s]] > 0) {
+                    d[a[s]] += g;
+                }
+                return;
+            case EXP:
+                d[a[s]] += g * v[id];
+                return;
+            case LOG:
+                d[a[s]] += g / v[a[s]];
+                return;
+            case MSE: {
+                double e = 2 * (v[a[s]] - v[a[s + 1]]);
+                d[a[s]] += g * e;
+                d[a[s + 1]] -= g * e;
+                return;
+            }
+            case BCE: {
+                int p = a[s];
+                int t = a[s + 1];
+                if (gr.isFused(id)) {
+                    // Straight to the pre-activation: ∂bce/∂z = σ(z) − t, finite where σ'(z) underflows.
+                    int z = gr.argPool[gr.argStart[p]];
+                    d[z] += g * (sigmoid(v[z]) - v[t]);
+                    d[t] -= g * v[z];
+                    gr.recordFusedGradient(p, g * bceGradP(v[p], v[t]));
+                    return;
+                }
+                d[p] += g * bceGradP(v[p], v[t]);
+                d[t] += g * (Math.log1p(-v[p]) - Math.log(v[p]));
+                return;
+            }
+            case SUM, MEAN: {
+                int n = gr.argCount[id];
+                double share = gr.op[id] == MEAN ? g / n : g;
+                for (int k = s; k < s + n; k++) {
+                    d[a[k]] += share;
+                }
+                return;
+            }
+            default:
+                throw new IllegalStateException("no backward for op " + gr.op[id]);
+        }
+    }
+
+    /**
+     * ∂cell/∂arg for one use of an argument: the local derivative the chain rule multiplies the
+     * upstream gradient by. {@code k} is the argument's position. Used to explain a gradient.
+     */
+    static double localDerivative(Graph gr, int id, int k) {
+        final double[] v = gr.value;
+        final int[] a = gr.argPool;
+        final int s = gr.argStart[id];
+        switch (gr.op[id]) {
+            case COPY, ADD, SUM:
+                return 1;
+            case SUB:
+                return k == 0 ? 1 : -1;
+            case MUL:
+                return v[a[s + 1 - k]];
+            case DIV:
+                return k == 0 ? 1 / v[a[s + 1]] : -v[a[s]] / (v[a[s + 1]] * v[a[s + 1]]);
+            case NEG:
+                return -1;
+            case SIGMOID:
+                return v[id] * (1 - v[id]);
+            case TANH:
+                return 1 - v[id] * v[id];
+            case RELU:
+                return v[a[s]] > 0 ? 1 : 0;
+            case EXP:
+                return v[id];
+            case LOG:
+                return 1 / v[a[s]];
+            case MSE: {
+                double e = 2 * (v[a[s]] - v[a[s + 1]]);
+                return k == 0 ? e : -e;
+            }
+            case BCE:
+                return k == 0 ? bceGradP(v[a[s]], v[a[s + 1]]) : Math.log1p(-v[a[s]]) - Math.log(v[a[s]]);
+            case MEAN:
+                return 1.0 / gr.argCount[id];
+            default:
+                return 0; // leaves and step
+        }
+    }
+
+    /** Logistic sigmoid that never overflows: exp is only taken of a non-positive number. */
+    static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1 / (1 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1 + e);
+    }
+
+    /** ∂bce/∂p = (p − t) / (p(1 − p)). */
+    static double bceGradP(double p, double t) {
+        return (p - t) / (p * (1 - p));
+    }
+
+    /** x·ln y with 0·ln 0 = 0, so a target of exactly 0 or 1 costs nothing for the absent term. */
+    private static double xlogy(double x, double y) {
+        return x == 0 ? 0 : x * Math.log(y);
+    }
+
+    // Op codes as compile-time constants for the switches above.
+    static final byte INPUT = 0, WEIGHT = 1, CONST = 2, COPY = 3, ADD = 4, SUB = 5, MUL = 6, DIV = 7,
+            NEG = 8, SIGMOID = 9, TANH = 10, RELU = 11, STEP = 12, EXP = 13, LOG = 14, MSE = 15, BCE = 16,
+            SUM = 17, MEAN = 18;
+
+    private static final String[] NAMES = {"INPUT", "WEIGHT", "CONST", "COPY", "ADD", "SUB", "MUL",
+        "DIV", "NEG", "SIGMOID", "TANH", "RELU", "STEP", "EXP", "LOG", "MSE", "BCE", "SUM", "MEAN"};
+
+    static {
+        for (Op op : Op.values()) {
+            if (!op.name().equals(NAMES[op.ordinal()])) {
+                throw new AssertionError("Kernel op codes out of step with Op: " + op);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,174 @@
+package dev.gradsheet.engine;
+
+import java.util.Arrays;
+
+/**
+ * Cell names by id, and ids by name, in about 20 bytes a name instead of a String and a map entry
+ * (about 80): names are ASCII ({@code [A-Za-z0-9_.]}), so they are kept as length-prefixed bytes in
+ * one pool, indexed by an open-addressing table of ids. A million-cell sheet's names fit in ~25 MB.
+ * Not thread-safe: {@link Sheet} guards it.
+ */
+final class NameTable {
+    static final int MAX_LENGTH = 250;
+
+    private byte[] pool = new byte[1024];
+    private int poolSize;
+    /** Offset in {@link #pool} of each id's name (its length byte), or -1 for none. */
+    private int[] offset = new int[64];
+    /** Open-addressing table of id + 1 (0 = empty slot); its length is a power of two. */
+    private int[] slots = new int[128];
+    private int count;
+
+    int count() {
+        return count;
+    }
+
+    /** The id named {@code name}, or -1. */
+    int idOf(CharSequence name) {
+        int len = name.length();
+        if (len == 0 || len > MAX_LENGTH) {
+            return -1;
+        }
+        int mask = slots.length - 1;
+        for (int i = hash(name) & mask; ; i = (i + 1) & mask) {
+            int slot = slots[i];
+            if (slot == 0) {
+                return -1;
+            }
+            if (equalsAt(offset[slot - 1], name)) {
+                return slot - 1;
+            }
+        }
+    }
+
+    /** The name of {@code id}, or null when it has none (deleted). */
+    String nameOf(int id) {
+        if (id >= offset.length || offset[id] < 0) {
+            return null;
+        }
+        int off = offset[id];
+        return new String(pool, off + 1, pool[off] & 0xFF, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** Whether {@code id} currently has a name. */
+    boolean hasName(int id) {
+        return id < offset.length && offset[id] >= 0;
+    }
+
+    /** Gives {@code id} the name {@code name}; the caller checked that the name is free and valid. */
+    void put(int id, CharSequence name) {
+        int len = name.length();
+        if (len == 0 || len > MAX_LENGTH) {
+            throw new IllegalArgumentException("name length must be 1.." + MAX_LENGTH + ": " + name);
+        }
+        ensureIdCapacity(id + 1);
+        if (offset[id] >= 0) {
+            remove(id);
+        }
+        if (poolSize + len + 1 > pool.length) {
+            pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len + 1));
+        }
+        int off = poolSize;
+        pool[off] = (byte) len;
+        for (int i = 0; i < len; i++) {
+            pool[off + 1 + i] = (byte) name.charAt(i);
+        }
+        poolSize += len + 1;
+        offset[id] = off;
+        if ((count + 1) * 2 > slots.length) {
+            rehash(slots.length * 2);
+        }
+        insertSlot(id);
+        count++;
+    }
+
+    /** Takes the name away from {@code id} (its bytes stay in the pool until the table is rebuilt). */
+    void remove(int id) {
+        if (id >= offset.length || offset[id] < 0) {
+            return;
+        }
+        int mask = slots.length - 1;
+        int i = hashAt(offset[id]) & mask;
+        while (slots[i] != id + 1) {
+            i = (i + 1) & mask;
+        }
+        // Backward-shift deletion keeps linear probing correct without tombstones.
+        int hole = i;
+        for (int j = (hole + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
+            int home = hashAt(offset[slots[j] - 1]) & mask;
+            boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
+            if (movable) {
+                slots[hole] = slots[j];
+                hole = j;
+            }
+        }
+        slots[hole] = 0;
+        offset[id] = -1;
+        count--;
+    }
+
+    private void insertSlot(int id) {
+        int mask = slots.length - 1;
+        int i = hashAt(offset[id]) & mask;
+        while (slots[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        slots[i] = id + 1;
+    }
+
+    private void rehash(int capacity) {
+        slots = new int[capacity];
+        for (int id = 0; id < offset.length; id++) {
+            if (offset[id] >= 0) {
+                insertSlot(id);
+            }
+        }
+    }
+
+    private void ensureIdCapacity(int n) {
+        if (n > offset.length) {
+            int old = offset.length;
+            offset = Arrays.copyOf(offset, Math.max(n, old * 2));
+            Arrays.fill(offset, old, offset.length, -1);
+        }
+    }
+
+    {
+        Arrays.fill(offset, -1);
+    }
+
+    private boolean equalsAt(int off, CharSequence name) {
+        int len = pool[off] & 0xFF;
+        if (len != name.length()) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (pool[off + 1 + i] != (byte) name.charAt(i) || name.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int hash(CharSequence name) {
+        int h = 0;
+        for (int i = 0; i < name.length(); i++) {
+            h = 31 * h + (name.charAt(i) & 0xFF);
+        }
+        return mix(h);
+    }
+
+    private int hashAt(int off) {
+        int len = pool[off] & 0xFF;
+        int h = 0;
+        for (int i = 0; i < len; i++) {
+            h = 31 * h + (pool[off + 1 + i] & 0xFF);
+        }
+        return mix(h);
+    }
+
+    private static int mix(int h) {
+        h *= 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+}

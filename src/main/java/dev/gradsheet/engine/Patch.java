@@ -1,0 +1,90 @@
+package dev.gradsheet.engine;
+
+/**
+ * One undoable edit as data: the cells it touched (their whole state before and after), the leaf
+ * values it set, and the sheet settings it changed. Applying it forward redoes the edit; backward
+ * undoes it. Cell ids are never reused, so a patch stays valid however far back it is undone.
+ */
+final class Patch {
+    private static final int[] NO_IDS = new int[0];
+    private static final double[] NO_VALUES = new double[0];
+
+    private final String label;
+    private final int[] cells;
+    private final Graph.CellState[] before;
+    private final Graph.CellState[] after;
+    private final int[] valueIds;
+    private final double[] valuesBefore;
+    private final double[] valuesAfter;
+    private final int objectiveBefore;
+    private final int objectiveAfter;
+    private final double lrBefore;
+    private final double lrAfter;
+
+    Patch(String label, int[] cells, Graph.CellState[] before, Graph.CellState[] after, int[] valueIds,
+          double[] valuesBefore, double[] valuesAfter, int objectiveBefore, int objectiveAfter,
+          double lrBefore, double lrAfter) {
+        this.label = label;
+        this.cells = cells;
+        this.before = before;
+        this.after = after;
+        this.valueIds = valueIds;
+        this.valuesBefore = valuesBefore;
+        this.valuesAfter = valuesAfter;
+        this.objectiveBefore = objectiveBefore;
+        this.objectiveAfter = objectiveAfter;
+        this.lrBefore = lrBefore;
+        this.lrAfter = lrAfter;
+    }
+
+    /** Sets leaf values (inputs, weights): no change to the graph's shape. */
+    static Patch values(String label, int[] ids, double[] before, double[] after) {
+        return new Patch(label, NO_IDS, null, null, ids, before, after, 0, 0, Double.NaN, Double.NaN);
+    }
+
+    static Patch learningRate(double before, double after) {
+        return new Patch("learning rate " + Numbers.exact(after), NO_IDS, null, null, NO_IDS, NO_VALUES,
+                NO_VALUES, 0, 0, before, after);
+    }
+
+    String label() {
+        return label;
+    }
+
+    boolean isStructural() {
+        return cells.length > 0 || objectiveBefore != objectiveAfter;
+    }
+
+    /** Puts the sheet in this patch's after ({@code forward}) or before state; returns {@link #isStructural()}. */
+    boolean apply(Sheet sheet, boolean forward) {
+        Graph g = sheet.graph;
+        if (!Double.isNaN(lrAfter)) {
+            sheet.setLearningRateSilently(forward ? lrAfter : lrBefore);
+        }
+        double[] values = forward ? valuesAfter : valuesBefore;
+        for (int i = 0; i < valueIds.length; i++) {
+            g.setLeaf(valueIds[i], values[i]);
+        }
+        Graph.CellState[] states = forward ? after : before;
+        for (int i = 0; i < cells.length; i++) {
+            g.restore(cells[i], states[i]);
+        }
+        g.explicitObjective = forward ? objectiveAfter : objectiveBefore;
+        return isStructural();
+    }
+
+    /**
+     * After a structural apply and a topology rebuild: schedules the touched cells and their users,
+     * whose stored values may belong to the other side of the patch.
+     */
+    void markDirty(Graph g) {
+        for (int id : cells) {
+            if (g.isLive(id)) {
+                g.markDirty(id);
+                for (int u : g.usersOf(id)) {
+                    g.markDirty(u);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,736 @@
+package dev.gradsheet.engine;
+
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.subjects.BehaviorSubject;
+import io.reactivex.rxjava3.subjects.PublishSubject;
+import io.reactivex.rxjava3.subjects.Subject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.eclipse.collections.api.list.primitive.MutableIntList;
+import org.eclipse.collections.api.map.primitive.MutableIntIntMap;
+import org.eclipse.collections.api.map.primitive.MutableIntObjectMap;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
+
+/**
+ * A live computation graph of named scalar cells: the heart of GradSheet.
+ *
+ * <p>Every edit — a value, a formula, a new cell, a rename, a delete, an SGD step — is validated
+ * first (a refused edit throws {@link EditRefusedException} and changes nothing), then applied, then
+ * the sheet stabilizes: each affected cell is recomputed exactly once in topological order, one
+ * reverse pass recomputes every gradient ∂objective/∂cell, and only then are observers told — each
+ * observed cell once if its value or gradient changed, and the {@link #changes()} stream once per
+ * edit. Edits from several threads are serialized by a lock held until the emissions are done, so
+ * nobody sees a state that mixes old and new values. Every edit can be undone and redone.
+ */
+public final class Sheet {
+    /** The learning rate used when a sheet names none. */
+    public static final double DEFAULT_LEARNING_RATE = 0.01;
+    /** How many edits undo remembers. */
+    static final int UNDO_LIMIT = 500;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    final Graph graph;
+    private double learningRate = DEFAULT_LEARNING_RATE;
+    private long version;
+    private final UndoHistory history = new UndoHistory(UNDO_LIMIT);
+    private final MutableIntObjectMap<CellSubjects> observed = new IntObjectHashMap<>();
+    private final Subject<ChangeSet> changes = PublishSubject.<ChangeSet>create().toSerialized();
+    private double[] previousGrad = new double[0];
+
+    /** An empty sheet. */
+    public Sheet() {
+        this(new Graph());
+        graph.rebuildTopology();
+    }
+
+    /** A sheet over a graph a loader has built and stabilized. */
+    Sheet(Graph graph) {
+        this.graph = graph;
+    }
+
+    // ---- reading -----------------------------------------------------------------------------
+
+    /** Every live cell in display order: each user cell after the intermediate cells of its formula. */
+    public List<Cell> cells() {
+        return read(() -> {
+            List<Cell> out = new ArrayList<>(graph.liveCount);
+            for (int root : rootsInOrder()) {
+                for (int g : graph.generatedOf(root)) {
+                    out.add(snapshot(g));
+                }
+                out.add(snapshot(root));
+            }
+            return out;
+        });
+    }
+
+    /** The names of the user cells (not generated ones), in definition order. */
+    public List<String> names() {
+        return read(() -> {
+            List<String> out = new ArrayList<>();
+            for (int root : rootsInOrder()) {
+                out.add(graph.names.nameOf(root));
+            }
+            return out;
+        });
+    }
+
+    /** The cell called {@code name}, if there is one. */
+    public Optional<Cell> cell(String name) {
+        return read(() -> {
+            int id = graph.names.idOf(name);
+            return id < 0 ? Optional.empty() : Optional.of(snapshot(id));
+        });
+    }
+
+    /** The value of {@code name}; throws {@link EditRefusedException} for an unknown name. */
+    public double value(String name) {
+        return read(() -> graph.value[idOf(name)]);
+    }
+
+    /** ∂objective/∂{@code name}. */
+    public double grad(String name) {
+        return read(() -> graph.grad[idOf(name)]);
+    }
+
+    /** The number of live cells, generated ones included. */
+    public int size() {
+        return read(() -> graph.liveCount);
+    }
+
+    /** The objective's name, or null for an empty sheet. */
+    public String objective() {
+        return read(() -> graph.objective < 0 ? null : graph.names.nameOf(graph.objective));
+    }
+
+    /** Whether the sheet names its objective (else it is the last cell defined). */
+    public boolean hasExplicitObjective() {
+        return read(() -> graph.isLive(graph.explicitObjective));
+    }
+
+    /** The objective's value, or NaN for an empty sheet. */
+    public double objectiveValue() {
+        return read(() -> graph.objective < 0 ? Double.NaN : graph.value[graph.objective]);
+    }
+
+    public double learningRate() {
+        return read(() -> learningRate);
+    }
+
+    /** Counts edits, undos and redos: a cheap "has anything changed" check for savers and views. */
+    public long version() {
+        return read(() -> version);
+    }
+
+    /** How many cell recomputations the sheet has done in all; tests use it to count work per edit. */
+    public long recomputations() {
+        return read(() -> graph.recomputations);
+    }
+
+    /** The names of the weights, in id order. */
+    public List<String> weights() {
+        return read(() -> {
+            List<String> out = new ArrayList<>(graph.weightIds.length);
+            for (int id : graph.weightIds) {
+                out.add(graph.names.nameOf(id));
+            }
+            return out;
+        });
+    }
+
+    /** The user cells (not generated) that use {@code name} in their formulas. */
+    public List<String> usersOf(String name) {
+        return read(() -> {
+            List<String> out = new ArrayList<>();
+            for (int u : graph.usersOf(idOf(name))) {
+                String owner = graph.names.nameOf(graph.rootOf(u));
+                if (!out.contains(owner)) {
+                    out.add(owner);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** How {@code name}'s gradient was computed by the chain rule; see {@link GradientExplanation}. */
+    public GradientExplanation explain(String name) {
+        return read(() -> GradientExplanation.of(graph, idOf(name)));
+    }
+
+    /** Runs {@code reader} under the read lock: it sees one whole state. */
+    public <T> T read(Supplier<T> reader) {
+        lock.readLock().lock();
+        try {
+            return reader.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    // ---- observing ---------------------------------------------------------------------------
+
+    /** The value of {@code name}: the current one on subscribe, then each change; completes on delete. */
+    public Observable<Double> valueOf(String name) {
+        return observe(name, true);
+    }
+
+    /** ∂objective/∂{@code name}: the current one on subscribe, then each change. */
+    public Observable<Double> gradOf(String name) {
+        return observe(name, false);
+    }
+
+    /** One {@link ChangeSet} per edit (undo and redo included), emitted after the edit stabilized. */
+    public Observable<ChangeSet> changes() {
+        return changes;
+    }
+
+    private Observable<Double> observe(String name, boolean value) {
+        return Observable.defer(() -> {
+            lock.writeLock().lock();
+            try {
+                int id = idOf(name);
+                CellSubjects s = observed.get(id);
+                if (s == null) {
+                    s = new CellSubjects(graph.value[id], graph.grad[id]);
+                    observed.put(id, s);
+                }
+                return value ? s.value : s.grad;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        });
+    }
+
+    /** The subjects of one observed cell; cells nobody observes have none, so big sheets stay small. */
+    private static final class CellSubjects {
+        final BehaviorSubject<Double> value;
+        final BehaviorSubject<Double> grad;
+
+        CellSubjects(double v, double g) {
+            value = BehaviorSubject.createDefault(v);
+            grad = BehaviorSubject.createDefault(g);
+        }
+    }
+
+    // ---- edits -------------------------------------------------------------------------------
+
+    /** Sets an input's or weight's value. */
+    public void setValue(String name, double v) {
+        setValues(Map.of(name, v));
+    }
+
+    /** Sets several inputs and weights at once: one propagation, one emission, one undo step. */
+    public void setValues(Map<String, Double> values) {
+        write(() -> {
+            int[] ids = new int[values.size()];
+            double[] after = new double[values.size()];
+            int i = 0;
+            for (Map.Entry<String, Double> e : values.entrySet()) {
+                int id = idOf(e.getKey());
+                Op kind = graph.opOf(id);
+                if (kind != Op.INPUT && kind != Op.WEIGHT) {
+                    throw new EditRefusedException(e.getKey() + " is computed by its formula ("
+                            + FormulaText.of(graph, id) + "); change the formula instead");
+                }
+                requireFinite(e.getKey(), e.getValue());
+                ids[i] = id;
+                after[i++] = e.getValue();
+            }
+            String label = values.size() == 1
+                    ? "set " + values.keySet().iterator().next() + " = " + Numbers.exact(after[0])
+                    : "set " + values.size() + " values";
+            commit(Patch.values(label, ids, valuesOf(ids), after));
+        });
+    }
+
+    /** Replaces a cell's formula. */
+    public void setFormula(String name, String formula) {
+        write(() -> {
+            int id = idOf(name);
+            if (graph.isGenerated(id)) {
+                throw new EditRefusedException(name + " is part of " + graph.names.nameOf(graph.rootOf(id))
+                        + "'s formula; edit that formula instead");
+            }
+            Lowering.Plan plan = plan(id, formula);
+            int[] old = graph.generatedOf(id);
+            PatchBuilder p = new PatchBuilder("formula " + name + " = " + formula.strip(), graph);
+            p.touch(id);
+            p.touch(old);
+            for (int g : old) {
+                graph.kill(g);
+            }
+            int[] created = apply(plan, name, id);
+            p.touchNew(created);
+            commit(p.done());
+        });
+    }
+
+    /** Adds a cell at the end of the sheet. */
+    public void addCell(String name, String formula) {
+        write(() -> {
+            requireFreeName(name);
+            Lowering.Plan plan = plan(-1, formula);
+            PatchBuilder p = new PatchBuilder("add " + name, graph);
+            int id = graph.allocatePlaceholder(name);
+            graph.rank[id] = graph.nextRank++;
+            int[] created = apply(plan, name, id);
+            p.touchNew(created);
+            p.touchNew(id);
+            commit(p.done());
+        });
+    }
+
+    /** Renames a cell; formulas that use it follow, since they refer to cells, not names. */
+    public void rename(String name, String newName) {
+        write(() -> {
+            int id = idOf(name);
+            if (graph.isGenerated(id)) {
+                throw new EditRefusedException(name + " is generated; rename "
+                        + graph.names.nameOf(graph.rootOf(id)) + " instead");
+            }
+            if (name.equals(newName)) {
+                return;
+            }
+            requireFreeName(newName);
+            PatchBuilder p = new PatchBuilder("rename " + name + " to " + newName, graph);
+            int[] generated = graph.generatedOf(id);
+            p.touch(id);
+            p.touch(generated);
+            graph.names.put(id, newName);
+            for (int g : generated) {
+                String old = graph.names.nameOf(g);
+                graph.names.put(g, newName + old.substring(old.indexOf('.')));
+            }
+            commit(p.done());
+        });
+    }
+
+    /** Deletes a cell; refused while other cells use it. */
+    public void delete(String name) {
+        write(() -> {
+            int id = idOf(name);
+            if (graph.isGenerated(id)) {
+                throw new EditRefusedException(name + " is part of " + graph.names.nameOf(graph.rootOf(id))
+                        + "'s formula; edit or delete that cell instead");
+            }
+            List<String> users = usersOf(name);
+            if (!users.isEmpty()) {
+                throw new EditRefusedException("cannot delete " + name + ": used by " + String.join(", ", users));
+            }
+            PatchBuilder p = new PatchBuilder("delete " + name, graph);
+            int[] generated = graph.generatedOf(id);
+            p.touch(id);
+            p.touch(generated);
+            graph.kill(id);
+            for (int g : generated) {
+                graph.kill(g);
+            }
+            commit(p.done());
+        });
+    }
+
+    /** Makes {@code name} the objective; null goes back to "the last cell defined". */
+    public void setObjective(String name) {
+        write(() -> {
+            int id = name == null ? -1 : idOf(name);
+            PatchBuilder p = new PatchBuilder(name == null ? "objective: last cell" : "objective " + name, graph);
+            graph.explicitObjective = id;
+            commit(p.done());
+        });
+    }
+
+    /** Sets the learning rate SGD steps use by default (saved with the sheet). */
+    public void setLearningRate(double lr) {
+        write(() -> {
+            requirePositive("learning rate", lr);
+            commit(Patch.learningRate(learningRate, lr));
+        });
+    }
+
+    /** What an SGD step did to the objective. */
+    public record StepResult(int steps, double learningRate, double objectiveBefore, double objectiveAfter) {
+    }
+
+    /** One SGD step at the sheet's learning rate. */
+    public StepResult sgdStep() {
+        return sgdStep(learningRate(), 1);
+    }
+
+    /**
+     * {@code steps} SGD steps: each moves every weight at once, w ← w − lr·∂objective/∂w, all from
+     * the same state. The whole run propagates and emits once and is one undo step. Refused, changing
+     * nothing, if a weight would become NaN or infinite.
+     */
+    public StepResult sgdStep(double lr, int steps) {
+        return write(() -> {
+            requirePositive("learning rate", lr);
+            if (steps < 1) {
+                throw new EditRefusedException("steps must be at least 1, not " + steps);
+            }
+            int[] ids = graph.weightIds;
+            double before = objectiveValueLocked();
+            double[] start = valuesOf(ids);
+            double[] next = new double[ids.length];
+            int sizeBefore = begin();
+            for (int s = 0; s < steps; s++) {
+                for (int i = 0; i < ids.length; i++) {
+                    next[i] = graph.value[ids[i]] - lr * graph.grad[ids[i]];
+                    if (!Double.isFinite(next[i])) {
+                        restoreSilently(ids, start);
+                        throw new EditRefusedException("step " + (s + 1) + " would make "
+                                + graph.names.nameOf(ids[i]) + " " + next[i] + " (its gradient is "
+                                + graph.grad[ids[i]] + "); nothing was changed");
+                    }
+                }
+                for (int i = 0; i < ids.length; i++) {
+                    graph.setLeaf(ids[i], next[i]);
+                }
+                graph.forward();
+                graph.backward();
+            }
+            String label = steps == 1 ? "SGD step (lr " + Numbers.exact(lr) + ")"
+                    : steps + " SGD steps (lr " + Numbers.exact(lr) + ")";
+            history.push(Patch.values(label, ids, start, valuesOf(ids)));
+            finish(label, false, sizeBefore);
+            return new StepResult(steps, lr, before, objectiveValueLocked());
+        });
+    }
+
+    /**
+     * Replaces every weight's value at once (training writes its result this way): one propagation,
+     * one emission, one undo step labelled {@code label}.
+     */
+    public void setWeights(String label, Map<String, Double> values) {
+        write(() -> {
+            int[] ids = new int[values.size()];
+            double[] after = new double[ids.length];
+            int i = 0;
+            for (Map.Entry<String, Double> e : values.entrySet()) {
+                ids[i] = idOf(e.getKey());
+                requireFinite(e.getKey(), e.getValue());
+                after[i++] = e.getValue();
+            }
+            commit(Patch.values(label, ids, valuesOf(ids), after));
+        });
+    }
+
+    public boolean canUndo() {
+        return read(history::canUndo);
+    }
+
+    public boolean canRedo() {
+        return read(history::canRedo);
+    }
+
+    /** What {@link #undo()} would undo, or null. */
+    public String undoLabel() {
+        return read(history::undoLabel);
+    }
+
+    public String redoLabel() {
+        return read(history::redoLabel);
+    }
+
+    /** Undoes the last edit; returns false when there is none. */
+    public boolean undo() {
+        return write(() -> {
+            Patch p = history.popUndo();
+            if (p == null) {
+                return false;
+            }
+            applyAndEmit(p, false, "undo " + p.label());
+            return true;
+        });
+    }
+
+    /** Redoes the last undone edit; returns false when there is none. */
+    public boolean redo() {
+        return write(() -> {
+            Patch p = history.popRedo();
+            if (p == null) {
+                return false;
+            }
+            applyAndEmit(p, true, "redo " + p.label());
+            return true;
+        });
+    }
+
+    // ---- internals ---------------------------------------------------------------------------
+
+    private void commit(Patch p) {
+        applyAndEmit(p, true, p.label());
+        history.push(p);
+    }
+
+    /** Puts the graph in the patch's before or after state, stabilizes, and tells observers once. */
+    private void applyAndEmit(Patch p, boolean forward, String label) {
+        int sizeBefore = begin();
+        boolean structural = p.apply(this, forward);
+        if (structural) {
+            int[] cycle = graph.rebuildTopology();
+            if (cycle.length > 0) {
+                throw new IllegalStateException("patch made a cycle: " + describeCycle(cycle));
+            }
+            p.markDirty(graph);
+        }
+        graph.forward();
+        graph.backward();
+        finish(label, structural, sizeBefore);
+    }
+
+    /** Starts an edit: from here the graph records what changes, if anyone listens. */
+    private int begin() {
+        graph.trackChanges = changes.hasObservers();
+        graph.changedValues.clear();
+        if (graph.trackChanges) {
+            if (previousGrad.length < graph.size) {
+                previousGrad = new double[graph.grad.length];
+            }
+            System.arraycopy(graph.grad, 0, previousGrad, 0, graph.size);
+        }
+        return graph.size;
+    }
+
+    /** Ends an edit whose propagation is done: tells observers once. */
+    private void finish(String label, boolean structural, int sizeBefore) {
+        version++;
+        boolean track = graph.trackChanges;
+        graph.trackChanges = false;
+        emit(label, structural, track, sizeBefore);
+    }
+
+    void setLearningRateSilently(double lr) {
+        learningRate = lr;
+    }
+
+    double learningRateLocked() {
+        return learningRate;
+    }
+
+    private void emit(String label, boolean structural, boolean track, int sizeBefore) {
+        for (int id : observed.keySet().toArray()) {
+            CellSubjects s = observed.get(id);
+            if (!graph.isLive(id)) {
+                s.value.onComplete();
+                s.grad.onComplete();
+                observed.remove(id);
+                continue;
+            }
+            emitIfChanged(s.value, graph.value[id]);
+            emitIfChanged(s.grad, graph.grad[id]);
+        }
+        if (track) {
+            changes.onNext(changeSet(label, structural, sizeBefore));
+        }
+    }
+
+    private static void emitIfChanged(BehaviorSubject<Double> subject, double now) {
+        Double last = subject.getValue();
+        if (last == null || Double.doubleToRawLongBits(last) != Double.doubleToRawLongBits(now)) {
+            subject.onNext(now);
+        }
+    }
+
+    private ChangeSet changeSet(String label, boolean structural, int sizeBefore) {
+        long[] changed = new long[(graph.size + 63) >>> 6];
+        for (int i = 0; i < graph.changedValues.size(); i++) {
+            int id = graph.changedValues.get(i);
+            changed[id >>> 6] |= 1L << id;
+        }
+        MutableIntList ids = new IntArrayList();
+        for (int id = 0; id < graph.size; id++) {
+            if (!graph.isLive(id)) {
+                continue;
+            }
+            double old = id < sizeBefore ? previousGrad[id] : 0.0;
+            boolean gradChanged = Double.doubleToRawLongBits(old) != Double.doubleToRawLongBits(graph.grad[id]);
+            if (gradChanged || (changed[id >>> 6] & (1L << id)) != 0 || id >= sizeBefore) {
+                ids.add(id);
+            }
+        }
+        String[] names = new String[ids.size()];
+        double[] values = new double[ids.size()];
+        double[] grads = new double[ids.size()];
+        for (int i = 0; i < ids.size(); i++) {
+            int id = ids.get(i);
+            names[i] = graph.names.nameOf(id);
+            values[i] = graph.value[id];
+            grads[i] = graph.grad[id];
+        }
+        return new ChangeSet(version, label, structural, names, values, grads);
+    }
+
+    /** Parses and resolves a formula for cell {@code self} (-1 for a new cell), refusing cycles. */
+    private Lowering.Plan plan(int self, String formula) {
+        try {
+            Expr e = FormulaParser.parse(formula);
+            Lowering.Plan plan = Lowering.lower(e, (name, column) -> {
+                int id = graph.names.idOf(name);
+                if (id < 0 || !graph.isLive(id) || graph.isGenerated(id)) {
+                    throw new FormulaException(column, "unknown name '" + name + "'");
+                }
+                return id;
+            });
+            if (self >= 0) {
+                int[] cycle = CycleCheck.pathBack(graph, self, plan);
+                if (cycle.length > 0) {
+                    throw new EditRefusedException("cycle: " + describeCycle(cycle));
+                }
+            }
+            return plan;
+        } catch (FormulaException e) {
+            throw new EditRefusedException(e.getMessage(), e.column());
+        }
+    }
+
+    /** Creates the plan's generated cells and defines the root; returns the generated ids. */
+    private int[] apply(Lowering.Plan plan, String rootName, int root) {
+        int[] created = new int[plan.generated().size()];
+        for (int k = 0; k < created.length; k++) {
+            Lowering.Step s = plan.generated().get(k);
+            created[k] = graph.allocate(rootName + "." + (k + 1), s.op(), resolve(s.args(), created), s.value(), true);
+        }
+        Lowering.Step s = plan.root();
+        graph.define(root, s.op(), resolve(s.args(), created), s.value(), false);
+        return created;
+    }
+
+    static int[] resolve(int[] args, int[] created) {
+        int[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] < 0) {
+                out[i] = created[-out[i] - 1];
+            }
+        }
+        return out;
+    }
+
+    /** "a uses b uses a", with generated cells shown as the user cell they belong to. */
+    String describeCycle(int[] cycle) {
+        List<String> names = new ArrayList<>();
+        for (int id : cycle) {
+            String name = graph.names.nameOf(graph.rootOf(id));
+            if (names.isEmpty() || !names.get(names.size() - 1).equals(name)) {
+                names.add(name);
+            }
+        }
+        if (names.size() > 1 && names.get(0).equals(names.get(names.size() - 1))) {
+            names.remove(names.size() - 1);
+        }
+        names.add(names.get(0));
+        return String.join(" uses ", names);
+    }
+
+    private int idOf(String name) {
+        int id = name == null ? -1 : graph.names.idOf(name);
+        if (id < 0 || !graph.isLive(id)) {
+            throw new EditRefusedException("unknown cell '" + name + "'");
+        }
+        return id;
+    }
+
+    private void requireFreeName(String name) {
+        if (!FormulaParser.isValidName(name)) {
+            throw new EditRefusedException("'" + name + "' is not a valid name: use letters, digits and _,"
+                    + " not starting with a digit (at most 200 characters)");
+        }
+        if (graph.names.idOf(name) >= 0) {
+            throw new EditRefusedException("a cell named " + name + " already exists");
+        }
+    }
+
+    private static void requireFinite(String name, double v) {
+        if (!Double.isFinite(v)) {
+            throw new EditRefusedException(name + " must be a finite number, not " + v);
+        }
+    }
+
+    private static void requirePositive(String what, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new EditRefusedException(what + " must be a positive number, not " + v);
+        }
+    }
+
+    private double objectiveValueLocked() {
+        return graph.objective < 0 ? Double.NaN : graph.value[graph.objective];
+    }
+
+    private double[] valuesOf(int[] ids) {
+        double[] out = new double[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            out[i] = graph.value[ids[i]];
+        }
+        return out;
+    }
+
+    /** Puts weights back after a refused run, without telling anyone (the state is as it was). */
+    private void restoreSilently(int[] ids, double[] values) {
+        graph.trackChanges = false;
+        for (int i = 0; i < ids.length; i++) {
+            graph.setLeaf(ids[i], values[i]);
+        }
+        graph.forward();
+        graph.backward();
+    }
+
+    private Cell snapshot(int id) {
+        boolean generated = graph.isGenerated(id);
+        return new Cell(graph.names.nameOf(id), graph.opOf(id).label(), FormulaText.of(graph, id),
+                graph.value[id], graph.grad[id], generated, graph.names.nameOf(graph.rootOf(id)));
+    }
+
+    /** Live user cells in definition order. */
+    private int[] rootsInOrder() {
+        MutableIntIntMap byRank = new IntIntHashMap();
+        MutableIntList ranks = new IntArrayList();
+        for (int id = 0; id < graph.size; id++) {
+            if (graph.isLive(id) && !graph.isGenerated(id)) {
+                byRank.put(graph.rank[id], id);
+                ranks.add(graph.rank[id]);
+            }
+        }
+        ranks.sortThis();
+        int[] out = new int[ranks.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = byRank.get(ranks.get(i));
+        }
+        return out;
+    }
+
+    private void write(Runnable edit) {
+        write(() -> {
+            edit.run();
+            return null;
+        });
+    }
+
+    private <T> T write(Supplier<T> edit) {
+        lock.writeLock().lock();
+        try {
+            return edit.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Runs {@code task} holding the sheet's write lock, for engine-level tools such as the gradient check. */
+    <T> T locked(Supplier<T> task) {
+        return write(task);
+    }
+
+    @Override
+    public String toString() {
+        return "Sheet(" + size() + " cells, objective " + objective() + ")";
+    }
+
+    static String join(int[] ids, Graph g) {
+        return Arrays.toString(Arrays.stream(ids).mapToObj(g.names::nameOf).toArray());
+    }
+}

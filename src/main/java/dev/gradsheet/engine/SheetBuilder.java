@@ -1,0 +1,128 @@
+package dev.gradsheet.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.eclipse.collections.api.list.primitive.MutableIntList;
+import org.eclipse.collections.api.map.primitive.MutableIntLongMap;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.map.mutable.primitive.IntLongHashMap;
+
+/**
+ * Builds a sheet from definitions in any order, as a file lists them: a formula may name a cell
+ * defined further down. Collects every problem (bad formula, duplicate or unknown name, cycle) with
+ * its line and column instead of stopping at the first, and computes the sheet once at the end.
+ */
+public final class SheetBuilder {
+    private final Graph graph = new Graph();
+    private final List<Problem> problems = new ArrayList<>();
+    /** Line of each defined user cell, by rank (definition order). */
+    private final MutableIntList lineOfRank = new IntArrayList();
+    /** Where each not-yet-defined name was first used: line << 32 | column. */
+    private final MutableIntLongMap firstUse = new IntLongHashMap();
+    private String objective;
+    private int objectiveLine;
+    private int objectiveColumn;
+    private double learningRate = Sheet.DEFAULT_LEARNING_RATE;
+
+    /**
+     * Defines cell {@code name} as {@code formula}. {@code nameColumn} and {@code formulaColumn} are
+     * where the name and the formula start on {@code line}, so problems point at the right place.
+     */
+    public SheetBuilder cell(String name, String formula, int line, int nameColumn, int formulaColumn) {
+        if (!FormulaParser.isValidName(name)) {
+            problems.add(new Problem(line, nameColumn, "'" + name + "' is not a valid name: use letters,"
+                    + " digits and _, not starting with a digit (at most 200 characters)"));
+            return this;
+        }
+        int id = graph.names.idOf(name);
+        if (id >= 0 && !graph.isPlaceholder(id)) {
+            problems.add(new Problem(line, nameColumn, "duplicate name '" + name + "' (first defined on line "
+                    + lineOfRank.get(graph.rank[id]) + ")"));
+            return this;
+        }
+        Lowering.Plan plan;
+        try {
+            plan = Lowering.lower(FormulaParser.parse(formula), (ref, column) -> resolve(ref, line,
+                    formulaColumn + column - 1));
+        } catch (FormulaException e) {
+            problems.add(new Problem(line, formulaColumn + e.column() - 1, e.getMessage()));
+            return this;
+        }
+        if (id < 0) {
+            id = graph.allocatePlaceholder(name);
+        }
+        firstUse.remove(id);
+        int[] created = new int[plan.generated().size()];
+        for (int k = 0; k < created.length; k++) {
+            Lowering.Step s = plan.generated().get(k);
+            created[k] = graph.allocate(name + "." + (k + 1), s.op(), Sheet.resolve(s.args(), created), s.value(), true);
+        }
+        Lowering.Step s = plan.root();
+        graph.define(id, s.op(), Sheet.resolve(s.args(), created), s.value(), false);
+        graph.rank[id] = graph.nextRank++;
+        lineOfRank.add(line);
+        return this;
+    }
+
+    private int resolve(String ref, int line, int column) {
+        int id = graph.names.idOf(ref);
+        if (id < 0) {
+            id = graph.allocatePlaceholder(ref);
+            firstUse.put(id, ((long) line << 32) | column);
+        }
+        return id;
+    }
+
+    /** Names the objective (else it is the last cell defined). */
+    public SheetBuilder objective(String name, int line, int column) {
+        this.objective = name;
+        this.objectiveLine = line;
+        this.objectiveColumn = column;
+        return this;
+    }
+
+    public SheetBuilder learningRate(double lr) {
+        this.learningRate = lr;
+        return this;
+    }
+
+    /** Records a problem found by the caller (a file reader's syntax checks). */
+    public SheetBuilder problem(int line, int column, String message) {
+        problems.add(new Problem(line, column, message));
+        return this;
+    }
+
+    /** The sheet, computed: values forward, gradients backward. */
+    public Sheet build() throws SheetBuildException {
+        firstUse.forEachKeyValue((id, where) -> problems.add(new Problem((int) (where >>> 32), (int) where,
+                "unknown name '" + graph.names.nameOf(id) + "'")));
+        if (objective != null) {
+            int id = graph.names.idOf(objective);
+            if (id < 0 || !graph.isLive(id)) {
+                problems.add(new Problem(objectiveLine, objectiveColumn, "unknown objective '" + objective + "'"));
+            } else {
+                graph.explicitObjective = id;
+            }
+        }
+        if (problems.isEmpty()) {
+            int[] cycle = graph.rebuildTopology();
+            if (cycle.length > 0) {
+                Sheet probe = new Sheet(graph);
+                int line = lineOfRank.get(graph.rank[graph.rootOf(cycle[0])]);
+                problems.add(new Problem(line, 1, "cycle: " + probe.describeCycle(cycle)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            Collections.sort(problems);
+            throw new SheetBuildException(problems);
+        }
+        graph.markAllDirty();
+        graph.forward();
+        graph.backward();
+        graph.recomputations = 0;
+        Sheet sheet = new Sheet(graph);
+        sheet.setLearningRateSilently(learningRate);
+        return sheet;
+    }
+}

@@ -1,0 +1,262 @@
+package dev.gradsheet.sheet;
+
+import dev.gradsheet.engine.Cell;
+import dev.gradsheet.engine.Numbers;
+import dev.gradsheet.engine.Problem;
+import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.engine.SheetBuildException;
+import dev.gradsheet.engine.SheetBuilder;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * The {@code .sheet} text format: UTF-8, one {@code name = formula} per line, {@code #} starts a
+ * comment, blank lines are ignored, and settings are lines starting with {@code @}:
+ * <pre>
+ * # f = (x + y) * z against target t (lesson item 9)
+ * &#64;lr = 0.01
+ * &#64;objective = L
+ * x = input(-2)
+ * z = weight(-4)
+ * f = (x + y) * z
+ * </pre>
+ * Comment lines before the first cell are the sheet's description and are kept on save; other
+ * comments are not. Reading collects every problem as {@code FILE:LINE:COL: message}.
+ */
+public final class SheetFile {
+    /** Files larger than this are refused before reading: about 4M cells. */
+    public static final long MAX_BYTES = 256L * 1024 * 1024;
+
+    private SheetFile() {
+    }
+
+    /** A sheet read from a file, with the comment lines that open it. */
+    public record Loaded(Sheet sheet, String description) {
+    }
+
+    /** Reads {@code path}; a missing or unreadable file is a problem at line 1, like any other. */
+    public static Loaded read(Path path) throws SheetFormatException {
+        String source = path.toString();
+        byte[] bytes;
+        try {
+            if (Files.size(path) > MAX_BYTES) {
+                throw single(source, 1, 1, "file is larger than " + (MAX_BYTES >> 20) + " MB");
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw single(source, 1, 1, "no such file");
+        } catch (IOException e) {
+            throw single(source, 1, 1, "cannot read: " + e.getMessage());
+        }
+        return parse(bytes, source);
+    }
+
+    /** Reads a sheet from raw bytes (an upload); {@code source} names it in messages. */
+    public static Loaded parse(byte[] bytes, String source) throws SheetFormatException {
+        return parse(decode(bytes, source), source);
+    }
+
+    /** Reads a sheet from text; {@code source} names it in messages. */
+    public static Loaded parse(String text, String source) throws SheetFormatException {
+        SheetBuilder builder = new SheetBuilder();
+        StringBuilder description = new StringBuilder();
+        boolean seenCell = false;
+        int lineNo = 0;
+        int start = 0;
+        int length = text.length();
+        if (length > 0 && text.charAt(0) == '\uFEFF') {
+            start = 1; // a byte-order mark is not part of the first line
+        }
+        while (start <= length) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = length;
+            }
+            lineNo++;
+            String line = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
+            start = end + 1;
+            if (!seenCell && line.startsWith("#")) {
+                description.append(line.length() > 1 && line.charAt(1) == ' ' ? line.substring(2) : line.substring(1))
+                        .append('\n');
+                continue;
+            }
+            seenCell |= parseLine(line, lineNo, builder);
+            if (end == length) {
+                break;
+            }
+        }
+        try {
+            return new Loaded(builder.build(), description.toString().strip());
+        } catch (SheetBuildException e) {
+            throw new SheetFormatException(source, e.problems());
+        }
+    }
+
+    /** Reads one line into the builder; returns whether it defined a cell or setting. */
+    private static boolean parseLine(String line, int lineNo, SheetBuilder builder) {
+        int hash = line.indexOf('#');
+        String content = hash >= 0 ? line.substring(0, hash) : line;
+        if (content.isBlank()) {
+            return false;
+        }
+        int eq = content.indexOf('=');
+        int nameStart = firstNonBlank(content, 0);
+        if (eq < 0) {
+            builder.problem(lineNo, nameStart + 1, "expected 'name = formula'");
+            return true;
+        }
+        String name = content.substring(0, eq).strip();
+        int formulaStart = firstNonBlank(content, eq + 1);
+        String formula = content.substring(eq + 1).strip();
+        if (formula.isEmpty()) {
+            builder.problem(lineNo, eq + 2, "missing formula after '='");
+            return true;
+        }
+        if (name.startsWith("@")) {
+            setting(name.substring(1), formula, lineNo, nameStart + 1, formulaStart + 1, builder);
+        } else if (name.isEmpty()) {
+            builder.problem(lineNo, nameStart + 1, "missing cell name before '='");
+        } else {
+            builder.cell(name, formula, lineNo, nameStart + 1, formulaStart + 1);
+        }
+        return true;
+    }
+
+    private static void setting(String key, String value, int line, int keyColumn, int valueColumn,
+                                SheetBuilder builder) {
+        switch (key) {
+            case "lr" -> {
+                double lr = parseNumber(value);
+                if (!(lr > 0) || !Double.isFinite(lr)) {
+                    builder.problem(line, valueColumn, "@lr must be a positive number, not '" + value + "'");
+                } else {
+                    builder.learningRate(lr);
+                }
+            }
+            case "objective" -> builder.objective(value, line, valueColumn);
+            default -> builder.problem(line, keyColumn, "unknown setting '@" + key + "' (known: @lr, @objective)");
+        }
+    }
+
+    private static double parseNumber(String s) {
+        if (!s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            return Double.NaN;
+        }
+        return Double.parseDouble(s);
+    }
+
+    private static int firstNonBlank(String s, int from) {
+        int i = from;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The sheet as {@code .sheet} text: description, settings, then every user cell in order. */
+    public static String format(Sheet sheet, String description) {
+        return sheet.read(() -> {
+            StringBuilder out = new StringBuilder();
+            if (description != null && !description.isBlank()) {
+                for (String line : description.strip().split("\n", -1)) {
+                    out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
+                }
+            }
+            if (sheet.learningRate() != Sheet.DEFAULT_LEARNING_RATE) {
+                out.append("@lr = ").append(Numbers.exact(sheet.learningRate())).append('\n');
+            }
+            if (sheet.hasExplicitObjective()) {
+                out.append("@objective = ").append(sheet.objective()).append('\n');
+            }
+            for (Cell c : sheet.cells()) {
+                if (!c.generated()) {
+                    out.append(c.name()).append(" = ").append(c.formula()).append('\n');
+                }
+            }
+            return out.toString();
+        });
+    }
+
+    /**
+     * Writes the sheet to {@code path} atomically: to a temporary file in the same folder, then moved
+     * over the old one, so a crash mid-save leaves the old file or the new one, never half of one.
+     */
+    public static void write(Sheet sheet, String description, Path path) throws IOException {
+        writeAtomically(path, format(sheet, description));
+    }
+
+    /** Replaces {@code path}'s content with {@code text} in one atomic move. */
+    public static void writeAtomically(Path path, String text) throws IOException {
+        Path dir = path.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Strict UTF-8 decoding: binary data gets a message naming where it starts. */
+    private static String decode(byte[] bytes, String source) throws SheetFormatException {
+        int line = 1;
+        int col = 1;
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw single(source, line, col, "binary data (a NUL byte): not a .sheet text file");
+            }
+            if (b == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int bad = firstInvalidUtf8(bytes);
+            int l = 1;
+            int c = 1;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    l++;
+                    c = 1;
+                } else {
+                    c++;
+                }
+            }
+            throw single(source, l, c, "not valid UTF-8 text (binary data?)");
+        }
+    }
+
+    private static int firstInvalidUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        return in.position();
+    }
+
+    private static SheetFormatException single(String source, int line, int col, String message) {
+        return new SheetFormatException(source, List.of(new Problem(line, col, message)));
+    }
+}
