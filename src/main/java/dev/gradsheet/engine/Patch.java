@@ -7,6 +7,8 @@ package dev.gradsheet.engine;
  */
 final class Patch {
     private static final int[] NO_IDS = new int[0];
+    /** Marks the objective fields of a patch that does not change the objective. */
+    private static final int UNCHANGED = Integer.MIN_VALUE;
     private static final double[] NO_VALUES = new double[0];
 
     private final String label;
@@ -39,12 +41,12 @@ final class Patch {
 
     /** Sets leaf values (inputs, weights): no change to the graph's shape. */
     static Patch values(String label, int[] ids, double[] before, double[] after) {
-        return new Patch(label, NO_IDS, null, null, ids, before, after, 0, 0, Double.NaN, Double.NaN);
+        return new Patch(label, NO_IDS, null, null, ids, before, after, UNCHANGED, UNCHANGED, Double.NaN, Double.NaN);
     }
 
     static Patch learningRate(double before, double after) {
         return new Patch("learning rate " + Numbers.exact(after), NO_IDS, null, null, NO_IDS, NO_VALUES,
-                NO_VALUES, 0, 0, before, after);
+                NO_VALUES, UNCHANGED, UNCHANGED, before, after);
     }
 
     String label() {
@@ -69,7 +71,9 @@ final class Patch {
         for (int i = 0; i < cells.length; i++) {
             g.restore(cells[i], states[i]);
         }
-        g.explicitObjective = forward ? objectiveAfter : objectiveBefore;
+        if (objectiveAfter != UNCHANGED) {
+            g.explicitObjective = forward ? objectiveAfter : objectiveBefore;
+        }
         return isStructural();
     }
 

@@ -43,6 +43,10 @@ public final class Sheet {
     private final MutableIntObjectMap<CellSubjects> observed = new IntObjectHashMap<>();
     private final Subject<ChangeSet> changes = PublishSubject.<ChangeSet>create().toSerialized();
     private double[] previousGrad = new double[0];
+    /** Counts structural changes; caches of the display order compare against it. */
+    private volatile long structureVersion;
+    private volatile int[] displayOrder;
+    private volatile long displayOrderVersion = -1;
 
     /** An empty sheet. */
     public Sheet() {
@@ -59,16 +63,56 @@ public final class Sheet {
 
     /** Every live cell in display order: each user cell after the intermediate cells of its formula. */
     public List<Cell> cells() {
+        return cells(0, Integer.MAX_VALUE);
+    }
+
+    /** {@code limit} cells from position {@code offset} of {@link #cells()}: for lazy grids. */
+    public List<Cell> cells(int offset, int limit) {
         return read(() -> {
-            List<Cell> out = new ArrayList<>(graph.liveCount);
-            for (int root : rootsInOrder()) {
-                for (int g : graph.generatedOf(root)) {
-                    out.add(snapshot(g));
-                }
-                out.add(snapshot(root));
+            int[] order = displayOrder();
+            int end = (int) Math.min(order.length, (long) offset + limit);
+            List<Cell> out = new ArrayList<>(Math.max(0, end - offset));
+            for (int i = Math.max(0, offset); i < end; i++) {
+                out.add(snapshot(order[i]));
             }
             return out;
         });
+    }
+
+    /** The position of {@code name} in {@link #cells()}, or -1. */
+    public int indexOf(String name) {
+        return read(() -> {
+            int id = graph.names.idOf(name);
+            if (id < 0 || !graph.isLive(id)) {
+                return -1;
+            }
+            int[] order = displayOrder();
+            for (int i = 0; i < order.length; i++) {
+                if (order[i] == id) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+    }
+
+    /** Ids in display order, cached until the next structural change. */
+    private int[] displayOrder() {
+        int[] cached = displayOrder;
+        if (cached != null && displayOrderVersion == structureVersion) {
+            return cached;
+        }
+        int[] order = new int[graph.liveCount];
+        int n = 0;
+        for (int root : rootsInOrder()) {
+            for (int g : graph.generatedOf(root)) {
+                order[n++] = g;
+            }
+            order[n++] = root;
+        }
+        displayOrder = order;
+        displayOrderVersion = structureVersion;
+        return order;
     }
 
     /** The names of the user cells (not generated ones), in definition order. */
@@ -479,6 +523,7 @@ public final class Sheet {
                 throw new IllegalStateException("patch made a cycle: " + describeCycle(cycle));
             }
             p.markDirty(graph);
+            structureVersion++;
         }
         graph.forward();
         graph.backward();

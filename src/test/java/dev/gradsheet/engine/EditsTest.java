@@ -1,0 +1,133 @@
+package dev.gradsheet.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Edits and the edits a sheet refuses; a refused edit leaves the sheet exactly as it was. */
+class EditsTest {
+    private static String dump(Sheet s) {
+        return s.cells().toString() + s.objective() + s.learningRate();
+    }
+
+    private static void assertRefused(Sheet s, Runnable edit, String messagePart) {
+        String before = dump(s);
+        boolean couldUndo = s.canUndo();
+        EditRefusedException e = assertThrows(EditRefusedException.class, edit::run);
+        assertTrue(e.getMessage().contains(messagePart), () -> "message was: " + e.getMessage());
+        assertEquals(before, dump(s));
+        assertEquals(couldUndo, s.canUndo());
+    }
+
+    @Test
+    void setValueRecomputes() {
+        Sheet s = Sheets.of(Sheets.WORKED);
+        s.setValue("z", -3);
+        assertEquals(-9, s.value("f"), 0);
+        assertEquals(1, s.value("L"), 0);
+        assertEquals(2 * (-9 + 10) * 3, s.grad("z"), 0);
+    }
+
+    @Test
+    void changeFormula() {
+        Sheet s = Sheets.of(Sheets.WORKED);
+        s.setFormula("q", "x * y + 1");
+        assertEquals(-9, s.value("q"), 0);
+        assertEquals("mul", s.cell("q.1").orElseThrow().kind());
+        s.setFormula("q", "x - y");
+        assertFalse(s.cell("q.1").isPresent()); // the old intermediate cells are gone
+        assertEquals(-7, s.value("q"), 0);
+        assertEquals(28, s.value("f"), 0);
+    }
+
+    @Test
+    void addCellUsingExistingCellsAndItBecomesTheObjective() {
+        Sheet s = Sheets.of(Sheets.WORKED);
+        s.addCell("L2", "L * 2");
+        assertEquals("L2", s.objective());
+        assertEquals(8, s.value("L2"), 0);
+        assertEquals(-24, s.grad("z"), 0);
+    }
+
+    @Test
+    void renameKeepsFormulasPointingAtTheCell() {
+        Sheet s = Sheets.of("x = input(1)\nf = (x + 2) * x\n");
+        s.rename("x", "input_x");
+        assertEquals("(input_x + 2) * input_x", s.cell("f").orElseThrow().formula());
+        s.rename("f", "g");
+        assertEquals("g", s.cell("g.1").orElseThrow().owner());
+        assertEquals(3, s.value("g"), 0);
+    }
+
+    @Test
+    void deleteAnUnusedCell() {
+        Sheet s = Sheets.of(Sheets.WORKED + "extra = (x + 1) * 2\n");
+        s.setObjective("L");
+        s.delete("extra");
+        assertFalse(s.cell("extra").isPresent());
+        assertFalse(s.cell("extra.1").isPresent());
+        assertEquals(7, s.size());
+    }
+
+    @Test
+    void objectiveCanBeChosen() {
+        Sheet s = Sheets.of(Sheets.WORKED);
+        s.setObjective("f");
+        assertEquals(3, s.grad("z"), 0); // df/dz = q
+        assertEquals(0, s.grad("L"), 0);
+        s.setObjective(null);
+        assertEquals("L", s.objective());
+    }
+
+    @Test
+    void refusedEdits() {
+        Sheet s = Sheets.of(Sheets.WORKED);
+        assertRefused(s, () -> s.setFormula("q", "x + "), "formula ends");
+        assertRefused(s, () -> s.setFormula("q", "x + nope"), "unknown name 'nope'");
+        assertRefused(s, () -> s.setFormula("x", "L + 1"), "cycle: x uses L uses f uses q uses x");
+        assertRefused(s, () -> s.setFormula("q", "q + 1"), "cycle: q uses q");
+        assertRefused(s, () -> s.addCell("q", "x"), "already exists");
+        assertRefused(s, () -> s.addCell("9lives", "x"), "not a valid name");
+        assertRefused(s, () -> s.addCell("n", "frobnicate(x)"), "unknown function 'frobnicate'");
+        assertRefused(s, () -> s.addCell("n", "mse(x)"), "mse takes 2 arguments, not 1");
+        assertRefused(s, () -> s.addCell("n", "1.2.3"), "bad number '1.2.3'");
+        assertRefused(s, () -> s.addCell("n", "x * input(3)"), "must be the whole formula");
+        assertRefused(s, () -> s.rename("q", "x"), "already exists");
+        assertRefused(s, () -> s.delete("q"), "cannot delete q: used by f");
+        assertRefused(s, () -> s.setValue("f", 3), "computed by its formula");
+        assertRefused(s, () -> s.setValue("z", Double.NaN), "finite");
+        assertRefused(s, () -> s.setValue("nope", 1), "unknown cell 'nope'");
+        assertRefused(s, () -> s.setObjective("nope"), "unknown cell");
+        assertRefused(s, () -> s.sgdStep(-1, 1), "learning rate must be a positive number");
+        assertRefused(s, () -> s.addCell("deep", "(".repeat(500) + "x" + ")".repeat(500)), "nested deeper");
+    }
+
+    @Test
+    void cycleThroughACompoundFormulaIsRefused() {
+        Sheet s = Sheets.of("a = input(1)\nb = (a + 1) * 2\nc = b * 3\n");
+        assertRefused(s, () -> s.setFormula("a", "sigmoid(c) + 1"), "cycle: a uses c uses b uses a");
+    }
+
+    @Test
+    void sgdStepThatWouldOverflowIsRefusedAndChangesNothing() {
+        Sheet s = Sheets.of("w = weight(1e200)\nL = w * w\n");
+        assertRefused(s, () -> s.sgdStep(1e200, 1), "would make w");
+    }
+
+    @Test
+    void refusedFormulaPointsAtTheColumn() {
+        Sheet s = Sheets.of(Sheets.WORKED);
+        EditRefusedException e = assertThrows(EditRefusedException.class, () -> s.setFormula("q", "x + nope"));
+        assertEquals(5, e.column());
+    }
+
+    @Test
+    void usersOfNamesTheUserCellsNotTheirIntermediates() {
+        Sheet s = Sheets.of("x = input(1)\nf = (x + 2) * 3\ng = x * x\n");
+        assertEquals(List.of("f", "g"), s.usersOf("x"));
+    }
+}
