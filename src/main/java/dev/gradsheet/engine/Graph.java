@@ -189,6 +189,23 @@ final class Graph {
         return names.idOf(name.substring(0, name.indexOf('.')));
     }
 
+    /** Drops the growth slack of every array: a loaded sheet keeps only what it holds. */
+    void trimToSize() {
+        int n = Math.max(size, 1);
+        op = Arrays.copyOf(op, n);
+        flags = Arrays.copyOf(flags, n);
+        argStart = Arrays.copyOf(argStart, n);
+        argCount = Arrays.copyOf(argCount, n);
+        value = Arrays.copyOf(value, n);
+        grad = Arrays.copyOf(grad, n);
+        rank = Arrays.copyOf(rank, n);
+        argPool = Arrays.copyOf(argPool, Math.max(poolSize, 1));
+        if (pos.length > n) {
+            pos = Arrays.copyOf(pos, n);
+        }
+        names.trimToSize(n);
+    }
+
     private void ensureCapacity(int n) {
         if (n <= op.length) {
             return;

@@ -107,6 +107,14 @@ final class NameTable {
         count--;
     }
 
+    /** Drops growth slack once no more names are coming (ids stay below {@code ids}). */
+    void trimToSize(int ids) {
+        pool = Arrays.copyOf(pool, Math.max(poolSize, 1));
+        if (offset.length > ids) {
+            offset = Arrays.copyOf(offset, ids);
+        }
+    }
+
     private void insertSlot(int id) {
         int mask = slots.length - 1;
         int i = hashAt(offset[id]) & mask;

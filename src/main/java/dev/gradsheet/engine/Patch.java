@@ -49,6 +49,11 @@ final class Patch {
                 NO_VALUES, UNCHANGED, UNCHANGED, before, after);
     }
 
+    /** Roughly what the patch keeps alive, for the undo history's memory budget. */
+    long approximateBytes() {
+        return 64L + valueIds.length * 20L + cells.length * 96L;
+    }
+
     String label() {
         return label;
     }

@@ -34,12 +34,14 @@ public final class Sheet {
     public static final double DEFAULT_LEARNING_RATE = 0.01;
     /** How many edits undo remembers. */
     static final int UNDO_LIMIT = 500;
+    /** About how much memory undo may keep (the latest edit is kept whatever its size). */
+    static final long UNDO_BUDGET_BYTES = 64L << 20;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     final Graph graph;
     private double learningRate = DEFAULT_LEARNING_RATE;
     private long version;
-    private final UndoHistory history = new UndoHistory(UNDO_LIMIT);
+    private final UndoHistory history = new UndoHistory(UNDO_LIMIT, UNDO_BUDGET_BYTES);
     private final MutableIntObjectMap<CellSubjects> observed = new IntObjectHashMap<>();
     private final Subject<ChangeSet> changes = PublishSubject.<ChangeSet>create().toSerialized();
     private double[] previousGrad = new double[0];
@@ -463,6 +465,10 @@ public final class Sheet {
             }
             commit(Patch.values(label, ids, valuesOf(ids), after));
         });
+    }
+
+    int undoDepth() {
+        return history.size();
     }
 
     public boolean canUndo() {

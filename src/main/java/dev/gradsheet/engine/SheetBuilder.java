@@ -117,6 +117,7 @@ public final class SheetBuilder {
             Collections.sort(problems);
             throw new SheetBuildException(problems);
         }
+        graph.trimToSize();
         graph.markAllDirty();
         graph.forward();
         graph.backward();

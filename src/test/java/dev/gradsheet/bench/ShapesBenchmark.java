@@ -1,0 +1,84 @@
+package dev.gradsheet.bench;
+
+import dev.gradsheet.engine.FlatFloor;
+import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.sheet.Generators;
+import dev.gradsheet.sheet.SheetFile;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Other shapes: a chain of 1M cells, 100k stacked diamonds (300k cells) and a random DAG of 500k
+ * cells. Each: the floor, an edit at the start (the whole sheet downstream) and, for the chain, an
+ * edit near the end (a tiny cone: forward work must follow the cone, not the sheet).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "-Xms2g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class ShapesBenchmark {
+    @Param({"chain", "diamonds", "random"})
+    String shape;
+
+    Sheet sheet;
+    FlatFloor floor;
+    String first;
+    String last;
+    double toggle = 1;
+
+    @Setup(Level.Trial)
+    public void load() throws Exception {
+        String text = switch (shape) {
+            case "chain" -> Generators.text(w -> Generators.chain(1_000_000, w));
+            case "diamonds" -> Generators.text(w -> Generators.diamonds(100_000, w));
+            default -> Generators.text(w -> Generators.randomDag(500_000, 1000, 7, w));
+        };
+        sheet = SheetFile.parse(text, shape + ".sheet").sheet();
+        floor = FlatFloor.of(sheet);
+        first = switch (shape) {
+            case "chain" -> "c0";
+            case "diamonds" -> "d0";
+            default -> "r0";
+        };
+        last = shape.equals("chain") ? "c999990" : first;
+    }
+
+    @Benchmark
+    public double floor() {
+        return floor.forwardBackward();
+    }
+
+    @Benchmark
+    public double editFirst() {
+        toggle = -toggle;
+        sheet.setValue(first, 0.5 + 0.01 * toggle);
+        return sheet.objectiveValue();
+    }
+
+    /** On the chain: a cell 10 from the end made a weight, so the edit's cone is 10 cells. */
+    @Benchmark
+    public double editNearEnd() {
+        if (!shape.equals("chain")) {
+            return 0;
+        }
+        if (!sheet.cell(last).orElseThrow().isWeight()) {
+            sheet.setFormula(last, "weight(0.5)");
+        }
+        toggle = -toggle;
+        sheet.setValue(last, 0.5 + 0.01 * toggle);
+        return sheet.objectiveValue();
+    }
+}
