@@ -1,0 +1,149 @@
+// <gradsheet-graph>: the sheet's computation graph drawn left to right with Cytoscape + dagre.
+// The server sends the whole graph as JSON (setGraph), then value/gradient updates (updateNodes)
+// and the selected cell (select). Clicking a node fires a "node-click" event with the cell's name.
+// Labels are drawn on a canvas as plain text: no cell name or formula is ever parsed as HTML.
+import cytoscape from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+
+cytoscape.use(dagre);
+
+const STYLE = [
+  {
+    selector: 'node',
+    style: {
+      shape: 'round-rectangle',
+      'background-color': '#ffffff',
+      'border-width': 2,
+      'border-color': '#9aa5b1',
+      label: 'data(label)',
+      'text-wrap': 'wrap',
+      'text-valign': 'center',
+      'text-halign': 'center',
+      'font-family': 'monospace',
+      'font-size': 11,
+      width: 'label',
+      height: 'label',
+      padding: '8px',
+      color: '#1f2933',
+    },
+  },
+  { selector: 'node.input', style: { 'background-color': '#f0f4f8' } },
+  { selector: 'node.weight', style: { 'background-color': '#fff8e1', 'border-style': 'double', 'border-width': 4 } },
+  { selector: 'node.objective', style: { 'background-color': '#e8f5e9', 'border-color': '#2e7d32' } },
+  { selector: 'node.generated', style: { 'font-size': 9, color: '#52606d' } },
+  { selector: 'node.gpos', style: { 'border-color': '#c62828' } },
+  { selector: 'node.gneg', style: { 'border-color': '#1565c0' } },
+  { selector: 'node.outside', style: { 'border-style': 'dashed', opacity: 0.7 } },
+  { selector: 'node.flash', style: { 'background-color': '#fff59d' } },
+  { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#6a1b9a' } },
+  {
+    selector: 'edge',
+    style: {
+      width: 1.5,
+      'line-color': '#9aa5b1',
+      'target-arrow-color': '#9aa5b1',
+      'target-arrow-shape': 'triangle',
+      'curve-style': 'bezier',
+    },
+  },
+];
+
+class GradsheetGraph extends HTMLElement {
+  connectedCallback() {
+    if (!this._container) {
+      this.style.display = 'block';
+      this.style.position = 'relative';
+      this._container = document.createElement('div');
+      this._container.style.position = 'absolute';
+      this._container.style.inset = '0';
+      this.appendChild(this._container);
+    }
+    if (!this._cy) {
+      this._cy = cytoscape({
+        container: this._container,
+        style: STYLE,
+        elements: [],
+        wheelSensitivity: 0.3,
+        autoungrabify: true,
+        boxSelectionEnabled: false,
+      });
+      this._cy.on('tap', 'node', (e) => {
+        this.dispatchEvent(new CustomEvent('node-click', { detail: { name: e.target.id() } }));
+      });
+      new ResizeObserver(() => {
+        if (this._cy) {
+          this._cy.resize();
+        }
+      }).observe(this);
+    }
+    if (this._pending) {
+      const pending = this._pending;
+      this._pending = null;
+      this.setGraph(pending);
+    }
+  }
+
+  /** Replaces the whole graph: {nodes: [{id, label, classes}], edges: [{source, target}], selected}. */
+  setGraph(json) {
+    const graph = typeof json === 'string' ? JSON.parse(json) : json;
+    if (!this._cy) {
+      this._pending = graph;
+      return;
+    }
+    const cy = this._cy;
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(graph.nodes.map((n) => ({ group: 'nodes', data: { id: n.id, label: n.label }, classes: n.classes })));
+      cy.add(graph.edges.map((e, i) => ({ group: 'edges', data: { id: 'e' + i, source: e.source, target: e.target } })));
+    });
+    cy.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 18, rankSep: 50, fit: true, padding: 12 }).run();
+    this._select(graph.selected);
+    this.setAttribute('nodes', String(graph.nodes.length));
+  }
+
+  /** Updates labels and classes of existing nodes: [{id, label, classes}]. */
+  updateNodes(json) {
+    const nodes = typeof json === 'string' ? JSON.parse(json) : json;
+    if (!this._cy) {
+      return;
+    }
+    this._cy.batch(() => {
+      for (const n of nodes) {
+        const node = this._cy.getElementById(n.id);
+        if (node && node.length) {
+          node.data('label', n.label);
+          const selected = node.selected();
+          node.classes(n.classes);
+          if (selected) {
+            node.select();
+          }
+        }
+      }
+    });
+    const flashed = this._cy.nodes('.flash');
+    clearTimeout(this._flashTimer);
+    this._flashTimer = setTimeout(() => flashed.removeClass('flash'), 900);
+  }
+
+  /** Marks the node of the selected cell. */
+  select(name) {
+    this._select(name);
+  }
+
+  _select(name) {
+    if (!this._cy) {
+      return;
+    }
+    this._cy.nodes().unselect();
+    if (name) {
+      const node = this._cy.getElementById(name);
+      if (node && node.length) {
+        node.select();
+      }
+    }
+  }
+}
+
+if (!customElements.get('gradsheet-graph')) {
+  customElements.define('gradsheet-graph', GradsheetGraph);
+}

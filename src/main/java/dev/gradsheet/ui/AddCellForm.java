@@ -1,0 +1,117 @@
+package dev.gradsheet.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
+
+/**
+ * Adds a cell: a name and a formula typed in, or an operation picked with its arguments from the
+ * existing cells (which writes the formula). A refused cell is explained under the field at fault
+ * and the sheet stays as it was.
+ */
+public class AddCellForm extends Composite<VerticalLayout> {
+    /** The operations the builder offers, in the lesson's order. */
+    static final List<String> OPS = List.of("input", "weight", "const", "add", "sub", "mul", "div", "neg",
+            "sigmoid", "tanh", "relu", "step", "exp", "log", "mse", "bce", "sum", "mean");
+
+    final TextField name = new TextField("New cell");
+    final TextField formula = new TextField("Formula");
+    final Button add = new Button("Add cell");
+    final Select<String> op = new Select<>();
+    final ComboBox<String> arg1 = new ComboBox<>();
+    final ComboBox<String> arg2 = new ComboBox<>();
+    private final SheetPresenter presenter;
+
+    public AddCellForm(SheetPresenter presenter) {
+        this.presenter = presenter;
+        name.setId("add-name");
+        name.setPlaceholder("e.g. h");
+        name.setWidth("7em");
+        formula.setId("add-formula");
+        formula.setPlaceholder("e.g. sigmoid(w * x + b)");
+        formula.setWidth("16em");
+        add.setId("add-cell");
+        add.addClickListener(e -> add());
+        add.addClickShortcut(Key.ENTER).listenOn(name, formula);
+        op.setId("add-op");
+        op.setLabel("or build: operation");
+        op.setItems(OPS);
+        op.setWidth("9em");
+        arg1.setId("add-arg1");
+        arg1.setLabel("argument");
+        arg1.setAllowCustomValue(true);
+        arg1.addCustomValueSetListener(e -> arg1.setValue(e.getDetail()));
+        arg2.setId("add-arg2");
+        arg2.setLabel("argument 2");
+        arg2.setAllowCustomValue(true);
+        arg2.addCustomValueSetListener(e -> arg2.setValue(e.getDetail()));
+        for (var f : List.of(arg1, arg2)) {
+            f.setWidth("8em");
+            f.addValueChangeListener(e -> build());
+        }
+        op.addValueChangeListener(e -> {
+            arg2.setVisible(e.getValue() != null && SheetPresenter.isBinary(e.getValue()));
+            arg1.setLabel(e.getValue() != null && List.of("input", "weight", "const").contains(e.getValue())
+                    ? "value" : "argument");
+            build();
+        });
+        arg2.setVisible(false);
+        HorizontalLayout typed = new HorizontalLayout(name, formula, add);
+        typed.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        typed.setWrap(true);
+        HorizontalLayout builder = new HorizontalLayout(op, arg1, arg2);
+        builder.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        builder.setWrap(true);
+        VerticalLayout layout = getContent();
+        layout.setPadding(false);
+        layout.setSpacing(false);
+        layout.add(new H4("Add a cell"), typed, builder);
+        refreshNames();
+    }
+
+    /** Re-reads the cell names offered as arguments (after cells were added, renamed or deleted). */
+    public void refreshNames() {
+        List<String> names = presenter.sheet().names();
+        arg1.setItems(names);
+        arg2.setItems(names);
+    }
+
+    private void build() {
+        if (op.getValue() != null) {
+            formula.setValue(SheetPresenter.formulaFor(op.getValue(), arg1.getValue(), arg2.getValue()));
+        }
+    }
+
+    /** Adds the cell; on success the fields are cleared, on refusal the message shows under its field. */
+    public void add() {
+        for (TextField f : List.of(name, formula)) {
+            f.setInvalid(false);
+            f.setErrorMessage(null);
+        }
+        SheetPresenter.Outcome o = presenter.addCell(name.getValue(), formula.getValue());
+        if (o.ok()) {
+            name.clear();
+            formula.clear();
+            op.clear();
+            arg1.clear();
+            arg2.clear();
+            return;
+        }
+        TextField at = isAboutName(o.error()) ? name : formula;
+        at.setErrorMessage(o.error());
+        at.setInvalid(true);
+    }
+
+    private static boolean isAboutName(String message) {
+        return message.startsWith("enter a name") || message.contains("not a valid name")
+                || message.contains("already exists");
+    }
+}

@@ -1,0 +1,179 @@
+package dev.gradsheet.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.gradsheet.engine.Cell;
+import dev.gradsheet.engine.GradientExplanation;
+
+/**
+ * The selected cell: "Why this gradient?" (the chain rule with the numbers, term by term, with each
+ * operation's rule) and the cell's actions: rename, delete, make it the objective. Refusals are shown
+ * next to the field or button that caused them.
+ */
+public class CellPanel extends Composite<VerticalLayout> {
+    final H4 title = new H4();
+    final Paragraph equation = new Paragraph();
+    final UnorderedList terms = new UnorderedList();
+    final Paragraph note = new Paragraph();
+    final TextField renameField = new TextField();
+    final Button rename = new Button("Rename");
+    final Button delete = new Button("Delete");
+    final Button makeObjective = new Button("Make objective");
+    final Span actionError = new Span();
+    private final SheetPresenter presenter;
+    private final Div details = new Div();
+    private String name;
+
+    public CellPanel(SheetPresenter presenter) {
+        this.presenter = presenter;
+        title.setId("why-title");
+        equation.setId("why-equation");
+        equation.addClassName("gs-mono");
+        terms.setId("why-terms");
+        note.setId("why-note");
+        renameField.setId("rename-field");
+        renameField.setPlaceholder("new name");
+        renameField.setWidth("10em");
+        rename.setId("rename");
+        rename.addClickListener(e -> rename());
+        rename.addClickShortcut(Key.ENTER).listenOn(renameField);
+        delete.setId("delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        delete.addClickListener(e -> delete());
+        makeObjective.setId("make-objective");
+        makeObjective.addClickListener(e -> makeObjective());
+        actionError.setId("cell-error");
+        actionError.addClassName("gs-error");
+        HorizontalLayout actions = new HorizontalLayout(renameField, rename, delete, makeObjective);
+        actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        actions.setWrap(true);
+        details.add(equation, terms, note, actions, actionError);
+        VerticalLayout layout = getContent();
+        layout.setPadding(false);
+        layout.setSpacing(false);
+        layout.add(title, details);
+        show(null);
+    }
+
+    /** Shows the cell called {@code name} (null or a deleted cell: a hint to select one). */
+    public void show(String name) {
+        this.name = name;
+        var cell = presenter.cell(name);
+        if (cell.isEmpty()) {
+            this.name = null;
+            title.setText("Why this gradient? Select a cell.");
+            details.setVisible(false);
+            return;
+        }
+        details.setVisible(true);
+        refresh(cell.get());
+    }
+
+    /** Re-reads the shown cell after an edit (its numbers may have changed). */
+    public void refresh() {
+        show(name);
+    }
+
+    private void refresh(Cell c) {
+        title.setText("Why is d" + presenter.sheet().objective() + "/d" + c.name() + " = " + Format.readable(c.grad()) + "?");
+        GradientExplanation why = presenter.sheet().explain(c.name());
+        equation.setText(why.equation());
+        terms.removeAll();
+        for (GradientExplanation.Term t : why.terms()) {
+            terms.add(new ListItem("via " + t.user() + " (" + t.op() + "): upstream d" + why.objective() + "/d"
+                    + t.user() + " = " + Format.readable(t.upstream()) + " × local ∂" + t.user() + "/∂" + c.name()
+                    + " = " + Format.readable(t.local()) + " → " + Format.readable(t.product())
+                    + (t.rule().isEmpty() ? "" : " — " + t.rule())));
+        }
+        note.setText(why.note());
+        note.setVisible(!why.note().isEmpty());
+        boolean editable = !c.generated();
+        renameField.setEnabled(editable);
+        rename.setEnabled(editable);
+        delete.setEnabled(editable);
+        makeObjective.setEnabled(!c.name().equals(presenter.sheet().objective()));
+        if (c.generated()) {
+            actionError.setText(c.name() + " is a step of " + c.owner() + "'s formula: edit " + c.owner() + " instead.");
+        }
+    }
+
+    /** The cell shown, or null. */
+    public String shown() {
+        return name;
+    }
+
+    void rename() {
+        clearErrors();
+        if (name == null) {
+            return;
+        }
+        SheetPresenter.Outcome o = presenter.rename(name, renameField.getValue());
+        if (o.ok()) {
+            name = renameField.getValue().strip();
+            renameField.clear();
+            fireEvent(new RenamedEvent(this, name));
+        } else {
+            renameField.setErrorMessage(o.error());
+            renameField.setInvalid(true);
+        }
+    }
+
+    void delete() {
+        clearErrors();
+        if (name == null) {
+            return;
+        }
+        SheetPresenter.Outcome o = presenter.delete(name);
+        if (!o.ok()) {
+            actionError.setText(o.error());
+        }
+    }
+
+    void makeObjective() {
+        clearErrors();
+        if (name == null) {
+            return;
+        }
+        SheetPresenter.Outcome o = presenter.setObjective(name);
+        if (!o.ok()) {
+            actionError.setText(o.error());
+        }
+    }
+
+    public com.vaadin.flow.shared.Registration addRenamedListener(
+            com.vaadin.flow.component.ComponentEventListener<RenamedEvent> listener) {
+        return addListener(RenamedEvent.class, listener);
+    }
+
+    /** The shown cell was renamed to {@link #newName()}. */
+    public static class RenamedEvent extends com.vaadin.flow.component.ComponentEvent<CellPanel> {
+        private final String newName;
+
+        public RenamedEvent(CellPanel source, String newName) {
+            super(source, false);
+            this.newName = newName;
+        }
+
+        public String newName() {
+            return newName;
+        }
+    }
+
+    private void clearErrors() {
+        renameField.setInvalid(false);
+        renameField.setErrorMessage(null);
+        actionError.setText("");
+    }
+}

@@ -1,0 +1,169 @@
+package dev.gradsheet.ui;
+
+import dev.gradsheet.engine.Cell;
+import dev.gradsheet.engine.GradientExplanation;
+import dev.gradsheet.engine.Sheet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the graph picture shows: the cells as nodes (name, value, gradient) and an edge from each
+ * argument to the cell using it. Small sheets are drawn whole; big ones show only the selected
+ * cell's neighbourhood (its arguments and users, two steps out), so the picture stays readable.
+ * Edges come from the engine's chain-rule explanations, so they match what backprop uses.
+ */
+public final class GraphModel {
+    /** Sheets with at most this many cells are drawn whole. */
+    public static final int FULL_LIMIT = 150;
+    /** Most nodes a neighbourhood picture shows. */
+    public static final int NEIGHBOURHOOD_LIMIT = 60;
+
+    /** One node: the cell's name as id, a plain-text label and style classes. */
+    public record Node(String id, String label, String classes) {
+    }
+
+    /** An edge from an argument to the cell using it. */
+    public record Edge(String source, String target) {
+    }
+
+    /**
+     * A whole picture.
+     *
+     * @param neighbourhood whether only the selected cell's surroundings are shown
+     */
+    public record Picture(List<Node> nodes, List<Edge> edges, String selected, boolean neighbourhood, int total) {
+        /** The node with this id, or null. */
+        public Node node(String id) {
+            return nodes.stream().filter(n -> n.id().equals(id)).findFirst().orElse(null);
+        }
+    }
+
+    private final Sheet sheet;
+    private Map<String, List<String>> users;
+    private Map<String, List<String>> args;
+
+    public GraphModel(Sheet sheet) {
+        this.sheet = sheet;
+    }
+
+    /** Forgets the edges: call after a structural change. */
+    public void invalidate() {
+        users = null;
+        args = null;
+    }
+
+    /** The picture around {@code selected} (or of the whole sheet when it is small). */
+    public Picture picture(String selected) {
+        return sheet.read(() -> {
+            List<Cell> cells = sheet.cells();
+            String objective = sheet.objective();
+            index(cells);
+            Set<String> shown;
+            boolean neighbourhood = cells.size() > FULL_LIMIT;
+            if (!neighbourhood) {
+                shown = new LinkedHashSet<>();
+                cells.forEach(c -> shown.add(c.name()));
+            } else {
+                String centre = selected != null && sheet.cell(selected).isPresent() ? selected : objective;
+                shown = neighbourhood(centre);
+            }
+            List<Node> nodes = new ArrayList<>();
+            List<Edge> edges = new ArrayList<>();
+            for (String name : shown) {
+                sheet.cell(name).ifPresent(c -> {
+                    boolean outside = neighbourhood && !allShown(name, shown);
+                    nodes.add(node(c, objective, false, outside));
+                });
+                for (String user : users.getOrDefault(name, List.of())) {
+                    if (shown.contains(user)) {
+                        edges.add(new Edge(name, user));
+                    }
+                }
+            }
+            return new Picture(nodes, edges, selected, neighbourhood, cells.size());
+        });
+    }
+
+    /** Whether every neighbour of {@code name} is in the picture (else it is drawn dashed). */
+    private boolean allShown(String name, Set<String> shown) {
+        return shown.containsAll(users.getOrDefault(name, List.of()))
+                && shown.containsAll(args.getOrDefault(name, List.of()));
+    }
+
+    private Set<String> neighbourhood(String centre) {
+        Set<String> out = new LinkedHashSet<>();
+        if (centre == null) {
+            return out;
+        }
+        ArrayDeque<String> queue = new ArrayDeque<>();
+        Map<String, Integer> depth = new HashMap<>();
+        queue.add(centre);
+        depth.put(centre, 0);
+        while (!queue.isEmpty() && out.size() < NEIGHBOURHOOD_LIMIT) {
+            String name = queue.poll();
+            out.add(name);
+            int d = depth.get(name);
+            if (d >= 2) {
+                continue;
+            }
+            for (Collection<String> next : List.of(args.getOrDefault(name, List.of()),
+                    users.getOrDefault(name, List.of()))) {
+                for (String n : next) {
+                    if (!depth.containsKey(n)) {
+                        depth.put(n, d + 1);
+                        queue.add(n);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The node of one cell, as the picture shows it. */
+    public static Node node(Cell c, String objective, boolean flash, boolean outside) {
+        String label = c.name() + "\n" + Format.readable(c.value()) + "\ngrad " + Format.readable(c.grad());
+        StringBuilder classes = new StringBuilder(c.kind());
+        if (c.generated()) {
+            classes.append(" generated");
+        }
+        if (c.name().equals(objective)) {
+            classes.append(" objective");
+        }
+        if (c.grad() > 1e-12) {
+            classes.append(" gpos");
+        } else if (c.grad() < -1e-12) {
+            classes.append(" gneg");
+        }
+        if (outside) {
+            classes.append(" outside");
+        }
+        if (flash) {
+            classes.append(" flash");
+        }
+        return new Node(c.name(), label, classes.toString());
+    }
+
+    /** Builds user and argument lists of every cell from the engine's explanations. */
+    private void index(List<Cell> cells) {
+        if (users != null) {
+            return;
+        }
+        Map<String, List<String>> u = new HashMap<>();
+        Map<String, List<String>> a = new HashMap<>();
+        for (Cell c : cells) {
+            GradientExplanation why = sheet.explain(c.name());
+            for (GradientExplanation.Term t : why.terms()) {
+                u.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(t.user());
+                a.computeIfAbsent(t.user(), k -> new ArrayList<>()).add(c.name());
+            }
+        }
+        users = u;
+        args = a;
+    }
+}

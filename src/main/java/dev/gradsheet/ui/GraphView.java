@@ -1,0 +1,102 @@
+package dev.gradsheet.ui;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The graph picture: a {@code <gradsheet-graph>} element (frontend/gradsheet-graph.js) drawing the
+ * cells as a left-to-right DAG with Cytoscape and the dagre layout. The server sends the picture as
+ * JSON; clicking a node fires a {@link NodeClickEvent}.
+ */
+@Tag("gradsheet-graph")
+@NpmPackage(value = "cytoscape", version = "3.34.4")
+@NpmPackage(value = "cytoscape-dagre", version = "4.0.1")
+@JsModule("./gradsheet-graph.js")
+public class GraphView extends Component implements HasSize {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private GraphModel.Picture picture;
+
+    public GraphView() {
+        getElement().getStyle().set("min-height", "260px");
+    }
+
+    /** Draws a new picture (laid out afresh). */
+    public void show(GraphModel.Picture picture) {
+        this.picture = picture;
+        getElement().callJsFunction("setGraph", json(Map.of(
+                "nodes", picture.nodes(), "edges", picture.edges(),
+                "selected", picture.selected() == null ? "" : picture.selected())));
+    }
+
+    /** Updates the labels of nodes already drawn (values and gradients changed). */
+    public void update(List<GraphModel.Node> nodes) {
+        if (picture == null || nodes.isEmpty()) {
+            return;
+        }
+        List<GraphModel.Node> merged = new java.util.ArrayList<>(picture.nodes());
+        for (GraphModel.Node n : nodes) {
+            for (int i = 0; i < merged.size(); i++) {
+                if (merged.get(i).id().equals(n.id())) {
+                    merged.set(i, n);
+                }
+            }
+        }
+        picture = new GraphModel.Picture(merged, picture.edges(), picture.selected(), picture.neighbourhood(),
+                picture.total());
+        getElement().callJsFunction("updateNodes", json(nodes));
+    }
+
+    /** Marks the selected cell's node. */
+    public void select(String name) {
+        if (picture != null) {
+            picture = new GraphModel.Picture(picture.nodes(), picture.edges(), name, picture.neighbourhood(),
+                    picture.total());
+        }
+        getElement().callJsFunction("select", name == null ? "" : name);
+    }
+
+    /** The picture last sent to the browser. */
+    public GraphModel.Picture picture() {
+        return picture;
+    }
+
+    public Registration addNodeClickListener(ComponentEventListener<NodeClickEvent> listener) {
+        return addListener(NodeClickEvent.class, listener);
+    }
+
+    private static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A click on the node of cell {@link #name()}. */
+    @DomEvent("node-click")
+    public static class NodeClickEvent extends ComponentEvent<GraphView> {
+        private final String name;
+
+        public NodeClickEvent(GraphView source, boolean fromClient,
+                              @EventData("event.detail.name") String name) {
+            super(source, fromClient);
+            this.name = name;
+        }
+
+        public String name() {
+            return name;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.gradsheet.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import dev.gradsheet.engine.Sheet;
+
+/**
+ * "Apply SGD step": a learning-rate field (default 0.01), a steps count and the button; shows the
+ * objective before → after. Each run is one undoable edit. Bad input is explained under its field.
+ */
+public class SgdPanel extends Composite<HorizontalLayout> {
+    final NumberField learningRate = new NumberField("Learning rate");
+    final IntegerField steps = new IntegerField("Steps");
+    final Button apply = new Button("Apply SGD step");
+    final Span result = new Span();
+    final Span error = new Span();
+    private final SheetPresenter presenter;
+
+    public SgdPanel(SheetPresenter presenter) {
+        this.presenter = presenter;
+        learningRate.setId("sgd-lr");
+        learningRate.setValue(Sheet.DEFAULT_LEARNING_RATE);
+        learningRate.setStep(0.001);
+        learningRate.setWidth("9em");
+        steps.setId("sgd-steps");
+        steps.setValue(1);
+        steps.setMin(1);
+        steps.setMax(SheetPresenter.MAX_STEPS);
+        steps.setStepButtonsVisible(true);
+        steps.setWidth("8em");
+        apply.setId("sgd-apply");
+        apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        apply.addClickListener(e -> apply());
+        apply.addClickShortcut(Key.ENTER).listenOn(learningRate, steps);
+        result.setId("sgd-result");
+        error.setId("sgd-error");
+        error.addClassName("gs-error");
+        HorizontalLayout layout = getContent();
+        layout.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        layout.add(learningRate, steps, apply, result, error);
+    }
+
+    /** Runs the step(s) with the fields' settings and shows the outcome. */
+    public void apply() {
+        learningRate.setInvalid(false);
+        steps.setInvalid(false);
+        error.setText("");
+        SheetPresenter.StepOutcome out = presenter.sgdStep(learningRate.getValue(), steps.getValue());
+        if (out.lrError() != null) {
+            learningRate.setErrorMessage(out.lrError());
+            learningRate.setInvalid(true);
+        } else if (out.stepsError() != null) {
+            steps.setErrorMessage(out.stepsError());
+            steps.setInvalid(true);
+        } else if (out.error() != null) {
+            error.setText(out.error());
+        } else {
+            Sheet.StepResult r = out.result();
+            String objective = presenter.sheet().objective();
+            result.setText((r.steps() == 1 ? "1 step" : r.steps() + " steps") + " at lr " + Format.readable(r.learningRate())
+                    + ": " + objective + " " + Format.readable(r.objectiveBefore()) + " → "
+                    + Format.readable(r.objectiveAfter()));
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.gradsheet.ui;
+
+import dev.gradsheet.engine.Cell;
+import dev.gradsheet.engine.EditRefusedException;
+import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.sheet.SheetFile;
+import java.util.Optional;
+
+/**
+ * The logic behind the sheet view, free of Vaadin: turns what a person typed into edits of the
+ * shared sheet and every refusal into a message for the field it belongs to. A refused edit leaves
+ * the sheet unchanged (the engine guarantees it; the presenter checks its own input first).
+ */
+public final class SheetPresenter {
+    /** Most steps one click of "Apply SGD step" may run. */
+    public static final int MAX_STEPS = 100_000;
+
+    private final SharedSheet shared;
+
+    public SheetPresenter(SharedSheet shared) {
+        this.shared = shared;
+    }
+
+    public SharedSheet shared() {
+        return shared;
+    }
+
+    public Sheet sheet() {
+        return shared.sheet();
+    }
+
+    /** The outcome of an edit: empty when it was applied, else the message to show. */
+    public record Outcome(String error) {
+        static final Outcome OK = new Outcome(null);
+
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    /** Sets an input's or weight's value from text such as {@code -3}, {@code −3} or {@code 1e-3}. */
+    public Outcome setValue(String name, String text) {
+        Double v = Format.parse(text);
+        if (v == null) {
+            return new Outcome("'" + text.strip() + "' is not a number");
+        }
+        return run(() -> sheet().setValue(name, v));
+    }
+
+    /** Replaces {@code name}'s formula. */
+    public Outcome setFormula(String name, String formula) {
+        if (formula == null || formula.isBlank()) {
+            return new Outcome("enter a formula, e.g. x + y or weight(0.5)");
+        }
+        return run(() -> sheet().setFormula(name, formula.strip()));
+    }
+
+    /** Renames a cell; formulas using it follow. */
+    public Outcome rename(String name, String newName) {
+        if (newName == null || newName.isBlank()) {
+            return new Outcome("enter a new name");
+        }
+        if (newName.strip().equals(name)) {
+            return Outcome.OK;
+        }
+        return run(() -> sheet().rename(name, newName.strip()));
+    }
+
+    /** Deletes a cell nobody uses. */
+    public Outcome delete(String name) {
+        return run(() -> sheet().delete(name));
+    }
+
+    /** Adds a cell {@code name = formula}. */
+    public Outcome addCell(String name, String formula) {
+        if (name == null || name.isBlank()) {
+            return new Outcome("enter a name");
+        }
+        if (formula == null || formula.isBlank()) {
+            return new Outcome("enter a formula, e.g. x + y or weight(0.5)");
+        }
+        return run(() -> sheet().addCell(name.strip(), formula.strip()));
+    }
+
+    /** Makes {@code name} the objective (null: the last cell again). */
+    public Outcome setObjective(String name) {
+        return run(() -> sheet().setObjective(name));
+    }
+
+    /** The result of an SGD request: the step's result, or a message for one of the two fields. */
+    public record StepOutcome(Sheet.StepResult result, String lrError, String stepsError, String error) {
+        public boolean ok() {
+            return result != null;
+        }
+    }
+
+    /** Runs {@code steps} SGD steps at learning rate {@code lr}, as one undoable edit. */
+    public StepOutcome sgdStep(Double lr, Integer steps) {
+        if (lr == null || !Double.isFinite(lr) || lr <= 0) {
+            return new StepOutcome(null, "the learning rate must be a positive number", null, null);
+        }
+        if (steps == null || steps < 1 || steps > MAX_STEPS) {
+            return new StepOutcome(null, null, "steps must be between 1 and " + MAX_STEPS, null);
+        }
+        if (sheet().weights().isEmpty()) {
+            return new StepOutcome(null, null, null, "this sheet has no weight to train: add one, e.g. w = weight(0.5)");
+        }
+        try {
+            return new StepOutcome(sheet().sgdStep(lr, steps), null, null, null);
+        } catch (EditRefusedException e) {
+            return new StepOutcome(null, null, null, e.getMessage());
+        }
+    }
+
+    /** Undoes the last edit; false when there is nothing to undo. */
+    public boolean undo() {
+        return sheet().undo();
+    }
+
+    /** Redoes the last undone edit; false when there is nothing to redo. */
+    public boolean redo() {
+        return sheet().redo();
+    }
+
+    /** The sheet as {@code .sheet} text, for download. */
+    public String sheetText() {
+        return SheetFile.format(sheet(), shared.description());
+    }
+
+    /** A file name for the download: the objective's name, else "sheet". */
+    public String fileName() {
+        return "gradsheet-" + shared.id() + ".sheet";
+    }
+
+    /** The cell called {@code name}, if it still exists. */
+    public Optional<Cell> cell(String name) {
+        return name == null ? Optional.empty() : sheet().cell(name);
+    }
+
+    /**
+     * The formula a cell builder makes from an operation and its arguments, e.g.
+     * {@code ("mul", "q", "z") → "q * z"}, {@code ("sigmoid", "a") → "sigmoid(a)"}.
+     */
+    public static String formulaFor(String op, String a, String b) {
+        String x = a == null || a.isBlank() ? "?" : a;
+        String y = b == null || b.isBlank() ? "?" : b;
+        return switch (op) {
+            case "add" -> x + " + " + y;
+            case "sub" -> x + " - " + y;
+            case "mul" -> x + " * " + y;
+            case "div" -> x + " / " + y;
+            case "neg" -> "-" + x;
+            case "input", "weight" -> op + "(" + (a == null || a.isBlank() ? "0" : a) + ")";
+            case "const" -> a == null || a.isBlank() ? "0" : a;
+            case "mse", "bce" -> op + "(" + x + ", " + y + ")";
+            case "sum", "mean" -> b == null || b.isBlank() ? op + "(" + x + ")" : op + "(" + x + ", " + y + ")";
+            default -> op + "(" + x + ")";
+        };
+    }
+
+    /** Whether the operation takes a second argument in the cell builder. */
+    public static boolean isBinary(String op) {
+        return switch (op) {
+            case "add", "sub", "mul", "div", "mse", "bce", "sum", "mean" -> true;
+            default -> false;
+        };
+    }
+
+    private static Outcome run(Runnable edit) {
+        try {
+            edit.run();
+            return Outcome.OK;
+        } catch (EditRefusedException e) {
+            return new Outcome(message(e));
+        }
+    }
+
+    private static String message(EditRefusedException e) {
+        return e.column() > 0 && !e.getMessage().contains("column") ? e.getMessage() + " (at column " + e.column() + ")" : e.getMessage();
+    }
+}

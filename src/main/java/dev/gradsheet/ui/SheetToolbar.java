@@ -1,0 +1,197 @@
+package dev.gradsheet.ui;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadEvent;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.shared.Registration;
+import dev.gradsheet.sheet.Examples;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The sheet's toolbar: undo/redo (labelled with what they undo), the Examples menu, download and
+ * upload of {@code .sheet} files, the objective picker and the sheet's share link. Opening an example
+ * or uploading fires an {@link OpenEvent}; upload errors (too big, not a sheet) are listed with
+ * their line numbers and the current sheet is left alone.
+ */
+public class SheetToolbar extends Composite<VerticalLayout> {
+    /** Largest accepted upload, in bytes. */
+    public static final int MAX_UPLOAD_BYTES = 1_000_000;
+
+    final Button undo = new Button("Undo");
+    final Button redo = new Button("Redo");
+    final MenuBar menu = new MenuBar();
+    final Anchor download = new Anchor();
+    final Upload upload = new Upload();
+    final Div uploadErrors = new Div();
+    final ComboBox<String> objective = new ComboBox<>();
+    final Anchor shareLink = new Anchor();
+    private final SheetPresenter presenter;
+    private boolean updatingObjective;
+
+    public SheetToolbar(SheetPresenter presenter) {
+        this.presenter = presenter;
+        undo.setId("undo");
+        undo.addClickListener(e -> presenter.undo());
+        redo.setId("redo");
+        redo.addClickListener(e -> presenter.redo());
+
+        menu.setId("examples-menu");
+        SubMenu examples = menu.addItem("Examples").getSubMenu();
+        for (Examples.Example ex : Examples.ALL) {
+            MenuItem item = examples.addItem(ex.title(), e -> fireEvent(new OpenEvent(this, ex.text(), ex.id() + ".sheet")));
+            item.setId("example-" + ex.id());
+        }
+        MenuItem empty = examples.addItem("Empty sheet", e -> fireEvent(new OpenEvent(this, "", "empty.sheet")));
+        empty.setId("example-empty");
+
+        download.setId("download");
+        download.setText("Download .sheet");
+        download.setHref(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = presenter.sheetText().getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), presenter.fileName(),
+                    "text/plain;charset=utf-8", bytes.length);
+        }));
+        download.getElement().setAttribute("download", presenter.fileName());
+
+        upload.setId("upload");
+        upload.setAcceptedFileTypes(".sheet", ".txt", "text/plain");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(MAX_UPLOAD_BYTES);
+        upload.setDropAllowed(true);
+        upload.setUploadButton(new Button("Open .sheet file…"));
+        upload.setUploadHandler(new SheetUpload());
+        upload.addFileRejectedListener(e -> showUploadErrors(List.of(e.getErrorMessage()
+                + " (at most " + MAX_UPLOAD_BYTES / 1000 + " kB, a .sheet text file)")));
+        uploadErrors.setId("upload-errors");
+        uploadErrors.addClassName("gs-error");
+
+        objective.setId("objective");
+        objective.setLabel("Objective");
+        objective.setWidth("9em");
+        objective.addValueChangeListener(e -> {
+            if (updatingObjective || e.getValue() == null) {
+                return;
+            }
+            objective.setInvalid(false);
+            SheetPresenter.Outcome o = presenter.setObjective(e.getValue());
+            if (!o.ok()) {
+                objective.setErrorMessage(o.error());
+                objective.setInvalid(true);
+            }
+        });
+
+        shareLink.setId("share-link");
+        String path = "sheet/" + presenter.shared().id();
+        shareLink.setHref(path);
+        shareLink.setText("Share link: /" + path);
+        shareLink.getElement().setAttribute("title", "Everyone opening this link edits the same sheet, live");
+
+        HorizontalLayout row = new HorizontalLayout(undo, redo, menu, download, upload, objective, shareLink);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        row.setWrap(true);
+        VerticalLayout layout = getContent();
+        layout.setPadding(false);
+        layout.setSpacing(false);
+        layout.add(row, uploadErrors);
+        refresh();
+    }
+
+    /** Re-reads undo/redo state and the objective after an edit. */
+    public void refresh() {
+        var sheet = presenter.sheet();
+        undo.setEnabled(sheet.canUndo());
+        redo.setEnabled(sheet.canRedo());
+        undo.setTooltipText(sheet.canUndo() ? "Undo " + sheet.undoLabel() + " (Ctrl+Z)" : "Nothing to undo");
+        redo.setTooltipText(sheet.canRedo() ? "Redo " + sheet.redoLabel() + " (Ctrl+Shift+Z)" : "Nothing to redo");
+        updatingObjective = true;
+        try {
+            objective.setItems(sheet.names());
+            objective.setValue(sheet.objective());
+        } finally {
+            updatingObjective = false;
+        }
+    }
+
+    /** Lists upload problems (one per line, with line numbers for parse errors); empty hides them. */
+    public void showUploadErrors(List<String> lines) {
+        uploadErrors.removeAll();
+        for (String line : lines) {
+            uploadErrors.add(new Div(new Span(line)));
+        }
+    }
+
+    /** Reads an uploaded file in memory, refusing files over the size limit. */
+    private final class SheetUpload implements UploadHandler {
+        @Override
+        public void handleUploadRequest(UploadEvent event) throws IOException {
+            String fileName = event.getFileName();
+            byte[] bytes;
+            try (InputStream in = event.getInputStream()) {
+                bytes = in.readNBytes(MAX_UPLOAD_BYTES + 1);
+            }
+            UI ui = event.getUI();
+            ui.access(() -> {
+                if (bytes.length > MAX_UPLOAD_BYTES) {
+                    showUploadErrors(List.of(fileName + " is larger than " + MAX_UPLOAD_BYTES / 1000
+                            + " kB: not opened, the current sheet is unchanged"));
+                } else {
+                    fireEvent(new OpenEvent(SheetToolbar.this, bytes, fileName));
+                }
+            });
+        }
+
+        @Override
+        public long getFileSizeMax() {
+            return MAX_UPLOAD_BYTES;
+        }
+    }
+
+    public Registration addOpenListener(ComponentEventListener<OpenEvent> listener) {
+        return addListener(OpenEvent.class, listener);
+    }
+
+    /** The user asked to open a sheet: an example's text or an uploaded file's bytes. */
+    public static class OpenEvent extends ComponentEvent<SheetToolbar> {
+        private final byte[] bytes;
+        private final String fileName;
+
+        OpenEvent(SheetToolbar source, String text, String fileName) {
+            this(source, text.getBytes(StandardCharsets.UTF_8), fileName);
+        }
+
+        OpenEvent(SheetToolbar source, byte[] bytes, String fileName) {
+            super(source, false);
+            this.bytes = bytes;
+            this.fileName = fileName;
+        }
+
+        public byte[] bytes() {
+            return bytes;
+        }
+
+        public String fileName() {
+            return fileName;
+        }
+    }
+}

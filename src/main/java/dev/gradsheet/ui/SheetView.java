@@ -1,0 +1,271 @@
+package dev.gradsheet.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import dev.gradsheet.engine.Cell;
+import dev.gradsheet.engine.ChangeSet;
+import dev.gradsheet.sheet.SheetFile;
+import dev.gradsheet.sheet.SheetFormatException;
+import io.reactivex.rxjava3.disposables.Disposable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The web sheet at {@code /sheet/<id>}: toolbar, SGD panel, the cell grid, the graph picture, the
+ * selected cell's "Why this gradient?" panel and the add-cell form. Every tab on the same link
+ * shares one live sheet; each edit anywhere arrives through the sheet's change stream and is
+ * pushed to every open tab ({@code UI.access}).
+ */
+@Route("sheet")
+public class SheetView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+    /** Session attribute remembering the sheet this browser worked on last. */
+    static final String LAST_SHEET = "gradsheet.lastSheet";
+    /** Cookie remembering it across server restarts. */
+    static final String LAST_SHEET_COOKIE = "gradsheet-last";
+
+    private final SheetRegistry registry;
+    private SheetPresenter presenter;
+    private CellGrid grid;
+    private GraphView graph;
+    private GraphModel graphModel;
+    private CellPanel cellPanel;
+    private AddCellForm addForm;
+    private SheetToolbar toolbar;
+    private SgdPanel sgd;
+    private final Span status = new Span();
+    private Disposable subscription;
+
+    public SheetView(SheetRegistry registry) {
+        this.registry = registry;
+        setSizeFull();
+        setPadding(true);
+        setSpacing(false);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String id) {
+        removeAll();
+        Optional<SharedSheet> shared;
+        try {
+            shared = registry.find(id);
+        } catch (SheetRegistry.SheetUnreadableException e) {
+            showMissing(e.getMessage());
+            return;
+        }
+        if (shared.isEmpty()) {
+            showMissing("There is no sheet with this link.");
+            return;
+        }
+        VaadinSession.getCurrent().setAttribute(LAST_SHEET, shared.get().id());
+        build(shared.get());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return presenter == null ? "GradSheet" : "GradSheet: " + presenter.sheet().objective();
+    }
+
+    private void showMissing(String why) {
+        presenter = null;
+        add(new H2("GradSheet"), new Paragraph(why), new Anchor("", "Start with the worked example"));
+    }
+
+    private void build(SharedSheet shared) {
+        presenter = new SheetPresenter(shared);
+        toolbar = new SheetToolbar(presenter);
+        sgd = new SgdPanel(presenter);
+        grid = new CellGrid(presenter);
+        graphModel = new GraphModel(presenter.sheet());
+        graph = new GraphView();
+        graph.setId("graph");
+        graph.setWidthFull();
+        graph.setHeight("340px");
+        cellPanel = new CellPanel(presenter);
+        addForm = new AddCellForm(presenter);
+        status.setId("status");
+
+        toolbar.addOpenListener(e -> open(e.bytes(), e.fileName()));
+        grid.addCellSelectedListener(e -> {
+            cellPanel.show(e.name());
+            if (graphModel != null && presenter.sheet().size() > GraphModel.FULL_LIMIT) {
+                graph.show(graphModel.picture(e.name()));
+            } else {
+                graph.select(e.name());
+            }
+        });
+        graph.addNodeClickListener(e -> grid.select(e.name()));
+        cellPanel.addRenamedListener(e -> grid.follow(e.newName()));
+
+        Shortcuts.addShortcutListener(this, presenter::undo, Key.KEY_Z, KeyModifier.CONTROL);
+        Shortcuts.addShortcutListener(this, presenter::redo, Key.KEY_Z, KeyModifier.CONTROL, KeyModifier.SHIFT);
+        Shortcuts.addShortcutListener(this, presenter::redo, Key.KEY_Y, KeyModifier.CONTROL);
+
+        H2 title = new H2("GradSheet");
+        title.getStyle().set("margin", "0");
+        HorizontalLayout head = new HorizontalLayout(title, status);
+        head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        VerticalLayout side = new VerticalLayout(graph, cellPanel, addForm);
+        side.setPadding(false);
+        side.setSizeFull();
+        SplitLayout split = new SplitLayout(grid, side);
+        split.setSizeFull();
+        split.setSplitterPosition(58);
+        add(head, toolbar, sgd, split);
+        setFlexGrow(1, split);
+
+        graph.show(graphModel.picture(null));
+        updateStatus();
+        if (isAttached()) {
+            getUI().ifPresent(this::subscribe);
+        }
+    }
+
+    /** Opens a sheet (example or upload) as a new shared sheet; on errors the current one stays. */
+    void open(byte[] bytes, String fileName) {
+        String source = fileName == null ? "upload" : fileName.length() > 80 ? fileName.substring(0, 80) : fileName;
+        SheetFile.Loaded loaded;
+        try {
+            loaded = SheetFile.parse(bytes, source);
+        } catch (SheetFormatException e) {
+            List<String> lines = new ArrayList<>();
+            lines.add(source + " was not opened (the current sheet is unchanged):");
+            lines.addAll(e.lines());
+            toolbar.showUploadErrors(lines);
+            return;
+        } catch (RuntimeException e) {
+            toolbar.showUploadErrors(List.of(source + " was not opened: " + e.getMessage()));
+            return;
+        }
+        SharedSheet created = registry.create(loaded);
+        Notification.show("Opened " + source + " as a new sheet; the previous one stays at its link.");
+        getUI().ifPresent(ui -> ui.navigate(SheetView.class, created.id()));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        if (presenter == null) {
+            return;
+        }
+        UI ui = attachEvent.getUI();
+        String id = presenter.shared().id();
+        ui.getPage().executeJs("document.cookie = $0", LAST_SHEET_COOKIE + "=" + id
+                + "; path=/; max-age=31536000; SameSite=Lax");
+        subscribe(ui);
+    }
+
+    private void subscribe(UI ui) {
+        if (subscription != null) {
+            subscription.dispose();
+        }
+        SheetPresenter p = presenter;
+        subscription = p.sheet().changes().subscribe(change -> ui.access(() -> {
+            if (p == presenter) {
+                onChange(change);
+            }
+        }));
+        // Anything that changed while this view was not attached.
+        grid.grid().getDataProvider().refreshAll();
+        refreshAll();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.dispose();
+            subscription = null;
+        }
+        super.onDetach(detachEvent);
+    }
+
+    /** Applies one edit (made here or in another tab) to everything on screen. */
+    void onChange(ChangeSet change) {
+        grid.apply(change);
+        if (change.structural()) {
+            graphModel.invalidate();
+            graph.show(graphModel.picture(grid.selectedName()));
+            addForm.refreshNames();
+        } else {
+            List<GraphModel.Node> nodes = new ArrayList<>();
+            String objective = presenter.sheet().objective();
+            var picture = graph.picture();
+            for (int i = 0; i < change.size() && nodes.size() < 500; i++) {
+                String name = change.name(i);
+                if (picture != null && picture.node(name) != null) {
+                    presenter.cell(name).ifPresent(c -> nodes.add(
+                            GraphModel.node(c, objective, true, picture.node(name).classes().contains("outside"))));
+                }
+            }
+            graph.update(nodes);
+        }
+        cellPanel.refresh();
+        toolbar.refresh();
+        updateStatus();
+    }
+
+    private void refreshAll() {
+        cellPanel.refresh();
+        toolbar.refresh();
+        updateStatus();
+    }
+
+    private void updateStatus() {
+        var sheet = presenter.sheet();
+        String objective = sheet.objective();
+        status.setText(objective == null ? sheet.size() + " cells"
+                : objective + " = " + Format.readable(sheet.objectiveValue()) + " · " + sheet.size() + " cells");
+    }
+
+    /** For tests: the parts of the view. */
+    SheetPresenter presenter() {
+        return presenter;
+    }
+
+    CellGrid cellGrid() {
+        return grid;
+    }
+
+    GraphView graph() {
+        return graph;
+    }
+
+    CellPanel cellPanel() {
+        return cellPanel;
+    }
+
+    SheetToolbar toolbar() {
+        return toolbar;
+    }
+
+    SgdPanel sgdPanel() {
+        return sgd;
+    }
+
+    AddCellForm addForm() {
+        return addForm;
+    }
+
+    Cell cell(String name) {
+        return presenter.cell(name).orElseThrow();
+    }
+}
