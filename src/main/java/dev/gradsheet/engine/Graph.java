@@ -28,6 +28,12 @@ final class Graph {
     int[] argStart = new int[16];
     int[] argCount = new int[16];
     int[] argPool = new int[32];
+    /**
+     * The first two arguments of each cell, copied out of {@link #argPool} (-1 where absent): the
+     * kernel's hot loops read them with one load instead of two dependent ones.
+     */
+    int[] arg0 = new int[16];
+    int[] arg1 = new int[16];
     int poolSize;
     double[] value = new double[16];
     double[] grad = new double[16];
@@ -112,9 +118,15 @@ final class Graph {
         op[id] = kind.code();
         argStart[id] = appendArgs(args);
         argCount[id] = args.length;
+        cacheArgs(id);
         value[id] = v;
         flags[id] = (byte) (LIVE | (generated ? GENERATED : 0));
         topologyValid = false;
+    }
+
+    private void cacheArgs(int id) {
+        arg0[id] = argCount[id] > 0 ? argPool[argStart[id]] : -1;
+        arg1[id] = argCount[id] > 1 ? argPool[argStart[id] + 1] : -1;
     }
 
     private int appendArgs(int[] args) {
@@ -145,6 +157,7 @@ final class Graph {
         flags[id] = s.flags();
         argStart[id] = s.argStart();
         argCount[id] = s.argCount();
+        cacheArgs(id);
         value[id] = s.value();
         rank[id] = s.rank();
         if (s.name() == null) {
@@ -196,6 +209,8 @@ final class Graph {
         flags = Arrays.copyOf(flags, n);
         argStart = Arrays.copyOf(argStart, n);
         argCount = Arrays.copyOf(argCount, n);
+        arg0 = Arrays.copyOf(arg0, n);
+        arg1 = Arrays.copyOf(arg1, n);
         value = Arrays.copyOf(value, n);
         grad = Arrays.copyOf(grad, n);
         rank = Arrays.copyOf(rank, n);
@@ -215,6 +230,8 @@ final class Graph {
         flags = Arrays.copyOf(flags, c);
         argStart = Arrays.copyOf(argStart, c);
         argCount = Arrays.copyOf(argCount, c);
+        arg0 = Arrays.copyOf(arg0, c);
+        arg1 = Arrays.copyOf(arg1, c);
         value = Arrays.copyOf(value, c);
         grad = Arrays.copyOf(grad, c);
         rank = Arrays.copyOf(rank, c);
@@ -385,14 +402,41 @@ final class Graph {
         }
     }
 
-    /** Marks every computed cell dirty, for a rebuilt topology or a fresh load. */
-    void markAllDirty() {
+    /**
+     * Recomputes every cell once, in topological order, without dirty marks: what a fresh load and an
+     * SGD step (every weight changed, so everything downstream of them) need. Cheaper than marking
+     * every cell dirty, since no cell has to schedule its users. Returns how many values changed.
+     */
+    int forwardAll() {
+        final int[] ord = order;
+        int changed = 0;
         for (int k = 0; k < liveCount; k++) {
-            if (!Op.of(op[order[k]]).isLeaf()) {
-                dirty[k >>> 6] |= 1L << k;
+            int id = ord[k];
+            double v = Kernel.forward(this, id);
+            if (Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(value[id])) {
+                value[id] = v;
+                changed++;
+                if (trackChanges) {
+                    changedValues.add(id);
+                }
             }
         }
-        firstDirtyWord = 0;
+        Arrays.fill(dirty, 0L);
+        firstDirtyWord = Integer.MAX_VALUE;
+        recomputations += liveCount;
+        return changed;
+    }
+
+    /** Sets many leaves at once and recomputes every cell: an SGD step's update. */
+    void setLeavesAndForwardAll(int[] ids, double[] values) {
+        for (int i = 0; i < ids.length; i++) {
+            int id = ids[i];
+            if (trackChanges && Double.doubleToRawLongBits(values[i]) != Double.doubleToRawLongBits(value[id])) {
+                changedValues.add(id);
+            }
+            value[id] = values[i];
+        }
+        forwardAll();
     }
 
     /**

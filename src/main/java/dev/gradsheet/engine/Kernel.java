@@ -13,50 +13,52 @@ final class Kernel {
     /** The value cell {@code id} computes from its arguments' current values. */
     static double forward(Graph gr, int id) {
         final double[] v = gr.value;
-        final int[] a = gr.argPool;
-        final int s = gr.argStart[id];
+        final int a0 = gr.arg0[id];
+        final int a1 = gr.arg1[id];
         switch (gr.op[id]) {
             case INPUT, WEIGHT, CONST:
                 return v[id];
             case COPY:
-                return v[a[s]];
+                return v[a0];
             case ADD:
-                return v[a[s]] + v[a[s + 1]];
+                return v[a0] + v[a1];
             case SUB:
-                return v[a[s]] - v[a[s + 1]];
+                return v[a0] - v[a1];
             case MUL:
-                return v[a[s]] * v[a[s + 1]];
+                return v[a0] * v[a1];
             case DIV:
-                return v[a[s]] / v[a[s + 1]];
+                return v[a0] / v[a1];
             case NEG:
-                return -v[a[s]];
+                return -v[a0];
             case SIGMOID:
-                return sigmoid(v[a[s]]);
+                return sigmoid(v[a0]);
             case TANH:
-                return Math.tanh(v[a[s]]);
+                return Math.tanh(v[a0]);
             case RELU:
-                return v[a[s]] > 0 ? v[a[s]] : 0.0;
+                return v[a0] > 0 ? v[a0] : 0.0;
             case STEP:
-                return v[a[s]] > (gr.argCount[id] == 2 ? v[a[s + 1]] : 0.0) ? 1.0 : 0.0;
+                return v[a0] > (gr.argCount[id] == 2 ? v[a1] : 0.0) ? 1.0 : 0.0;
             case EXP:
-                return Math.exp(v[a[s]]);
+                return Math.exp(v[a0]);
             case LOG:
-                return Math.log(v[a[s]]);
+                return Math.log(v[a0]);
             case MSE: {
-                double d = v[a[s]] - v[a[s + 1]];
+                double d = v[a0] - v[a1];
                 return d * d;
             }
             case BCE: {
-                double t = v[a[s + 1]];
+                double t = v[a1];
                 if (gr.isFused(id)) {
                     // Logits form: with p = sigmoid(z), bce = softplus(z) − t·z, exact for every finite z.
-                    double z = v[gr.argPool[gr.argStart[a[s]]]];
+                    double z = v[gr.arg0[a0]];
                     return Math.max(z, 0) - t * z + Math.log1p(Math.exp(-Math.abs(z)));
                 }
-                double p = v[a[s]];
+                double p = v[a0];
                 return -(xlogy(t, p) + xlogy(1 - t, 1 - p));
             }
             case SUM, MEAN: {
+                final int[] a = gr.argPool;
+                final int s = gr.argStart[id];
                 int n = gr.argCount[id];
                 double sum = 0;
                 for (int k = s; k < s + n; k++) {
@@ -77,68 +79,68 @@ final class Kernel {
     static void backward(Graph gr, int id, double g) {
         final double[] v = gr.value;
         final double[] d = gr.grad;
-        final int[] a = gr.argPool;
-        final int s = gr.argStart[id];
+        final int a0 = gr.arg0[id];
+        final int a1 = gr.arg1[id];
         switch (gr.op[id]) {
             case INPUT, WEIGHT, CONST, STEP:
                 return; // leaves have no arguments; step's gradient is 0 everywhere
             case COPY:
-                d[a[s]] += g;
+                d[a0] += g;
                 return;
             case ADD:
-                d[a[s]] += g;
-                d[a[s + 1]] += g;
+                d[a0] += g;
+                d[a1] += g;
                 return;
             case SUB:
-                d[a[s]] += g;
-                d[a[s + 1]] -= g;
+                d[a0] += g;
+                d[a1] -= g;
                 return;
             case MUL:
-                d[a[s]] += g * v[a[s + 1]];
-                d[a[s + 1]] += g * v[a[s]];
+                d[a0] += g * v[a1];
+                d[a1] += g * v[a0];
                 return;
             case DIV: {
-                double den = v[a[s + 1]];
-                d[a[s]] += g / den;
-                d[a[s + 1]] -= g * v[a[s]] / (den * den);
+                double den = v[a1];
+                d[a0] += g / den;
+                d[a1] -= g * v[a0] / (den * den);
                 return;
             }
             case NEG:
-                d[a[s]] -= g;
+                d[a0] -= g;
                 return;
             case SIGMOID: {
                 double y = v[id];
-                d[a[s]] += g * y * (1 - y);
+                d[a0] += g * y * (1 - y);
                 return;
             }
             case TANH: {
                 double y = v[id];
-                d[a[s]] += g * (1 - y * y);
+                d[a0] += g * (1 - y * y);
                 return;
             }
             case RELU:
-                if (v[a[s]] > 0) {
-                    d[a[s]] += g;
+                if (v[a0] > 0) {
+                    d[a0] += g;
                 }
                 return;
             case EXP:
-                d[a[s]] += g * v[id];
+                d[a0] += g * v[id];
                 return;
             case LOG:
-                d[a[s]] += g / v[a[s]];
+                d[a0] += g / v[a0];
                 return;
             case MSE: {
-                double e = 2 * (v[a[s]] - v[a[s + 1]]);
-                d[a[s]] += g * e;
-                d[a[s + 1]] -= g * e;
+                double e = 2 * (v[a0] - v[a1]);
+                d[a0] += g * e;
+                d[a1] -= g * e;
                 return;
             }
             case BCE: {
-                int p = a[s];
-                int t = a[s + 1];
+                int p = a0;
+                int t = a1;
                 if (gr.isFused(id)) {
                     // Straight to the pre-activation: ∂bce/∂z = σ(z) − t, finite where σ'(z) underflows.
-                    int z = gr.argPool[gr.argStart[p]];
+                    int z = gr.arg0[p];
                     d[z] += g * (sigmoid(v[z]) - v[t]);
                     d[t] -= g * v[z];
                     gr.recordFusedGradient(p, g * bceGradP(v[p], v[t]));
@@ -149,6 +151,8 @@ final class Kernel {
                 return;
             }
             case SUM, MEAN: {
+                final int[] a = gr.argPool;
+                final int s = gr.argStart[id];
                 int n = gr.argCount[id];
                 double share = gr.op[id] == MEAN ? g / n : g;
                 for (int k = s; k < s + n; k++) {
@@ -167,17 +171,17 @@ final class Kernel {
      */
     static double localDerivative(Graph gr, int id, int k) {
         final double[] v = gr.value;
-        final int[] a = gr.argPool;
-        final int s = gr.argStart[id];
+        final int a0 = gr.arg0[id];
+        final int a1 = gr.arg1[id];
         switch (gr.op[id]) {
             case COPY, ADD, SUM:
                 return 1;
             case SUB:
                 return k == 0 ? 1 : -1;
             case MUL:
-                return v[a[s + 1 - k]];
+                return (k == 0 ? v[a1] : v[a0]);
             case DIV:
-                return k == 0 ? 1 / v[a[s + 1]] : -v[a[s]] / (v[a[s + 1]] * v[a[s + 1]]);
+                return k == 0 ? 1 / v[a1] : -v[a0] / (v[a1] * v[a1]);
             case NEG:
                 return -1;
             case SIGMOID:
@@ -185,17 +189,17 @@ final class Kernel {
             case TANH:
                 return 1 - v[id] * v[id];
             case RELU:
-                return v[a[s]] > 0 ? 1 : 0;
+                return v[a0] > 0 ? 1 : 0;
             case EXP:
                 return v[id];
             case LOG:
-                return 1 / v[a[s]];
+                return 1 / v[a0];
             case MSE: {
-                double e = 2 * (v[a[s]] - v[a[s + 1]]);
+                double e = 2 * (v[a0] - v[a1]);
                 return k == 0 ? e : -e;
             }
             case BCE:
-                return k == 0 ? bceGradP(v[a[s]], v[a[s + 1]]) : Math.log1p(-v[a[s]]) - Math.log(v[a[s]]);
+                return k == 0 ? bceGradP(v[a0], v[a1]) : Math.log1p(-v[a0]) - Math.log(v[a0]);
             case MEAN:
                 return 1.0 / gr.argCount[id];
             default:

@@ -435,15 +435,12 @@ public final class Sheet {
                                 + graph.grad[ids[i]] + "); nothing was changed");
                     }
                 }
-                for (int i = 0; i < ids.length; i++) {
-                    graph.setLeaf(ids[i], next[i]);
-                }
-                graph.forward();
+                graph.setLeavesAndForwardAll(ids, next);
                 graph.backward();
             }
             String label = steps == 1 ? "SGD step (lr " + Numbers.exact(lr) + ")"
                     : steps + " SGD steps (lr " + Numbers.exact(lr) + ")";
-            history.push(Patch.values(label, ids, start, valuesOf(ids)));
+            history.push(Patch.values(label, ids, start, next)); // next holds the last step's weights
             finish(label, false, sizeBefore);
             return new StepResult(steps, lr, before, objectiveValueLocked());
         });

@@ -118,8 +118,7 @@ public final class SheetBuilder {
             throw new SheetBuildException(problems);
         }
         graph.trimToSize();
-        graph.markAllDirty();
-        graph.forward();
+        graph.forwardAll();
         graph.backward();
         graph.recomputations = 0;
         Sheet sheet = new Sheet(graph);

@@ -8,8 +8,7 @@ public final class EngineProbe {
     /** Recomputes every cell forward and every gradient backward, as a fresh load does. */
     public static double fullPass(Sheet sheet) {
         return sheet.locked(() -> {
-            sheet.graph.markAllDirty();
-            sheet.graph.forward();
+            sheet.graph.forwardAll();
             sheet.graph.backward();
             return sheet.graph.value[sheet.graph.objective];
         });

@@ -87,6 +87,19 @@ class GlitchFreeTest {
     }
 
     @Test
+    void anEditInAChainRecomputesExactlyTheCellsAfterIt() {
+        Sheet s = Sheets.of(Generators.text(w -> Generators.chain(10_000, w)));
+        s.setFormula("c9000", "weight(0.3)");
+        long before = s.recomputations();
+        s.setValue("c9000", 0.4);
+        // c9001 .. c9998 and L: 999 cells, each once
+        assertEquals(999, s.recomputations() - before);
+        before = s.recomputations();
+        s.setValue("c0", 0.7); // upstream of the weight: only c1 .. c8999 recompute
+        assertEquals(8999, s.recomputations() - before);
+    }
+
+    @Test
     void aBatchOfEditsPropagatesAndEmitsOnce() {
         Sheet s = Sheets.of(Sheets.WORKED);
         List<ChangeSet> sets = new ArrayList<>();
