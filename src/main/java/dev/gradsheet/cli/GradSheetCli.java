@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "gradsheet", mixinStandardHelpOptions = true, version = "GradSheet 0.1",
         description = "Live neural-network cells: evaluate, step and check .sheet files.",
-        subcommands = {EvalCommand.class, StepCommand.class, CheckCommand.class,
+        subcommands = {EvalCommand.class, StepCommand.class, CheckCommand.class, TrainCommand.class, NewCommand.class,
             CommandLine.HelpCommand.class})
 public final class GradSheetCli implements Runnable {
     public static final int OK = 0;

@@ -50,7 +50,7 @@ final class StepCommand implements Callable<Integer> {
         }
         if (write) {
             try {
-                SheetFile.write(sheet, loaded.description(), options.file);
+                SheetFile.write(sheet, loaded.description(), loaded.data(), options.file);
             } catch (IOException e) {
                 err.println(options.file + ": cannot write: " + e.getMessage());
                 return GradSheetCli.BAD_INPUT;

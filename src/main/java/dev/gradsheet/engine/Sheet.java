@@ -468,6 +468,47 @@ public final class Sheet {
         return history.size();
     }
 
+    /**
+     * Starts training: {@code inputs} are the input cells the data binds to (in column order); every
+     * weight will move. See {@link TrainingSession}.
+     */
+    public TrainingSession startTraining(List<String> inputs) {
+        return write(() -> new TrainingSession(this, inputIds(inputs), graph.weightIds.clone()));
+    }
+
+    /** A probe of {@code output} over values of {@code inputs}; see {@link Probe}. */
+    public Probe probe(List<String> inputs, String output) {
+        return write(() -> new Probe(this, inputIds(inputs), idOf(output)));
+    }
+
+    private int[] inputIds(List<String> inputs) {
+        int[] ids = new int[inputs.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = idOf(inputs.get(i));
+            if (graph.opOf(ids[i]) != Op.INPUT) {
+                throw new EditRefusedException(inputs.get(i) + " is not an input cell (it is "
+                        + graph.opOf(ids[i]).label() + "); data can only bind to inputs");
+            }
+        }
+        return ids;
+    }
+
+    /** Emits a "reload everything" change set without an undo step (a training run's progress). */
+    void announce(String label) {
+        version++;
+        graph.trackChanges = false;
+        emit(label, true, false, graph.size);
+        if (changes.hasObservers()) {
+            changes.onNext(new ChangeSet(version, label, true, new String[0], new double[0], new double[0]));
+        }
+    }
+
+    /** Records values already in place as one undoable edit (from {@code before}) and announces it. */
+    void recordAndAnnounce(String label, int[] ids, double[] before, double[] after) {
+        history.push(Patch.values(label, ids, before, after));
+        announce(label);
+    }
+
     public boolean canUndo() {
         return read(history::canUndo);
     }

@@ -39,8 +39,11 @@ public final class SheetFile {
     private SheetFile() {
     }
 
-    /** A sheet read from a file, with the comment lines that open it. */
-    public record Loaded(Sheet sheet, String description) {
+    /** A sheet read from a file, with the comment lines that open it and its data table (or null). */
+    public record Loaded(Sheet sheet, String description, DataTable data) {
+        public Loaded(Sheet sheet, String description) {
+            this(sheet, description, null);
+        }
     }
 
     /** Reads {@code path}; a missing or unreadable file is a problem at line 1, like any other. */
@@ -68,6 +71,7 @@ public final class SheetFile {
     /** Reads a sheet from text; {@code source} names it in messages. */
     public static Loaded parse(String text, String source) throws SheetFormatException {
         SheetBuilder builder = new SheetBuilder();
+        DataLines data = new DataLines();
         StringBuilder description = new StringBuilder();
         boolean seenCell = false;
         int lineNo = 0;
@@ -89,20 +93,22 @@ public final class SheetFile {
                         .append('\n');
                 continue;
             }
-            seenCell |= parseLine(line, lineNo, builder);
+            seenCell |= parseLine(line, lineNo, builder, data);
             if (end == length) {
                 break;
             }
         }
         try {
-            return new Loaded(builder.build(), description.toString().strip());
+            DataTable table = data.table(builder);
+            Sheet sheet = builder.build();
+            return new Loaded(sheet, description.toString().strip(), table);
         } catch (SheetBuildException e) {
             throw new SheetFormatException(source, e.problems());
         }
     }
 
     /** Reads one line into the builder; returns whether it defined a cell or setting. */
-    private static boolean parseLine(String line, int lineNo, SheetBuilder builder) {
+    private static boolean parseLine(String line, int lineNo, SheetBuilder builder, DataLines data) {
         int hash = line.indexOf('#');
         String content = hash >= 0 ? line.substring(0, hash) : line;
         if (content.isBlank()) {
@@ -121,7 +127,11 @@ public final class SheetFile {
             builder.problem(lineNo, eq + 2, "missing formula after '='");
             return true;
         }
-        if (name.startsWith("@")) {
+        if (name.equals("@data")) {
+            data.columns(formula, lineNo, formulaStart + 1, builder);
+        } else if (name.equals("@row")) {
+            data.row(formula, lineNo, formulaStart + 1, builder);
+        } else if (name.startsWith("@")) {
             setting(name.substring(1), formula, lineNo, nameStart + 1, formulaStart + 1, builder);
         } else if (name.isEmpty()) {
             builder.problem(lineNo, nameStart + 1, "missing cell name before '='");
@@ -143,7 +153,66 @@ public final class SheetFile {
                 }
             }
             case "objective" -> builder.objective(value, line, valueColumn);
-            default -> builder.problem(line, keyColumn, "unknown setting '@" + key + "' (known: @lr, @objective)");
+            default -> builder.problem(line, keyColumn, "unknown setting '@" + key
+                    + "' (known: @lr, @objective, @data, @row)");
+        }
+    }
+
+    /** Collects {@code @data} and {@code @row} lines into a table. */
+    private static final class DataLines {
+        private java.util.List<String> columns;
+        private final java.util.List<double[]> rows = new java.util.ArrayList<>();
+        private int dataLine;
+
+        void columns(String value, int line, int column, SheetBuilder builder) {
+            if (columns != null) {
+                builder.problem(line, column, "a sheet has one @data line");
+                return;
+            }
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (String part : value.split(",", -1)) {
+                String name = part.strip();
+                if (!dev.gradsheet.engine.FormulaParser.isValidName(name) || names.contains(name)) {
+                    builder.problem(line, column, "@data lists the input cells its columns bind to, by name, once each; '"
+                            + name + "' is not one");
+                    return;
+                }
+                names.add(name);
+            }
+            columns = names;
+            dataLine = line;
+        }
+
+        void row(String value, int line, int column, SheetBuilder builder) {
+            if (columns == null) {
+                builder.problem(line, column, "@row before @data: name the columns first");
+                return;
+            }
+            String[] parts = value.split(",", -1);
+            if (parts.length != columns.size()) {
+                builder.problem(line, column, "@row has " + parts.length + " numbers for " + columns.size() + " columns");
+                return;
+            }
+            double[] row = new double[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                row[i] = parseNumber(parts[i].strip());
+                if (Double.isNaN(row[i]) || Double.isInfinite(row[i])) {
+                    builder.problem(line, column, "@row: '" + parts[i].strip() + "' is not a number");
+                    return;
+                }
+            }
+            rows.add(row);
+        }
+
+        DataTable table(SheetBuilder builder) {
+            if (columns == null) {
+                return null;
+            }
+            if (rows.isEmpty()) {
+                builder.problem(dataLine, 1, "@data has no @row lines");
+                return null;
+            }
+            return new DataTable(columns, rows.toArray(new double[0][]));
         }
     }
 
@@ -160,6 +229,22 @@ public final class SheetFile {
             i++;
         }
         return i;
+    }
+
+    /** The sheet as {@code .sheet} text: description, settings, every user cell in order, then the data. */
+    public static String format(Sheet sheet, String description, DataTable data) {
+        StringBuilder out = new StringBuilder(format(sheet, description));
+        if (data != null) {
+            out.append("@data = ").append(String.join(", ", data.columns())).append('\n');
+            for (int r = 0; r < data.size(); r++) {
+                out.append("@row = ");
+                for (int c = 0; c < data.columns().size(); c++) {
+                    out.append(c > 0 ? ", " : "").append(Numbers.exact(data.get(r, c)));
+                }
+                out.append('\n');
+            }
+        }
+        return out.toString();
     }
 
     /** The sheet as {@code .sheet} text: description, settings, then every user cell in order. */
@@ -192,6 +277,11 @@ public final class SheetFile {
      */
     public static void write(Sheet sheet, String description, Path path) throws IOException {
         writeAtomically(path, format(sheet, description));
+    }
+
+    /** Like {@link #write(Sheet, String, Path)}, with the sheet's data table. */
+    public static void write(Sheet sheet, String description, DataTable data, Path path) throws IOException {
+        writeAtomically(path, format(sheet, description, data));
     }
 
     /** Replaces {@code path}'s content with {@code text} in one atomic move. */

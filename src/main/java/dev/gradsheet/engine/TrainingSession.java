@@ -1,0 +1,126 @@
+package dev.gradsheet.engine;
+
+import java.util.List;
+
+/**
+ * Low-level access for training a sheet on many samples without an undo step or an emission per
+ * sample. A session binds some input cells to data columns; {@link #batchGradient} loads each sample
+ * of a batch into those inputs, runs forward and backward, and averages ∂objective/∂w over the batch;
+ * {@link #step} moves every weight against that mean. Observers hear about it only when the trainer
+ * calls {@link #publish()} (throttled, "reload everything" change sets) and once more at
+ * {@link #finish}, which records the whole run — every weight and bound input from where the session
+ * started to where it ended — as one undoable edit. Each call holds the sheet's lock, so other edits
+ * can interleave between batches but never inside one.
+ */
+public final class TrainingSession {
+    private final Sheet sheet;
+    private final int[] inputIds;
+    private final int[] weightIds;
+    private final int[] touched;
+    private final double[] startValues;
+    private boolean finished;
+
+    TrainingSession(Sheet sheet, int[] inputIds, int[] weightIds) {
+        this.sheet = sheet;
+        this.inputIds = inputIds;
+        this.weightIds = weightIds;
+        this.touched = new int[inputIds.length + weightIds.length];
+        System.arraycopy(inputIds, 0, touched, 0, inputIds.length);
+        System.arraycopy(weightIds, 0, touched, inputIds.length, weightIds.length);
+        this.startValues = values(touched);
+    }
+
+    /** The weights a step moves, in the order of gradient arrays. */
+    public List<String> weights() {
+        return sheet.read(() -> {
+            String[] names = new String[weightIds.length];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = sheet.graph.names.nameOf(weightIds[i]);
+            }
+            return List.of(names);
+        });
+    }
+
+    /**
+     * Runs samples {@code rows[order[from]] .. rows[order[to - 1]]} (each row holds one value per bound
+     * input, in binding order) and writes the mean of ∂objective/∂w over them into {@code meanGradient}.
+     * Returns the mean objective. The sheet is left at the batch's last sample.
+     */
+    public double batchGradient(double[][] rows, int[] order, int from, int to, double[] meanGradient) {
+        return sheet.locked(() -> {
+            Graph g = sheet.graph;
+            java.util.Arrays.fill(meanGradient, 0.0);
+            double loss = 0;
+            for (int r = from; r < to; r++) {
+                double[] row = rows[order[r]];
+                for (int i = 0; i < inputIds.length; i++) {
+                    g.setLeaf(inputIds[i], row[i]);
+                }
+                g.forward();
+                g.backward();
+                loss += g.objective < 0 ? 0 : g.value[g.objective];
+                for (int i = 0; i < weightIds.length; i++) {
+                    meanGradient[i] += g.grad[weightIds[i]];
+                }
+            }
+            int n = to - from;
+            for (int i = 0; i < weightIds.length; i++) {
+                meanGradient[i] /= n;
+            }
+            return loss / n;
+        });
+    }
+
+    /**
+     * w ← w − lr · meanGradient for every weight at once. Refused (throws, nothing changed) when a
+     * weight would become NaN or infinite.
+     */
+    public void step(double lr, double[] meanGradient) {
+        sheet.locked(() -> {
+            Graph g = sheet.graph;
+            double[] next = new double[weightIds.length];
+            for (int i = 0; i < weightIds.length; i++) {
+                next[i] = g.value[weightIds[i]] - lr * meanGradient[i];
+                if (!Double.isFinite(next[i])) {
+                    throw new EditRefusedException("training diverged: " + g.names.nameOf(weightIds[i])
+                            + " would become " + next[i] + "; try a smaller learning rate");
+                }
+            }
+            for (int i = 0; i < weightIds.length; i++) {
+                g.setLeaf(weightIds[i], next[i]);
+            }
+            g.forward();
+            g.backward();
+            return null;
+        });
+    }
+
+    /** Tells observers the sheet moved on (one "reload everything" change set); nothing for undo. */
+    public void publish(String label) {
+        sheet.locked(() -> {
+            sheet.announce(label);
+            return null;
+        });
+    }
+
+    /** Ends the session: the whole run becomes one undoable edit called {@code label}, announced once. */
+    public void finish(String label) {
+        sheet.locked(() -> {
+            if (!finished) {
+                finished = true;
+                sheet.recordAndAnnounce(label, touched, startValues, values(touched));
+            }
+            return null;
+        });
+    }
+
+    private double[] values(int[] ids) {
+        return sheet.locked(() -> {
+            double[] out = new double[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                out[i] = sheet.graph.value[ids[i]];
+            }
+            return out;
+        });
+    }
+}

@@ -1,0 +1,130 @@
+package dev.gradsheet.train;
+
+import dev.gradsheet.engine.Numbers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Sheets that build a model's cells for you, as {@code .sheet} text; everything stays editable.
+ * Inputs are {@code x1, x2, ...}, the target is {@code y}, the loss {@code L}; each declares the data
+ * columns it needs with {@code @data}-style binding by name.
+ */
+public final class Templates {
+    /** A hidden layer's activation. */
+    public enum Activation {
+        SIGMOID, TANH, RELU;
+
+        String fn() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** The loss of a template: squared error or (binary) cross-entropy. */
+    public enum Loss {
+        MSE, CROSS_ENTROPY;
+
+        String fn() {
+            return this == MSE ? "mse" : "bce";
+        }
+    }
+
+    private Templates() {
+    }
+
+    /**
+     * The lesson's threshold neuron (item 2): inputs x1, x2, weights 1, bias 0, threshold θ = 1. It
+     * separates the plane by the line x1 + x2 = 1, but cannot learn by backprop: step's gradient is 0.
+     */
+    public static String stepNeuron() {
+        return """
+                # The lesson's threshold neuron (item 2): out = 1 when w1*x1 + w2*x2 + b > theta, else 0.
+                # With both weights 1, bias 0 and theta = 1 it splits the plane by the line x1 + x2 = 1.
+                # It cannot learn by backprop: step's gradient is 0 everywhere (item 7), so every
+                # weight's gradient is 0 and an SGD step moves nothing. Use a sigmoid neuron to learn.
+                x1 = input(1)
+                x2 = input(0.5)
+                w1 = weight(1)
+                w2 = weight(1)
+                b = weight(0)
+                theta = input(1)
+                out = step(w1 * x1 + w2 * x2 + b, theta)
+                y = input(1)
+                L = mse(out, y)
+                """;
+    }
+
+    /** A sigmoid neuron on two inputs, z = w1·x1 + w2·x2 + b, p = σ(z), with the given loss. */
+    public static String sigmoidNeuron(Loss loss, double w1, double w2, double b) {
+        return "# A sigmoid neuron with " + (loss == Loss.MSE ? "squared error" : "cross-entropy") + " loss.\n"
+                + "x1 = input(0)\nx2 = input(0)\n"
+                + "w1 = weight(" + Numbers.exact(w1) + ")\nw2 = weight(" + Numbers.exact(w2) + ")\nb = weight("
+                + Numbers.exact(b) + ")\n"
+                + "z = w1 * x1 + w2 * x2 + b\np = sigmoid(z)\ny = input(0)\nL = " + loss.fn() + "(p, y)\n";
+    }
+
+    /**
+     * An MLP: {@code inputs} inputs, hidden layers of the given sizes with {@code activation}, one
+     * output — sigmoid for cross-entropy, and for squared error sigmoid or linear as asked — weights
+     * drawn uniformly from ±1.5/√fan-in with {@code seed}, and biases 0. Names: {@code w<layer>_<to>_<from>},
+     * {@code b<layer>_<to>}, {@code h<layer>_<to>}, output {@code out}.
+     */
+    public static String mlp(int inputs, List<Integer> hidden, Activation activation, Loss loss,
+                             boolean sigmoidOutput, long seed) {
+        if (inputs < 1) {
+            throw new IllegalArgumentException("an MLP needs at least one input");
+        }
+        for (int size : hidden) {
+            if (size < 1 || size > 256) {
+                throw new IllegalArgumentException("hidden layer sizes must be 1..256, not " + size);
+            }
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        StringBuilder out = new StringBuilder();
+        List<Integer> sizes = new ArrayList<>(hidden);
+        out.append("# MLP ").append(inputs);
+        for (int s : sizes) {
+            out.append('-').append(s);
+        }
+        out.append("-1, ").append(activation.fn()).append(", ").append(loss == Loss.MSE ? "mse" : "cross-entropy")
+                .append(", seed ").append(seed).append('\n');
+        List<String> previous = new ArrayList<>();
+        for (int i = 1; i <= inputs; i++) {
+            out.append("x").append(i).append(" = input(0)\n");
+            previous.add("x" + i);
+        }
+        int layer = 1;
+        for (int size : sizes) {
+            List<String> next = new ArrayList<>();
+            for (int j = 1; j <= size; j++) {
+                String sum = neuron(out, random, layer, j, previous);
+                String h = "h" + layer + "_" + j;
+                out.append(h).append(" = ").append(activation.fn()).append('(').append(sum).append(")\n");
+                next.add(h);
+            }
+            previous = next;
+            layer++;
+        }
+        String sum = neuron(out, random, layer, 1, previous);
+        boolean sigmoid = loss == Loss.CROSS_ENTROPY || sigmoidOutput;
+        out.append("out = ").append(sigmoid ? "sigmoid(" + sum + ")" : sum).append('\n');
+        out.append("y = input(0)\n");
+        out.append("L = ").append(loss.fn()).append("(out, y)\n");
+        return out.toString();
+    }
+
+    /** Writes a neuron's weights and bias; returns its weighted sum as a formula. */
+    private static String neuron(StringBuilder out, SplittableRandom random, int layer, int j, List<String> in) {
+        double scale = 1.5 / Math.sqrt(in.size());
+        StringBuilder sum = new StringBuilder();
+        for (int i = 1; i <= in.size(); i++) {
+            String w = "w" + layer + "_" + j + "_" + i;
+            out.append(w).append(" = weight(").append(Numbers.exact(Math.round(random.nextDouble(-scale, scale) * 1e4) / 1e4))
+                    .append(")\n");
+            sum.append(w).append(" * ").append(in.get(i - 1)).append(" + ");
+        }
+        String b = "b" + layer + "_" + j;
+        out.append(b).append(" = weight(0)\n");
+        return sum.append(b).toString();
+    }
+}
