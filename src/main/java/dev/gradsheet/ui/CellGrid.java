@@ -160,7 +160,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
             if (!commit()) {
                 return;
             }
-            editor.closeEditor();
+            closeEditor();
         }
         Cell fresh = presenter.cell(cell.name()).orElse(null);
         if (fresh == null) {
@@ -202,15 +202,45 @@ public class CellGrid extends Composite<Grid<Cell>> {
 
     /** Esc: closes the editor, dropping what was typed. */
     public void cancel() {
+        String name = editing == null ? null : editing.name();
         grid.getEditor().cancel();
+        if (name != null) {
+            refreshAfterFlush(name, name);
+        }
+        grid.focus();
     }
 
     /** Enter: applies what was typed; the editor closes unless the sheet refused it. */
     public void commitAndClose() {
         if (editing != null && commit()) {
-            grid.getEditor().closeEditor();
+            closeEditor();
             grid.focus();
         }
+    }
+
+    /**
+     * Closes the editor and re-sends the edited row with fresh numbers: the editor re-sends the
+     * snapshot it was opened with, which an edit has made stale.
+     */
+    private void closeEditor() {
+        String name = editing == null ? null : editing.name();
+        String renamed = nameField.getValue().strip();
+        grid.getEditor().closeEditor();
+        if (name != null) {
+            refreshAfterFlush(name, renamed);
+        }
+    }
+
+    /**
+     * Re-sends a row after this round trip's data has been flushed. Closing the editor queues its
+     * stale snapshot for sending; a fresh snapshot queued in the same flush may go out before it,
+     * so the fresh one is queued once that flush is done.
+     */
+    private void refreshAfterFlush(String name, String orName) {
+        grid.getUI().ifPresentOrElse(
+                ui -> ui.beforeClientResponse(grid, ctx ->
+                        presenter.cell(name).or(() -> presenter.cell(orName)).ifPresent(provider::refreshItem)),
+                () -> presenter.cell(name).or(() -> presenter.cell(orName)).ifPresent(provider::refreshItem));
     }
 
     /** Tab: moves to the next field of the row, or commits and edits the next row. */
@@ -229,7 +259,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
             return;
         }
         String current = editing != null && !nameField.getValue().isBlank() ? nameField.getValue().strip() : name;
-        grid.getEditor().closeEditor();
+        closeEditor();
         int index = presenter.sheet().indexOf(current);
         List<Cell> next = presenter.sheet().cells(index + 1, presenter.sheet().size());
         next.stream().filter(c -> !editableFields(c).isEmpty()).findFirst().ifPresent(c -> {

@@ -130,7 +130,11 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         SplitLayout split = new SplitLayout(grid, side);
         split.setSizeFull();
         split.setSplitterPosition(58);
-        add(head, toolbar, sgd, split);
+        Paragraph description = new Paragraph(shared.description() == null ? "" : shared.description());
+        description.setId("description");
+        description.addClassName("gs-description");
+        description.setVisible(shared.description() != null && !shared.description().isBlank());
+        add(head, description, toolbar, sgd, split);
         setFlexGrow(1, split);
 
         graph.show(graphModel.picture(null));

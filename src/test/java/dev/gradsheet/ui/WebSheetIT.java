@@ -1,0 +1,110 @@
+package dev.gradsheet.ui;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web sheet in a real browser: the worked example, editing z in the grid, an SGD step,
+ * a reload and two tabs on one link.
+ */
+class WebSheetIT extends BrowserTestBase {
+
+    @Test
+    void editZInTheGridAndSeeTheGradientsChange() throws Exception {
+        WebDriver b = newBrowser();
+        b.get(url(""));
+        waitForWorkedExample(b);
+        assertThat(b.getCurrentUrl()).matches(".*/sheet/[a-z0-9]{16}$");
+        assertThat(cell(b, "q", GRAD)).isEqualTo("16");
+        assertThat(cell(b, "z", GRAD)).isEqualTo("-12");
+        assertThat(cell(b, "L", VALUE)).isEqualTo("4");
+        waitFor(b, 20).until(d -> "7".equals(d.findElement(By.id("graph")).getAttribute("nodes")));
+        screenshot(b, "01-worked-example");
+
+        editValue(b, "z", "-3");
+        waitForCell(b, "q", GRAD, "-6", 20);
+        assertThat(cell(b, "z", VALUE)).isEqualTo("-3");
+        assertThat(cell(b, "z", GRAD)).isEqualTo("6");
+        assertThat(cell(b, "x", GRAD)).isEqualTo("-6");
+        assertThat(cell(b, "f", VALUE)).isEqualTo("-9");
+        screenshot(b, "02-edited-z");
+    }
+
+    @Test
+    void applySgdStepShowsFMinus11_64() throws Exception {
+        WebDriver b = newBrowser();
+        b.get(url(""));
+        waitForWorkedExample(b);
+        b.findElement(By.id("sgd-apply")).click();
+        waitForCell(b, "f", VALUE, "-11.64", 20);
+        assertThat(cell(b, "z", VALUE)).isEqualTo("-3.88");
+        assertThat(cell(b, "L", VALUE)).isEqualTo("2.6896");
+        waitFor(b, 10).until(d -> d.findElement(By.id("sgd-result")).getText().contains("L 4 → 2.6896"));
+        screenshot(b, "03-sgd-step");
+
+        // Ctrl+Z undoes the step
+        b.findElement(By.id("undo")).click();
+        waitForCell(b, "f", VALUE, "-12", 20);
+    }
+
+    @Test
+    void reloadKeepsTheEdit() throws Exception {
+        WebDriver b = newBrowser();
+        b.get(url(""));
+        waitForWorkedExample(b);
+        String link = b.getCurrentUrl();
+        editValue(b, "z", "-2.5");
+        waitForCell(b, "z", VALUE, "-2.5", 20);
+        b.navigate().refresh();
+        waitForCell(b, "z", VALUE, "-2.5", 60);
+        assertThat(b.getCurrentUrl()).isEqualTo(link);
+        assertThat(cell(b, "f", VALUE)).isEqualTo("-7.5");
+        // the start page brings this browser back to its sheet
+        b.get(url(""));
+        waitForCell(b, "z", VALUE, "-2.5", 60);
+        assertThat(b.getCurrentUrl()).isEqualTo(link);
+        screenshot(b, "04-after-reload");
+    }
+
+    @Test
+    void twoTabsOnOneLinkSeeEachOthersEdits() throws Exception {
+        WebDriver a = newBrowser();
+        a.get(url(""));
+        waitForWorkedExample(a);
+        String link = a.getCurrentUrl();
+        WebDriver b = newBrowser(); // another browser profile: another session
+        b.get(link);
+        waitForWorkedExample(b);
+
+        editValue(a, "x", "1");
+        waitForCell(b, "q", VALUE, "6", 20); // pushed to b without a reload
+        assertThat(cell(b, "x", VALUE)).isEqualTo("1");
+        screenshot(b, "05-second-tab-sees-edit");
+
+        b.findElement(By.id("sgd-apply")).click();
+        waitForCell(a, "z", VALUE, "-2.32", 20); // dL/dz = 2(f − t)·q = 2(−24 + 10)·6 = −168, z = −4 + 0.01·168
+        screenshot(a, "06-first-tab-sees-step");
+    }
+
+    @Test
+    void clickingAGraphNodeSelectsItsRowAndExplainsIt() throws Exception {
+        WebDriver b = newBrowser();
+        b.get(url(""));
+        waitForWorkedExample(b);
+        waitFor(b, 20).until(d -> "7".equals(d.findElement(By.id("graph")).getAttribute("nodes")));
+        // select q through the graph's own API (the canvas has no DOM per node)
+        ((org.openqa.selenium.JavascriptExecutor) b).executeScript(
+                "document.getElementById('graph')._cy.getElementById('q').emit('tap')");
+        waitFor(b, 20).until(d -> d.findElement(By.id("why-equation")).getText()
+                .equals("dL/dq = dL/df · ∂f/∂q = (-4)·(-4) = 16"));
+        List<WebElement> terms = b.findElements(By.cssSelector("#why-terms li"));
+        assertThat(terms).hasSize(1);
+        assertThat(terms.get(0).getText()).contains("× multiplies it by the other input");
+        screenshot(b, "07-why-this-gradient");
+    }
+}
