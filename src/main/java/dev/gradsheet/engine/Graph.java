@@ -240,7 +240,7 @@ final class Graph {
     // ---- topology --------------------------------------------------------------------------------
 
     /**
-     * Recomputes the topological order (Kahn's algorithm, ties broken by id so a sheet written in
+     * Recomputes the topological order (Kahn's algorithm, lowest ready id first, so a sheet written in
      * dependency order keeps its layout), the users of each cell, the list of weights and which
      * {@code bce} cells take the logits form. Returns the ids on a cycle, or an empty array.
      */
@@ -284,22 +284,32 @@ final class Graph {
                 userList[fill[arg(id, k)]++] = id;
             }
         }
-        // Kahn's algorithm with a min-heap on id would be O(n log n); a FIFO over ids in ascending
-        // order seeded in id order keeps dependency-ordered sheets in id order at O(n).
+        // The order is the smallest topological order by id (Kahn's algorithm taking the lowest ready
+        // id first), so a sheet written in dependency order runs in file order and its arrays are
+        // walked sequentially. The common case, every argument defined before its user, needs no heap.
         int[] ord = new int[live];
-        int head = 0;
         int tail = 0;
-        for (int id = 0; id < size; id++) {
-            if (isLive(id) && indegree[id] == 0) {
-                ord[tail++] = id;
+        if (idOrderIsTopological()) {
+            for (int id = 0; id < size; id++) {
+                if (isLive(id)) {
+                    ord[tail++] = id;
+                }
             }
-        }
-        while (head < tail) {
-            int id = ord[head++];
-            for (int u = counts[id]; u < counts[id + 1]; u++) {
-                int user = userList[u];
-                if (--indegree[user] == 0) {
-                    ord[tail++] = user;
+        } else {
+            IdHeap ready = new IdHeap(live);
+            for (int id = 0; id < size; id++) {
+                if (isLive(id) && indegree[id] == 0) {
+                    ready.push(id);
+                }
+            }
+            while (!ready.isEmpty()) {
+                int id = ready.pop();
+                ord[tail++] = id;
+                for (int u = counts[id]; u < counts[id + 1]; u++) {
+                    int user = userList[u];
+                    if (--indegree[user] == 0) {
+                        ready.push(user);
+                    }
                 }
             }
         }
@@ -321,6 +331,64 @@ final class Graph {
         topologyValid = true;
         resolveObjective();
         return new int[0];
+    }
+
+    private boolean idOrderIsTopological() {
+        for (int id = 0; id < size; id++) {
+            if (isLive(id)) {
+                for (int k = 0; k < argCount[id]; k++) {
+                    if (arg(id, k) >= id) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A binary min-heap of ids, for Kahn's algorithm. */
+    private static final class IdHeap {
+        private final int[] heap;
+        private int size;
+
+        IdHeap(int capacity) {
+            heap = new int[Math.max(1, capacity)];
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void push(int id) {
+            int i = size++;
+            while (i > 0 && heap[(i - 1) >>> 1] > id) {
+                heap[i] = heap[(i - 1) >>> 1];
+                i = (i - 1) >>> 1;
+            }
+            heap[i] = id;
+        }
+
+        int pop() {
+            int top = heap[0];
+            int last = heap[--size];
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && heap[child + 1] < heap[child]) {
+                    child++;
+                }
+                if (heap[child] >= last) {
+                    break;
+                }
+                heap[i] = heap[child];
+                i = child;
+            }
+            heap[i] = last;
+            return top;
+        }
     }
 
     /** Walks from a cell left on a cycle by Kahn's algorithm until a cell repeats. */
