@@ -73,6 +73,7 @@ class GradsheetGraph extends HTMLElement {
       new ResizeObserver(() => {
         if (this._cy) {
           this._cy.resize();
+          this._cy.fit(undefined, 12);
         }
       }).observe(this);
     }
@@ -96,7 +97,7 @@ class GradsheetGraph extends HTMLElement {
       cy.add(graph.nodes.map((n) => ({ group: 'nodes', data: { id: n.id, label: n.label }, classes: n.classes })));
       cy.add(graph.edges.map((e, i) => ({ group: 'edges', data: { id: 'e' + i, source: e.source, target: e.target } })));
     });
-    cy.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 18, rankSep: 50, fit: true, padding: 12 }).run();
+    this._layout();
     this._select(graph.selected);
     this.setAttribute('nodes', String(graph.nodes.length));
   }
@@ -120,9 +121,15 @@ class GradsheetGraph extends HTMLElement {
         }
       }
     });
+    // labels changed size: lay out again so nodes neither overlap nor leave the view
+    this._layout();
     const flashed = this._cy.nodes('.flash');
     clearTimeout(this._flashTimer);
     this._flashTimer = setTimeout(() => flashed.removeClass('flash'), 900);
+  }
+
+  _layout() {
+    this._cy.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 18, rankSep: 50, fit: true, padding: 12, animate: false }).run();
   }
 
   /** Marks the node of the selected cell. */

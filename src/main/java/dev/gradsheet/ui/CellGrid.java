@@ -66,11 +66,11 @@ public class CellGrid extends Composite<Grid<Cell>> {
         grid.setSizeFull();
 
         nameColumn = grid.addColumn(Cell::name).setKey("name").setHeader("Name")
-                .setWidth("9em").setFlexGrow(0).setResizable(true);
+                .setWidth("140px").setFlexGrow(0).setResizable(true);
         formulaColumn = grid.addColumn(Cell::formula).setKey("formula").setHeader("Formula")
                 .setFlexGrow(2).setResizable(true);
         formulaColumn.setTooltipGenerator(Cell::formula);
-        grid.addColumn(Cell::kind).setKey("kind").setHeader("Kind").setWidth("6em").setFlexGrow(0);
+        grid.addColumn(Cell::kind).setKey("kind").setHeader("Kind").setWidth("90px").setFlexGrow(0);
         valueColumn = grid.addColumn(c -> Format.readable(c.value())).setKey("value").setHeader("Value")
                 .setTextAlign(ColumnTextAlign.END).setFlexGrow(1);
         valueColumn.setTooltipGenerator(c -> c.name() + " = " + Format.exact(c.value()));

@@ -121,7 +121,10 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
         H2 title = new H2("GradSheet");
         title.getStyle().set("margin", "0");
-        HorizontalLayout head = new HorizontalLayout(title, status);
+        Span legend = new Span("Gradient colours: red — the objective rises with the cell, blue — it falls;"
+                + " darker — larger |gradient|. Hover a number for all its digits.");
+        legend.addClassName("gs-legend");
+        HorizontalLayout head = new HorizontalLayout(title, status, legend);
         head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         VerticalLayout side = new VerticalLayout(graph, cellPanel, addForm);

@@ -1,0 +1,96 @@
+package dev.gradsheet.ui;
+
+import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.sheet.Examples;
+import dev.gradsheet.sheet.SheetFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The registry of shared sheets and its store: ids, atomic autosave, concurrent edits, restarts. */
+class SheetRegistryTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void idsAreRandomAndNothingElseBecomesAPath() throws Exception {
+        String id = SheetStore.newId();
+        assertThat(id).matches("[a-z0-9]{16}");
+        assertThat(SheetStore.newId()).isNotEqualTo(id);
+        SheetStore store = new SheetStore(dir);
+        for (String bad : List.of("../../etc/passwd", "..", "a/b", "", "AAAAAAAAAAAAAAAA", "aaaaaaaaaaaaaaa",
+                "aaaaaaaaaaaaaaaa.sheet", "aaaaaaaa\u0000aaaaaaa")) {
+            assertThat(SheetStore.isValidId(bad)).as(bad).isFalse();
+            assertThat(store.load(bad)).isEmpty();
+            assertThatThrownBy(() -> store.save(bad, "x = input(1)\n")).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(SheetStore.isValidId(null)).isFalse();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void createSavesAtOnceAndARestartedRegistryFindsIt() throws Exception {
+        SheetRegistry registry = new SheetRegistry(dir.toString());
+        SharedSheet shared = registry.create(Examples.WORKED.load());
+        assertThat(Files.readString(dir.resolve(shared.id() + ".sheet"))).contains("z = weight(-4)");
+        shared.sheet().sgdStep(0.01, 1);
+        registry.flush();
+        SheetRegistry restarted = new SheetRegistry(dir.toString());
+        Sheet again = restarted.find(shared.id()).orElseThrow().sheet();
+        assertThat(again.value("z")).isEqualTo(-3.88);
+        assertThat(again.value("f")).isCloseTo(-11.64, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(restarted.find(shared.id()).orElseThrow()).isSameAs(restarted.find(shared.id()).orElseThrow());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(shared.id() + ".sheet");
+        }
+    }
+
+    @Test
+    void concurrentEditsFromManyTabsNeverCorruptTheSheetOrItsFile() throws Exception {
+        SheetRegistry registry = new SheetRegistry(dir.toString());
+        SharedSheet shared = registry.create(Examples.WORKED.load());
+        Sheet sheet = shared.sheet();
+        ExecutorService tabs = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int tab = t;
+            done.add(tabs.submit(() -> {
+                for (int i = 0; i < 200; i++) {
+                    switch ((tab + i) % 4) {
+                        case 0 -> sheet.setValue("x", i % 7 - 3);
+                        case 1 -> sheet.sgdStep(0.001, 1);
+                        case 2 -> sheet.setValue("t", -(i % 5) - 8);
+                        default -> sheet.undo();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        tabs.shutdown();
+        registry.flush();
+        Thread.sleep(SheetRegistry.SAVE_DELAY_MS * 3);
+        // the sheet is consistent: f = (x + y)·z and L = (f − t)²
+        double f = (sheet.value("x") + sheet.value("y")) * sheet.value("z");
+        assertThat(sheet.value("f")).isCloseTo(f, org.assertj.core.data.Offset.offset(1e-9));
+        // and the saved file is the sheet
+        String saved = Files.readString(dir.resolve(shared.id() + ".sheet"));
+        assertThat(saved).isEqualTo(SheetFile.format(sheet, shared.description()));
+        assertThat(SheetFile.parse(saved, "saved").sheet().value("L")).isEqualTo(sheet.value("L"));
+    }
+}
