@@ -28,7 +28,7 @@ final class NewCommand implements Callable<Integer> {
     List<Integer> hidden;
 
     @Option(names = "--activation", defaultValue = "SIGMOID", description = "SIGMOID, TANH or RELU (default SIGMOID)")
-    Templates.Activation activation;
+    dev.gradsheet.engine.Activation activation;
 
     @Option(names = "--loss", defaultValue = "CROSS_ENTROPY", description = "MSE or CROSS_ENTROPY (default)")
     Templates.Loss loss;

@@ -23,6 +23,14 @@ public record Cell(String name, String kind, String formula, double value, doubl
         return kind.equals(Op.WEIGHT.label());
     }
 
+    /**
+     * Whether this is a sigmoid cell whose derivative σ′ = σ(1 − σ) is below
+     * {@link Activation#SATURATION}: whatever flows back through it is nearly zeroed (item 10).
+     */
+    public boolean isSaturated() {
+        return kind.equals(Op.SIGMOID.label()) && value * (1 - value) < Activation.SATURATION;
+    }
+
     /** Whether the cell's value is set directly (input or weight) rather than computed. */
     public boolean isEditableValue() {
         return isInput() || isWeight();

@@ -1,5 +1,6 @@
 package dev.gradsheet.train;
 
+import dev.gradsheet.engine.Activation;
 import dev.gradsheet.engine.Numbers;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +12,6 @@ import java.util.SplittableRandom;
  * columns it needs with {@code @data}-style binding by name.
  */
 public final class Templates {
-    /** A hidden layer's activation. */
-    public enum Activation {
-        SIGMOID, TANH, RELU;
-
-        String fn() {
-            return name().toLowerCase();
-        }
-    }
 
     /** The loss of a template: squared error or (binary) cross-entropy. */
     public enum Loss {
@@ -73,6 +66,10 @@ public final class Templates {
                              boolean sigmoidOutput, long seed) {
         if (inputs < 1) {
             throw new IllegalArgumentException("an MLP needs at least one input");
+        }
+        if (activation == Activation.STEP) {
+            throw new IllegalArgumentException("step cannot learn by backprop (its gradient is 0); use sigmoid,"
+                    + " tanh or relu");
         }
         for (int size : hidden) {
             if (size < 1 || size > 256) {

@@ -93,7 +93,7 @@ class DataTest {
 
     @Test
     void mlpTemplateBuildsReadableCells() throws Exception {
-        Sheet s = SheetFile.parse(Templates.mlp(2, List.of(3, 2), Templates.Activation.TANH, Templates.Loss.MSE, false, 7), "m").sheet();
+        Sheet s = SheetFile.parse(Templates.mlp(2, List.of(3, 2), dev.gradsheet.engine.Activation.TANH, Templates.Loss.MSE, false, 7), "m").sheet();
         assertEquals("tanh", s.cell("h1_3").orElseThrow().kind());
         assertEquals("tanh", s.cell("h2_2").orElseThrow().kind());
         assertEquals("w3_1_2 * h2_2", s.cell("out.2").orElseThrow().formula().replace("out.1 + ", ""));
