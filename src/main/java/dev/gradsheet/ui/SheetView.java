@@ -2,9 +2,6 @@ package dev.gradsheet.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -39,6 +36,14 @@ import java.util.Optional;
 public class SheetView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
     /** Session attribute remembering the sheet this browser worked on last. */
     static final String LAST_SHEET = "gradsheet.lastSheet";
+    /**
+     * Client-side filter for the undo/redo keys: Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y (Cmd on a Mac), but
+     * not while typing in a field, where they undo the typing as usual.
+     */
+    static final String UNDO_KEYS = "(event.ctrlKey || event.metaKey) && !event.altKey"
+            + " && ['z', 'y'].includes(event.key.toLowerCase())"
+            + " && !(event.composedPath()[0] instanceof HTMLInputElement)"
+            + " && !(event.composedPath()[0] instanceof HTMLTextAreaElement)";
     /** Cookie remembering it across server restarts. */
     static final String LAST_SHEET_COOKIE = "gradsheet-last";
 
@@ -53,6 +58,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     private SgdPanel sgd;
     private final Span status = new Span();
     private Disposable subscription;
+    private com.vaadin.flow.dom.DomListenerRegistration undoKeys;
 
     public SheetView(SheetRegistry registry) {
         this.registry = registry;
@@ -115,9 +121,6 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         graph.addNodeClickListener(e -> grid.select(e.name()));
         cellPanel.addRenamedListener(e -> grid.follow(e.newName()));
 
-        Shortcuts.addShortcutListener(this, presenter::undo, Key.KEY_Z, KeyModifier.CONTROL);
-        Shortcuts.addShortcutListener(this, presenter::redo, Key.KEY_Z, KeyModifier.CONTROL, KeyModifier.SHIFT);
-        Shortcuts.addShortcutListener(this, presenter::redo, Key.KEY_Y, KeyModifier.CONTROL);
 
         H2 title = new H2("GradSheet");
         title.getStyle().set("margin", "0");
@@ -179,6 +182,18 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         ui.getPage().executeJs("document.cookie = $0", LAST_SHEET_COOKIE + "=" + id
                 + "; path=/; max-age=31536000; SameSite=Lax");
         subscribe(ui);
+        if (undoKeys != null) {
+            undoKeys.remove();
+        }
+        undoKeys = ui.getElement().addEventListener("keydown", e -> {
+            boolean redo = e.getEventData().getBoolean("event.shiftKey")
+                    || "y".equalsIgnoreCase(e.getEventData().getString("event.key"));
+            if (redo) {
+                presenter.redo();
+            } else {
+                presenter.undo();
+            }
+        }).setFilter(UNDO_KEYS).addEventData("event.shiftKey").addEventData("event.key");
     }
 
     private void subscribe(UI ui) {
@@ -201,6 +216,10 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         if (subscription != null) {
             subscription.dispose();
             subscription = null;
+        }
+        if (undoKeys != null) {
+            undoKeys.remove();
+            undoKeys = null;
         }
         super.onDetach(detachEvent);
     }

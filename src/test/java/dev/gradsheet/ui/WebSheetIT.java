@@ -47,9 +47,25 @@ class WebSheetIT extends BrowserTestBase {
         waitFor(b, 10).until(d -> d.findElement(By.id("sgd-result")).getText().contains("L 4 → 2.6896"));
         screenshot(b, "03-sgd-step");
 
-        // Ctrl+Z undoes the step
+        // Ctrl+Z undoes the step, Ctrl+Shift+Z redoes it, and so do the buttons
+        b.findElement(By.tagName("h2")).click();
+        new org.openqa.selenium.interactions.Actions(b).keyDown(org.openqa.selenium.Keys.CONTROL).sendKeys("z")
+                .keyUp(org.openqa.selenium.Keys.CONTROL).perform();
+        waitForCell(b, "f", VALUE, "-12", 20);
+        new org.openqa.selenium.interactions.Actions(b).keyDown(org.openqa.selenium.Keys.CONTROL)
+                .keyDown(org.openqa.selenium.Keys.SHIFT).sendKeys("z").keyUp(org.openqa.selenium.Keys.SHIFT)
+                .keyUp(org.openqa.selenium.Keys.CONTROL).perform();
+        waitForCell(b, "f", VALUE, "-11.64", 20);
         b.findElement(By.id("undo")).click();
         waitForCell(b, "f", VALUE, "-12", 20);
+        b.findElement(By.id("redo")).click();
+        waitForCell(b, "f", VALUE, "-11.64", 20);
+
+        // the download link gives the sheet as .sheet text
+        Object text = ((org.openqa.selenium.JavascriptExecutor) b).executeAsyncScript(
+                "const done = arguments[0]; fetch(document.getElementById('download').href)"
+                        + ".then(r => r.text()).then(done, e => done('failed: ' + e))");
+        assertThat((String) text).contains("z = weight(-3.88)\n").contains("L = mse(f, t)\n");
     }
 
     @Test
