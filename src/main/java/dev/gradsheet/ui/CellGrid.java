@@ -67,7 +67,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
 
         nameColumn = grid.addColumn(Cell::name).setKey("name").setHeader("Name")
                 .setWidth("140px").setFlexGrow(0).setResizable(true);
-        formulaColumn = grid.addColumn(Cell::formula).setKey("formula").setHeader("Formula")
+        formulaColumn = grid.addColumn(CellGrid::shownFormula).setKey("formula").setHeader("Formula")
                 .setFlexGrow(2).setResizable(true);
         formulaColumn.setTooltipGenerator(Cell::formula);
         grid.addColumn(Cell::kind).setKey("kind").setHeader("Kind").setWidth("90px").setFlexGrow(0);
@@ -413,6 +413,15 @@ public class CellGrid extends Composite<Grid<Cell>> {
             return "∂" + t.user() + "/∂" + c.name() + " = " + Format.readable(t.local());
         }
         return terms.size() + " users: Σ upstream × local";
+    }
+
+    /**
+     * The formula as the grid shows it: an input's or weight's number for reading, e.g.
+     * {@code weight(-2.32)} rather than {@code weight(-2.3200000000000003)}; the editor and the
+     * tooltip give the exact text.
+     */
+    static String shownFormula(Cell c) {
+        return c.isEditableValue() ? c.kind() + "(" + Format.readable(c.value()) + ")" : c.formula();
     }
 
     /** The grid itself, for tests and layout. */

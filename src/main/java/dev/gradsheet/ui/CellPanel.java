@@ -93,8 +93,8 @@ public class CellPanel extends Composite<VerticalLayout> {
         terms.removeAll();
         for (GradientExplanation.Term t : why.terms()) {
             terms.add(new ListItem("via " + t.user() + " (" + t.op() + "): upstream d" + why.objective() + "/d"
-                    + t.user() + " = " + Format.readable(t.upstream()) + " × local ∂" + t.user() + "/∂" + c.name()
-                    + " = " + Format.readable(t.local()) + " → " + Format.readable(t.product())
+                    + t.user() + " · local ∂" + t.user() + "/∂" + c.name() + " = (" + Format.readable(t.upstream())
+                    + ")·(" + Format.readable(t.local()) + ") = " + Format.readable(t.product())
                     + (t.rule().isEmpty() ? "" : " — " + t.rule())));
         }
         note.setText(why.note());

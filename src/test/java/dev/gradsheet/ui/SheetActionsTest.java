@@ -183,7 +183,7 @@ class SheetActionsTest extends KaribuTestBase {
         assertThat(panel.title.getText()).isEqualTo("Why is dL/dq = 16?");
         assertThat(panel.equation.getText()).isEqualTo("dL/dq = dL/df · ∂f/∂q = (-4)·(-4) = 16");
         assertThat(BasicUtilsKt.get_textRecursively(panel.terms))
-                .contains("via f (mul): upstream dL/df = -4 × local ∂f/∂q = -4 → 16 — × multiplies it by the other input");
+                .contains("via f (mul): upstream dL/df · local ∂f/∂q = (-4)·(-4) = 16 — × multiplies it by the other input");
 
         view.cellGrid().select("x");
         roundtrip();

@@ -54,6 +54,13 @@ class SheetViewTest extends KaribuTestBase {
         assertThat(shown(view, "x", "value")).isEqualTo("0.333333");
         assertThat(grid.getColumnByKey("value").getTooltipGenerator().apply(view.cell("x")))
                 .isEqualTo("x = " + Format.exact(1.0 / 3));
+        assertThat(shown(view, "x", "formula")).isEqualTo("input(0.333333)");
+        assertThat(grid.getColumnByKey("formula").getTooltipGenerator().apply(view.cell("x")))
+                .isEqualTo("input(" + Format.exact(1.0 / 3) + ")");
+        view.cellGrid().edit(view.cell("x"), "formula");
+        roundtrip();
+        assertThat(view.cellGrid().formulaField.getValue()).isEqualTo("input(" + Format.exact(1.0 / 3) + ")");
+        assertThat(view.cellGrid().valueField.getValue()).isEqualTo(Format.exact(1.0 / 3));
     }
 
     @Test
