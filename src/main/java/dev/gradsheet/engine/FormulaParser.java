@@ -16,10 +16,16 @@ import java.util.List;
 public final class FormulaParser {
     /** Deepest nesting of parentheses and unary minus a formula may have. */
     public static final int MAX_DEPTH = 100;
+    /**
+     * Most binary operators a formula may have: {@code a + b + c + ...} nests one level per operator
+     * in the tree, which the steps after parsing walk recursively.
+     */
+    public static final int MAX_OPERATORS = 1000;
 
     private final String text;
     private int pos;
     private int depth;
+    private int operators;
 
     private FormulaParser(String text) {
         this.text = text;
@@ -59,8 +65,10 @@ public final class FormulaParser {
             skipSpace();
             int col = pos + 1;
             if (eat('+')) {
+                countOperator();
                 left = new Expr.Binary(Op.ADD, left, term(), col);
             } else if (eat('-')) {
+                countOperator();
                 left = new Expr.Binary(Op.SUB, left, term(), col);
             } else {
                 return left;
@@ -74,8 +82,10 @@ public final class FormulaParser {
             skipSpace();
             int col = pos + 1;
             if (eat('*')) {
+                countOperator();
                 left = new Expr.Binary(Op.MUL, left, unary(), col);
             } else if (eat('/')) {
+                countOperator();
                 left = new Expr.Binary(Op.DIV, left, unary(), col);
             } else {
                 return left;
@@ -184,6 +194,13 @@ public final class FormulaParser {
             pos++;
         }
         return text.substring(start, pos);
+    }
+
+    private void countOperator() throws FormulaException {
+        if (++operators > MAX_OPERATORS) {
+            throw error("formula has more than " + MAX_OPERATORS + " operators: split it into several cells"
+                    + " or use sum(...)");
+        }
     }
 
     private void enter() throws FormulaException {

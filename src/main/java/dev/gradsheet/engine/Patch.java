@@ -17,7 +17,8 @@ final class Patch {
     private final Graph.CellState[] after;
     private final int[] valueIds;
     private final double[] valuesBefore;
-    private final double[] valuesAfter;
+    /** Null until first undone when the edit's result was not copied (an SGD step): see {@link #apply}. */
+    private double[] valuesAfter;
     private final int objectiveBefore;
     private final int objectiveAfter;
     private final double lrBefore;
@@ -39,7 +40,11 @@ final class Patch {
         this.lrAfter = lrAfter;
     }
 
-    /** Sets leaf values (inputs, weights): no change to the graph's shape. */
+    /**
+     * Sets leaf values (inputs, weights): no change to the graph's shape. {@code after} may be null
+     * for an edit already applied: undo then copies the values it finds, which are the edit's result
+     * because history is linear. An SGD step on a big sheet so keeps one copy of its weights, not two.
+     */
     static Patch values(String label, int[] ids, double[] before, double[] after) {
         return new Patch(label, NO_IDS, null, null, ids, before, after, UNCHANGED, UNCHANGED, Double.NaN, Double.NaN);
     }
@@ -51,7 +56,7 @@ final class Patch {
 
     /** Roughly what the patch keeps alive, for the undo history's memory budget. */
     long approximateBytes() {
-        return 64L + valueIds.length * 20L + cells.length * 96L;
+        return 64L + valueIds.length * (valuesAfter == null ? 12L : 20L) + cells.length * 96L;
     }
 
     String label() {
@@ -67,6 +72,12 @@ final class Patch {
         Graph g = sheet.graph;
         if (!Double.isNaN(lrAfter)) {
             sheet.setLearningRateSilently(forward ? lrAfter : lrBefore);
+        }
+        if (!forward && valuesAfter == null) {
+            valuesAfter = new double[valueIds.length];
+            for (int i = 0; i < valueIds.length; i++) {
+                valuesAfter[i] = g.value[valueIds[i]];
+            }
         }
         double[] values = forward ? valuesAfter : valuesBefore;
         for (int i = 0; i < valueIds.length; i++) {

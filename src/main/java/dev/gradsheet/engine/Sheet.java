@@ -45,6 +45,8 @@ public final class Sheet {
     private final MutableIntObjectMap<CellSubjects> observed = new IntObjectHashMap<>();
     private final Subject<ChangeSet> changes = PublishSubject.<ChangeSet>create().toSerialized();
     private double[] previousGrad = new double[0];
+    /** Scratch space for an SGD step's new weights. */
+    private double[] stepBuffer = new double[0];
     /** Counts structural changes; caches of the display order compare against it. */
     private volatile long structureVersion;
     private volatile int[] displayOrder;
@@ -423,7 +425,10 @@ public final class Sheet {
             int[] ids = graph.weightIds;
             double before = objectiveValueLocked();
             double[] start = valuesOf(ids);
-            double[] next = new double[ids.length];
+            if (stepBuffer.length != ids.length) {
+                stepBuffer = new double[ids.length];
+            }
+            double[] next = stepBuffer;
             int sizeBefore = begin();
             for (int s = 0; s < steps; s++) {
                 for (int i = 0; i < ids.length; i++) {
@@ -440,7 +445,7 @@ public final class Sheet {
             }
             String label = steps == 1 ? "SGD step (lr " + Numbers.exact(lr) + ")"
                     : steps + " SGD steps (lr " + Numbers.exact(lr) + ")";
-            history.push(Patch.values(label, ids, start, next)); // next holds the last step's weights
+            history.push(Patch.values(label, ids, start, null)); // the result is copied if it is ever undone
             finish(label, false, sizeBefore);
             return new StepResult(steps, lr, before, objectiveValueLocked());
         });

@@ -148,6 +148,16 @@ class SheetFileTest {
     }
 
     @Test
+    void absurdlyLongChainsOfOperators() throws Exception {
+        List<String> p = problems("x = 1\ny = " + "x + ".repeat(100_000) + "x\n");
+        assertEquals(1, p.size());
+        assertTrue(p.get(0).matches("bad\\.sheet:2:\\d+: formula has more than 1000 operators: split it into several cells or use sum\\(\\.\\.\\.\\)"), p.get(0));
+        Sheet ok = SheetFile.parse("x = 2\ny = " + "x * ".repeat(999) + "x\n", "ok.sheet").sheet();
+        assertEquals(Math.pow(2, 1000), ok.value("y"), 0);
+        assertEquals(1000, ok.cell("y").orElseThrow().formula().split("\\*").length);
+    }
+
+    @Test
     void binaryGarbageAndMissingFiles(@TempDir Path dir) throws Exception {
         byte[] garbage = {'x', ' ', '=', ' ', '1', '\n', (byte) 0x89, 'P', 'N', 'G', 0, 1, 2};
         SheetFormatException e = assertThrows(SheetFormatException.class, () -> SheetFile.parse(garbage, "img.sheet"));
