@@ -46,26 +46,10 @@ final class Kernel {
                 double d = v[a0] - v[a1];
                 return d * d;
             }
-            case BCE: {
-                double t = v[a1];
-                if (gr.isFused(id)) {
-                    // Logits form: with p = sigmoid(z), bce = softplus(z) − t·z, exact for every finite z.
-                    double z = v[gr.arg0[a0]];
-                    return Math.max(z, 0) - t * z + Math.log1p(Math.exp(-Math.abs(z)));
-                }
-                double p = v[a0];
-                return -(xlogy(t, p) + xlogy(1 - t, 1 - p));
-            }
-            case SUM, MEAN: {
-                final int[] a = gr.argPool;
-                final int s = gr.argStart[id];
-                int n = gr.argCount[id];
-                double sum = 0;
-                for (int k = s; k < s + n; k++) {
-                    sum += v[a[k]];
-                }
-                return gr.op[id] == MEAN ? sum / n : sum;
-            }
+            case BCE:
+                return bce(gr, id, a0, a1);
+            case SUM, MEAN:
+                return sum(gr, id);
             default:
                 throw new IllegalStateException("no forward for op " + gr.op[id]);
         }
@@ -99,15 +83,6 @@ final class Kernel {
                 d[a0] += g * v[a1];
                 d[a1] += g * v[a0];
                 return;
-            case DIV: {
-                double den = v[a1];
-                d[a0] += g / den;
-                d[a1] -= g * v[a0] / (den * den);
-                return;
-            }
-            case NEG:
-                d[a0] -= g;
-                return;
             case SIGMOID: {
                 double y = v[id];
                 d[a0] += g * y * (1 - y);
@@ -118,6 +93,31 @@ final class Kernel {
                 d[a0] += g * (1 - y * y);
                 return;
             }
+            case BCE:
+                bceBackward(gr, id, g, a0, a1);
+                return;
+            case SUM, MEAN:
+                sumBackward(gr, id, g);
+                return;
+            default:
+                backwardOther(gr, id, g, a0, a1);
+        }
+    }
+
+    /** The backward steps of the less common operations, apart so {@link #backward} stays inlinable. */
+    private static void backwardOther(Graph gr, int id, double g, int a0, int a1) {
+        final double[] v = gr.value;
+        final double[] d = gr.grad;
+        switch (gr.op[id]) {
+            case DIV: {
+                double den = v[a1];
+                d[a0] += g / den;
+                d[a1] -= g * v[a0] / (den * den);
+                return;
+            }
+            case NEG:
+                d[a0] -= g;
+                return;
             case RELU:
                 if (v[a0] > 0) {
                     d[a0] += g;
@@ -135,33 +135,59 @@ final class Kernel {
                 d[a1] -= g * e;
                 return;
             }
-            case BCE: {
-                int p = a0;
-                int t = a1;
-                if (gr.isFused(id)) {
-                    // Straight to the pre-activation: ∂bce/∂z = σ(z) − t, finite where σ'(z) underflows.
-                    int z = gr.arg0[p];
-                    d[z] += g * (sigmoid(v[z]) - v[t]);
-                    d[t] -= g * v[z];
-                    gr.recordFusedGradient(p, g * bceGradP(v[p], v[t]));
-                    return;
-                }
-                d[p] += g * bceGradP(v[p], v[t]);
-                d[t] += g * (Math.log1p(-v[p]) - Math.log(v[p]));
-                return;
-            }
-            case SUM, MEAN: {
-                final int[] a = gr.argPool;
-                final int s = gr.argStart[id];
-                int n = gr.argCount[id];
-                double share = gr.op[id] == MEAN ? g / n : g;
-                for (int k = s; k < s + n; k++) {
-                    d[a[k]] += share;
-                }
-                return;
-            }
             default:
                 throw new IllegalStateException("no backward for op " + gr.op[id]);
+        }
+    }
+
+    // The rarer operations' bodies live apart, so the two switches stay small enough for the JIT to
+    // inline into the propagation loops.
+
+    /** bce(p, t) = −(t·ln p + (1 − t)·ln(1 − p)); in logits form when p is a sigmoid cell. */
+    private static double bce(Graph gr, int id, int p, int t) {
+        final double[] v = gr.value;
+        if (gr.isFused(id)) {
+            // Logits form: with p = sigmoid(z), bce = softplus(z) − t·z, exact for every finite z.
+            double z = v[gr.arg0[p]];
+            return Math.max(z, 0) - v[t] * z + Math.log1p(Math.exp(-Math.abs(z)));
+        }
+        return -(xlogy(v[t], v[p]) + xlogy(1 - v[t], 1 - v[p]));
+    }
+
+    private static void bceBackward(Graph gr, int id, double g, int p, int t) {
+        final double[] v = gr.value;
+        final double[] d = gr.grad;
+        if (gr.isFused(id)) {
+            // Straight to the pre-activation: ∂bce/∂z = σ(z) − t, finite where σ'(z) underflows.
+            int z = gr.arg0[p];
+            d[z] += g * (sigmoid(v[z]) - v[t]);
+            d[t] -= g * v[z];
+            gr.recordFusedGradient(p, g * bceGradP(v[p], v[t]));
+            return;
+        }
+        d[p] += g * bceGradP(v[p], v[t]);
+        d[t] += g * (Math.log1p(-v[p]) - Math.log(v[p]));
+    }
+
+    /** sum(a, b, ...) and mean(a, b, ...). */
+    private static double sum(Graph gr, int id) {
+        final int[] a = gr.argPool;
+        final int s = gr.argStart[id];
+        final int n = gr.argCount[id];
+        double sum = 0;
+        for (int k = s; k < s + n; k++) {
+            sum += gr.value[a[k]];
+        }
+        return gr.op[id] == MEAN ? sum / n : sum;
+    }
+
+    private static void sumBackward(Graph gr, int id, double g) {
+        final int[] a = gr.argPool;
+        final int s = gr.argStart[id];
+        final int n = gr.argCount[id];
+        double share = gr.op[id] == MEAN ? g / n : g;
+        for (int k = s; k < s + n; k++) {
+            gr.grad[a[k]] += share;
         }
     }
 
