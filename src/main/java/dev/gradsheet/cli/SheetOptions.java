@@ -15,6 +15,17 @@ final class SheetOptions {
     @Option(names = "--json", description = "print one JSON object instead of a table")
     boolean json;
 
+    /** Saves the loaded sheet (with its description and data) back to the file; false after a message. */
+    boolean save(SheetFile.Loaded loaded, PrintWriter err) {
+        try {
+            SheetFile.write(loaded.sheet(), loaded.description(), loaded.data(), file);
+            return true;
+        } catch (java.io.IOException e) {
+            err.println(file + ": cannot write: " + e.getMessage());
+            return false;
+        }
+    }
+
     /** The sheet, or null after printing its problems to {@code err}. */
     SheetFile.Loaded load(PrintWriter err) {
         try {

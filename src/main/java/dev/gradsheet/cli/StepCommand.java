@@ -5,7 +5,6 @@ import dev.gradsheet.engine.EditRefusedException;
 import dev.gradsheet.engine.Numbers;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.SheetFile;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,13 +47,8 @@ final class StepCommand implements Callable<Integer> {
             err.println(options.file + ": " + e.getMessage());
             return GradSheetCli.BAD_INPUT;
         }
-        if (write) {
-            try {
-                SheetFile.write(sheet, loaded.description(), loaded.data(), options.file);
-            } catch (IOException e) {
-                err.println(options.file + ": cannot write: " + e.getMessage());
-                return GradSheetCli.BAD_INPUT;
-            }
+        if (write && !options.save(loaded, err)) {
+            return GradSheetCli.BAD_INPUT;
         }
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {

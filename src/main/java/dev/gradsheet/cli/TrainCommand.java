@@ -12,7 +12,6 @@ import dev.gradsheet.train.CsvData;
 import dev.gradsheet.train.DataException;
 import dev.gradsheet.train.Trainer;
 import dev.gradsheet.train.TrainingConfig;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -116,13 +115,8 @@ final class TrainCommand implements Callable<Integer> {
             err.println(options.file + ": " + e.getMessage());
             return GradSheetCli.BAD_INPUT;
         }
-        if (write) {
-            try {
-                SheetFile.write(loaded.sheet(), loaded.description(), loaded.data(), options.file);
-            } catch (IOException e) {
-                err.println(options.file + ": cannot write: " + e.getMessage());
-                return GradSheetCli.BAD_INPUT;
-            }
+        if (write && !options.save(loaded, err)) {
+            return GradSheetCli.BAD_INPUT;
         }
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {

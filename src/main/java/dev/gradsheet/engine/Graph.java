@@ -205,6 +205,22 @@ final class Graph {
     /** Drops the growth slack of every array: a loaded sheet keeps only what it holds. */
     void trimToSize() {
         int n = Math.max(size, 1);
+        resizeCellArrays(n);
+        argPool = Arrays.copyOf(argPool, Math.max(poolSize, 1));
+        if (pos.length > n) {
+            pos = Arrays.copyOf(pos, n);
+        }
+        names.trimToSize(n);
+    }
+
+    private void ensureCapacity(int n) {
+        if (n > op.length) {
+            resizeCellArrays(Math.max(n, op.length * 2));
+        }
+    }
+
+    /** Gives every per-cell array length {@code n}. */
+    private void resizeCellArrays(int n) {
         op = Arrays.copyOf(op, n);
         flags = Arrays.copyOf(flags, n);
         argStart = Arrays.copyOf(argStart, n);
@@ -214,27 +230,6 @@ final class Graph {
         value = Arrays.copyOf(value, n);
         grad = Arrays.copyOf(grad, n);
         rank = Arrays.copyOf(rank, n);
-        argPool = Arrays.copyOf(argPool, Math.max(poolSize, 1));
-        if (pos.length > n) {
-            pos = Arrays.copyOf(pos, n);
-        }
-        names.trimToSize(n);
-    }
-
-    private void ensureCapacity(int n) {
-        if (n <= op.length) {
-            return;
-        }
-        int c = Math.max(n, op.length * 2);
-        op = Arrays.copyOf(op, c);
-        flags = Arrays.copyOf(flags, c);
-        argStart = Arrays.copyOf(argStart, c);
-        argCount = Arrays.copyOf(argCount, c);
-        arg0 = Arrays.copyOf(arg0, c);
-        arg1 = Arrays.copyOf(arg1, c);
-        value = Arrays.copyOf(value, c);
-        grad = Arrays.copyOf(grad, c);
-        rank = Arrays.copyOf(rank, c);
     }
 
     // ---- topology --------------------------------------------------------------------------------
