@@ -20,10 +20,10 @@ const STYLE = [
       'text-valign': 'center',
       'text-halign': 'center',
       'font-family': 'monospace',
-      'font-size': 11,
+      'font-size': 12,
       width: 'label',
       height: 'label',
-      padding: '8px',
+      padding: '5px',
       color: '#1f2933',
     },
   },
@@ -48,6 +48,10 @@ const STYLE = [
   },
 ];
 
+const MIN_READABLE_ZOOM = 0.75;
+const MAX_HEIGHT = 900;
+const PADDING = 10;
+
 class GradsheetGraph extends HTMLElement {
   connectedCallback() {
     if (!this._container) {
@@ -64,6 +68,8 @@ class GradsheetGraph extends HTMLElement {
         style: STYLE,
         elements: [],
         wheelSensitivity: 0.3,
+        maxZoom: 1.8,
+        minZoom: 0.2,
         autoungrabify: true,
         boxSelectionEnabled: false,
       });
@@ -73,7 +79,7 @@ class GradsheetGraph extends HTMLElement {
       new ResizeObserver(() => {
         if (this._cy) {
           this._cy.resize();
-          this._cy.fit(undefined, 12);
+          this._layout();
         }
       }).observe(this);
     }
@@ -97,8 +103,8 @@ class GradsheetGraph extends HTMLElement {
       cy.add(graph.nodes.map((n) => ({ group: 'nodes', data: { id: n.id, label: n.label }, classes: n.classes })));
       cy.add(graph.edges.map((e, i) => ({ group: 'edges', data: { id: 'e' + i, source: e.source, target: e.target } })));
     });
-    this._layout();
     this._select(graph.selected);
+    this._layout();
     this.setAttribute('nodes', String(graph.nodes.length));
   }
 
@@ -129,7 +135,35 @@ class GradsheetGraph extends HTMLElement {
   }
 
   _layout() {
-    this._cy.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 18, rankSep: 50, fit: true, padding: 12, animate: false }).run();
+    const cy = this._cy;
+    cy.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 6, rankSep: 36, fit: false, animate: false }).run();
+    // Keep labels legible: a tall graph makes the picture taller (up to MAX_HEIGHT) rather than
+    // shrinking; what still does not fit is a drag (pan) or mouse wheel (zoom) away.
+    const bb = cy.elements().boundingBox();
+    const wanted = Math.min(MAX_HEIGHT, Math.max(this._baseHeight(), bb.h * MIN_READABLE_ZOOM + 2 * PADDING));
+    if (Math.abs(this.clientHeight - wanted) > 2) {
+      this.style.height = wanted + 'px';
+      cy.resize();
+    }
+    cy.fit(undefined, PADDING);
+    if (cy.zoom() < MIN_READABLE_ZOOM) {
+      cy.zoom(MIN_READABLE_ZOOM);
+      const focus = cy.nodes(':selected');
+      if (focus.length) {
+        cy.center(focus);
+      } else {
+        // show the inputs end (left), where a lesson starts
+        cy.pan({ x: PADDING - bb.x1 * MIN_READABLE_ZOOM, y: PADDING - bb.y1 * MIN_READABLE_ZOOM });
+      }
+    }
+  }
+
+  /** The height the server asked for (the element's height before any growing). */
+  _baseHeight() {
+    if (this._base === undefined) {
+      this._base = this.clientHeight || 300;
+    }
+    return this._base;
   }
 
   /** Marks the node of the selected cell. */
@@ -146,6 +180,9 @@ class GradsheetGraph extends HTMLElement {
       const node = this._cy.getElementById(name);
       if (node && node.length) {
         node.select();
+        if (this._cy.zoom() <= MIN_READABLE_ZOOM + 0.001) {
+          this._cy.center(node);
+        }
       }
     }
   }

@@ -412,7 +412,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
             GradientExplanation.Term t = terms.get(0);
             return "∂" + t.user() + "/∂" + c.name() + " = " + Format.readable(t.local());
         }
-        return terms.size() + " users: Σ upstream × local";
+        return "Σ over " + terms.size() + " users";
     }
 
     /**

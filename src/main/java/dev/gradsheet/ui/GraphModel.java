@@ -58,35 +58,61 @@ public final class GraphModel {
         args = null;
     }
 
-    /** The picture around {@code selected} (or of the whole sheet when it is small). */
+    /** The picture around {@code selected} (or of the whole sheet when it is small), every step shown. */
     public Picture picture(String selected) {
+        return picture(selected, false);
+    }
+
+    /**
+     * The picture around {@code selected} (or of the whole sheet when it is small). With
+     * {@code collapseSteps}, the intermediate cells of compound formulas ({@code h.1}, {@code h.2})
+     * are drawn as part of the cell whose formula they belong to, so networks stay readable.
+     */
+    public Picture picture(String selected, boolean collapseSteps) {
         return sheet.read(() -> {
             List<Cell> cells = sheet.cells();
             String objective = sheet.objective();
             index(cells);
-            Set<String> shown;
-            boolean neighbourhood = cells.size() > FULL_LIMIT;
-            if (!neighbourhood) {
-                shown = new LinkedHashSet<>();
-                cells.forEach(c -> shown.add(c.name()));
-            } else {
-                String centre = selected != null && sheet.cell(selected).isPresent() ? selected : objective;
-                shown = neighbourhood(centre);
-            }
-            List<Node> nodes = new ArrayList<>();
-            List<Edge> edges = new ArrayList<>();
-            for (String name : shown) {
-                sheet.cell(name).ifPresent(c -> {
-                    boolean outside = neighbourhood && !allShown(name, shown);
-                    nodes.add(node(c, objective, false, outside));
-                });
-                for (String user : users.getOrDefault(name, List.of())) {
-                    if (shown.contains(user)) {
-                        edges.add(new Edge(name, user));
+            Map<String, String> owner = new HashMap<>();
+            if (collapseSteps) {
+                for (Cell c : cells) {
+                    if (c.generated()) {
+                        owner.put(c.name(), c.owner());
                     }
                 }
             }
-            return new Picture(nodes, edges, selected, neighbourhood, cells.size());
+            Set<String> around;
+            boolean neighbourhood = cells.size() > FULL_LIMIT;
+            if (!neighbourhood) {
+                around = new LinkedHashSet<>();
+                cells.forEach(c -> around.add(c.name()));
+            } else {
+                String centre = selected != null && sheet.cell(selected).isPresent() ? selected : objective;
+                around = neighbourhood(centre);
+            }
+            Set<String> shown = new LinkedHashSet<>();
+            for (String name : around) {
+                shown.add(owner.getOrDefault(name, name));
+            }
+            List<Node> nodes = new ArrayList<>();
+            for (String name : shown) {
+                sheet.cell(name).ifPresent(c -> {
+                    boolean outside = neighbourhood && !allShown(name, around);
+                    nodes.add(node(c, objective, false, outside));
+                });
+            }
+            Set<Edge> edges = new LinkedHashSet<>();
+            for (String name : around) {
+                String from = owner.getOrDefault(name, name);
+                for (String user : users.getOrDefault(name, List.of())) {
+                    String to = owner.getOrDefault(user, user);
+                    if (shown.contains(to) && !from.equals(to)) {
+                        edges.add(new Edge(from, to));
+                    }
+                }
+            }
+            String shownSelected = selected == null ? null : owner.getOrDefault(selected, selected);
+            return new Picture(nodes, new ArrayList<>(edges), shownSelected, neighbourhood, cells.size());
         });
     }
 

@@ -57,6 +57,11 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     private SheetToolbar toolbar;
     private SgdPanel sgd;
     private final Span status = new Span();
+    /** Whether the graph draws the intermediate steps of compound formulas as their own nodes. */
+    final com.vaadin.flow.component.checkbox.Checkbox showSteps = new com.vaadin.flow.component.checkbox.Checkbox(
+            "Show formula steps (h.1, h.2, …) in the graph");
+    /** Sheets with more cells than this start with formula steps collapsed in the graph. */
+    static final int STEPS_SHOWN_UP_TO = 20;
     private Disposable subscription;
     private com.vaadin.flow.dom.DomListenerRegistration undoKeys;
 
@@ -104,7 +109,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         graph = new GraphView();
         graph.setId("graph");
         graph.setWidthFull();
-        graph.setHeight("340px");
+        graph.setHeight("420px");
+        graph.getStyle().set("flex-shrink", "0"); // grows for big graphs; the side panel scrolls
         cellPanel = new CellPanel(presenter);
         addForm = new AddCellForm(presenter);
         status.setId("status");
@@ -113,9 +119,9 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         grid.addCellSelectedListener(e -> {
             cellPanel.show(e.name());
             if (graphModel != null && presenter.sheet().size() > GraphModel.FULL_LIMIT) {
-                graph.show(graphModel.picture(e.name()));
+                drawGraph();
             } else {
-                graph.select(e.name());
+                graph.select(shownInGraph(e.name()));
             }
         });
         graph.addNodeClickListener(e -> grid.select(e.name()));
@@ -130,9 +136,13 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         HorizontalLayout head = new HorizontalLayout(title, status, legend);
         head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-        VerticalLayout side = new VerticalLayout(graph, cellPanel, addForm);
+        showSteps.setId("show-steps");
+        showSteps.setValue(presenter.sheet().size() <= STEPS_SHOWN_UP_TO);
+        showSteps.addValueChangeListener(e -> drawGraph());
+        VerticalLayout side = new VerticalLayout(graph, showSteps, cellPanel, addForm);
         side.setPadding(false);
         side.setSizeFull();
+        side.getStyle().set("overflow", "auto");
         SplitLayout split = new SplitLayout(grid, side);
         split.setSizeFull();
         split.setSplitterPosition(58);
@@ -143,7 +153,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         add(head, description, toolbar, sgd, split);
         setFlexGrow(1, split);
 
-        graph.show(graphModel.picture(null));
+        drawGraph();
         updateStatus();
         if (isAttached()) {
             getUI().ifPresent(this::subscribe);
@@ -229,7 +239,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         grid.apply(change);
         if (change.structural()) {
             graphModel.invalidate();
-            graph.show(graphModel.picture(grid.selectedName()));
+            drawGraph();
             addForm.refreshNames();
         } else {
             List<GraphModel.Node> nodes = new ArrayList<>();
@@ -247,6 +257,19 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         cellPanel.refresh();
         toolbar.refresh();
         updateStatus();
+    }
+
+    /** Draws the graph afresh around the selected cell, with or without formula steps. */
+    private void drawGraph() {
+        graph.show(graphModel.picture(grid.selectedName(), !showSteps.getValue()));
+    }
+
+    /** The graph node standing for cell {@code name}: itself, or its owner when steps are collapsed. */
+    private String shownInGraph(String name) {
+        if (name == null || showSteps.getValue()) {
+            return name;
+        }
+        return presenter.cell(name).map(c -> c.generated() ? c.owner() : c.name()).orElse(name);
     }
 
     private void refreshAll() {

@@ -232,4 +232,30 @@ class SheetActionsTest extends KaribuTestBase {
         assertThat(view.graph().picture().node("f").label()).isEqualTo("f\n-11.64\ngrad -3.28");
         assertThat(view.graph().picture().node("f").classes()).contains("flash");
     }
+
+    @Test
+    void biggerSheetsCollapseFormulaStepsInTheGraph() {
+        SheetView view = openStart();
+        com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithID(view.toolbar().menu, "example-two-layer");
+        roundtrip();
+        SheetView net = com.github.mvysny.kaributesting.v10.LocatorJ._get(SheetView.class);
+        assertThat(net.showSteps.getValue()).isFalse();
+        GraphModel.Picture picture = net.graph().picture();
+        assertThat(picture.nodes()).extracting(GraphModel.Node::id).contains("h1", "w11", "y", "L")
+                .doesNotContain("h1.1", "h1.4", "y.3");
+        assertThat(picture.nodes()).hasSize(16);
+        assertThat(picture.edges()).contains(new GraphModel.Edge("w11", "h1"), new GraphModel.Edge("x1", "h1"),
+                new GraphModel.Edge("h1", "y"), new GraphModel.Edge("y", "L"));
+        assertThat(picture.edges()).noneMatch(e -> e.source().equals(e.target()));
+        // a step's row selects its owner's node
+        net.cellGrid().select("h1.2");
+        roundtrip();
+        assertThat(net.graph().picture().selected()).isEqualTo("h1");
+
+        net.showSteps.setValue(true);
+        roundtrip();
+        assertThat(net.graph().picture().nodes()).hasSize(27);
+        assertThat(net.graph().picture().edges()).contains(new GraphModel.Edge("w11", "h1.1"),
+                new GraphModel.Edge("h1.4", "h1"));
+    }
 }
