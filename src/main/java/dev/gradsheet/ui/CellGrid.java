@@ -305,6 +305,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
         field.setErrorMessage(message);
         field.setInvalid(true);
         field.focus();
+        fireEvent(new EditRefusedEvent(this, editing == null ? "" : editing.name(), message));
         return false;
     }
 
@@ -312,6 +313,31 @@ public class CellGrid extends Composite<Grid<Cell>> {
         for (TextField f : List.of(nameField, formulaField, valueField)) {
             f.setInvalid(false);
             f.setErrorMessage(null);
+        }
+        fireEvent(new EditRefusedEvent(this, null, null));
+    }
+
+    public Registration addEditRefusedListener(ComponentEventListener<EditRefusedEvent> listener) {
+        return addListener(EditRefusedEvent.class, listener);
+    }
+
+    /** An in-place edit was refused ({@link #message()}), or the refusal is over (null). */
+    public static class EditRefusedEvent extends ComponentEvent<CellGrid> {
+        private final String cell;
+        private final String message;
+
+        public EditRefusedEvent(CellGrid source, String cell, String message) {
+            super(source, false);
+            this.cell = cell;
+            this.message = message;
+        }
+
+        public String cell() {
+            return cell;
+        }
+
+        public String message() {
+            return message;
         }
     }
 

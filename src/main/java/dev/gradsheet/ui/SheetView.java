@@ -57,6 +57,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     private SheetToolbar toolbar;
     private SgdPanel sgd;
     private final Span status = new Span();
+    /** The last refused in-place edit, in full (the field's own message may be cut by the column). */
+    final Span editError = new Span();
     /** Whether the graph draws the intermediate steps of compound formulas as their own nodes. */
     final com.vaadin.flow.component.checkbox.Checkbox showSteps = new com.vaadin.flow.component.checkbox.Checkbox(
             "Show formula steps (h.1, h.2, …) in the graph");
@@ -125,6 +127,10 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             }
         });
         graph.addNodeClickListener(e -> grid.select(e.name()));
+        editError.setId("edit-error");
+        editError.addClassName("gs-error");
+        editError.getStyle().set("display", "block").set("min-height", "1.4em"); // no jump when it appears
+        grid.addEditRefusedListener(e -> editError.setText(e.message() == null ? "" : e.cell() + ": " + e.message()));
         cellPanel.addRenamedListener(e -> grid.follow(e.newName()));
 
 
@@ -150,7 +156,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         description.setId("description");
         description.addClassName("gs-description");
         description.setVisible(shared.description() != null && !shared.description().isBlank());
-        add(head, description, toolbar, sgd, split);
+        add(head, description, toolbar, sgd, editError, split);
         setFlexGrow(1, split);
 
         drawGraph();

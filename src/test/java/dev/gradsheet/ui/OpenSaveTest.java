@@ -150,4 +150,20 @@ class OpenSaveTest extends KaribuTestBase {
         roundtrip();
         assertThat(_get(Paragraph.class).getText()).startsWith("the saved sheet is damaged: ");
     }
+
+    @Test
+    void uploadedTextIsShownAsTextNeverHtml() {
+        SheetView view = openStart();
+        UploadKt._upload(view.toolbar().upload, "<img src=x onerror=alert(1)>.sheet", "text/plain",
+                "# <b>bold?</b> <script>alert(1)</script>\na = input(2)\n".getBytes(StandardCharsets.UTF_8));
+        roundtrip();
+        SheetView opened = _get(SheetView.class);
+        Paragraph description = _get(Paragraph.class, spec -> spec.withId("description"));
+        assertThat(description.getText()).isEqualTo("<b>bold?</b> <script>alert(1)</script>");
+        assertThat(description.getElement().getChildCount()).isEqualTo(1);
+        assertThat(description.getElement().getChild(0).isTextNode()).isTrue(); // a text node, no elements
+        assertThat(description.getElement().getProperty("innerHTML")).isNull();
+        // a name that is not a name is refused, so markup cannot get into the grid either
+        assertThat(opened.presenter().addCell("<b>x</b>", "a").error()).contains("not a valid name");
+    }
 }

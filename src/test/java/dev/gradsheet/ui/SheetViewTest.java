@@ -154,6 +154,7 @@ class SheetViewTest extends KaribuTestBase {
         roundtrip();
         assertThat(cells.formulaField.isInvalid()).isTrue();
         assertThat(cells.formulaField.getErrorMessage()).contains("nope");
+        assertThat(view.editError.getText()).startsWith("q: ").contains("nope");
         assertThat(cells.grid().getEditor().isOpen()).isTrue();
         assertThat(sheet.version()).isEqualTo(version);
         assertThat(sheet.cell("q").orElseThrow().formula()).isEqualTo("x + y");
@@ -171,6 +172,7 @@ class SheetViewTest extends KaribuTestBase {
         roundtrip();
         assertThat(cells.grid().getEditor().isOpen()).isFalse();
         assertThat(shown(view, "q", "value")).isEqualTo("-7");
+        assertThat(view.editError.getText()).isEmpty();
     }
 
     @Test

@@ -123,4 +123,51 @@ class WebSheetIT extends BrowserTestBase {
         assertThat(terms.get(0).getText()).contains("× multiplies it by the other input");
         screenshot(b, "07-why-this-gradient");
     }
+
+    @Test
+    void spreadsheetKeysEnterEscTabAndARefusalNextToTheField() throws Exception {
+        WebDriver b = newBrowser();
+        b.get(url(""));
+        waitForWorkedExample(b);
+        // click a read-only column: the row is selected, no editor yet
+        cellElement(b, "q", 2).click();
+        waitFor(b, 10).until(d -> d.findElement(By.id("why-equation")).getText().startsWith("dL/dq"));
+        assertThat(b.findElements(By.cssSelector("#edit-formula input")).stream().noneMatch(WebElement::isDisplayed))
+                .isTrue();
+        // Enter edits the row; a refused formula is explained under the field and changes nothing
+        new org.openqa.selenium.interactions.Actions(b).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        WebElement formula = waitFor(b, 10).until(d -> {
+            List<WebElement> f = d.findElements(By.cssSelector("#edit-formula input"));
+            return f.isEmpty() || !f.get(0).isDisplayed() ? null : f.get(0);
+        });
+        waitFor(b, 10).until(d -> "x + y".equals(formula.getAttribute("value")));
+        formula.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "x + nope",
+                org.openqa.selenium.Keys.ENTER);
+        waitFor(b, 10).until(d -> d.findElement(By.id("edit-formula")).getAttribute("invalid") != null);
+        String error = (String) ((org.openqa.selenium.JavascriptExecutor) b).executeScript(
+                "return document.getElementById('edit-formula').errorMessage");
+        assertThat(error).contains("nope");
+        assertThat(b.findElement(By.id("edit-error")).getText()).startsWith("q: ").contains("nope");
+        screenshot(b, "10-refused-formula");
+        // Esc cancels
+        formula.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        waitForCell(b, "q", FORMULA, "x + y", 10);
+        assertThat(cell(b, "q", VALUE)).isEqualTo("3");
+        // click the formula, type, Tab moves on (commits at the row's end), Enter commits
+        cellElement(b, "q", FORMULA).click();
+        WebElement again = waitFor(b, 10).until(d -> {
+            List<WebElement> f = d.findElements(By.cssSelector("#edit-formula input"));
+            return f.isEmpty() || !f.get(0).isDisplayed() ? null : f.get(0);
+        });
+        again.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "x - y",
+                org.openqa.selenium.Keys.TAB);
+        waitForCell(b, "q", VALUE, "-7", 10); // committed: q has no value field, so Tab left the row
+        WebElement next = waitFor(b, 10).until(d -> {
+            List<WebElement> f = d.findElements(By.cssSelector("#edit-name input"));
+            return f.isEmpty() || !f.get(0).isDisplayed() ? null : f.get(0);
+        });
+        waitFor(b, 10).until(d -> "f".equals(next.getAttribute("value"))); // now editing the next row, f
+        next.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        waitForCell(b, "f", VALUE, "28", 10); // f = q·z = (-7)·(-4)
+    }
 }
