@@ -75,10 +75,27 @@ public record GradientExplanation(String cell, String objective, double grad, Li
                         local += Kernel.localDerivative(g, u, k);
                     }
                 }
-                terms.add(new Term(g.names.nameOf(u), g.opOf(u).label(), g.grad[u], local, rule(g.opOf(u))));
-                if (g.isFused(u) && g.arg(u, 0) == id) {
-                    note = g.names.nameOf(u) + " computes cross-entropy in logits form: its gradient goes"
-                            + " straight to the sigmoid's input as σ(z) − t, so it stays finite when σ saturates.";
+                if (g.isFused(u)) {
+                    note = g.names.nameOf(u) + " computes cross-entropy in logits form: its gradient goes straight"
+                            + " to the sigmoid's input as σ(z) − t, and the " + g.names.nameOf(u) + " term here is"
+                            + " shown but not passed on through the sigmoid.";
+                }
+                // What flows on through a sigmoid read by a fused bce excludes that bce's share, which
+                // went straight to the sigmoid's input (see the logits term below).
+                double upstream = g.grad[u] - g.fusedGradientOf(u);
+                terms.add(new Term(g.names.nameOf(u), g.opOf(u).label(), upstream, local, rule(g.opOf(u))));
+                if (g.op[u] == Kernel.SIGMOID) {
+                    for (int b : g.usersOf(u)) {
+                        if (g.isFused(b) && g.arg(b, 0) == u) {
+                            double sigma = g.value[u];
+                            terms.add(new Term(g.names.nameOf(b), g.opOf(b).label(), g.grad[b],
+                                    sigma - g.value[g.arg(b, 1)],
+                                    "cross-entropy of a sigmoid, in logits form: ∂/∂z = σ(z) − t"));
+                            note = g.names.nameOf(b) + " computes cross-entropy of " + g.names.nameOf(u)
+                                    + " in logits form: its gradient reaches " + name + " directly as σ(z) − t,"
+                                    + " exact even where σ saturates.";
+                        }
+                    }
                 }
             }
         }

@@ -566,6 +566,17 @@ final class Graph {
         }
     }
 
+    /** What fused bce cells added to {@code id}'s shown gradient in the last backward pass (not passed on). */
+    double fusedGradientOf(int id) {
+        double sum = 0;
+        for (int i = 0; i < fusedTargets.size(); i++) {
+            if (fusedTargets.get(i) == id) {
+                sum += fusedGradients.get(i);
+            }
+        }
+        return sum;
+    }
+
     void recordFusedGradient(int sigmoidCell, double g) {
         fusedTargets.add(sigmoidCell);
         fusedGradients.add(g);

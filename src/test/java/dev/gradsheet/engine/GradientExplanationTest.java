@@ -1,0 +1,44 @@
+package dev.gradsheet.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** "Why this gradient?": the chain rule's terms add up to the gradient, with the lesson's numbers. */
+class GradientExplanationTest {
+    @Test
+    void workedExampleQ() {
+        Sheet s = Sheets.of(Sheets.WORKED);
+        GradientExplanation e = s.explain("q");
+        assertEquals("dL/dq = dL/df · ∂f/∂q = (-4)·(-4) = 16", e.equation());
+        assertEquals(1, e.terms().size());
+        assertEquals("× multiplies it by the other input", e.terms().get(0).rule());
+        assertEquals("+ passes the gradient through unchanged", s.explain("x").terms().get(0).rule());
+        assertEquals("dL/dL = 1", s.explain("L").equation());
+    }
+
+    @Test
+    void termsSumToTheGradientEverywhere() {
+        Sheet s = Sheets.of("""
+                x = weight(0.7)
+                a = x * x
+                b = sigmoid(x) + a
+                z = b - 0.3 * x
+                p = sigmoid(z)
+                t = input(1)
+                L = bce(p, t) + mse(p, 0.2)
+                """);
+        for (Cell c : s.cells()) {
+            GradientExplanation e = s.explain(c.name());
+            if (c.name().equals("L") || e.terms().isEmpty()) {
+                continue;
+            }
+            double sum = e.terms().stream().mapToDouble(GradientExplanation.Term::product).sum();
+            assertEquals(c.grad(), sum, 1e-12, c.name() + ": " + e.equation());
+        }
+        assertTrue(s.explain("z").note().contains("logits form"));
+        assertEquals(2, s.explain("x").terms().stream().filter(t -> t.user().equals("a")).findFirst()
+                .map(t -> t.local() / 0.7).orElseThrow(), 1e-12); // x * x: both uses, 2x
+    }
+}
