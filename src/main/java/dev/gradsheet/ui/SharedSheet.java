@@ -1,6 +1,8 @@
 package dev.gradsheet.ui;
 
 import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.sheet.DataTable;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One live sheet reachable by its link ({@code /sheet/<id>}), shared by every tab and session that
@@ -9,6 +11,17 @@ import dev.gradsheet.engine.Sheet;
  * @param id          the random id in the link
  * @param sheet       the live sheet
  * @param description the sheet's description (its leading comment), kept when it is saved
+ * @param dataHolder  the data table the sheet learns from (may hold null), saved with the sheet
  */
-public record SharedSheet(String id, Sheet sheet, String description) {
+public record SharedSheet(String id, Sheet sheet, String description, AtomicReference<DataTable> dataHolder) {
+
+    /** A shared sheet without a data table. */
+    public SharedSheet(String id, Sheet sheet, String description) {
+        this(id, sheet, description, new AtomicReference<>());
+    }
+
+    /** The sheet's data table, or null. */
+    public DataTable data() {
+        return dataHolder.get();
+    }
 }

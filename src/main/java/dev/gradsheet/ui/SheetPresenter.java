@@ -124,7 +124,7 @@ public final class SheetPresenter {
 
     /** The sheet as {@code .sheet} text, for download. */
     public String sheetText() {
-        return SheetFile.format(sheet(), shared.description());
+        return SheetFile.format(sheet(), shared.description(), shared.data());
     }
 
     /** A file name for the download: the objective's name, else "sheet". */

@@ -56,7 +56,8 @@ public class SheetRegistry {
         do {
             id = SheetStore.newId();
         } while (live.containsKey(id));
-        SharedSheet shared = new SharedSheet(id, loaded.sheet(), loaded.description());
+        SharedSheet shared = new SharedSheet(id, loaded.sheet(), loaded.description(),
+                new java.util.concurrent.atomic.AtomicReference<>(loaded.data()));
         live.put(id, shared);
         watch(shared);
         saveNow(shared);
@@ -93,7 +94,8 @@ public class SheetRegistry {
             if (loaded.isEmpty()) {
                 return Optional.empty();
             }
-            SharedSheet shared = new SharedSheet(id, loaded.get().sheet(), loaded.get().description());
+            SharedSheet shared = new SharedSheet(id, loaded.get().sheet(), loaded.get().description(),
+                    new java.util.concurrent.atomic.AtomicReference<>(loaded.get().data()));
             live.put(id, shared);
             watch(shared);
             return Optional.of(shared);
@@ -117,11 +119,17 @@ public class SheetRegistry {
     public void saveNow(SharedSheet shared) {
         try {
             synchronized (shared) {
-                store.save(shared.id(), SheetFile.format(shared.sheet(), shared.description()));
+                store.save(shared.id(), SheetFile.format(shared.sheet(), shared.description(), shared.data()));
             }
         } catch (IOException | UncheckedIOException e) {
             LOG.error("autosave of sheet {} failed: {}", shared.id(), e.toString());
         }
+    }
+
+    /** Gives the sheet a new data table (null: none) and saves it with the sheet. */
+    public void setData(SharedSheet shared, dev.gradsheet.sheet.DataTable data) {
+        shared.dataHolder().set(data);
+        scheduleSave(shared);
     }
 
     /** Waits until every pending autosave is written: for shutdown and tests. */

@@ -117,17 +117,31 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         refresh();
     }
 
-    /** Re-reads undo/redo state and the objective after an edit. */
+    /** Re-reads undo/redo state, the objective and the list of cells it can be. */
     public void refresh() {
+        refresh(true);
+    }
+
+    /**
+     * Re-reads undo/redo state and the objective after an edit; the list of cell names only when
+     * {@code structural} (cells added, removed or renamed), since big sheets have long lists.
+     */
+    public void refresh(boolean structural) {
         var sheet = presenter.sheet();
         undo.setEnabled(sheet.canUndo());
         redo.setEnabled(sheet.canRedo());
         undo.setTooltipText(sheet.canUndo() ? "Undo " + sheet.undoLabel() + " (Ctrl+Z)" : "Nothing to undo");
         redo.setTooltipText(sheet.canRedo() ? "Redo " + sheet.redoLabel() + " (Ctrl+Shift+Z)" : "Nothing to redo");
+        String current = sheet.objective();
+        if (!structural && java.util.Objects.equals(current, objective.getValue())) {
+            return;
+        }
         updatingObjective = true;
         try {
-            objective.setItems(sheet.names());
-            objective.setValue(sheet.objective());
+            if (structural) {
+                objective.setItems(sheet.names());
+            }
+            objective.setValue(current);
         } finally {
             updatingObjective = false;
         }

@@ -261,7 +261,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             graph.update(nodes);
         }
         cellPanel.refresh();
-        toolbar.refresh();
+        toolbar.refresh(change.structural());
         updateStatus();
     }
 

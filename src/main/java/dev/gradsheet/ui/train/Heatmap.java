@@ -1,0 +1,88 @@
+package dev.gradsheet.ui.train;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import dev.gradsheet.sheet.DataTable;
+import dev.gradsheet.train.DecisionMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The decision picture: a {@code <gradsheet-heatmap>} canvas (frontend/gradsheet-heatmap.js) showing
+ * a model's output over the plane of two inputs, the 0.5 boundary and the data points.
+ */
+@Tag("gradsheet-heatmap")
+@JsModule("./gradsheet-heatmap.js")
+public class Heatmap extends Component implements HasSize {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private DecisionMap map;
+    private String message = "";
+
+    public Heatmap() {
+        setWidth("300px");
+        setHeight("300px");
+    }
+
+    /** Draws {@code map} with the data's points ({@code y} column as the class, if present). */
+    public void show(DecisionMap map, DataTable data) {
+        this.map = map;
+        this.message = "";
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("x0", map.x0());
+        spec.put("x1", map.x1());
+        spec.put("y0", map.y0());
+        spec.put("y1", map.y1());
+        spec.put("size", map.size());
+        spec.put("xName", map.xName());
+        spec.put("yName", map.yName());
+        double[] outputs = map.outputs().clone();
+        for (int i = 0; i < outputs.length; i++) {
+            if (!Double.isFinite(outputs[i])) {
+                outputs[i] = 0.5;
+            }
+        }
+        spec.put("outputs", outputs);
+        List<double[]> points = new ArrayList<>();
+        if (data != null) {
+            int xc = data.columnIndex(map.xName());
+            int yc = data.columnIndex(map.yName());
+            int cls = data.columnIndex("y");
+            for (int r = 0; r < data.size() && r < 2000; r++) {
+                points.add(new double[] {data.get(r, xc), data.get(r, yc), cls < 0 ? 0 : data.get(r, cls)});
+            }
+        }
+        spec.put("points", points);
+        send(spec);
+    }
+
+    /** Shows a message instead of a picture (why there is none). */
+    public void clear(String why) {
+        this.map = null;
+        this.message = why;
+        send(Map.of("message", why));
+    }
+
+    private void send(Map<String, Object> spec) {
+        try {
+            getElement().callJsFunction("setMap", JSON.writeValueAsString(spec));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The map last drawn, or null. */
+    public DecisionMap map() {
+        return map;
+    }
+
+    /** Why no map is drawn ("" when one is). */
+    public String message() {
+        return message;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.gradsheet.ui.train;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A line chart: a {@code <gradsheet-chart>} element (frontend/gradsheet-chart.js) drawn with Chart.js.
+ * The server sends the whole picture as JSON; the last picture sent is kept for tests.
+ */
+@Tag("gradsheet-chart")
+@NpmPackage(value = "chart.js", version = "4.6.1")
+@JsModule("./gradsheet-chart.js")
+public class LineChart extends Component implements HasSize {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One line: its legend label, colour, whether dashed, and its (x, y) points. */
+    public record Series(String label, String color, boolean dashed, List<double[]> points) {
+    }
+
+    private String title = "";
+    private List<Series> series = List.of();
+
+    public LineChart() {
+        setHeight("240px");
+    }
+
+    /** Draws {@code series} under {@code title} with axis labels; a logarithmic y axis when asked. */
+    public void show(String title, String xLabel, String yLabel, boolean logY, List<Series> series) {
+        this.title = title;
+        this.series = List.copyOf(series);
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("title", title);
+        spec.put("xLabel", xLabel);
+        spec.put("yLabel", yLabel);
+        spec.put("logY", logY);
+        spec.put("series", series.stream().map(s -> Map.of("label", s.label(), "color", s.color(),
+                "dashed", s.dashed(), "points", s.points().stream()
+                        .filter(p -> Double.isFinite(p[1]) && (!logY || p[1] > 0)).toList())).toList());
+        try {
+            getElement().callJsFunction("setChart", JSON.writeValueAsString(spec));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The title last drawn. */
+    public String title() {
+        return title;
+    }
+
+    /** The series last drawn. */
+    public List<Series> series() {
+        return series;
+    }
+
+    /** The series last drawn with this label, or null. */
+    public Series series(String label) {
+        return series.stream().filter(s -> s.label().equals(label)).findFirst().orElse(null);
+    }
+}
