@@ -32,6 +32,8 @@ public class CellPanel extends Composite<VerticalLayout> {
     final Button delete = new Button("Delete");
     final Button makeObjective = new Button("Make objective");
     final Span actionError = new Span();
+    /** Why a formula step's actions are disabled. */
+    final Span stepHint = new Span();
     private final SheetPresenter presenter;
     private final Div details = new Div();
     private String name;
@@ -59,7 +61,8 @@ public class CellPanel extends Composite<VerticalLayout> {
         HorizontalLayout actions = new HorizontalLayout(renameField, rename, delete, makeObjective);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         actions.setWrap(true);
-        details.add(equation, terms, note, actions, actionError);
+        stepHint.setId("step-hint");
+        details.add(equation, terms, note, actions, stepHint, actionError);
         VerticalLayout layout = getContent();
         layout.setPadding(false);
         layout.setSpacing(false);
@@ -69,6 +72,9 @@ public class CellPanel extends Composite<VerticalLayout> {
 
     /** Shows the cell called {@code name} (null or a deleted cell: a hint to select one). */
     public void show(String name) {
+        if (!java.util.Objects.equals(name, this.name)) {
+            clearErrors();
+        }
         this.name = name;
         var cell = presenter.cell(name);
         if (cell.isEmpty()) {
@@ -104,9 +110,8 @@ public class CellPanel extends Composite<VerticalLayout> {
         rename.setEnabled(editable);
         delete.setEnabled(editable);
         makeObjective.setEnabled(!c.name().equals(presenter.sheet().objective()));
-        if (c.generated()) {
-            actionError.setText(c.name() + " is a step of " + c.owner() + "'s formula: edit " + c.owner() + " instead.");
-        }
+        stepHint.setText(c.generated()
+                ? c.name() + " is a step of " + c.owner() + "'s formula: edit " + c.owner() + " instead." : "");
     }
 
     /** The cell shown, or null. */

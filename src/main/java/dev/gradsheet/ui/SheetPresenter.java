@@ -127,7 +127,7 @@ public final class SheetPresenter {
         return SheetFile.format(sheet(), shared.description(), shared.data());
     }
 
-    /** A file name for the download: the objective's name, else "sheet". */
+    /** A file name for the download: {@code gradsheet-<id>.sheet}. */
     public String fileName() {
         return "gradsheet-" + shared.id() + ".sheet";
     }

@@ -103,7 +103,13 @@ public class SheetRegistry {
     }
 
     private void watch(SharedSheet shared) {
-        shared.sheet().changes().subscribe(change -> scheduleSave(shared));
+        shared.sheet().changes().subscribe(change -> {
+            try {
+                scheduleSave(shared);
+            } catch (RuntimeException e) { // shutting down: the final flush saves it
+                LOG.warn("autosave of sheet {} not scheduled: {}", shared.id(), e.toString());
+            }
+        }, error -> LOG.error("change stream of sheet {} failed: {}", shared.id(), error.toString()));
     }
 
     private void scheduleSave(SharedSheet shared) {

@@ -34,6 +34,7 @@ import java.util.Optional;
  */
 @Route("sheet")
 public class SheetView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SheetView.class);
     /** Session attribute remembering the sheet this browser worked on last. */
     static final String LAST_SHEET = "gradsheet.lastSheet";
     /**
@@ -217,11 +218,17 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             subscription.dispose();
         }
         SheetPresenter p = presenter;
-        subscription = p.sheet().changes().subscribe(change -> ui.access(() -> {
-            if (p == presenter) {
-                onChange(change);
+        subscription = p.sheet().changes().subscribe(change -> {
+            try {
+                ui.access(() -> {
+                    if (p == presenter) {
+                        onChange(change);
+                    }
+                });
+            } catch (com.vaadin.flow.component.UIDetachedException closed) {
+                // the tab is gone; onDetach disposes the subscription
             }
-        }));
+        }, error -> LOG.warn("change stream of sheet {} failed: {}", p.shared().id(), error.toString()));
         // Anything that changed while this view was not attached.
         grid.grid().getDataProvider().refreshAll();
         refreshAll();

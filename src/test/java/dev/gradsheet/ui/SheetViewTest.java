@@ -226,6 +226,16 @@ class SheetViewTest extends KaribuTestBase {
         assertThat(cells.nameField.isReadOnly()).isTrue();
         assertThat(cells.formulaField.isReadOnly()).isTrue();
         assertThat(cells.valueField.isReadOnly()).isTrue();
+        cells.cancel();
+        cells.select(generated.name());
+        roundtrip();
+        assertThat(view.cellPanel().stepHint.getText())
+                .isEqualTo(generated.name() + " is a step of h's formula: edit h instead.");
+        assertThat(view.cellPanel().delete.isEnabled()).isFalse();
+        cells.select("q");
+        roundtrip();
+        assertThat(view.cellPanel().stepHint.getText()).isEmpty();
+        assertThat(view.cellPanel().delete.isEnabled()).isTrue();
     }
 
     @Test

@@ -1,0 +1,228 @@
+package dev.gradsheet.ui.train;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadEvent;
+import com.vaadin.flow.server.streams.UploadHandler;
+import dev.gradsheet.engine.Cell;
+import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.sheet.DataTable;
+import dev.gradsheet.train.BuiltInData;
+import dev.gradsheet.train.Binding;
+import dev.gradsheet.train.CsvData;
+import dev.gradsheet.train.DataException;
+import dev.gradsheet.ui.Format;
+import dev.gradsheet.ui.SharedSheet;
+import dev.gradsheet.ui.SheetRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The sheet's data table: pick a built-in set or upload a CSV file, see the table (M rows) and which
+ * input cells its columns bind to. A file that does not parse or bind is refused with one
+ * {@code FILE:LINE: message} line per problem next to the upload; the sheet and its data stay as
+ * they were. The chosen table is saved with the sheet ({@code @data}/{@code @row} lines).
+ */
+public class DataSection extends Composite<VerticalLayout> {
+    /** Largest CSV upload accepted, in bytes. */
+    public static final int MAX_CSV_BYTES = (int) Math.min(CsvData.MAX_BYTES, 5_000_000);
+    /** Rows listed in the table view (all rows are used for training). */
+    static final int ROWS_SHOWN = 1000;
+
+    final ComboBox<BuiltInData> builtIn = new ComboBox<>("Built-in data");
+    final Upload upload = new Upload();
+    final Div errors = new Div();
+    final Span summary = new Span();
+    final Grid<double[]> table = new Grid<>();
+    private final SharedSheet shared;
+    private final SheetRegistry registry;
+    private final Consumer<DataTable> onChange;
+    private boolean updating;
+
+    public DataSection(SharedSheet shared, SheetRegistry registry, Consumer<DataTable> onChange) {
+        this.shared = shared;
+        this.registry = registry;
+        this.onChange = onChange;
+        builtIn.setId("data-builtin");
+        builtIn.setItems(BuiltInData.values());
+        builtIn.setItemLabelGenerator(BuiltInData::title);
+        builtIn.setWidth("19em");
+        builtIn.setPlaceholder("choose a data set");
+        builtIn.addValueChangeListener(e -> {
+            if (!updating && e.getValue() != null) {
+                use(e.getValue().table(), e.getValue().id());
+            }
+        });
+        upload.setId("data-upload");
+        upload.setAcceptedFileTypes(".csv", ".txt", "text/csv", "text/plain");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(MAX_CSV_BYTES);
+        upload.setUploadButton(new Button("Upload CSV…"));
+        upload.setDropLabel(new Span("header row of input names, then numbers"));
+        upload.setUploadHandler(new CsvUpload());
+        upload.addFileRejectedListener(e -> showErrors(List.of(e.getErrorMessage() + " (at most "
+                + MAX_CSV_BYTES / 1000 + " kB of CSV text)")));
+        errors.setId("data-errors");
+        errors.addClassName("gs-error");
+        summary.setId("data-summary");
+        table.setId("data-table");
+        table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        table.setHeight("170px");
+        table.setWidth("100%");
+        HorizontalLayout row = new HorizontalLayout(builtIn, upload);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
+        row.setWrap(true);
+        VerticalLayout layout = getContent();
+        layout.setPadding(false);
+        layout.setSpacing(false);
+        layout.setWidth("26em");
+        layout.add(row, errors, summary, table);
+        showTable(shared.data());
+    }
+
+    /** The table in use, or null. */
+    public DataTable data() {
+        return shared.data();
+    }
+
+    /**
+     * Uses {@code data} (named {@code source} in messages) if its columns bind to the sheet's input
+     * cells; otherwise lists the problems and changes nothing. Returns whether it was taken.
+     */
+    public boolean use(DataTable data, String source) {
+        try {
+            Binding.check(shared.sheet(), data, null, source);
+        } catch (DataException e) {
+            List<String> lines = new ArrayList<>();
+            lines.add(source + " was not used (the sheet and its data are unchanged):");
+            lines.addAll(e.lines());
+            showErrors(lines);
+            return false;
+        }
+        showErrors(List.of());
+        registry.setData(shared, data);
+        showTable(data);
+        onChange.accept(data);
+        return true;
+    }
+
+    /** Parses uploaded CSV bytes and uses them; errors are listed as {@code FILE:LINE: message}. */
+    public boolean useCsv(byte[] bytes, String fileName) {
+        String source = fileName == null || fileName.isBlank() ? "upload.csv"
+                : fileName.length() > 80 ? fileName.substring(0, 80) : fileName;
+        if (bytes.length > MAX_CSV_BYTES) {
+            showErrors(List.of(source + " is larger than " + MAX_CSV_BYTES / 1000
+                    + " kB: not used, the sheet and its data are unchanged"));
+            return false;
+        }
+        DataTable data;
+        try {
+            data = CsvData.parse(bytes, source);
+        } catch (DataException e) {
+            List<String> lines = new ArrayList<>();
+            lines.add(source + " was not used (the sheet and its data are unchanged):");
+            lines.addAll(e.lines());
+            showErrors(lines);
+            return false;
+        }
+        updating = true;
+        try {
+            builtIn.clear();
+        } finally {
+            updating = false;
+        }
+        return use(data, source);
+    }
+
+    /** Lists problems next to the upload (empty: none). */
+    void showErrors(List<String> lines) {
+        errors.removeAll();
+        for (String line : lines) {
+            errors.add(new Div(new Span(line)));
+        }
+    }
+
+    /** The problems listed, one per line. */
+    public List<String> errorLines() {
+        return errors.getChildren().map(c -> c.getElement().getTextRecursively()).toList();
+    }
+
+    private void showTable(DataTable data) {
+        table.removeAllColumns();
+        if (data == null) {
+            summary.setText("No data yet: pick a built-in set or upload a CSV file whose header names input cells.");
+            table.setItems(List.of());
+            table.setVisible(false);
+            return;
+        }
+        summary.setText("M = " + data.size() + " samples · " + bindings(shared.sheet(), data)
+                + (data.size() > ROWS_SHOWN ? " · first " + ROWS_SHOWN + " rows listed" : ""));
+        table.addColumn(r -> String.valueOf((int) r[r.length - 1])).setHeader("#").setWidth("3.5em").setFlexGrow(0);
+        for (int c = 0; c < data.columns().size(); c++) {
+            int col = c;
+            table.addColumn(r -> Format.readable(r[col])).setHeader(data.columns().get(c))
+                    .setTextAlign(ColumnTextAlign.END);
+        }
+        List<double[]> rows = new ArrayList<>();
+        for (int r = 0; r < Math.min(ROWS_SHOWN, data.size()); r++) {
+            double[] row = java.util.Arrays.copyOf(data.row(r), data.columns().size() + 1);
+            row[row.length - 1] = r + 1;
+            rows.add(row);
+        }
+        table.setItems(rows);
+        table.setVisible(true);
+    }
+
+    /** "columns bind to inputs: x1 → x1, y → y" (or which column lost its input cell). */
+    static String bindings(Sheet sheet, DataTable data) {
+        List<String> parts = new ArrayList<>();
+        for (String column : data.columns()) {
+            Cell cell = sheet.cell(column).orElse(null);
+            parts.add(cell != null && cell.isInput() ? column + " → input " + cell.name()
+                    : column + " → no input cell of that name");
+        }
+        return "columns bind to: " + String.join(", ", parts);
+    }
+
+    /** Re-reads the bindings after the sheet changed. */
+    public void refresh() {
+        DataTable data = shared.data();
+        if (data != null) {
+            summary.setText("M = " + data.size() + " samples · " + bindings(shared.sheet(), data)
+                    + (data.size() > ROWS_SHOWN ? " · first " + ROWS_SHOWN + " rows listed" : ""));
+        }
+    }
+
+    /** Reads an uploaded CSV file in memory, refusing files over the size limit. */
+    private final class CsvUpload implements UploadHandler {
+        @Override
+        public void handleUploadRequest(UploadEvent event) throws IOException {
+            String fileName = event.getFileName();
+            byte[] bytes;
+            try (InputStream in = event.getInputStream()) {
+                bytes = in.readNBytes(MAX_CSV_BYTES + 1);
+            }
+            UI ui = event.getUI();
+            ui.access(() -> useCsv(bytes, fileName));
+        }
+
+        @Override
+        public long getFileSizeMax() {
+            return MAX_CSV_BYTES;
+        }
+    }
+}
