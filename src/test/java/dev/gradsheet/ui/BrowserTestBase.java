@@ -68,6 +68,7 @@ abstract class BrowserTestBase {
     @LocalServerPort
     int port;
     final List<WebDriver> drivers = new ArrayList<>();
+    final List<Path> profiles = new ArrayList<>();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -94,18 +95,28 @@ abstract class BrowserTestBase {
             }
         }
         drivers.clear();
+        for (Path profile : profiles) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp folder left behind is harmless
+            }
+        }
+        profiles.clear();
     }
 
     /** A fresh headless Chromium with its own profile (so its own cookies and Vaadin session). */
     WebDriver newBrowser() throws IOException {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        Path profile = Files.createTempDirectory("gradsheet-chromium");
+        profiles.add(profile);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--window-size=1400,950",
-                "--user-data-dir=" + Files.createTempDirectory("gradsheet-chromium"));
+                "--user-data-dir=" + profile);
         WebDriver driver = new ChromeDriver(service, options);
         drivers.add(driver);
         return driver;

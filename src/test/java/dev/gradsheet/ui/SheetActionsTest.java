@@ -258,4 +258,37 @@ class SheetActionsTest extends KaribuTestBase {
         assertThat(net.graph().picture().edges()).contains(new GraphModel.Edge("w11", "h1.1"),
                 new GraphModel.Edge("h1.4", "h1"));
     }
+
+    @Test
+    void buildASheetCellByCellFromAnEmptyOne() {
+        SheetView view = openStart();
+        com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithID(view.toolbar().menu, "example-empty");
+        roundtrip();
+        SheetView empty = com.github.mvysny.kaributesting.v10.LocatorJ._get(SheetView.class);
+        Sheet sheet = empty.presenter().sheet();
+        assertThat(sheet.size()).isZero();
+        assertThat(empty.cellPanel().title.getText()).isEqualTo("Why this gradient? Select a cell.");
+        empty.sgdPanel().apply.click();
+        assertThat(empty.sgdPanel().error.getText()).startsWith("this sheet has no weight to train");
+
+        AddCellForm form = empty.addForm();
+        String[][] cells = {{"x", "input(2)"}, {"w", "weight(0.5)"}, {"b", "weight(0)"}, {"p", "sigmoid(w * x + b)"},
+                {"t", "input(1)"}, {"L", "bce(p, t)"}};
+        for (String[] c : cells) {
+            form.name.setValue(c[0]);
+            form.formula.setValue(c[1]);
+            form.add.click();
+            roundtrip();
+            assertThat(form.formula.isInvalid()).as(c[0]).isFalse();
+        }
+        assertThat(sheet.objective()).isEqualTo("L");
+        assertThat(empty.toolbar().objective.getValue()).isEqualTo("L");
+        // cross-entropy after a sigmoid: dL/dz = p - t at the pre-activation
+        double p = 1 / (1 + Math.exp(-1.0));
+        assertThat(sheet.grad("w")).isCloseTo((p - 1) * 2, org.assertj.core.data.Offset.offset(1e-9));
+        empty.sgdPanel().apply.click();
+        roundtrip();
+        assertThat(empty.sgdPanel().result.getText()).startsWith("1 step at lr 0.01: L ");
+        assertThat(empty.graph().picture().nodes()).extracting(GraphModel.Node::id).contains("x", "w", "p", "L");
+    }
 }
