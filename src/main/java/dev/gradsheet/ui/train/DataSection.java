@@ -171,10 +171,10 @@ public class DataSection extends Composite<VerticalLayout> {
         }
         summary.setText("M = " + data.size() + " samples · " + bindings(shared.sheet(), data)
                 + (data.size() > ROWS_SHOWN ? " · first " + ROWS_SHOWN + " rows listed" : ""));
-        table.addColumn(r -> String.valueOf((int) r[r.length - 1])).setHeader("#").setWidth("3.5em").setFlexGrow(0);
+        table.addColumn(r -> String.valueOf((int) r[r.length - 1])).setKey("row").setHeader("#").setWidth("3.5em").setFlexGrow(0);
         for (int c = 0; c < data.columns().size(); c++) {
             int col = c;
-            table.addColumn(r -> Format.readable(r[col])).setHeader(data.columns().get(c))
+            table.addColumn(r -> Format.readable(r[col])).setKey("col-" + data.columns().get(c)).setHeader(data.columns().get(c))
                     .setTextAlign(ColumnTextAlign.END);
         }
         List<double[]> rows = new ArrayList<>();
