@@ -70,7 +70,12 @@ public class CellGrid extends Composite<Grid<Cell>> {
         formulaColumn = grid.addColumn(CellGrid::shownFormula).setKey("formula").setHeader("Formula")
                 .setFlexGrow(2).setResizable(true);
         formulaColumn.setTooltipGenerator(Cell::formula);
-        grid.addColumn(Cell::kind).setKey("kind").setHeader("Kind").setWidth("90px").setFlexGrow(0);
+        // A saturated sigmoid (σ′ < 0.01, lesson item 10) is flagged: it barely passes a gradient back.
+        grid.addColumn(c -> c.isSaturated() ? c.kind() + " ⚠" : c.kind()).setKey("kind").setHeader("Kind")
+                .setWidth("90px").setFlexGrow(0)
+                .setPartNameGenerator(c -> c.isSaturated() ? "saturated" : null)
+                .setTooltipGenerator(c -> c.isSaturated() ? "saturated: σ′ = σ(1 − σ) = "
+                        + Format.readable(c.value() * (1 - c.value())) + " < 0.01, so gradients through it nearly vanish" : null);
         valueColumn = grid.addColumn(c -> Format.readable(c.value())).setKey("value").setHeader("Value")
                 .setTextAlign(ColumnTextAlign.END).setFlexGrow(1);
         valueColumn.setTooltipGenerator(c -> c.name() + " = " + Format.exact(c.value()));

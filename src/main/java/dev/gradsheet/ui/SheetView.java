@@ -157,7 +157,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         description.setId("description");
         description.addClassName("gs-description");
         description.setVisible(shared.description() != null && !shared.description().isBlank());
-        add(head, description, toolbar, sgd, editError, split);
+        add(head, description, toolbar, sgd, new dev.gradsheet.ui.train.TrainingPanel(shared, registry), editError, split);
         setFlexGrow(1, split);
 
         drawGraph();

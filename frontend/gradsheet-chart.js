@@ -1,0 +1,88 @@
+// <gradsheet-chart>: a line chart drawn with Chart.js on a canvas. The server sends the whole
+// picture as JSON via setChart({title, xLabel, yLabel, logY, series: [{label, color, dashed, points: [[x, y], ...]}]}).
+// Labels are drawn on the canvas as plain text: nothing is parsed as HTML.
+import Chart from 'chart.js/auto';
+
+class GradsheetChart extends HTMLElement {
+  connectedCallback() {
+    if (!this._canvas) {
+      this.style.display = 'block';
+      this.style.position = 'relative';
+      this._canvas = document.createElement('canvas');
+      this.appendChild(this._canvas);
+    }
+    if (this._pending) {
+      const p = this._pending;
+      this._pending = null;
+      this.setChart(p);
+    }
+  }
+
+  disconnectedCallback() {
+    if (this._chart) {
+      this._chart.destroy();
+      this._chart = null;
+    }
+  }
+
+  setChart(json) {
+    const spec = typeof json === 'string' ? JSON.parse(json) : json;
+    this._spec = spec;
+    if (!this._canvas || !this.isConnected) {
+      this._pending = spec;
+      return;
+    }
+    const datasets = spec.series.map((s) => ({
+      label: s.label,
+      data: s.points.map((p) => ({ x: p[0], y: p[1] })),
+      borderColor: s.color || '#1565c0',
+      backgroundColor: s.color || '#1565c0',
+      borderDash: s.dashed ? [6, 4] : [],
+      borderWidth: s.width || 2,
+      pointRadius: s.pointRadius || 0,
+      tension: 0,
+      spanGaps: true,
+      parsing: false,
+    }));
+    if (this._chart && this._chart.$logY === !!spec.logY) {
+      this._chart.data.datasets = datasets;
+      this._chart.options.plugins.title.text = spec.title || '';
+      this._chart.update('none');
+      return;
+    }
+    if (this._chart) {
+      this._chart.destroy();
+    }
+    this._chart = new Chart(this._canvas, {
+      type: 'line',
+      data: { datasets },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        normalized: true,
+        interaction: { mode: 'nearest', intersect: false },
+        plugins: {
+          title: { display: !!spec.title, text: spec.title || '' },
+          legend: { display: true, labels: { boxWidth: 18 } },
+          decimation: { enabled: false },
+        },
+        scales: {
+          x: { type: 'linear', title: { display: !!spec.xLabel, text: spec.xLabel || '' } },
+          y: {
+            type: spec.logY ? 'logarithmic' : 'linear',
+            title: { display: !!spec.yLabel, text: spec.yLabel || '' },
+          },
+        },
+      },
+    });
+    this._chart.$logY = !!spec.logY;
+  }
+
+  /** For tests: the number of points per series as drawn. */
+  pointCounts() {
+    return this._chart ? this._chart.data.datasets.map((d) => d.data.length) : [];
+  }
+}
+
+customElements.define('gradsheet-chart', GradsheetChart);

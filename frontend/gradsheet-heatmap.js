@@ -1,0 +1,132 @@
+// <gradsheet-heatmap>: a model's output over the plane of two inputs, drawn on a canvas: a blue
+// (near 0) to red (near 1) heatmap, the 0.5 boundary as a dark line, and the data points coloured
+// by their class. The server sends setMap({x0, x1, y0, y1, size, outputs, points: [[x, y, cls]], xName, yName}).
+const PAD = 28;
+
+function colour(v) {
+  const t = Math.max(0, Math.min(1, Number.isFinite(v) ? v : 0.5));
+  // blue (0) -> white (0.5) -> red (1)
+  const a = t < 0.5 ? [33, 101, 192] : [198, 40, 40];
+  const k = Math.abs(t - 0.5) * 2 * 0.75;
+  return a.map((c) => Math.round(255 + (c - 255) * k));
+}
+
+class GradsheetHeatmap extends HTMLElement {
+  connectedCallback() {
+    if (!this._canvas) {
+      this.style.display = 'block';
+      this.style.position = 'relative';
+      this._canvas = document.createElement('canvas');
+      this._canvas.style.width = '100%';
+      this._canvas.style.height = '100%';
+      this.appendChild(this._canvas);
+      this._resize = new ResizeObserver(() => this._draw());
+      this._resize.observe(this);
+    }
+    this._draw();
+  }
+
+  disconnectedCallback() {
+    if (this._resize) {
+      this._resize.disconnect();
+      this._resize = null;
+      this._canvas.remove();
+      this._canvas = null;
+    }
+  }
+
+  setMap(json) {
+    this._map = typeof json === 'string' ? JSON.parse(json) : json;
+    this._draw();
+  }
+
+  _draw() {
+    const m = this._map;
+    const canvas = this._canvas;
+    if (!canvas || !this.isConnected) {
+      return;
+    }
+    const dpr = window.devicePixelRatio || 1;
+    const w = Math.max(50, this.clientWidth);
+    const h = Math.max(50, this.clientHeight);
+    canvas.width = Math.round(w * dpr);
+    canvas.height = Math.round(h * dpr);
+    const ctx = canvas.getContext('2d');
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    if (!m || !m.size) {
+      ctx.fillStyle = '#52606d';
+      ctx.font = '13px sans-serif';
+      ctx.fillText(m && m.message ? m.message : 'No decision picture', 8, 20);
+      return;
+    }
+    const side = Math.min(w - PAD - 8, h - PAD - 8);
+    const left = PAD;
+    const top = 8;
+    const n = m.size;
+    const cw = side / n;
+    const px = (x) => left + ((x - m.x0) / (m.x1 - m.x0)) * side;
+    const py = (y) => top + side - ((y - m.y0) / (m.y1 - m.y0)) * side;
+    const img = ctx.createImageData(n, n);
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < n; i++) {
+        const c = colour(m.outputs[j * n + i]);
+        const k = ((n - 1 - j) * n + i) * 4;
+        img.data[k] = c[0];
+        img.data[k + 1] = c[1];
+        img.data[k + 2] = c[2];
+        img.data[k + 3] = 255;
+      }
+    }
+    const off = document.createElement('canvas');
+    off.width = n;
+    off.height = n;
+    off.getContext('2d').putImageData(img, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(off, left, top, side, side);
+    // the 0.5 boundary: a segment wherever neighbouring cells lie on different sides of 0.5
+    ctx.strokeStyle = '#111';
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    const at = (i, j) => m.outputs[j * n + i] - 0.5;
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < n; i++) {
+        const x = left + i * cw;
+        const y = top + side - (j + 1) * cw;
+        if (i + 1 < n && at(i, j) * at(i + 1, j) <= 0 && at(i, j) !== at(i + 1, j)) {
+          ctx.moveTo(x + cw, y);
+          ctx.lineTo(x + cw, y + cw);
+        }
+        if (j + 1 < n && at(i, j) * at(i, j + 1) <= 0 && at(i, j) !== at(i, j + 1)) {
+          ctx.moveTo(x, y);
+          ctx.lineTo(x + cw, y);
+        }
+      }
+    }
+    ctx.stroke();
+    // the data points
+    for (const p of m.points || []) {
+      ctx.beginPath();
+      ctx.arc(px(p[0]), py(p[1]), 4.5, 0, 2 * Math.PI);
+      ctx.fillStyle = p[2] >= 0.5 ? '#c62828' : '#1565c0';
+      ctx.fill();
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = '#fff';
+      ctx.stroke();
+    }
+    // frame and axes labels (plain text)
+    ctx.strokeStyle = '#9aa5b1';
+    ctx.lineWidth = 1;
+    ctx.strokeRect(left, top, side, side);
+    ctx.fillStyle = '#1f2933';
+    ctx.font = '11px sans-serif';
+    ctx.fillText(m.xName + ' ' + m.x0.toFixed(1) + ' … ' + m.x1.toFixed(1), left, top + side + 14);
+    ctx.save();
+    ctx.translate(12, top + side);
+    ctx.rotate(-Math.PI / 2);
+    ctx.fillText(m.yName + ' ' + m.y0.toFixed(1) + ' … ' + m.y1.toFixed(1), 0, 0);
+    ctx.restore();
+  }
+}
+
+customElements.define('gradsheet-heatmap', GradsheetHeatmap);

@@ -1,0 +1,187 @@
+package dev.gradsheet.ui.train;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.gradsheet.engine.Activation;
+import dev.gradsheet.sheet.DataTable;
+import dev.gradsheet.sheet.SheetFile;
+import dev.gradsheet.sheet.SheetFormatException;
+import dev.gradsheet.train.Binding;
+import dev.gradsheet.train.BuiltInData;
+import dev.gradsheet.train.DataException;
+import dev.gradsheet.train.Templates;
+import dev.gradsheet.ui.SharedSheet;
+import dev.gradsheet.ui.SheetRegistry;
+import dev.gradsheet.ui.SheetView;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Templates that build a model's cells: the lesson's step neuron, a sigmoid neuron, and an MLP
+ * builder (hidden layer sizes, activation, loss, seed). Like the Examples menu, a template opens as
+ * a new shared sheet (the current one stays at its link), with the chosen built-in data attached.
+ */
+public class TemplateDialog extends Dialog {
+    /** The templates on offer. */
+    public enum Kind {
+        STEP("Step neuron (lesson item 2)"), SIGMOID("Sigmoid neuron"), MLP("MLP builder");
+
+        final String title;
+
+        Kind(String title) {
+            this.title = title;
+        }
+    }
+
+    final RadioButtonGroup<Kind> kind = new RadioButtonGroup<>("Template");
+    final TextField hidden = new TextField("Hidden layer sizes");
+    final ComboBox<Activation> activation = new ComboBox<>("Activation");
+    final ComboBox<Templates.Loss> loss = new ComboBox<>("Loss");
+    final IntegerField seed = new IntegerField("Seed");
+    final Checkbox sigmoidOutput = new Checkbox("Sigmoid output (for MSE)", true);
+    final ComboBox<BuiltInData> data = new ComboBox<>("Data");
+    final Paragraph note = new Paragraph();
+    final Span error = new Span();
+    final Button open = new Button("Open as new sheet");
+    private final SheetRegistry registry;
+
+    public TemplateDialog(SheetRegistry registry) {
+        this.registry = registry;
+        setHeaderTitle("Templates");
+        setId("template-dialog");
+        kind.setId("template-kind");
+        kind.setItems(Kind.values());
+        kind.setItemLabelGenerator(k -> k.title);
+        hidden.setId("template-hidden");
+        hidden.setValue("4");
+        hidden.setHelperText("comma-separated, e.g. 4 or 8, 4");
+        activation.setId("template-activation");
+        activation.setItems(Activation.SIGMOID, Activation.TANH, Activation.RELU);
+        activation.setItemLabelGenerator(Activation::fn);
+        activation.setValue(Activation.SIGMOID);
+        loss.setId("template-loss");
+        loss.setItems(Templates.Loss.values());
+        loss.setItemLabelGenerator(l -> l == Templates.Loss.MSE ? "squared error (MSE)" : "cross-entropy");
+        loss.setValue(Templates.Loss.CROSS_ENTROPY);
+        seed.setId("template-seed");
+        seed.setValue(1);
+        sigmoidOutput.setId("template-sigmoid-output");
+        data.setId("template-data");
+        data.setItems(BuiltInData.values());
+        data.setItemLabelGenerator(BuiltInData::title);
+        data.setClearButtonVisible(true);
+        note.setId("template-note");
+        note.addClassName("gs-description");
+        error.setId("template-error");
+        error.addClassName("gs-error");
+        open.setId("template-open");
+        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        open.addClickListener(e -> openTemplate());
+        kind.addValueChangeListener(e -> showFields());
+        kind.setValue(Kind.MLP);
+
+        HorizontalLayout mlpRow = new HorizontalLayout(hidden, activation, seed);
+        HorizontalLayout lossRow = new HorizontalLayout(loss, sigmoidOutput);
+        lossRow.setDefaultVerticalComponentAlignment(HorizontalLayout.Alignment.BASELINE);
+        VerticalLayout body = new VerticalLayout(kind, mlpRow, lossRow, data, note, error);
+        body.setPadding(false);
+        add(body);
+        getFooter().add(new Button("Cancel", e -> close()), open);
+        setWidth("40em");
+    }
+
+    private void showFields() {
+        Kind k = kind.getValue() == null ? Kind.MLP : kind.getValue();
+        hidden.setVisible(k == Kind.MLP);
+        activation.setVisible(k == Kind.MLP);
+        seed.setVisible(k == Kind.MLP);
+        loss.setVisible(k != Kind.STEP);
+        sigmoidOutput.setVisible(k == Kind.MLP);
+        data.setValue(k == Kind.MLP ? BuiltInData.XOR : k == Kind.STEP ? BuiltInData.LINE_SEPARATION : BuiltInData.AND);
+        note.setText(switch (k) {
+            case STEP -> "The lesson's threshold neuron: out = 1 when w1·x1 + w2·x2 + b > θ (weights 1, bias 0,"
+                    + " θ = 1), so it splits the plane by the line x1 + x2 = 1 — drawn over the data in the"
+                    + " decision picture. It cannot learn by backpropagation: the step's derivative is 0"
+                    + " everywhere (undefined at the jump), so every weight's gradient is 0 and training moves nothing.";
+            case SIGMOID -> "z = w1·x1 + w2·x2 + b, p = σ(z): differentiable everywhere, so gradient descent can learn.";
+            case MLP -> "Every neuron of a layer reads every neuron of the layer before (lesson item 3). Weights"
+                    + " are drawn from the seed; inputs x1, x2, …, output out, target y, loss L.";
+        });
+    }
+
+    /** The template's .sheet text for the current choices; throws IllegalArgumentException on bad input. */
+    String templateText() {
+        Kind k = kind.getValue() == null ? Kind.MLP : kind.getValue();
+        Templates.Loss l = loss.getValue() == null ? Templates.Loss.CROSS_ENTROPY : loss.getValue();
+        return switch (k) {
+            case STEP -> Templates.stepNeuron();
+            case SIGMOID -> Templates.sigmoidNeuron(l, 0.5, -0.5, 0);
+            case MLP -> Templates.mlp(inputCount(), hiddenSizes(), activation.getValue() == null
+                    ? Activation.SIGMOID : activation.getValue(), l, sigmoidOutput.getValue(),
+                    seed.getValue() == null ? 0 : seed.getValue());
+        };
+    }
+
+    private int inputCount() {
+        if (data.getValue() == null) {
+            return 2;
+        }
+        return (int) data.getValue().table().columns().stream().filter(c -> !c.equals("y")).count();
+    }
+
+    private List<Integer> hiddenSizes() {
+        List<Integer> sizes = new ArrayList<>();
+        String text = hidden.getValue() == null ? "" : hidden.getValue().strip();
+        if (text.isEmpty()) {
+            return sizes;
+        }
+        for (String part : text.split("[,\\s]+")) {
+            try {
+                sizes.add(Integer.parseInt(part));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("hidden layer sizes: '" + part + "' is not a whole number");
+            }
+        }
+        if (sizes.size() > 8) {
+            throw new IllegalArgumentException("at most 8 hidden layers");
+        }
+        return sizes;
+    }
+
+    /** Builds the template and opens it as a new shared sheet; returns it, or null (error shown). */
+    public SharedSheet openTemplate() {
+        error.setText("");
+        SheetFile.Loaded loaded;
+        DataTable table = data.getValue() == null ? null : data.getValue().table();
+        try {
+            String name = kind.getValue() == null ? "template" : kind.getValue().name().toLowerCase();
+            loaded = SheetFile.parse(templateText(), name + ".sheet");
+            if (table != null) {
+                Binding.check(loaded.sheet(), table, null, data.getValue().id());
+            }
+        } catch (IllegalArgumentException e) {
+            error.setText(e.getMessage());
+            return null;
+        } catch (SheetFormatException | DataException e) {
+            error.setText(e.getMessage());
+            return null;
+        }
+        SharedSheet created = registry.create(new SheetFile.Loaded(loaded.sheet(), loaded.description(), table));
+        close();
+        Notification.show("Opened the template as a new sheet; the previous one stays at its link.");
+        UI.getCurrent().navigate(SheetView.class, created.id());
+        return created;
+    }
+}

@@ -1,0 +1,371 @@
+package dev.gradsheet.ui.train;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import dev.gradsheet.engine.EditRefusedException;
+import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.sheet.DataTable;
+import dev.gradsheet.train.Binding;
+import dev.gradsheet.train.DataException;
+import dev.gradsheet.train.Trainer;
+import dev.gradsheet.train.TrainingConfig;
+import dev.gradsheet.ui.Format;
+import dev.gradsheet.ui.SharedSheet;
+import dev.gradsheet.ui.SheetRegistry;
+import io.reactivex.rxjava3.disposables.Disposable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * "Data & training" on the sheet view: the data table ({@link DataSection}), mini-batch SGD settings
+ * (batch size m, epochs, learning rate, seed), Start and Stop, a progress bar with steps/s, the loss
+ * curve per step and per epoch, the decision picture, and after a run the final loss and the last
+ * batch's mean gradient per weight. Training runs on a background thread ({@link TrainingJob}); the
+ * page hears about it a few times a second through server push. A run is one undoable edit.
+ */
+public class TrainingPanel extends Composite<Details> {
+    /** How often the sheet's observers (grid, graph, picture) see a run's progress. */
+    static final long PUBLISH_MS = 200;
+    /** How often the panel's progress and loss curve update during a run. */
+    static final long NOTIFY_MS = 150;
+    private static final ExecutorService DEFAULT_EXECUTOR = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "gradsheet-training");
+        t.setDaemon(true);
+        return t;
+    });
+
+    final IntegerField batch = new IntegerField("Batch size m");
+    final IntegerField epochs = new IntegerField("Epochs");
+    final NumberField learningRate = new NumberField("Learning rate");
+    final IntegerField seed = new IntegerField("Seed");
+    final Checkbox shuffle = new Checkbox("Shuffle", true);
+    final Button start = new Button("Start");
+    final Button stop = new Button("Stop");
+    final ProgressBar progress = new ProgressBar();
+    final Span status = new Span();
+    final Span error = new Span();
+    final Span finalLoss = new Span();
+    final Paragraph numbersNote = new Paragraph();
+    final Grid<Map.Entry<String, double[]>> batchGradient = new Grid<>();
+    final LineChart lossChart = new LineChart();
+    final Heatmap heatmap = new Heatmap();
+    final DataSection data;
+    private final SharedSheet shared;
+    private Executor executor = DEFAULT_EXECUTOR;
+    private TrainingJob job;
+    private CompletableFuture<Void> finished = CompletableFuture.completedFuture(null);
+    private final AtomicBoolean updatePending = new AtomicBoolean();
+    private Disposable subscription;
+
+    public TrainingPanel(SharedSheet shared, SheetRegistry registry) {
+        this.shared = shared;
+        this.data = new DataSection(shared, registry, d -> {
+            suggestBatch(d);
+            drawPicture();
+        });
+        Details details = getContent();
+        details.setSummaryText("Data & training (mini-batch SGD)");
+        details.setId("training");
+        details.setOpened(shared.data() != null);
+        details.setWidthFull();
+
+        batch.setId("train-batch");
+        batch.setMin(1);
+        batch.setWidth("8em");
+        epochs.setId("train-epochs");
+        epochs.setValue(1000);
+        epochs.setMin(1);
+        epochs.setWidth("7em");
+        learningRate.setId("train-lr");
+        learningRate.setValue(0.5);
+        learningRate.setWidth("7em");
+        seed.setId("train-seed");
+        seed.setValue(1);
+        seed.setWidth("6em");
+        shuffle.setId("train-shuffle");
+        start.setId("train-start");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.addClickListener(e -> start());
+        stop.setId("train-stop");
+        stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        stop.setEnabled(false);
+        stop.addClickListener(e -> stop());
+        progress.setId("train-progress");
+        progress.setWidth("12em");
+        status.setId("train-status");
+        error.setId("train-error");
+        error.addClassName("gs-error");
+        finalLoss.setId("final-loss");
+        finalLoss.getStyle().set("font-weight", "600");
+        numbersNote.setId("numbers-note");
+        numbersNote.addClassName("gs-description");
+        numbersNote.setVisible(false);
+        setUpBatchGradient();
+        lossChart.setId("loss-chart");
+        lossChart.setHeight("250px");
+        lossChart.setWidth("100%");
+        heatmap.setId("decision-picture");
+        heatmap.setWidth("260px");
+        heatmap.setHeight("260px");
+        suggestBatch(shared.data());
+
+        Button templates = new Button("Templates…", e -> new TemplateDialog(registry).open());
+        templates.setId("templates");
+        Anchor activations = new Anchor("lesson/activations", "Activations f, f′");
+        activations.setId("link-activations");
+        Anchor losses = new Anchor("lesson/losses", "MSE vs cross-entropy");
+        losses.setId("link-losses");
+        HorizontalLayout controls = new HorizontalLayout(templates, batch, epochs, learningRate, seed, shuffle,
+                start, stop, progress, status, activations, losses);
+        controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        controls.setWrap(true);
+
+        Div chartBox = new Div(lossChart);
+        chartBox.getStyle().set("flex", "1 1 320px").set("min-width", "280px");
+        VerticalLayout result = new VerticalLayout(finalLoss, numbersNote, batchGradient);
+        result.setPadding(false);
+        result.setSpacing(false);
+        result.setWidth("24em");
+        HorizontalLayout body = new HorizontalLayout(data, chartBox, heatmap, result);
+        body.setWidthFull();
+        body.setWrap(true);
+        VerticalLayout content = new VerticalLayout(controls, error, body);
+        content.setPadding(false);
+        content.setSpacing(false);
+        details.add(content);
+        drawLosses();
+        drawPicture();
+    }
+
+    private void setUpBatchGradient() {
+        batchGradient.setId("batch-gradient");
+        batchGradient.addThemeVariants(GridVariant.LUMO_COMPACT);
+        batchGradient.setHeight("150px");
+        batchGradient.addColumn(Map.Entry::getKey).setHeader("Weight").setWidth("7em").setFlexGrow(0);
+        batchGradient.addColumn(e -> Format.readable(e.getValue()[0])).setKey("value").setHeader("Value")
+                .setTextAlign(ColumnTextAlign.END);
+        batchGradient.addColumn(e -> Format.readable(e.getValue()[1])).setKey("batch")
+                .setHeader("Batch gradient").setTextAlign(ColumnTextAlign.END)
+                .setTooltipGenerator(e -> "mean over the last batch of ∂L/∂" + e.getKey() + " = " + Format.exact(e.getValue()[1]));
+        batchGradient.setVisible(false);
+    }
+
+    /** Replaces the executor training runs on (tests). */
+    void setExecutor(Executor executor) {
+        this.executor = executor;
+    }
+
+    /** Completes once the current run (if any) has ended and its result is queued for the page. */
+    public CompletableFuture<Void> finished() {
+        return finished;
+    }
+
+    /** The sheet (and data) this panel trains. */
+    public SharedSheet shared() {
+        return shared;
+    }
+
+    /** The current or last run, or null. */
+    public TrainingJob job() {
+        return job;
+    }
+
+    /** Starts a run with the fields' settings; problems are shown next to the controls. */
+    public void start() {
+        error.setText("");
+        if (job != null && !job.isDone()) {
+            return;
+        }
+        DataTable table = shared.data();
+        Sheet sheet = shared.sheet();
+        if (table == null) {
+            error.setText("Pick a built-in data set or upload a CSV file first.");
+            return;
+        }
+        try {
+            Binding.check(sheet, table, null, "data");
+        } catch (DataException e) {
+            error.setText(String.join("\n", e.lines()));
+            return;
+        }
+        if (sheet.weights().isEmpty()) {
+            error.setText("This sheet has no weight to train: add one, e.g. w = weight(0.5), or use a template.");
+            return;
+        }
+        TrainingConfig config;
+        try {
+            config = new TrainingConfig(value(batch, "batch size"), value(epochs, "epochs"),
+                    learningRate.getValue() == null ? Double.NaN : learningRate.getValue(),
+                    seed.getValue() == null ? 0 : seed.getValue(), shuffle.getValue());
+        } catch (IllegalArgumentException e) {
+            error.setText(e.getMessage());
+            return;
+        }
+        UI ui = UI.getCurrent();
+        numbersNote.setVisible(false);
+        batchGradient.setVisible(false);
+        finalLoss.setText("");
+        job = TrainingJob.start(sheet, table, config, executor, PUBLISH_MS, NOTIFY_MS, () -> push(ui));
+        TrainingJob run = job;
+        finished = run.result().handle((result, failure) -> {
+            ui.access(() -> showResult(run, result, failure));
+            return null;
+        });
+        start.setEnabled(false);
+        stop.setEnabled(true);
+        showProgress();
+    }
+
+    private static int value(IntegerField field, String what) {
+        if (field.getValue() == null) {
+            throw new IllegalArgumentException("enter the " + what);
+        }
+        return field.getValue();
+    }
+
+    /** Asks the run to stop after its current step; the sheet keeps the weights reached so far. */
+    public void stop() {
+        if (job != null) {
+            job.stop();
+            status.setText("stopping…");
+        }
+    }
+
+    /** From the training thread: one progress update at a time is queued for the page. */
+    private void push(UI ui) {
+        if (updatePending.compareAndSet(false, true)) {
+            ui.access(() -> {
+                updatePending.set(false);
+                showProgress();
+            });
+        }
+    }
+
+    private void showProgress() {
+        if (job == null) {
+            return;
+        }
+        TrainingJob.Progress p = job.progress();
+        progress.setValue(p.fraction());
+        status.setText("step " + p.step() + " / " + p.totalSteps() + " · epoch " + p.epoch()
+                + (Double.isNaN(p.loss()) ? "" : " · loss " + Format.readable(p.loss()))
+                + " · " + Math.round(p.stepsPerSecond()) + " steps/s");
+        drawLosses();
+    }
+
+    private void showResult(TrainingJob run, Trainer.Result result, Throwable failure) {
+        if (run != job) {
+            return;
+        }
+        start.setEnabled(true);
+        stop.setEnabled(false);
+        showProgress();
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            error.setText(cause instanceof EditRefusedException ? cause.getMessage()
+                    : "training failed: " + cause.getMessage());
+            finalLoss.setText("Training ended early; the weights reached before the refused step are kept (Undo reverts the run).");
+            return;
+        }
+        double last = result.epochLosses().isEmpty() ? run.progress().loss() : result.finalLoss();
+        finalLoss.setText((result.stopped() ? "Stopped at step " + result.steps() + ". " : "Done: " + result.steps()
+                + " steps. ") + "Final loss " + Format.readable(last)
+                + (result.epochLosses().isEmpty() ? " (last step)" : " (mean over the last epoch)")
+                + String.format(" · %.1f s · Undo reverts the whole run.", result.seconds()));
+        showWhichNumbers(result);
+    }
+
+    /** After a run: says which numbers the grid shows and lists the last batch's mean gradient. */
+    private void showWhichNumbers(Trainer.Result result) {
+        Sheet sheet = shared.sheet();
+        DataTable table = shared.data();
+        List<String> sample = new ArrayList<>();
+        for (String column : table.columns()) {
+            sheet.cell(column).ifPresent(c -> sample.add(column + " = " + Format.readable(c.value())));
+        }
+        numbersNote.setText("Which numbers are which: the grid's values and gradients are those of the current"
+                + " sample — the last sample of the last batch (" + String.join(", ", sample) + "). The batch"
+                + " gradient below is the mean of ∂" + sheet.objective() + "/∂w over that batch of up to "
+                + batch.getValue() + " samples: the gradient of the last step.");
+        numbersNote.setVisible(true);
+        List<Map.Entry<String, double[]>> rows = new ArrayList<>();
+        result.batchGradient().forEach((w, g) -> rows.add(Map.entry(w,
+                new double[] {sheet.cell(w).map(c -> c.value()).orElse(Double.NaN), g})));
+        batchGradient.setItems(rows);
+        batchGradient.setVisible(true);
+    }
+
+    private void drawLosses() {
+        List<LineChart.Series> series = new ArrayList<>();
+        if (job != null) {
+            series.add(new LineChart.Series("loss per step", "#90caf9", false, job.stepLosses().points()));
+            series.add(new LineChart.Series("mean loss per epoch", "#e65100", false, job.epochLosses().points()));
+        }
+        lossChart.show("Loss curve", "step", "loss (log scale)", true, series);
+    }
+
+    private void drawPicture() {
+        DecisionPicture.draw(heatmap, shared.sheet(), shared.data());
+    }
+
+    /** Chooses a batch size for new data: all samples when few, else 10. */
+    private void suggestBatch(DataTable table) {
+        if (table != null) {
+            batch.setValue(table.size() <= 16 ? table.size() : 10);
+            batch.setMax(table.size());
+            getContent().setOpened(true);
+        } else if (batch.getValue() == null) {
+            batch.setValue(1);
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        if (subscription != null) {
+            subscription.dispose();
+        }
+        subscription = shared.sheet().changes().throttleLatest(250, TimeUnit.MILLISECONDS, true)
+                .subscribe(change -> ui.access(() -> {
+                    drawPicture();
+                    data.refresh();
+                }));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.dispose();
+            subscription = null;
+        }
+        super.onDetach(detachEvent);
+    }
+}
