@@ -166,4 +166,32 @@ class OpenSaveTest extends KaribuTestBase {
         // a name that is not a name is refused, so markup cannot get into the grid either
         assertThat(opened.presenter().addCell("<b>x</b>", "a").error()).contains("not a valid name");
     }
+
+    @Test
+    void afterARestartTheCookieBringsTheBrowserBackToItsSheet() {
+        SharedSheet saved = registry.create(Examples.byId("step-neuron").load());
+        // a new session (as after a server restart) whose browser still has the cookie
+        com.vaadin.flow.server.VaadinSession.getCurrent().setAttribute(SheetView.LAST_SHEET, null);
+        var request = (com.github.mvysny.fakeservlet.FakeRequest)
+                ((com.vaadin.flow.server.VaadinServletRequest) com.vaadin.flow.server.VaadinService.getCurrentRequest())
+                        .getRequest();
+        request.addCookie(new jakarta.servlet.http.Cookie(SheetView.LAST_SHEET_COOKIE, saved.id()));
+        UI.getCurrent().navigate("");
+        roundtrip();
+        assertThat(path()).isEqualTo("sheet/" + saved.id());
+    }
+
+    @Test
+    void aForgedCookieIsIgnored() {
+        com.vaadin.flow.server.VaadinSession.getCurrent().setAttribute(SheetView.LAST_SHEET, null);
+        var request = (com.github.mvysny.fakeservlet.FakeRequest)
+                ((com.vaadin.flow.server.VaadinServletRequest) com.vaadin.flow.server.VaadinService.getCurrentRequest())
+                        .getRequest();
+        request.addCookie(new jakarta.servlet.http.Cookie(SheetView.LAST_SHEET_COOKIE, "..%2F..%2Fetc"));
+        UI.getCurrent().navigate("");
+        roundtrip();
+        SheetView view = _get(SheetView.class);
+        assertThat(path()).isEqualTo("sheet/" + view.presenter().shared().id());
+        assertThat(view.presenter().sheet().cell("f").orElseThrow().formula()).isEqualTo("q * z");
+    }
 }
