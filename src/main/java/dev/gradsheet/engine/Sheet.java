@@ -207,6 +207,24 @@ public final class Sheet {
         });
     }
 
+    /**
+     * Every live cell's arguments by name, in argument order (a cell using another twice lists it
+     * twice): the graph's edges, read in one pass for pictures of the graph.
+     */
+    public Map<String, List<String>> arguments() {
+        return read(() -> {
+            Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+            for (int id : displayOrder()) {
+                List<String> args = new ArrayList<>(graph.argCount[id]);
+                for (int k = 0; k < graph.argCount[id]; k++) {
+                    args.add(graph.names.nameOf(graph.arg(id, k)));
+                }
+                out.put(graph.names.nameOf(id), args);
+            }
+            return out;
+        });
+    }
+
     /** How {@code name}'s gradient was computed by the chain rule; see {@link GradientExplanation}. */
     public GradientExplanation explain(String name) {
         return read(() -> GradientExplanation.of(graph, idOf(name)));

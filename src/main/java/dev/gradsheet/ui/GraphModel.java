@@ -1,7 +1,6 @@
 package dev.gradsheet.ui;
 
 import dev.gradsheet.engine.Cell;
-import dev.gradsheet.engine.GradientExplanation;
 import dev.gradsheet.engine.Sheet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -175,20 +174,21 @@ public final class GraphModel {
         return new Node(c.name(), label, classes.toString());
     }
 
-    /** Builds user and argument lists of every cell from the engine's explanations. */
+    /** Builds user and argument lists of every cell from the engine's edges. */
     private void index(List<Cell> cells) {
         if (users != null) {
             return;
         }
         Map<String, List<String>> u = new HashMap<>();
         Map<String, List<String>> a = new HashMap<>();
-        for (Cell c : cells) {
-            GradientExplanation why = sheet.explain(c.name());
-            for (GradientExplanation.Term t : why.terms()) {
-                u.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(t.user());
-                a.computeIfAbsent(t.user(), k -> new ArrayList<>()).add(c.name());
+        sheet.arguments().forEach((cell, arguments) -> {
+            for (String arg : arguments) {
+                if (!a.computeIfAbsent(cell, k -> new ArrayList<>()).contains(arg)) {
+                    a.get(cell).add(arg);
+                    u.computeIfAbsent(arg, k -> new ArrayList<>()).add(cell);
+                }
             }
-        }
+        });
         users = u;
         args = a;
     }

@@ -126,6 +126,14 @@ class EditsTest {
     }
 
     @Test
+    void argumentsAreTheGraphsEdges() {
+        Sheet s = Sheets.of("x = input(1)\nf = (x + 2) * x\n");
+        assertEquals(java.util.Map.of("x", List.of(), "f.1", List.of(), "f.2", List.of("x", "f.1"), "f", List.of("f.2", "x")),
+                s.arguments());
+        assertEquals(List.of("x", "f.1", "f.2", "f"), List.copyOf(s.arguments().keySet()));
+    }
+
+    @Test
     void usersOfNamesTheUserCellsNotTheirIntermediates() {
         Sheet s = Sheets.of("x = input(1)\nf = (x + 2) * 3\ng = x * x\n");
         assertEquals(List.of("f", "g"), s.usersOf("x"));
