@@ -107,10 +107,10 @@ class GradsheetHeatmap extends HTMLElement {
     // the data points
     for (const p of m.points || []) {
       ctx.beginPath();
-      ctx.arc(px(p[0]), py(p[1]), 4.5, 0, 2 * Math.PI);
-      ctx.fillStyle = p[2] >= 0.5 ? '#c62828' : '#1565c0';
+      ctx.arc(px(p[0]), py(p[1]), 5.5, 0, 2 * Math.PI);
+      ctx.fillStyle = p[2] >= 0.5 ? '#8e0000' : '#002f6c';
       ctx.fill();
-      ctx.lineWidth = 1.5;
+      ctx.lineWidth = 2;
       ctx.strokeStyle = '#fff';
       ctx.stroke();
     }

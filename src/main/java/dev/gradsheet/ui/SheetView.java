@@ -152,6 +152,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         side.getStyle().set("overflow", "auto");
         SplitLayout split = new SplitLayout(grid, side);
         split.setSizeFull();
+        split.setMinHeight("360px"); // the grid stays usable when the training panel is open; the page scrolls
         split.setSplitterPosition(58);
         Paragraph description = new Paragraph(shared.description() == null ? "" : shared.description());
         description.setId("description");

@@ -60,7 +60,7 @@ public class DataSection extends Composite<VerticalLayout> {
         builtIn.setId("data-builtin");
         builtIn.setItems(BuiltInData.values());
         builtIn.setItemLabelGenerator(BuiltInData::title);
-        builtIn.setWidth("19em");
+        builtIn.setWidth("16em");
         builtIn.setPlaceholder("choose a data set");
         builtIn.addValueChangeListener(e -> {
             if (!updating && e.getValue() != null) {
@@ -72,7 +72,8 @@ public class DataSection extends Composite<VerticalLayout> {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_CSV_BYTES);
         upload.setUploadButton(new Button("Upload CSV…"));
-        upload.setDropLabel(new Span("header row of input names, then numbers"));
+        upload.setDropAllowed(false);
+        upload.getElement().setAttribute("title", "CSV: a header row naming input cells, then one row of numbers per sample");
         upload.setUploadHandler(new CsvUpload());
         upload.addFileRejectedListener(e -> showErrors(List.of(e.getErrorMessage() + " (at most "
                 + MAX_CSV_BYTES / 1000 + " kB of CSV text)")));
@@ -81,7 +82,7 @@ public class DataSection extends Composite<VerticalLayout> {
         summary.setId("data-summary");
         table.setId("data-table");
         table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        table.setHeight("170px");
+        table.setHeight("120px");
         table.setWidth("100%");
         HorizontalLayout row = new HorizontalLayout(builtIn, upload);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
@@ -89,9 +90,21 @@ public class DataSection extends Composite<VerticalLayout> {
         VerticalLayout layout = getContent();
         layout.setPadding(false);
         layout.setSpacing(false);
-        layout.setWidth("26em");
+        layout.setWidth("20em");
         layout.add(row, errors, summary, table);
         showTable(shared.data());
+        showBuiltIn(shared.data());
+    }
+
+    /** Shows which built-in set the table is, if it is one. */
+    private void showBuiltIn(DataTable data) {
+        updating = true;
+        try {
+            builtIn.setValue(data == null ? null : java.util.Arrays.stream(BuiltInData.values())
+                    .filter(d -> d.table().equals(data)).findFirst().orElse(null));
+        } finally {
+            updating = false;
+        }
     }
 
     /** The table in use, or null. */
@@ -171,11 +184,11 @@ public class DataSection extends Composite<VerticalLayout> {
         }
         summary.setText("M = " + data.size() + " samples · " + bindings(shared.sheet(), data)
                 + (data.size() > ROWS_SHOWN ? " · first " + ROWS_SHOWN + " rows listed" : ""));
-        table.addColumn(r -> String.valueOf((int) r[r.length - 1])).setKey("row").setHeader("#").setWidth("3.5em").setFlexGrow(0);
+        table.addColumn(r -> String.valueOf((int) r[r.length - 1])).setKey("row").setHeader("#").setWidth("3em").setFlexGrow(0);
         for (int c = 0; c < data.columns().size(); c++) {
             int col = c;
             table.addColumn(r -> Format.readable(r[col])).setKey("col-" + data.columns().get(c)).setHeader(data.columns().get(c))
-                    .setTextAlign(ColumnTextAlign.END);
+                    .setTextAlign(ColumnTextAlign.END).setWidth("4em").setFlexGrow(1);
         }
         List<double[]> rows = new ArrayList<>();
         for (int r = 0; r < Math.min(ROWS_SHOWN, data.size()); r++) {

@@ -29,8 +29,8 @@ import java.util.List;
 /**
  * {@code /lesson/losses}: lesson item 11 side by side. The same sigmoid neuron from the same
  * (adjustable) start is trained once with squared error and once with cross-entropy; the page shows
- * the error at the pre-activation for the first sample — 2(a − y)·σ′(z) against a − y, with the
- * numbers — and both training curves.
+ * the error at the pre-activation — 2(a − y)·σ′(z) against a − y, with the
+ * numbers, for the sample predicted worst at the start — and both training curves.
  */
 @Route("lesson/losses")
 @PageTitle("GradSheet: squared error vs cross-entropy")
@@ -132,23 +132,40 @@ public class LossesView extends VerticalLayout {
             error.setText(e.getMessage());
             return;
         }
-        double x1 = table.get(0, 0);
-        double x2 = table.get(0, 1);
-        double y = table.get(0, 2);
+        int worst = worstSample(table);
+        double x1 = table.get(worst, 0);
+        double x2 = table.get(worst, 1);
+        double y = table.get(worst, 2);
         double z = w1.getValue() * x1 + w2.getValue() * x2 + b.getValue();
         double a = Activation.SIGMOID.f(z);
         double ds = Activation.SIGMOID.df(z);
-        String sample = "First sample x1 = " + Format.readable(x1) + ", x2 = " + Format.readable(x2) + ", y = "
-                + Format.readable(y) + ":\nz = " + Format.readable(z) + ", a = σ(z) = " + Format.readable(a)
-                + ", σ′(z) = " + Format.readable(ds) + (ds < Activation.SATURATION ? " (saturated)" : "") + "\n";
+        String sample = "Worst-predicted sample (row " + (worst + 1) + "): x1 = " + Format.readable(x1) + ", x2 = "
+                + Format.readable(x2) + ", y = " + Format.readable(y) + "\nz = " + Format.readable(z)
+                + ", a = σ(z) = " + Format.readable(a) + ", σ′(z) = " + Format.readable(ds)
+                + (ds < Activation.SATURATION ? " (saturated)" : "") + "\n";
         mseGradient.setText(sample + "∂L/∂z = 2(a − y)·σ′(z) = 2·(" + Format.readable(a - y) + ")·"
-                + Format.readable(ds) + " = " + Format.readable(comparison.mseStart()));
-        ceGradient.setText(sample + "∂L/∂z = a − y = " + Format.readable(comparison.ceStart()));
+                + Format.readable(ds) + " = " + Format.readable(2 * (a - y) * ds));
+        ceGradient.setText(sample + "∂L/∂z = a − y = " + Format.readable(a - y));
         mseResult.setText(summary(comparison.mse().epochLosses()));
         ceResult.setText(summary(comparison.crossEntropy().epochLosses()));
         curves.show("Loss per epoch from the same start", "epoch", "loss (log scale)", true, List.of(
                 new LineChart.Series("squared error (MSE)", "#6a1b9a", false, curve(comparison.mse().epochLosses())),
                 new LineChart.Series("cross-entropy", "#2e7d32", false, curve(comparison.crossEntropy().epochLosses()))));
+    }
+
+    /** The row whose start prediction is furthest from its target (first on ties). */
+    private int worstSample(DataTable table) {
+        int worst = 0;
+        double most = -1;
+        for (int r = 0; r < table.size(); r++) {
+            double z = w1.getValue() * table.get(r, 0) + w2.getValue() * table.get(r, 1) + b.getValue();
+            double miss = Math.abs(Activation.SIGMOID.f(z) - table.get(r, 2));
+            if (miss > most) {
+                most = miss;
+                worst = r;
+            }
+        }
+        return worst;
     }
 
     private static String summary(List<Double> losses) {

@@ -118,7 +118,7 @@ public class TrainingPanel extends Composite<Details> {
         stop.setEnabled(false);
         stop.addClickListener(e -> stop());
         progress.setId("train-progress");
-        progress.setWidth("12em");
+        progress.setWidthFull();
         status.setId("train-status");
         error.setId("train-error");
         error.addClassName("gs-error");
@@ -129,11 +129,11 @@ public class TrainingPanel extends Composite<Details> {
         numbersNote.setVisible(false);
         setUpBatchGradient();
         lossChart.setId("loss-chart");
-        lossChart.setHeight("250px");
+        lossChart.setHeight("230px");
         lossChart.setWidth("100%");
         heatmap.setId("decision-picture");
-        heatmap.setWidth("260px");
-        heatmap.setHeight("260px");
+        heatmap.setWidth("230px");
+        heatmap.setHeight("230px");
         suggestBatch(shared.data());
 
         Button templates = new Button("Templates…", e -> new TemplateDialog(registry).open());
@@ -143,16 +143,16 @@ public class TrainingPanel extends Composite<Details> {
         Anchor losses = new Anchor("lesson/losses", "MSE vs cross-entropy");
         losses.setId("link-losses");
         HorizontalLayout controls = new HorizontalLayout(templates, batch, epochs, learningRate, seed, shuffle,
-                start, stop, progress, status, activations, losses);
+                start, stop, activations, losses);
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         controls.setWrap(true);
 
         Div chartBox = new Div(lossChart);
-        chartBox.getStyle().set("flex", "1 1 320px").set("min-width", "280px");
-        VerticalLayout result = new VerticalLayout(finalLoss, numbersNote, batchGradient);
+        chartBox.getStyle().set("flex", "1 1 300px").set("min-width", "260px");
+        VerticalLayout result = new VerticalLayout(progress, status, finalLoss, numbersNote, batchGradient);
         result.setPadding(false);
         result.setSpacing(false);
-        result.setWidth("24em");
+        result.setWidth("22em");
         HorizontalLayout body = new HorizontalLayout(data, chartBox, heatmap, result);
         body.setWidthFull();
         body.setWrap(true);
@@ -167,7 +167,7 @@ public class TrainingPanel extends Composite<Details> {
     private void setUpBatchGradient() {
         batchGradient.setId("batch-gradient");
         batchGradient.addThemeVariants(GridVariant.LUMO_COMPACT);
-        batchGradient.setHeight("150px");
+        batchGradient.setHeight("130px");
         batchGradient.addColumn(Map.Entry::getKey).setHeader("Weight").setWidth("7em").setFlexGrow(0);
         batchGradient.addColumn(e -> Format.readable(e.getValue()[0])).setKey("value").setHeader("Value")
                 .setTextAlign(ColumnTextAlign.END);
@@ -326,7 +326,7 @@ public class TrainingPanel extends Composite<Details> {
         List<LineChart.Series> series = new ArrayList<>();
         if (job != null) {
             series.add(new LineChart.Series("loss per step", "#90caf9", false, job.stepLosses().points()));
-            series.add(new LineChart.Series("mean loss per epoch", "#e65100", false, job.epochLosses().points()));
+            series.add(new LineChart.Series("mean loss per epoch", "#e65100", true, job.epochLosses().points()));
         }
         lossChart.show("Loss curve", "step", "loss (log scale)", true, series);
     }

@@ -49,17 +49,22 @@ class LessonViewsUiTest extends TrainKaribuTestBase {
         view.epochs.setValue(200);
         view.learningRate.setValue(0.5);
         view.run.click();
-        // OR's first sample is (0, 0) → y = 0; z = b = 3: a = σ(3) is confidently wrong
-        double a = Activation.SIGMOID.f(3);
-        double ds = Activation.SIGMOID.df(3);
+        // OR's rows: (0,0)→0, (0,1)→1, (1,0)→1, (1,1)→1; from z = −4·x1 − 4·x2 + 3 the worst-predicted
+        // is row 4: z = −5, a = σ(−5) ≈ 0.0067 while y = 1
+        double a = Activation.SIGMOID.f(-5);
+        double ds = Activation.SIGMOID.df(-5);
+        assertThat(view.mseGradient.getText()).contains("row 4").contains("a = σ(z) = " + Format.readable(a))
+                .contains("∂L/∂z = 2(a − y)·σ′(z) = 2·(" + Format.readable(a - 1) + ")·" + Format.readable(ds)
+                        + " = " + Format.readable(2 * (a - 1) * ds));
+        assertThat(view.ceGradient.getText()).contains("∂L/∂z = a − y = " + Format.readable(a - 1));
+        // the engine's numbers for the first sample agree with the formulas
         LossComparison expected = LossComparison.run(BuiltInData.OR.table(), -4, -4, 3,
                 TrainingConfig.fullBatch(4, 200, 0.5));
-        assertThat(expected.mseStart()).isCloseTo(2 * a * ds, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(expected.ceStart()).isCloseTo(a, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(view.mseGradient.getText()).contains("∂L/∂z = 2(a − y)·σ′(z) = 2·(" + Format.readable(a) + ")·"
-                + Format.readable(ds) + " = " + Format.readable(expected.mseStart()));
-        assertThat(view.ceGradient.getText()).contains("∂L/∂z = a − y = " + Format.readable(expected.ceStart()));
-        assertThat(view.mseGradient.getText()).contains("a = σ(z) = " + Format.readable(a));
+        double a0 = Activation.SIGMOID.f(3);
+        assertThat(expected.mseStart()).isCloseTo(2 * a0 * Activation.SIGMOID.df(3), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(expected.ceStart()).isCloseTo(a0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(view.comparison().mseStart()).isEqualTo(expected.mseStart());
+        assertThat(view.comparison().ceStart()).isEqualTo(expected.ceStart());
         List<double[]> mse = view.curves.series("squared error (MSE)").points();
         List<double[]> ce = view.curves.series("cross-entropy").points();
         assertThat(mse).hasSize(200);
@@ -74,8 +79,7 @@ class LessonViewsUiTest extends TrainKaribuTestBase {
         UI.getCurrent().navigate("lesson/losses");
         roundtrip();
         LossesView view = _get(LossesView.class);
-        // defaults: w1 = w2 = −4, b = −2 on OR; first sample (0, 0), y = 0 → not saturated;
-        // make the first sample wrong and saturated: b = 6
+        // first sample (0, 0), y = 0 with b = 6: a = σ(6) ≈ 1, confidently wrong and saturated
         view.b.setValue(6.0);
         view.run.click();
         assertThat(view.mseGradient.getText()).contains("(saturated)");

@@ -1,0 +1,94 @@
+package dev.gradsheet.ui;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 4 in a real browser: the XOR MLP template with XOR data trains in the background, the loss
+ * curve (Chart.js) falls live, the decision picture is drawn; plus the two lesson pages.
+ */
+class TrainingIT extends BrowserTestBase {
+
+    /** JS: the y of the last point of the chart's series {@code arguments[1]}, or null. */
+    static final String LAST_POINT_JS = """
+            const el = document.getElementById(arguments[0]);
+            if (!el || !el._chart) return null;
+            const d = el._chart.data.datasets[arguments[1]];
+            return d && d.data.length ? d.data[d.data.length - 1].y : null;
+            """;
+
+    @Test
+    void xorMlpTemplateTrainsAndTheLossCurveFalls() throws Exception {
+        WebDriver b = newBrowser();
+        b.get(url(""));
+        waitForWorkedExample(b);
+        String first = b.getCurrentUrl();
+        b.findElement(By.cssSelector("#training vaadin-details-summary")).click();
+        waitFor(b, 20).until(d -> d.findElement(By.id("templates")).isDisplayed());
+        b.findElement(By.id("templates")).click();
+        // defaults: MLP, hidden 4, sigmoid, cross-entropy, seed 1, XOR data
+        waitFor(b, 20).until(d -> !d.findElements(By.id("template-open")).isEmpty()
+                && d.findElement(By.id("template-open")).isDisplayed());
+        b.findElement(By.id("template-open")).click();
+        waitFor(b, 30).until(d -> !d.getCurrentUrl().equals(first));
+        waitForCell(b, "x1", FORMULA, "input(0)", 30);
+        waitFor(b, 20).until(d -> d.findElement(By.id("data-summary")).getText().contains("M = 4 samples"));
+        type(b, "train-epochs", "2000");
+        type(b, "train-lr", "1");
+        screenshot(b, "train-01-xor-template");
+        String startStatus = b.findElement(By.id("status")).getText();
+
+        b.findElement(By.id("train-start")).click();
+        waitFor(b, 90).withMessage(() -> "final loss: " + b.findElement(By.id("final-loss")).getText())
+                .until(d -> d.findElement(By.id("final-loss")).getText().contains("Final loss"));
+        String text = b.findElement(By.id("final-loss")).getText();
+        double finalLoss = Double.parseDouble(text.replaceAll("^.*Final loss (\\S+) .*$", "$1"));
+        assertThat(finalLoss).isLessThan(0.05);
+        assertThat(b.findElement(By.id("train-status")).getText()).contains("step 2000 / 2000");
+        // the chart in the browser: the epoch curve ends below 0.05
+        Object lastEpoch = waitFor(b, 20).until(d -> {
+            Object y = ((JavascriptExecutor) d).executeScript(LAST_POINT_JS, "loss-chart", 1);
+            return y instanceof Number n && n.doubleValue() < 0.05 ? y : null;
+        });
+        assertThat(((Number) lastEpoch).doubleValue()).isLessThan(0.05);
+        Object firstEpoch = ((JavascriptExecutor) b).executeScript(
+                "return document.getElementById('loss-chart')._chart.data.datasets[1].data[0].y");
+        assertThat(((Number) firstEpoch).doubleValue()).isGreaterThan(0.5);
+        assertThat(b.findElement(By.id("numbers-note")).getText()).contains("current sample");
+        waitFor(b, 20).until(d -> d.findElement(By.id("undo")).getAttribute("disabled") == null);
+        screenshot(b, "train-02-xor-trained");
+
+        // one undo reverts the whole run
+        b.findElement(By.id("undo")).click();
+        waitFor(b, 20).until(d -> d.findElement(By.id("status")).getText().equals(startStatus));
+    }
+
+    @Test
+    void lessonPagesDrawTheirCharts() throws Exception {
+        WebDriver b = newBrowser();
+        b.get(url("lesson/activations"));
+        waitFor(b, 90).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "const e = document.getElementById('chart-relu'); return !!(e && e._chart);")));
+        screenshot(b, "train-03-activations");
+        b.get(url("lesson/losses"));
+        waitFor(b, 60).until(d -> d.findElement(By.id("ce-gradient")).getText().contains("a − y"));
+        waitFor(b, 20).until(d -> ((JavascriptExecutor) d).executeScript(LAST_POINT_JS, "losses-chart", 1) != null);
+        screenshot(b, "train-04-losses");
+    }
+
+    /** Types {@code text} into the Vaadin field with id {@code id} and leaves it (Tab). */
+    static void type(WebDriver b, String id, String text) {
+        WebElement input = b.findElement(By.cssSelector("#" + id + " input"));
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+        input.sendKeys(text);
+        input.sendKeys(Keys.TAB);
+        waitFor(b, 10).until(d -> text.equals(d.findElement(By.cssSelector("#" + id + " input")).getAttribute("value")));
+    }
+}
