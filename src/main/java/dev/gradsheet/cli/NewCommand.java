@@ -1,5 +1,6 @@
 package dev.gradsheet.cli;
 
+import dev.gradsheet.engine.Activation;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.sheet.SheetFile;
@@ -28,7 +29,7 @@ final class NewCommand implements Callable<Integer> {
     List<Integer> hidden;
 
     @Option(names = "--activation", defaultValue = "SIGMOID", description = "SIGMOID, TANH or RELU (default SIGMOID)")
-    dev.gradsheet.engine.Activation activation;
+    Activation activation;
 
     @Option(names = "--loss", defaultValue = "CROSS_ENTROPY", description = "MSE or CROSS_ENTROPY (default)")
     Templates.Loss loss;

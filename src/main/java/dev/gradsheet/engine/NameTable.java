@@ -50,11 +50,6 @@ final class NameTable {
         return new String(pool, off + 1, pool[off] & 0xFF, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    /** Whether {@code id} currently has a name. */
-    boolean hasName(int id) {
-        return id < offset.length && offset[id] >= 0;
-    }
-
     /** Gives {@code id} the name {@code name}; the caller checked that the name is free and valid. */
     void put(int id, CharSequence name) {
         int len = name.length();

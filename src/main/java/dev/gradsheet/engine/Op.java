@@ -58,11 +58,6 @@ public enum Op {
         return maxArgs;
     }
 
-    /** Whether a cell of this op holds its own value rather than computing it. */
-    public boolean isLeaf() {
-        return this == INPUT || this == WEIGHT || this == CONST;
-    }
-
     /** The infix symbol of a binary operator, or 0. */
     char symbol() {
         return switch (this) {

@@ -5,7 +5,6 @@ import io.reactivex.rxjava3.subjects.BehaviorSubject;
 import io.reactivex.rxjava3.subjects.PublishSubject;
 import io.reactivex.rxjava3.subjects.Subject;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -469,24 +468,6 @@ public final class Sheet {
         });
     }
 
-    /**
-     * Replaces every weight's value at once (training writes its result this way): one propagation,
-     * one emission, one undo step labelled {@code label}.
-     */
-    public void setWeights(String label, Map<String, Double> values) {
-        write(() -> {
-            int[] ids = new int[values.size()];
-            double[] after = new double[ids.length];
-            int i = 0;
-            for (Map.Entry<String, Double> e : values.entrySet()) {
-                ids[i] = idOf(e.getKey());
-                requireFinite(e.getKey(), e.getValue());
-                after[i++] = e.getValue();
-            }
-            commit(Patch.values(label, ids, valuesOf(ids), after));
-        });
-    }
-
     int undoDepth() {
         return history.size();
     }
@@ -620,10 +601,6 @@ public final class Sheet {
 
     void setLearningRateSilently(double lr) {
         learningRate = lr;
-    }
-
-    double learningRateLocked() {
-        return learningRate;
     }
 
     private void emit(String label, boolean structural, boolean track, int sizeBefore) {
@@ -840,9 +817,5 @@ public final class Sheet {
     @Override
     public String toString() {
         return "Sheet(" + size() + " cells, objective " + objective() + ")";
-    }
-
-    static String join(int[] ids, Graph g) {
-        return Arrays.toString(Arrays.stream(ids).mapToObj(g.names::nameOf).toArray());
     }
 }

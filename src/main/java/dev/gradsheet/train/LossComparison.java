@@ -4,7 +4,6 @@ import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.sheet.SheetFile;
 import dev.gradsheet.sheet.SheetFormatException;
-import java.util.List;
 
 /**
  * Lesson item 11 side by side: the same sigmoid neuron from the same start, trained once with squared
@@ -42,10 +41,5 @@ public record LossComparison(Trainer.Result mse, Trainer.Result crossEntropy, do
         } catch (SheetFormatException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The epoch losses of both runs, for a chart: [mse, crossEntropy]. */
-    public List<List<Double>> curves() {
-        return List.of(mse.epochLosses(), crossEntropy.epochLosses());
     }
 }

@@ -1,5 +1,6 @@
 package dev.gradsheet.train;
 
+import dev.gradsheet.engine.Activation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,7 +94,7 @@ class DataTest {
 
     @Test
     void mlpTemplateBuildsReadableCells() throws Exception {
-        Sheet s = SheetFile.parse(Templates.mlp(2, List.of(3, 2), dev.gradsheet.engine.Activation.TANH, Templates.Loss.MSE, false, 7), "m").sheet();
+        Sheet s = SheetFile.parse(Templates.mlp(2, List.of(3, 2), Activation.TANH, Templates.Loss.MSE, false, 7), "m").sheet();
         assertEquals("tanh", s.cell("h1_3").orElseThrow().kind());
         assertEquals("tanh", s.cell("h2_2").orElseThrow().kind());
         assertEquals("w3_1_2 * h2_2", s.cell("out.2").orElseThrow().formula().replace("out.1 + ", ""));

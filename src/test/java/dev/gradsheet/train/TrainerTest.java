@@ -1,5 +1,6 @@
 package dev.gradsheet.train;
 
+import dev.gradsheet.engine.Activation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -56,7 +57,7 @@ class TrainerTest {
 
     @Test
     void xorIsLearnedByASigmoidMlpWithCrossEntropy() throws Exception {
-        Sheet s = sheet(Templates.mlp(2, List.of(4), dev.gradsheet.engine.Activation.SIGMOID, Templates.Loss.CROSS_ENTROPY, false, 1));
+        Sheet s = sheet(Templates.mlp(2, List.of(4), Activation.SIGMOID, Templates.Loss.CROSS_ENTROPY, false, 1));
         DataTable xor = BuiltInData.XOR.table();
         Trainer.Result r = new Trainer(s, xor, new TrainingConfig(4, 2000, 1.0, 1, true)).run();
         assertTrue(r.finalLoss() < 0.05, "final loss " + r.finalLoss());
