@@ -71,6 +71,13 @@ class GradsheetChart extends HTMLElement {
           x: { type: 'linear', title: { display: !!spec.xLabel, text: spec.xLabel || '' } },
           y: {
             type: spec.logY ? 'logarithmic' : 'linear',
+            ticks: {
+              callback: (v) => {
+                const x = Number(v);
+                if (x === 0) return '0';
+                return Math.abs(x) >= 0.001 && Math.abs(x) < 1e5 ? String(+x.toPrecision(3)) : x.toExponential(0);
+              },
+            },
             title: { display: !!spec.yLabel, text: spec.yLabel || '' },
           },
         },

@@ -84,22 +84,28 @@ class GradsheetHeatmap extends HTMLElement {
     off.getContext('2d').putImageData(img, 0, 0);
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(off, left, top, side, side);
-    // the 0.5 boundary: a segment wherever neighbouring cells lie on different sides of 0.5
+    // the 0.5 boundary (marching squares between cell centres, linearly interpolated)
     ctx.strokeStyle = '#111';
     ctx.lineWidth = 2;
     ctx.beginPath();
-    const at = (i, j) => m.outputs[j * n + i] - 0.5;
-    for (let j = 0; j < n; j++) {
-      for (let i = 0; i < n; i++) {
-        const x = left + i * cw;
-        const y = top + side - (j + 1) * cw;
-        if (i + 1 < n && at(i, j) * at(i + 1, j) <= 0 && at(i, j) !== at(i + 1, j)) {
-          ctx.moveTo(x + cw, y);
-          ctx.lineTo(x + cw, y + cw);
-        }
-        if (j + 1 < n && at(i, j) * at(i, j + 1) <= 0 && at(i, j) !== at(i, j + 1)) {
-          ctx.moveTo(x, y);
-          ctx.lineTo(x + cw, y);
+    const v = (i, j) => m.outputs[j * n + i] - 0.5;
+    const X = (i) => left + (i + 0.5) * cw;
+    const Y = (j) => top + side - (j + 0.5) * cw;
+    const cut = (p, q) => (p === q ? 0.5 : p / (p - q));
+    for (let j = 0; j + 1 < n; j++) {
+      for (let i = 0; i + 1 < n; i++) {
+        const a = v(i, j);
+        const b = v(i + 1, j);
+        const c = v(i + 1, j + 1);
+        const d = v(i, j + 1);
+        const pts = [];
+        if ((a > 0) !== (b > 0)) pts.push([i + cut(a, b), j]);
+        if ((b > 0) !== (c > 0)) pts.push([i + 1, j + cut(b, c)]);
+        if ((d > 0) !== (c > 0)) pts.push([i + cut(d, c), j + 1]);
+        if ((a > 0) !== (d > 0)) pts.push([i, j + cut(a, d)]);
+        for (let k = 0; k + 1 < pts.length; k += 2) {
+          ctx.moveTo(X(pts[k][0]), Y(pts[k][1]));
+          ctx.lineTo(X(pts[k + 1][0]), Y(pts[k + 1][1]));
         }
       }
     }

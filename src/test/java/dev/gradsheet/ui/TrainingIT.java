@@ -70,6 +70,66 @@ class TrainingIT extends BrowserTestBase {
     }
 
     @Test
+    void twoMoonsTrainLiveAndStop() throws Exception {
+        WebDriver b = newBrowser();
+        b.get(url(""));
+        waitForWorkedExample(b);
+        String first = b.getCurrentUrl();
+        b.findElement(By.cssSelector("#training vaadin-details-summary")).click();
+        waitFor(b, 20).until(d -> d.findElement(By.id("templates")).isDisplayed());
+        b.findElement(By.id("templates")).click();
+        waitFor(b, 20).until(d -> !d.findElements(By.id("template-open")).isEmpty()
+                && d.findElement(By.id("template-open")).isDisplayed());
+        type(b, "template-hidden", "8");
+        pick(b, "template-activation", "tanh");
+        pick(b, "template-data", "Two moons");
+        b.findElement(By.id("template-open")).click();
+        waitFor(b, 30).until(d -> !d.getCurrentUrl().equals(first));
+        waitForCell(b, "h1_1", FORMULA, "tanh(w1_1_1 * x1 + w1_1_2 * x2 + b1_1)", 30);
+        waitFor(b, 20).until(d -> d.findElement(By.id("data-summary")).getText().contains("M = 100 samples"));
+        type(b, "train-batch", "1");
+        type(b, "train-epochs", "100000");
+        type(b, "train-lr", "0.02");
+        String w0 = cell(b, "w1_1_1", VALUE);
+        b.findElement(By.id("train-start")).click();
+        // live: the status, the loss curve and the grid move while the run goes on
+        waitFor(b, 30).until(d -> steps(d) > 5000);
+        String w1 = cell(b, "w1_1_1", VALUE);
+        long points = epochPoints(b);
+        waitFor(b, 30).until(d -> epochPoints(d) > points + 3 && !cell(d, "w1_1_1", VALUE).equals(w1));
+        assertThat(w1).isNotEqualTo(w0);
+        assertThat(b.findElement(By.id("train-stop")).isEnabled()).isTrue();
+        screenshot(b, "train-05-two-moons-running");
+        b.findElement(By.id("train-stop")).click();
+        waitFor(b, 30).until(d -> d.findElement(By.id("final-loss")).getText().startsWith("Stopped at step"));
+        assertThat(b.findElement(By.id("numbers-note")).getText()).contains("that batch (m = 1;");
+        screenshot(b, "train-06-two-moons-stopped");
+    }
+
+    /** The step count shown in the status line ("step 123 / 456 · ..."), 0 before a run. */
+    static long steps(WebDriver d) {
+        String t = d.findElement(By.id("train-status")).getText();
+        return t.startsWith("step ") ? Long.parseLong(t.substring(5, t.indexOf(' ', 5))) : 0;
+    }
+
+    static long epochPoints(WebDriver d) {
+        Object n = ((JavascriptExecutor) d).executeScript(
+                "const e = document.getElementById('loss-chart'); return e && e._chart ? e._chart.data.datasets[1].data.length : 0;");
+        return ((Number) n).longValue();
+    }
+
+    /** Picks the item labelled {@code label} in the Vaadin combo box with id {@code id}. */
+    static void pick(WebDriver b, String id, String label) {
+        WebElement input = b.findElement(By.cssSelector("#" + id + " input"));
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+        input.sendKeys(label);
+        waitFor(b, 10).until(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
+        input.sendKeys(Keys.ENTER);
+        waitFor(b, 10).until(d -> d.findElement(By.cssSelector("#" + id + " input")).getAttribute("value").startsWith(label));
+    }
+
+    @Test
     void lessonPagesDrawTheirCharts() throws Exception {
         WebDriver b = newBrowser();
         b.get(url("lesson/activations"));

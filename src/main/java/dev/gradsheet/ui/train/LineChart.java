@@ -21,8 +21,11 @@ import java.util.Map;
 public class LineChart extends Component implements HasSize {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One line: its legend label, colour, whether dashed, and its (x, y) points. */
-    public record Series(String label, String color, boolean dashed, List<double[]> points) {
+    /** One line: its legend label, colour, whether dashed, its (x, y) points and line width. */
+    public record Series(String label, String color, boolean dashed, List<double[]> points, double width) {
+        public Series(String label, String color, boolean dashed, List<double[]> points) {
+            this(label, color, dashed, points, 2);
+        }
     }
 
     private String title = "";
@@ -42,7 +45,7 @@ public class LineChart extends Component implements HasSize {
         spec.put("yLabel", yLabel);
         spec.put("logY", logY);
         spec.put("series", series.stream().map(s -> Map.of("label", s.label(), "color", s.color(),
-                "dashed", s.dashed(), "points", s.points().stream()
+                "dashed", s.dashed(), "width", s.width(), "points", s.points().stream()
                         .filter(p -> Double.isFinite(p[1]) && (!logY || p[1] > 0)).toList())).toList());
         try {
             getElement().callJsFunction("setChart", JSON.writeValueAsString(spec));

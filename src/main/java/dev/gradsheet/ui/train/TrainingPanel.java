@@ -312,8 +312,8 @@ public class TrainingPanel extends Composite<Details> {
         }
         numbersNote.setText("Which numbers are which: the grid's values and gradients are those of the current"
                 + " sample — the last sample of the last batch (" + String.join(", ", sample) + "). The batch"
-                + " gradient below is the mean of ∂" + sheet.objective() + "/∂w over that batch of up to "
-                + batch.getValue() + " samples: the gradient of the last step.");
+                + " gradient below is the mean of ∂" + sheet.objective() + "/∂w over that batch (m = "
+                + batch.getValue() + "; an epoch's last batch holds what is left): the gradient of the last step.");
         numbersNote.setVisible(true);
         List<Map.Entry<String, double[]>> rows = new ArrayList<>();
         result.batchGradient().forEach((w, g) -> rows.add(Map.entry(w,
@@ -325,10 +325,10 @@ public class TrainingPanel extends Composite<Details> {
     private void drawLosses() {
         List<LineChart.Series> series = new ArrayList<>();
         if (job != null) {
-            series.add(new LineChart.Series("loss per step", "#90caf9", false, job.stepLosses().points()));
-            series.add(new LineChart.Series("mean loss per epoch", "#e65100", true, job.epochLosses().points()));
+            series.add(new LineChart.Series("loss per step", "#90caf9", false, job.stepLosses().points(), 1));
+            series.add(new LineChart.Series("mean loss per epoch", "#e65100", false, job.epochLosses().points(), 2.5));
         }
-        lossChart.show("Loss curve", "step", "loss (log scale)", true, series);
+        lossChart.show(job == null ? "Loss curve: press Start" : "Loss curve", "step", "loss (log scale)", true, series);
     }
 
     private void drawPicture() {
