@@ -61,6 +61,9 @@ public class TrainingPanel extends Composite<Details> {
         return t;
     });
 
+    /** The run going on per sheet, so two tabs on one link cannot train the same sheet at once. */
+    private static final Map<Sheet, TrainingJob> RUNNING = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     final IntegerField batch = new IntegerField("Batch size m");
     final IntegerField epochs = new IntegerField("Epochs");
     final NumberField learningRate = new NumberField("Learning rate");
@@ -229,11 +232,18 @@ public class TrainingPanel extends Composite<Details> {
             return;
         }
         UI ui = UI.getCurrent();
+        TrainingJob other = RUNNING.get(sheet);
+        if (other != null && !other.isDone()) {
+            error.setText("This sheet is already training (in another tab or window); wait for it or stop it there.");
+            return;
+        }
         numbersNote.setVisible(false);
         batchGradient.setVisible(false);
         finalLoss.setText("");
         job = TrainingJob.start(sheet, table, config, executor, PUBLISH_MS, NOTIFY_MS, () -> push(ui));
         TrainingJob run = job;
+        RUNNING.put(sheet, run);
+        run.result().whenComplete((r, f) -> RUNNING.remove(sheet, run));
         finished = run.result().handle((result, failure) -> {
             ui.access(() -> showResult(run, result, failure));
             return null;
@@ -360,8 +370,12 @@ public class TrainingPanel extends Composite<Details> {
                 }));
     }
 
+    /** Leaving the page (closing the tab, reloading, opening another sheet) stops its run. */
     @Override
     protected void onDetach(DetachEvent detachEvent) {
+        if (job != null && !job.isDone()) {
+            job.stop();
+        }
         if (subscription != null) {
             subscription.dispose();
             subscription = null;

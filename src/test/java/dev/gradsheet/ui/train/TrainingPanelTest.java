@@ -119,6 +119,32 @@ class TrainingPanelTest extends TrainKaribuTestBase {
     }
 
     @Test
+    void oneRunPerSheetAndLeavingThePageStopsIt() throws Exception {
+        TrainingPanel panel = xorMlp();
+        SharedSheet shared = panel.shared();
+        panel.epochs.setValue(5_000_000);
+        panel.start.click();
+        await().atMost(30, TimeUnit.SECONDS).until(() -> panel.job().progress().step() > 10);
+        // a second panel (another tab) on the same sheet cannot start a second run
+        TrainingPanel other = new TrainingPanel(shared, registry);
+        other.start();
+        assertThat(other.error.getText()).contains("already training");
+        assertThat(other.job()).isNull();
+        assertThat(panel.job().isDone()).isFalse();
+        // leaving the page (here: opening the link afresh) stops the run
+        TrainingPanel reopened = open(shared);
+        assertThat(reopened).isNotSameAs(panel);
+        panel.job().result().get(30, TimeUnit.SECONDS);
+        assertThat(panel.job().result().get().stopped()).isTrue();
+        await().pollInSameThread().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+            reopened.start();
+            assertThat(reopened.error.getText()).isEmpty();
+        });
+        reopened.stop.click();
+        reopened.finished().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
     void csvUploadErrorsShowFileAndLineAndLeaveEverythingAlone() throws Exception {
         TrainingPanel panel = open(Templates.sigmoidNeuron(Templates.Loss.CROSS_ENTROPY, 0.5, -0.5, 0));
         String before = panel.shared().sheet().toString();
