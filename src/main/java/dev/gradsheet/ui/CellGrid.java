@@ -71,7 +71,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
                 .setFlexGrow(2).setResizable(true);
         formulaColumn.setTooltipGenerator(Cell::formula);
         // A saturated sigmoid (σ′ < 0.01, lesson item 10) is flagged: it barely passes a gradient back.
-        grid.addColumn(c -> c.isSaturated() ? c.kind() + " ⚠" : c.kind()).setKey("kind").setHeader("Kind")
+        grid.addColumn(c -> c.isSaturated() ? "⚠ " + c.kind() : c.kind()).setKey("kind").setHeader("Kind")
                 .setWidth("90px").setFlexGrow(0)
                 .setPartNameGenerator(c -> c.isSaturated() ? "saturated" : null)
                 .setTooltipGenerator(c -> c.isSaturated() ? "saturated: σ′ = σ(1 − σ) = "

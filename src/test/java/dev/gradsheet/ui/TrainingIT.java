@@ -129,6 +129,38 @@ class TrainingIT extends BrowserTestBase {
         waitFor(b, 10).until(d -> d.findElement(By.cssSelector("#" + id + " input")).getAttribute("value").startsWith(label));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    SheetRegistry registry;
+
+    @Test
+    void stepNeuronLineAndSaturatedSigmoidFlag() throws Exception {
+        WebDriver b = newBrowser();
+        b.get(url(""));
+        waitForWorkedExample(b);
+        String first = b.getCurrentUrl();
+        b.findElement(By.cssSelector("#training vaadin-details-summary")).click();
+        waitFor(b, 20).until(d -> d.findElement(By.id("templates")).isDisplayed());
+        b.findElement(By.id("templates")).click();
+        waitFor(b, 20).until(d -> !d.findElements(By.id("template-open")).isEmpty()
+                && d.findElement(By.id("template-open")).isDisplayed());
+        ((JavascriptExecutor) b).executeScript("""
+                for (const r of document.querySelectorAll('#template-kind vaadin-radio-button')) {
+                  if (r.textContent.includes('Step neuron')) r.click();
+                }""");
+        waitFor(b, 10).until(d -> d.findElement(By.id("template-note")).getText().contains("cannot learn"));
+        screenshot(b, "train-07-step-template-dialog");
+        b.findElement(By.id("template-open")).click();
+        waitFor(b, 30).until(d -> !d.getCurrentUrl().equals(first));
+        waitForCell(b, "out", FORMULA, "step(w1 * x1 + w2 * x2 + b, theta)", 30);
+        waitFor(b, 20).until(d -> d.findElement(By.id("data-summary")).getText().contains("M = 40 samples"));
+        screenshot(b, "train-08-step-neuron-line");
+
+        var shared = registry.create(dev.gradsheet.sheet.Examples.byId("saturation").load());
+        b.get(url("sheet/" + shared.id()));
+        waitForCell(b, "p", 2, "⚠ sigmoid", 60);
+        screenshot(b, "train-09-saturated-sigmoid");
+    }
+
     @Test
     void lessonPagesDrawTheirCharts() throws Exception {
         WebDriver b = newBrowser();

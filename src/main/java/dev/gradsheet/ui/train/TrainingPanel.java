@@ -323,7 +323,10 @@ public class TrainingPanel extends Composite<Details> {
         numbersNote.setText("Which numbers are which: the grid's values and gradients are those of the current"
                 + " sample — the last sample of the last batch (" + String.join(", ", sample) + "). The batch"
                 + " gradient below is the mean of ∂" + sheet.objective() + "/∂w over that batch (m = "
-                + batch.getValue() + "; an epoch's last batch holds what is left): the gradient of the last step.");
+                + batch.getValue() + "; an epoch's last batch holds what is left): the gradient of the last step."
+                + (result.batchGradient().values().stream().allMatch(g -> g == 0)
+                        ? " Every batch gradient is 0, so nothing was learned: a step activation's gradient is 0"
+                        + " everywhere (it cannot learn by backpropagation); use sigmoid, tanh or ReLU." : ""));
         numbersNote.setVisible(true);
         List<Map.Entry<String, double[]>> rows = new ArrayList<>();
         result.batchGradient().forEach((w, g) -> rows.add(Map.entry(w,

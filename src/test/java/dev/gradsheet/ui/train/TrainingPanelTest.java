@@ -205,11 +205,19 @@ class TrainingPanelTest extends TrainKaribuTestBase {
                 assertThat(map.at(i, j)).isEqualTo(x + y > 1 ? 1.0 : 0.0);
             }
         }
-        // every weight's gradient is 0: training moves nothing
+        // every weight's gradient is 0: training moves nothing, and the panel says why
         Sheet sheet = panel.shared().sheet();
         for (String w : sheet.weights()) {
             assertThat(sheet.grad(w)).isZero();
         }
+        Map<String, Double> before = weights(sheet);
+        panel.epochs.setValue(5);
+        panel.start.click();
+        panel.finished().get(30, TimeUnit.SECONDS);
+        roundtrip();
+        assertThat(weights(sheet)).isEqualTo(before);
+        assertThat(panel.numbersNote.getText()).contains("Every batch gradient is 0")
+                .contains("cannot learn by backpropagation");
     }
 
     @Test
@@ -243,7 +251,7 @@ class TrainingPanelTest extends TrainKaribuTestBase {
         Sheet sheet = shared.sheet();
         int p = sheet.indexOf("p");
         assertThat(sheet.cell("p").orElseThrow().isSaturated()).isTrue();
-        assertThat(GridKt._getFormatted(grid, p, "kind")).isEqualTo("sigmoid ⚠");
+        assertThat(GridKt._getFormatted(grid, p, "kind")).isEqualTo("⚠ sigmoid");
         assertThat(grid.getColumnByKey("kind").getPartNameGenerator().apply(sheet.cell("p").orElseThrow()))
                 .isEqualTo("saturated");
         assertThat(grid.getColumnByKey("kind").getTooltipGenerator().apply(sheet.cell("p").orElseThrow()))
