@@ -262,19 +262,25 @@ public class TrainingPanel extends Composite<Details> {
 
     /** Asks the run to stop after its current step; the sheet keeps the weights reached so far. */
     public void stop() {
-        if (job != null) {
+        if (job != null && !job.isDone()) {
             job.stop();
-            status.setText("stopping…");
+            if (UI.getCurrent() != null) {
+                status.setText("stopping…");
+            }
         }
     }
 
     /** From the training thread: one progress update at a time is queued for the page. */
     private void push(UI ui) {
         if (updatePending.compareAndSet(false, true)) {
-            ui.access(() -> {
-                updatePending.set(false);
-                showProgress();
-            });
+            try {
+                ui.access(() -> {
+                    updatePending.set(false);
+                    showProgress();
+                });
+            } catch (com.vaadin.flow.component.UIDetachedException e) {
+                stop(); // the page is gone
+            }
         }
     }
 
@@ -370,7 +376,7 @@ public class TrainingPanel extends Composite<Details> {
                 .subscribe(change -> ui.access(() -> {
                     drawPicture();
                     data.refresh();
-                }));
+                }), failure -> { /* the page went away */ });
     }
 
     /** Leaving the page (closing the tab, reloading, opening another sheet) stops its run. */

@@ -100,6 +100,18 @@ class TrainingPanelTest extends TrainKaribuTestBase {
         assertThat(panel.start.isEnabled()).isFalse();
         assertThat(panel.stop.isEnabled()).isTrue();
         await().atMost(30, TimeUnit.SECONDS).until(() -> panel.job().progress().step() > 200);
+        // live: progress, the loss curve and the decision picture move while the run goes on
+        roundtrip();
+        var picture = panel.heatmap.map();
+        int curve = panel.lossChart.series("loss per step").points().size();
+        int step = panel.job().progress().step();
+        await().pollInSameThread().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> {
+            roundtrip();
+            assertThat(panel.heatmap.map()).isNotSameAs(picture);
+            assertThat(panel.heatmap.map().outputs()).isNotEqualTo(picture.outputs());
+            assertThat(panel.lossChart.series("loss per step").points().size()).isGreaterThan(curve);
+            assertThat(panel.status.getText()).startsWith("step ").doesNotStartWith("step " + step + " ");
+        });
         panel.stop.click();
         panel.finished().get(30, TimeUnit.SECONDS);
         roundtrip();
