@@ -172,6 +172,13 @@ class TrainingPanelTest extends TrainKaribuTestBase {
         assertThat(panel.shared().data()).isNull();
         assertThat(panel.shared().sheet().toString()).isEqualTo(before);
 
+        byte[] big = new byte[DataSection.MAX_CSV_BYTES + 1];
+        java.util.Arrays.fill(big, (byte) '1');
+        assertThat(panel.data.useCsv(big, "big.csv")).isFalse();
+        assertThat(panel.data.errorLines()).singleElement().asString().startsWith("big.csv is larger than");
+        assertThat(panel.data.upload.getMaxFileSize()).isEqualTo(DataSection.MAX_CSV_BYTES);
+        assertThat(panel.shared().data()).isNull();
+
         UploadKt._upload(panel.data.upload, "good.csv", "text/csv",
                 "x1,x2,y\n0,0,0\n1,1,1\n0.5,2,1\n".getBytes(StandardCharsets.UTF_8));
         roundtrip();
