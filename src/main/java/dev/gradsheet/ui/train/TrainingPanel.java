@@ -155,7 +155,7 @@ public class TrainingPanel extends Composite<Details> {
         VerticalLayout result = new VerticalLayout(progress, status, finalLoss, numbersNote, batchGradient);
         result.setPadding(false);
         result.setSpacing(false);
-        result.setWidth("22em");
+        result.setWidth("24em");
         HorizontalLayout body = new HorizontalLayout(data, chartBox, heatmap, result);
         body.setWidthFull();
         body.setWrap(true);
@@ -314,7 +314,8 @@ public class TrainingPanel extends Composite<Details> {
         finalLoss.setText((result.stopped() ? "Stopped at step " + result.steps() + ". " : "Done: " + result.steps()
                 + " steps. ") + "Final loss " + Format.readable(last)
                 + (result.epochLosses().isEmpty() ? " (last step)" : " (mean over the last epoch)")
-                + String.format(" · %.1f s · Undo reverts the whole run.", result.seconds()));
+                + " · " + (result.seconds() < 1 ? Math.round(result.seconds() * 1000) + " ms"
+                        : String.format("%.1f s", result.seconds())) + " · Undo reverts the whole run.");
         showWhichNumbers(result);
     }
 
