@@ -19,9 +19,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
-/** Browserless UI tests: a Spring context plus a mocked Vaadin UI (Karibu-Testing). */
+/**
+ * Browserless UI tests: a Spring context plus a mocked Vaadin UI (Karibu-Testing). Public so the
+ * tests of {@code ui.train} share it (and its Spring context).
+ */
 @SpringBootTest
-abstract class KaribuTestBase {
+public abstract class KaribuTestBase {
     static final Path DATA_DIR;
 
     static {
@@ -40,18 +43,18 @@ abstract class KaribuTestBase {
     }
 
     @Autowired
-    ApplicationContext ctx;
+    protected ApplicationContext ctx;
     @Autowired
-    SheetRegistry registry;
+    protected SheetRegistry registry;
 
     @BeforeEach
-    void setUpVaadin() {
+    protected void setUpVaadin() {
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, ctx, uiFactory));
     }
 
     @AfterEach
-    void tearDownVaadin() {
+    protected void tearDownVaadin() {
         MockVaadin.tearDown();
     }
 
@@ -63,7 +66,7 @@ abstract class KaribuTestBase {
     }
 
     /** Lets pushed changes (UI.access) and deferred grid work run, as a browser round trip would. */
-    static void roundtrip() {
+    protected static void roundtrip() {
         MockVaadin.clientRoundtrip();
     }
 }
