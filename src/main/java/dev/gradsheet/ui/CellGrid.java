@@ -20,6 +20,7 @@ import dev.gradsheet.engine.GradientExplanation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,6 +52,9 @@ public class CellGrid extends Composite<Grid<Cell>> {
     private String objective;
     /** A cell to select after the next reload (the new name of a renamed selected cell). */
     private String follow;
+
+    private final Grid.Column<Cell> batchColumn;
+    private Map<String, Double> batchGradients = Map.of();
 
     public CellGrid(SheetPresenter presenter) {
         this.presenter = presenter;
@@ -85,6 +89,14 @@ public class CellGrid extends Composite<Grid<Cell>> {
         gradColumn.setPartNameGenerator(c -> Format.gradBucket(c.grad()));
         grid.addColumn(this::localDerivative).setKey("local").setHeader("Local ∂ (user)").setFlexGrow(1)
                 .setTooltipGenerator(this::localDerivative);
+        // After a training run: each weight's mean gradient over the last batch, beside the gradient of
+        // the one sample the grid's values belong to (lesson item 6).
+        batchColumn = grid.addColumn(c -> batchGradients.containsKey(c.name())
+                        ? Format.readable(batchGradients.get(c.name())) : "")
+                .setKey("batch").setHeader("Batch gradient").setTextAlign(ColumnTextAlign.END).setFlexGrow(1)
+                .setTooltipGenerator(c -> batchGradients.containsKey(c.name()) ? "mean over the last training batch of d"
+                        + objective + "/d" + c.name() + " = " + Format.exact(batchGradients.get(c.name())) : null);
+        batchColumn.setVisible(false);
         updateGradHeader();
         grid.setPartNameGenerator(this::rowParts);
 
@@ -375,8 +387,23 @@ public class CellGrid extends Composite<Grid<Cell>> {
         return c == null ? null : c.name();
     }
 
+    /**
+     * Shows the last training batch's mean gradient per weight in its own column, and labels the value
+     * and gradient columns as the last sample's, until the next edit that is not part of training.
+     */
+    public void showBatchGradients(Map<String, Double> gradients) {
+        batchGradients = Map.copyOf(gradients);
+        batchColumn.setVisible(!batchGradients.isEmpty());
+        valueColumn.setHeader(batchGradients.isEmpty() ? "Value" : "Value (last sample)");
+        updateGradHeader();
+        provider.refreshAll();
+    }
+
     /** Shows one edit's effect: refreshes the changed rows (or all rows) and marks them briefly. */
     public void apply(ChangeSet change) {
+        if (!batchGradients.isEmpty() && !change.label().startsWith("train ")) {
+            showBatchGradients(Map.of()); // the sheet moved on: those batch gradients no longer apply
+        }
         Set<String> changed = new HashSet<>();
         for (int i = 0; i < change.size(); i++) {
             changed.add(change.name(i));
@@ -408,7 +435,8 @@ public class CellGrid extends Composite<Grid<Cell>> {
     }
 
     private void updateGradHeader() {
-        gradColumn.setHeader("Gradient d" + (objective == null ? "L" : objective) + "/d·");
+        gradColumn.setHeader("Gradient d" + (objective == null ? "L" : objective) + "/d·"
+                + (batchGradients.isEmpty() ? "" : " (last sample)"));
     }
 
     private String rowParts(Cell c) {

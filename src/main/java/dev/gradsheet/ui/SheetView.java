@@ -158,7 +158,9 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         description.setId("description");
         description.addClassName("gs-description");
         description.setVisible(shared.description() != null && !shared.description().isBlank());
-        add(head, description, toolbar, sgd, new dev.gradsheet.ui.train.TrainingPanel(shared, registry), editError, split);
+        dev.gradsheet.ui.train.TrainingPanel training = new dev.gradsheet.ui.train.TrainingPanel(shared, registry);
+        training.addTrainingFinishedListener(e -> grid.showBatchGradients(e.batchGradient()));
+        add(head, description, toolbar, sgd, training, editError, split);
         setFlexGrow(1, split);
 
         drawGraph();

@@ -1,5 +1,8 @@
 package dev.gradsheet.ui.train;
 
+import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.DetachEvent;
@@ -340,6 +343,26 @@ public class TrainingPanel extends Composite<Details> {
                 new double[] {sheet.cell(w).map(c -> c.value()).orElse(Double.NaN), g})));
         batchGradient.setItems(rows);
         batchGradient.setVisible(true);
+        fireEvent(new TrainingFinishedEvent(this, result.batchGradient()));
+    }
+
+    /** Tells the sheet view a run finished, with each weight's mean gradient over the last batch. */
+    public Registration addTrainingFinishedListener(ComponentEventListener<TrainingFinishedEvent> listener) {
+        return addListener(TrainingFinishedEvent.class, listener);
+    }
+
+    /** A training run ended (done or stopped): the last batch's mean gradient per weight. */
+    public static final class TrainingFinishedEvent extends ComponentEvent<TrainingPanel> {
+        private final Map<String, Double> batchGradient;
+
+        public TrainingFinishedEvent(TrainingPanel source, Map<String, Double> batchGradient) {
+            super(source, false);
+            this.batchGradient = Map.copyOf(batchGradient);
+        }
+
+        public Map<String, Double> batchGradient() {
+            return batchGradient;
+        }
     }
 
     private void drawLosses() {

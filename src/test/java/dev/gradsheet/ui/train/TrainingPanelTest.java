@@ -83,10 +83,21 @@ class TrainingPanelTest extends TrainKaribuTestBase {
         // the decision picture of out over (x1, x2), with 0.5 boundary data
         assertThat(panel.heatmap.map()).isNotNull();
         assertThat(panel.heatmap.map().xName()).isEqualTo("x1");
-        // one undo step reverts the whole run
+        // the grid itself shows each weight's batch gradient beside its last-sample gradient
+        var cells = _get(dev.gradsheet.ui.CellGrid.class).grid();
+        assertThat(cells.getColumnByKey("batch").isVisible()).isTrue();
+        assertThat(cells.getColumnByKey("value").getHeaderText()).isEqualTo("Value (last sample)");
+        int row = sheet.indexOf("w1_1_1");
+        assertThat(GridKt._getFormatted(cells, row, "batch"))
+                .isEqualTo(dev.gradsheet.ui.Format.readable(panel.job().result().get().batchGradient().get("w1_1_1")));
+        assertThat(GridKt._getFormatted(cells, sheet.indexOf("h1_1"), "batch")).isEmpty(); // weights only
+        // one undo step reverts the whole run, and the batch gradients no longer apply
         assertThat(sheet.undoLabel()).startsWith("train 2000 epochs");
         assertThat(sheet.undo()).isTrue();
         assertThat(weights(sheet)).isEqualTo(startWeights);
+        roundtrip();
+        assertThat(cells.getColumnByKey("batch").isVisible()).isFalse();
+        assertThat(cells.getColumnByKey("value").getHeaderText()).isEqualTo("Value");
     }
 
     @Test
