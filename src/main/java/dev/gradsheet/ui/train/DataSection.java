@@ -120,10 +120,7 @@ public class DataSection extends Composite<VerticalLayout> {
         try {
             Binding.check(shared.sheet(), data, null, source);
         } catch (DataException e) {
-            List<String> lines = new ArrayList<>();
-            lines.add(source + " was not used (the sheet and its data are unchanged):");
-            lines.addAll(e.lines());
-            showErrors(lines);
+            refuse(source, e);
             return false;
         }
         showErrors(List.of());
@@ -131,6 +128,14 @@ public class DataSection extends Composite<VerticalLayout> {
         showTable(data);
         onChange.accept(data);
         return true;
+    }
+
+    /** Lists why {@code source} was not used; nothing changes. */
+    private void refuse(String source, DataException e) {
+        List<String> lines = new ArrayList<>();
+        lines.add(source + " was not used (the sheet and its data are unchanged):");
+        lines.addAll(e.lines());
+        showErrors(lines);
     }
 
     /** Parses uploaded CSV bytes and uses them; errors are listed as {@code FILE:LINE: message}. */
@@ -146,10 +151,7 @@ public class DataSection extends Composite<VerticalLayout> {
         try {
             data = CsvData.parse(bytes, source);
         } catch (DataException e) {
-            List<String> lines = new ArrayList<>();
-            lines.add(source + " was not used (the sheet and its data are unchanged):");
-            lines.addAll(e.lines());
-            showErrors(lines);
+            refuse(source, e);
             return false;
         }
         updating = true;
