@@ -23,18 +23,24 @@ class TrainingIT extends BrowserTestBase {
             return d && d.data.length ? d.data[d.data.length - 1].y : null;
             """;
 
-    @Test
-    void xorMlpTemplateTrainsAndTheLossCurveFalls() throws Exception {
-        WebDriver b = newBrowser();
+    /** Opens the start page, the training panel and its templates dialog; returns the start page's URL. */
+    private String openTemplateDialog(WebDriver b) {
         b.get(url(""));
         waitForWorkedExample(b);
         String first = b.getCurrentUrl();
         b.findElement(By.cssSelector("#training vaadin-details-summary")).click();
         waitFor(b, 20).until(d -> d.findElement(By.id("templates")).isDisplayed());
         b.findElement(By.id("templates")).click();
-        // defaults: MLP, hidden 4, sigmoid, cross-entropy, seed 1, XOR data
         waitFor(b, 20).until(d -> !d.findElements(By.id("template-open")).isEmpty()
                 && d.findElement(By.id("template-open")).isDisplayed());
+        return first;
+    }
+
+    @Test
+    void xorMlpTemplateTrainsAndTheLossCurveFalls() throws Exception {
+        WebDriver b = newBrowser();
+        String first = openTemplateDialog(b);
+        // defaults: MLP, hidden 4, sigmoid, cross-entropy, seed 1, XOR data
         b.findElement(By.id("template-open")).click();
         waitFor(b, 30).until(d -> !d.getCurrentUrl().equals(first));
         waitForCell(b, "x1", FORMULA, "input(0)", 30);
@@ -72,14 +78,7 @@ class TrainingIT extends BrowserTestBase {
     @Test
     void twoMoonsTrainLiveAndStop() throws Exception {
         WebDriver b = newBrowser();
-        b.get(url(""));
-        waitForWorkedExample(b);
-        String first = b.getCurrentUrl();
-        b.findElement(By.cssSelector("#training vaadin-details-summary")).click();
-        waitFor(b, 20).until(d -> d.findElement(By.id("templates")).isDisplayed());
-        b.findElement(By.id("templates")).click();
-        waitFor(b, 20).until(d -> !d.findElements(By.id("template-open")).isEmpty()
-                && d.findElement(By.id("template-open")).isDisplayed());
+        String first = openTemplateDialog(b);
         type(b, "template-hidden", "8");
         pick(b, "template-activation", "tanh");
         pick(b, "template-data", "Two moons");
@@ -135,14 +134,7 @@ class TrainingIT extends BrowserTestBase {
     @Test
     void stepNeuronLineAndSaturatedSigmoidFlag() throws Exception {
         WebDriver b = newBrowser();
-        b.get(url(""));
-        waitForWorkedExample(b);
-        String first = b.getCurrentUrl();
-        b.findElement(By.cssSelector("#training vaadin-details-summary")).click();
-        waitFor(b, 20).until(d -> d.findElement(By.id("templates")).isDisplayed());
-        b.findElement(By.id("templates")).click();
-        waitFor(b, 20).until(d -> !d.findElements(By.id("template-open")).isEmpty()
-                && d.findElement(By.id("template-open")).isDisplayed());
+        String first = openTemplateDialog(b);
         ((JavascriptExecutor) b).executeScript("""
                 for (const r of document.querySelectorAll('#template-kind vaadin-radio-button')) {
                   if (r.textContent.includes('Step neuron')) r.click();
