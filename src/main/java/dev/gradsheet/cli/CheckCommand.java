@@ -2,62 +2,111 @@ package dev.gradsheet.cli;
 
 import dev.gradsheet.engine.GradientCheck;
 import dev.gradsheet.engine.Numbers;
-import dev.gradsheet.sheet.SheetFile;
+import dev.gradsheet.sheet.Expectation;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code check FILE}: every gradient against central finite differences. */
+/**
+ * {@code check FILE…}: grades each file on its own — every {@code @expect} claim, then every gradient
+ * against central finite differences — and ends with {@code N passed, M failed} counting files.
+ * Exit 0 when all pass, 1 when a claim or a finite-difference check fails, 2 when a file cannot be read.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check every gradient against central finite differences; exit 1 beyond the tolerance.")
+        description = {"Grade .sheet files: check every @expect claim (|computed - claimed| <= T*max(1,|claimed|))",
+            "and every gradient against central finite differences. Each file is read on its own.",
+            "Exit 0 all pass, 1 a claim or finite-difference check fails, 2 a file cannot be read."})
 final class CheckCommand implements Callable<Integer> {
-    @Mixin
-    SheetOptions options;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "the .sheet files (e.g. a folder of submissions: hw/*.sheet)")
+    List<Path> files;
 
-    @Option(names = "--tolerance", paramLabel = "T", defaultValue = "1e-4",
-            description = "largest relative error accepted (default 1e-4)")
-    double tolerance;
+    @Option(names = "--json", description = "print one JSON object instead of the report")
+    boolean json;
+
+    @Option(names = "--tolerance", paramLabel = "T",
+            description = "tolerance of the claims; wins over a file's @tolerance (default: the file's, else 1e-3)")
+    Double tolerance;
+
+    @Option(names = "--fd-tolerance", paramLabel = "T", defaultValue = "1e-4",
+            description = "largest relative error of backprop against finite differences (default 1e-4)")
+    double fdTolerance;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        SheetFile.Loaded loaded = options.load(spec.commandLine().getErr());
-        if (loaded == null) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if ((tolerance != null && !(tolerance >= 0 && Double.isFinite(tolerance))) || !(fdTolerance >= 0)) {
+            err.println("check: tolerances must be numbers >= 0");
             return GradSheetCli.BAD_INPUT;
         }
-        GradientCheck check = GradientCheck.run(loaded.sheet());
-        PrintWriter out = spec.commandLine().getOut();
-        boolean ok = check.worstError() <= tolerance;
-        if (options.json) {
-            var json = CellTable.json(loaded.sheet());
-            var entries = json.putArray("check");
-            for (GradientCheck.Entry e : check.entries()) {
-                var n = entries.addObject();
-                n.put("name", e.name());
-                n.put("analytic", e.analytic());
-                n.put("numeric", e.numeric());
-                n.put("relativeError", e.relativeError());
-            }
-            json.put("worstRelativeError", check.worstError());
-            json.put("worstCell", check.worstCell());
-            json.put("ok", ok);
-            out.print(CellTable.write(json));
-        } else {
-            int width = check.entries().stream().mapToInt(e -> e.name().length()).max().orElse(4);
-            out.printf("%-" + width + "s  %16s  %16s  %10s%n", "cell", "backprop", "finite diff", "rel error");
-            for (GradientCheck.Entry e : check.entries()) {
-                out.printf("%-" + width + "s  %16s  %16s  %10s%n", e.name(), Numbers.readable(e.analytic(), 10),
-                        Numbers.readable(e.numeric(), 10), Numbers.readable(e.relativeError(), 3));
-            }
-            out.printf("worst relative error %s at %s (tolerance %s): %s%n", Numbers.readable(check.worstError(), 3),
-                    check.worstCell(), Numbers.readable(tolerance, 3), ok ? "OK" : "FAILED");
+        List<Grade> grades = new ArrayList<>(files.size());
+        for (Path f : files) {
+            Grade g = Grade.of(f, tolerance == null ? Double.NaN : tolerance, fdTolerance);
+            g.errors().forEach(err::println);
+            grades.add(g);
         }
-        return ok ? GradSheetCli.OK : GradSheetCli.CHECK_FAILED;
+        if (json) {
+            out.print(CellTable.write(CheckReport.json(grades)));
+        } else {
+            for (Grade g : grades) {
+                report(g, out, grades.size() == 1);
+            }
+            long passed = grades.stream().filter(Grade::passed).count();
+            long unreadable = grades.stream().filter(g -> !g.readable()).count();
+            out.println(passed + " passed, " + (grades.size() - passed) + " failed"
+                    + (unreadable > 0 ? " (" + unreadable + " unreadable)" : ""));
+        }
+        if (grades.stream().anyMatch(g -> !g.readable())) {
+            return GradSheetCli.BAD_INPUT;
+        }
+        return grades.stream().allMatch(Grade::passed) ? GradSheetCli.OK : GradSheetCli.CHECK_FAILED;
+    }
+
+    /** One file's part of the report; the per-cell finite-difference table only when checking one file. */
+    private void report(Grade g, PrintWriter out, boolean single) {
+        if (!g.readable()) {
+            out.println(g.file() + ": UNREADABLE (" + g.errors().size() + " problem" + (g.errors().size() == 1 ? "" : "s")
+                    + ", listed on stderr)");
+            return;
+        }
+        out.println(g.file() + ":");
+        int width = g.claims().stream().mapToInt(r -> r.expectation().target().length()).max().orElse(0);
+        for (Expectation.Result r : g.claims()) {
+            out.printf(Locale.ROOT, "  %s  %-" + width + "s  claimed %s, computed %s%n", r.holds() ? "holds" : "FAILS",
+                    r.expectation().target(), Numbers.readable(r.expectation().claimed(), 10),
+                    Numbers.readable(r.computed(), 10));
+        }
+        if (g.claims().isEmpty()) {
+            out.println("  no @expect claims");
+        }
+        if (single) {
+            fdTable(g.fd(), out);
+        }
+        GradientCheck fd = g.fd();
+        out.printf("  finite differences: worst relative error %s at %s (tolerance %s): %s%n",
+                Numbers.readable(fd.worstError(), 3), fd.worstCell(), Numbers.readable(g.fdTolerance(), 3),
+                g.fdOk() ? "OK" : "FAILED");
+        out.println("  " + (g.passed() ? "PASSED" : "FAILED") + ": " + (g.claims().size() - g.failedClaims()) + " of "
+                + g.claims().size() + " claims hold (tolerance " + Numbers.readable(g.tolerance(), 3) + ")");
+    }
+
+    private static void fdTable(GradientCheck check, PrintWriter out) {
+        int width = check.entries().stream().mapToInt(e -> e.name().length()).max().orElse(4);
+        out.printf("  %-" + width + "s  %16s  %16s  %10s%n", "cell", "backprop", "finite diff", "rel error");
+        for (GradientCheck.Entry e : check.entries()) {
+            out.printf("  %-" + width + "s  %16s  %16s  %10s%n", e.name(), Numbers.readable(e.analytic(), 10),
+                    Numbers.readable(e.numeric(), 10), Numbers.readable(e.relativeError(), 3));
+        }
     }
 }

@@ -110,7 +110,7 @@ class CliTest {
             assertEquals(0, r.code(), e.id() + "\n" + r.out());
             assertTrue(r.out().contains("worst relative error"), r.out());
         }
-        Run strict = run("check", worked.toString(), "--tolerance", "0");
+        Run strict = run("check", worked.toString(), "--fd-tolerance", "0");
         assertEquals(1, strict.code(), strict.out());
         assertTrue(strict.out().contains("FAILED"));
     }
