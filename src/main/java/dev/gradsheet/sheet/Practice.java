@@ -43,9 +43,10 @@ public record Practice(Hide hide, List<String> cells) {
         return hide == Hide.VALUES && practised(c);
     }
 
-    /** Whether the student practises {@code c}: a chosen cell, or any cell but an input or weight. */
+    /** Whether the student practises {@code c}: a chosen cell, or any cell but an input, weight or constant. */
     public boolean practised(Cell c) {
-        return cells.isEmpty() ? !c.isEditableValue() : cells.contains(c.name());
+        // Constants (literals of formulas) are given like inputs, so "all" leaves them shown too.
+        return cells.isEmpty() ? !c.isEditableValue() && !c.kind().equals("const") : cells.contains(c.name());
     }
 
     /** The setting's text after {@code @practice = }, or null when off. */

@@ -338,12 +338,16 @@ public final class SheetFile {
         if (!Double.isNaN(claims.fileTolerance())) {
             settings.append("@tolerance = ").append(Numbers.exact(claims.fileTolerance())).append('\n');
         }
-        if (practice.on()) {
-            settings.append("@practice = ").append(practice.settingText()).append('\n');
+        // Claims and practice cells naming cells deleted or renamed since are dropped: the file must read back.
+        List<String> kept = practice.cells().stream().filter(c -> sheet.cell(c).isPresent()).toList();
+        if (practice.on() && (practice.cells().isEmpty() || !kept.isEmpty())) {
+            settings.append("@practice = ").append(new Practice(practice.hide(), kept).settingText()).append('\n');
         }
         out.insert(settingsEnd, settings);
         for (Expectation e : claims.expectations()) {
-            out.append(e.toLine()).append('\n');
+            if (sheet.cell(e.cell()).isPresent()) {
+                out.append(e.toLine()).append('\n');
+            }
         }
         if (data != null) {
             out.append("@data = ").append(String.join(", ", data.columns())).append('\n');

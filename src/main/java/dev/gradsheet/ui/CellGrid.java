@@ -53,6 +53,12 @@ public class CellGrid extends Composite<Grid<Cell>> {
     /** A cell to select after the next reload (the new name of a renamed selected cell). */
     private String follow;
 
+    /** What practice mode shows instead of a hidden number. */
+    static final String HIDDEN = "?";
+    /** Practice mode: whose value and gradient the grid hides (see {@link #hide}). */
+    private java.util.function.Predicate<Cell> hideValue = c -> false;
+    private java.util.function.Predicate<Cell> hideGrad = c -> false;
+
     private final Grid.Column<Cell> batchColumn;
     private Map<String, Double> batchGradients = Map.of();
 
@@ -80,15 +86,16 @@ public class CellGrid extends Composite<Grid<Cell>> {
                 .setPartNameGenerator(c -> c.isSaturated() ? "saturated" : null)
                 .setTooltipGenerator(c -> c.isSaturated() ? "saturated: σ′ = σ(1 − σ) = "
                         + Format.readable(c.value() * (1 - c.value())) + " < 0.01, so gradients through it nearly vanish" : null);
-        valueColumn = grid.addColumn(c -> Format.readable(c.value())).setKey("value").setHeader("Value")
+        valueColumn = grid.addColumn(c -> hideValue.test(c) ? HIDDEN : Format.readable(c.value())).setKey("value")
+                .setHeader("Value").setTextAlign(ColumnTextAlign.END).setFlexGrow(1);
+        valueColumn.setTooltipGenerator(c -> hideValue.test(c) ? null : c.name() + " = " + Format.exact(c.value()));
+        gradColumn = grid.addColumn(c -> hideGrad.test(c) ? HIDDEN : Format.readable(c.grad())).setKey("grad")
                 .setTextAlign(ColumnTextAlign.END).setFlexGrow(1);
-        valueColumn.setTooltipGenerator(c -> c.name() + " = " + Format.exact(c.value()));
-        gradColumn = grid.addColumn(c -> Format.readable(c.grad())).setKey("grad")
-                .setTextAlign(ColumnTextAlign.END).setFlexGrow(1);
-        gradColumn.setTooltipGenerator(c -> "d" + objective + "/d" + c.name() + " = " + Format.exact(c.grad()));
-        gradColumn.setPartNameGenerator(c -> Format.gradBucket(c.grad()));
-        grid.addColumn(this::localDerivative).setKey("local").setHeader("Local ∂ (user)").setFlexGrow(1)
-                .setTooltipGenerator(this::localDerivative);
+        gradColumn.setTooltipGenerator(c -> hideGrad.test(c) ? null
+                : "d" + objective + "/d" + c.name() + " = " + Format.exact(c.grad()));
+        gradColumn.setPartNameGenerator(c -> hideGrad.test(c) ? null : Format.gradBucket(c.grad()));
+        grid.addColumn(c -> hideGrad.test(c) ? HIDDEN : localDerivative(c)).setKey("local").setHeader("Local ∂ (user)").setFlexGrow(1)
+                .setTooltipGenerator(c -> hideGrad.test(c) ? null : localDerivative(c));
         // After a training run: each weight's mean gradient over the last batch, beside the gradient of
         // the one sample the grid's values belong to (lesson item 6).
         batchColumn = grid.addColumn(c -> batchGradients.containsKey(c.name())
@@ -396,6 +403,13 @@ public class CellGrid extends Composite<Grid<Cell>> {
         batchColumn.setVisible(!batchGradients.isEmpty());
         valueColumn.setHeader(batchGradients.isEmpty() ? "Value" : "Value (last sample)");
         updateGradHeader();
+        provider.refreshAll();
+    }
+
+    /** Practice mode: hides the values and the gradients (and local derivatives) of the cells the tests accept. */
+    public void hide(java.util.function.Predicate<Cell> values, java.util.function.Predicate<Cell> grads) {
+        hideValue = values;
+        hideGrad = grads;
         provider.refreshAll();
     }
 

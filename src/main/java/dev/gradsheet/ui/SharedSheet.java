@@ -1,7 +1,9 @@
 package dev.gradsheet.ui;
 
 import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.sheet.Claims;
 import dev.gradsheet.sheet.DataTable;
+import dev.gradsheet.sheet.Practice;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -12,8 +14,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param sheet       the live sheet
  * @param description the sheet's description (its leading comment), kept when it is saved
  * @param dataHolder  the data table the sheet learns from (may hold null), saved with the sheet
+ * @param claimsHolder the sheet's {@code @expect} claims (a student's answers), saved with the sheet
+ * @param practiceHolder the teacher's practice setting: a student who opens the sheet starts in it
  */
-public record SharedSheet(String id, Sheet sheet, String description, AtomicReference<DataTable> dataHolder) {
+public record SharedSheet(String id, Sheet sheet, String description, AtomicReference<DataTable> dataHolder,
+                          AtomicReference<Claims> claimsHolder, AtomicReference<Practice> practiceHolder) {
+
+    /** A shared sheet with a data table holder, no claims and no practice setting. */
+    public SharedSheet(String id, Sheet sheet, String description, AtomicReference<DataTable> dataHolder) {
+        this(id, sheet, description, dataHolder, new AtomicReference<>(Claims.NONE),
+                new AtomicReference<>(Practice.OFF));
+    }
 
     /** A shared sheet without a data table. */
     public SharedSheet(String id, Sheet sheet, String description) {
@@ -23,5 +34,13 @@ public record SharedSheet(String id, Sheet sheet, String description, AtomicRefe
     /** The sheet's data table, or null. */
     public DataTable data() {
         return dataHolder.get();
+    }
+
+    public Claims claims() {
+        return claimsHolder.get();
+    }
+
+    public Practice practice() {
+        return practiceHolder.get();
     }
 }

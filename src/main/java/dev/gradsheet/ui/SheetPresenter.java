@@ -124,7 +124,13 @@ public final class SheetPresenter {
 
     /** The sheet as {@code .sheet} text, for download. */
     public String sheetText() {
-        return SheetFile.format(sheet(), shared.description(), shared.data());
+        return text(shared);
+    }
+
+    /** A shared sheet as {@code .sheet} text: cells, data, claims and practice setting. */
+    static String text(SharedSheet shared) {
+        return SheetFile.format(shared.sheet(), shared.description(), shared.data(), shared.claims(),
+                shared.practice());
     }
 
     /** A file name for the download: {@code gradsheet-<id>.sheet}. */

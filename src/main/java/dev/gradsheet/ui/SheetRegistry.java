@@ -56,8 +56,7 @@ public class SheetRegistry {
         do {
             id = SheetStore.newId();
         } while (live.containsKey(id));
-        SharedSheet shared = new SharedSheet(id, loaded.sheet(), loaded.description(),
-                new java.util.concurrent.atomic.AtomicReference<>(loaded.data()));
+        SharedSheet shared = shared(id, loaded);
         live.put(id, shared);
         watch(shared);
         saveNow(shared);
@@ -94,12 +93,18 @@ public class SheetRegistry {
             if (loaded.isEmpty()) {
                 return Optional.empty();
             }
-            SharedSheet shared = new SharedSheet(id, loaded.get().sheet(), loaded.get().description(),
-                    new java.util.concurrent.atomic.AtomicReference<>(loaded.get().data()));
+            SharedSheet shared = shared(id, loaded.get());
             live.put(id, shared);
             watch(shared);
             return Optional.of(shared);
         }
+    }
+
+    private static SharedSheet shared(String id, SheetFile.Loaded loaded) {
+        return new SharedSheet(id, loaded.sheet(), loaded.description(),
+                new java.util.concurrent.atomic.AtomicReference<>(loaded.data()),
+                new java.util.concurrent.atomic.AtomicReference<>(loaded.claims()),
+                new java.util.concurrent.atomic.AtomicReference<>(loaded.practice()));
     }
 
     private void watch(SharedSheet shared) {
@@ -125,7 +130,7 @@ public class SheetRegistry {
     public void saveNow(SharedSheet shared) {
         try {
             synchronized (shared) {
-                store.save(shared.id(), SheetFile.format(shared.sheet(), shared.description(), shared.data()));
+                store.save(shared.id(), SheetPresenter.text(shared));
             }
         } catch (IOException | UncheckedIOException e) {
             LOG.error("autosave of sheet {} failed: {}", shared.id(), e.toString());
@@ -135,6 +140,11 @@ public class SheetRegistry {
     /** Gives the sheet a new data table (null: none) and saves it with the sheet. */
     public void setData(SharedSheet shared, dev.gradsheet.sheet.DataTable data) {
         shared.dataHolder().set(data);
+        scheduleSave(shared);
+    }
+
+    /** Saves the sheet soon: for changes outside its cells (claims, practice setting). */
+    public void changed(SharedSheet shared) {
         scheduleSave(shared);
     }
 

@@ -57,6 +57,9 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     private AddCellForm addForm;
     private SheetToolbar toolbar;
     private SgdPanel sgd;
+    private PracticeSession practiceSession;
+    private PracticePanel practicePanel;
+    private PracticeColumns practiceColumns;
     private final Span status = new Span();
     /** The last refused in-place edit, in full (the field's own message may be cut by the column). */
     final Span editError = new Span();
@@ -118,6 +121,11 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         addForm = new AddCellForm(presenter);
         status.setId("status");
 
+        practiceSession = new PracticeSession(shared, () -> registry.changed(shared));
+        practicePanel = new PracticePanel(practiceSession, shared, () -> registry.changed(shared), this::practiceChanged);
+        practiceColumns = new PracticeColumns(grid.grid(), practiceSession, practicePanel::refreshScore,
+                practicePanel::nextHint);
+
         toolbar.addOpenListener(e -> open(e.bytes(), e.fileName()));
         grid.addCellSelectedListener(e -> {
             cellPanel.show(e.name());
@@ -160,10 +168,10 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         description.setVisible(shared.description() != null && !shared.description().isBlank());
         dev.gradsheet.ui.train.TrainingPanel training = new dev.gradsheet.ui.train.TrainingPanel(shared, registry);
         training.addTrainingFinishedListener(e -> grid.showBatchGradients(e.batchGradient()));
-        add(head, description, toolbar, sgd, training, editError, split);
+        add(head, description, toolbar, sgd, training, practicePanel, editError, split);
         setFlexGrow(1, split);
 
-        drawGraph();
+        practiceChanged();
         updateStatus();
         if (isAttached()) {
             getUI().ifPresent(this::subscribe);
@@ -264,20 +272,60 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             for (int i = 0; i < change.size() && nodes.size() < 500; i++) {
                 String name = change.name(i);
                 if (picture != null && picture.node(name) != null) {
-                    presenter.cell(name).ifPresent(c -> nodes.add(
-                            GraphModel.node(c, objective, true, picture.node(name).classes().contains("outside"))));
+                    presenter.cell(name).ifPresent(c -> nodes.add(masked(
+                            GraphModel.node(c, objective, true, picture.node(name).classes().contains("outside")))));
                 }
             }
             graph.update(nodes);
         }
         cellPanel.refresh();
         toolbar.refresh(change.structural());
+        practicePanel.refreshScore();
+        if (change.structural()) {
+            practicePanel.refreshNames();
+        }
         updateStatus();
+    }
+
+    /** Practice mode switched or changed: hide (or show) numbers in the grid, the graph and the side panel. */
+    private void practiceChanged() {
+        practiceColumns.refresh();
+        grid.hide(c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.VALUE),
+                c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.GRAD));
+        // "Why this gradient?" would give the answers away; the hints replace it while practising.
+        cellPanel.setVisible(!practiceSession.mode().on());
+        drawGraph();
+        updateStatus();
+    }
+
+    /** A graph node with the numbers practice mode hides replaced by "?" (and no gradient colour). */
+    private GraphModel.Node masked(GraphModel.Node n) {
+        if (!practiceSession.mode().on()) {
+            return n;
+        }
+        Cell c = presenter.cell(n.id()).orElse(null);
+        if (c == null) {
+            return n;
+        }
+        boolean value = practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.VALUE);
+        boolean grad = practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.GRAD);
+        String[] lines = n.label().split("\n", -1);
+        if ((!value && !grad) || lines.length < 3) {
+            return n;
+        }
+        String label = lines[0] + "\n" + (value ? CellGrid.HIDDEN : lines[1]) + "\n" + (grad ? "grad " + CellGrid.HIDDEN : lines[2]);
+        String classes = grad ? n.classes().replace(" gpos", "").replace(" gneg", "") : n.classes();
+        return new GraphModel.Node(n.id(), label, classes);
     }
 
     /** Draws the graph afresh around the selected cell, with or without formula steps. */
     private void drawGraph() {
-        graph.show(graphModel.picture(grid.selectedName(), !showSteps.getValue()));
+        GraphModel.Picture p = graphModel.picture(grid.selectedName(), !showSteps.getValue());
+        if (practiceSession != null && practiceSession.mode().on()) {
+            p = new GraphModel.Picture(p.nodes().stream().map(this::masked).toList(), p.edges(), p.selected(),
+                    p.neighbourhood(), p.total());
+        }
+        graph.show(p);
     }
 
     /** The graph node standing for cell {@code name}: itself, or its owner when steps are collapsed. */
@@ -297,6 +345,11 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     private void updateStatus() {
         var sheet = presenter.sheet();
         String objective = sheet.objective();
+        if (objective != null && practiceSession != null
+                && presenter.cell(objective).map(c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.VALUE)).orElse(false)) {
+            status.setText(objective + " = " + CellGrid.HIDDEN + " · " + sheet.size() + " cells");
+            return;
+        }
         status.setText(objective == null ? sheet.size() + " cells"
                 : objective + " = " + Format.readable(sheet.objectiveValue()) + " · " + sheet.size() + " cells");
     }
@@ -324,6 +377,10 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     SgdPanel sgdPanel() {
         return sgd;
+    }
+
+    PracticePanel practicePanel() {
+        return practicePanel;
     }
 
     AddCellForm addForm() {

@@ -1,0 +1,89 @@
+package dev.gradsheet.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.gradsheet.engine.Cell;
+import dev.gradsheet.sheet.Expectation.Quantity;
+import java.util.function.BiConsumer;
+
+/**
+ * Practice mode's "Your value" and "Your answer" columns of the cell grid: a field per asked number,
+ * checked when the student presses Enter or leaves the field (✓ within tolerance, ✗ otherwise),
+ * and a Hint button on a wrong answer. Kept apart from {@link CellGrid}, which only hides numbers.
+ */
+final class PracticeColumns {
+    static final String RIGHT = "✓";
+    static final String WRONG = "✗";
+
+    private final PracticeSession session;
+    private final Grid.Column<Cell> valueAnswers;
+    private final Grid.Column<Cell> gradAnswers;
+
+    /**
+     * Adds the columns to {@code grid}; {@code onAnswer} hears every checked answer, {@code onHint}
+     * a request for the next hint about a cell's number.
+     */
+    PracticeColumns(Grid<Cell> grid, PracticeSession session, Runnable onAnswer, BiConsumer<String, Quantity> onHint) {
+        this.session = session;
+        valueAnswers = grid.addColumn(new ComponentRenderer<>(c -> cellOf(c, Quantity.VALUE, onAnswer, onHint)))
+                .setKey("answer-value").setHeader("Your value").setWidth("190px").setFlexGrow(0);
+        gradAnswers = grid.addColumn(new ComponentRenderer<>(c -> cellOf(c, Quantity.GRAD, onAnswer, onHint)))
+                .setKey("answer-grad").setHeader("Your answer: gradient").setWidth("190px").setFlexGrow(0);
+        refresh();
+    }
+
+    /** Shows the columns the current practice mode asks for. */
+    void refresh() {
+        valueAnswers.setVisible(session.mode().hide() == dev.gradsheet.sheet.Practice.Hide.VALUES);
+        gradAnswers.setVisible(session.mode().on());
+    }
+
+    private Component cellOf(Cell c, Quantity q, Runnable onAnswer, BiConsumer<String, Quantity> onHint) {
+        if (!session.asks(c, q)) {
+            return new Span();
+        }
+        String key = (q == Quantity.GRAD ? "grad-" : "value-") + c.name();
+        TextField field = new TextField();
+        field.setId("answer-" + key);
+        field.getElement().setAttribute("aria-label", "your " + (q == Quantity.GRAD ? "gradient" : "value") + " of " + c.name());
+        field.setWidth("100px");
+        field.setValue(session.answerText(c.name(), q));
+        field.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        Span mark = new Span();
+        mark.setId("mark-" + key);
+        Button hint = new Button("Hint", e -> onHint.accept(c.name(), q));
+        hint.setId("hint-" + key);
+        hint.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        show(session.right(c.name(), q), mark, hint);
+        field.addValueChangeListener(e -> {
+            if (!e.isFromClient() && e.getOldValue().equals(e.getValue())) {
+                return;
+            }
+            PracticeSession.Answer a = session.answer(c.name(), q, e.getValue());
+            field.setInvalid(a.error() != null);
+            field.setErrorMessage(a.error());
+            show(a.right(), mark, hint);
+            onAnswer.run();
+        });
+        HorizontalLayout row = new HorizontalLayout(field, mark, hint);
+        row.setSpacing(true);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        return row;
+    }
+
+    private static void show(Boolean right, Span mark, Button hint) {
+        mark.setText(right == null ? "" : right ? RIGHT : WRONG);
+        mark.getStyle().set("color", right == null ? "" : right ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)")
+                .set("font-weight", "bold");
+        mark.getElement().setAttribute("title", right == null ? "" : right ? "right (within tolerance)" : "not right yet");
+        hint.setVisible(Boolean.FALSE.equals(right));
+    }
+}

@@ -1,0 +1,139 @@
+package dev.gradsheet.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import dev.gradsheet.engine.Cell;
+import dev.gradsheet.sheet.Expectation.Quantity;
+import dev.gradsheet.sheet.Practice;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The "Practice" bar above the grid: the switch, what to hide (gradients, or values too) and of
+ * which cells, the teacher's "open in practice mode" setting, the score line and the current hint.
+ */
+final class PracticePanel extends Composite<HorizontalLayout> {
+    static final String GRADIENTS = "gradients";
+    static final String VALUES = "values and gradients";
+
+    final Checkbox practice = new Checkbox("Practice");
+    final Select<String> hide = new Select<>();
+    final MultiSelectComboBox<String> cells = new MultiSelectComboBox<>();
+    final Checkbox setting = new Checkbox("Students open this sheet in practice mode");
+    final Span score = new Span();
+    final Div hint = new Div();
+    private final PracticeSession session;
+    private final SharedSheet shared;
+    private final Runnable saveSetting;
+    private final Runnable onModeChanged;
+    private String hintTarget;
+    private int hintStep;
+
+    PracticePanel(PracticeSession session, SharedSheet shared, Runnable saveSetting, Runnable onModeChanged) {
+        this.session = session;
+        this.shared = shared;
+        this.saveSetting = saveSetting;
+        this.onModeChanged = onModeChanged;
+        practice.setId("practice");
+        hide.setId("practice-hide");
+        hide.setItems(GRADIENTS, VALUES);
+        hide.setAriaLabel("hide");
+        cells.setId("practice-cells");
+        cells.setPlaceholder("all but inputs and weights");
+        cells.setAriaLabel("practised cells");
+        cells.setWidth("16em");
+        setting.setId("practice-setting");
+        score.setId("practice-score");
+        hint.setId("practice-hint");
+        hint.addClassName("gs-hint");
+        Practice start = session.mode();
+        practice.setValue(start.on());
+        hide.setValue(start.hide() == Practice.Hide.VALUES ? VALUES : GRADIENTS);
+        cells.setItems(shared.sheet().names());
+        cells.setValue(new java.util.LinkedHashSet<>(start.cells()));
+        setting.setValue(shared.practice().on());
+        practice.addValueChangeListener(e -> modeChanged());
+        hide.addValueChangeListener(e -> modeChanged());
+        cells.addValueChangeListener(e -> modeChanged());
+        setting.addValueChangeListener(e -> {
+            shared.practiceHolder().set(e.getValue() ? current(true) : Practice.OFF);
+            saveSetting.run();
+        });
+        HorizontalLayout bar = getContent();
+        bar.setId("practice-bar");
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        bar.getStyle().set("flex-wrap", "wrap");
+        bar.add(practice, hide, cells, setting, score, hint);
+        showControls();
+        refreshScore();
+    }
+
+    private Practice current(boolean on) {
+        if (!on) {
+            return Practice.OFF;
+        }
+        return new Practice(VALUES.equals(hide.getValue()) ? Practice.Hide.VALUES : Practice.Hide.GRADIENTS,
+                new ArrayList<>(cells.getSelectedItems()));
+    }
+
+    private void modeChanged() {
+        session.setMode(current(practice.getValue()));
+        if (setting.getValue()) { // the teacher's saved setting follows what they choose to hide
+            shared.practiceHolder().set(current(true));
+            saveSetting.run();
+        }
+        showControls();
+        clearHint();
+        refreshScore();
+        onModeChanged.run();
+    }
+
+    private void showControls() {
+        boolean on = practice.getValue();
+        hide.setVisible(on);
+        cells.setVisible(on);
+        score.setVisible(on);
+        hint.setVisible(on);
+    }
+
+    /** Updates the score line (after an answer or an edit that changed the numbers). */
+    void refreshScore() {
+        score.setText(session.mode().on() ? session.score().text() : "");
+    }
+
+    /** Keeps the cell choices in step with the sheet's cells. */
+    void refreshNames() {
+        List<String> chosen = new ArrayList<>(cells.getSelectedItems());
+        List<String> names = shared.sheet().names();
+        cells.setItems(names);
+        chosen.retainAll(names);
+        cells.setValue(new java.util.LinkedHashSet<>(chosen));
+    }
+
+    /** Shows the next hint about {@code q} of {@code cell}: the rule, then the upstream gradient, then the whole product. */
+    void nextHint(String cell, Quantity q) {
+        String target = cell + "/" + q;
+        hintStep = target.equals(hintTarget) ? Math.min(hintStep + 1, 3) : 1;
+        hintTarget = target;
+        List<String> hints = session.hints(cell, q);
+        hint.setText("Hint " + hintStep + " of 3 for " + (q == Quantity.GRAD ? "the gradient of " : "the value of ")
+                + cell + ": " + hints.get(hintStep - 1));
+    }
+
+    private void clearHint() {
+        hintTarget = null;
+        hintStep = 0;
+        hint.setText("");
+    }
+
+    /** Whether practice mode hides {@code c}'s gradient in this view. */
+    boolean hidesGrad(Cell c) {
+        return session.asks(c, Quantity.GRAD);
+    }
+}

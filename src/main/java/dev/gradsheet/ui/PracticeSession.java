@@ -1,0 +1,147 @@
+package dev.gradsheet.ui;
+
+import dev.gradsheet.engine.Cell;
+import dev.gradsheet.engine.GradientExplanation;
+import dev.gradsheet.engine.Numbers;
+import dev.gradsheet.sheet.Claims;
+import dev.gradsheet.sheet.Expectation;
+import dev.gradsheet.sheet.Expectation.Quantity;
+import dev.gradsheet.sheet.Practice;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Practice mode's logic, free of Vaadin: which numbers are hidden from the student, their answers
+ * (kept as the shared sheet's {@code @expect} claims, so a saved sheet carries the student's work),
+ * whether each holds, the score and the hints in steps.
+ */
+public final class PracticeSession {
+    private final SharedSheet shared;
+    private final Runnable onClaimsChanged;
+    private Practice mode;
+
+    /** Starts in the sheet's own practice setting; {@code onClaimsChanged} saves the sheet. */
+    public PracticeSession(SharedSheet shared, Runnable onClaimsChanged) {
+        this.shared = shared;
+        this.onClaimsChanged = onClaimsChanged;
+        this.mode = shared.practice();
+    }
+
+    /** What this view hides now ({@link Practice#OFF}: practice mode is off). */
+    public Practice mode() {
+        return mode;
+    }
+
+    public void setMode(Practice mode) {
+        this.mode = mode;
+    }
+
+    /** Whether the student is asked for {@code q} of {@code c}. */
+    public boolean asks(Cell c, Quantity q) {
+        return q == Quantity.GRAD ? mode.hidesGrad(c) : mode.hidesValue(c);
+    }
+
+    /** The outcome of typing an answer: an error for the field, or whether the answer is right (null: cleared). */
+    public record Answer(String error, Boolean right) {
+    }
+
+    /** Records the student's answer for {@code q} of {@code cell}; a blank answer removes it. */
+    public Answer answer(String cell, Quantity q, String text) {
+        String target = new Expectation(cell, q, 0).target();
+        Claims claims = shared.claims();
+        if (text == null || text.isBlank()) {
+            if (claims.find(target) != null) {
+                store(claims.without(target));
+            }
+            return new Answer(null, null);
+        }
+        Double v = Format.parse(text);
+        if (v == null || !Double.isFinite(v)) {
+            return new Answer("'" + text.strip() + "' is not a number", null);
+        }
+        store(claims.with(new Expectation(cell, q, v)));
+        return new Answer(null, right(cell, q));
+    }
+
+    private void store(Claims claims) {
+        shared.claimsHolder().set(claims);
+        onClaimsChanged.run();
+    }
+
+    /** The student's answer as text, or "" when there is none. */
+    public String answerText(String cell, Quantity q) {
+        Expectation e = shared.claims().find(new Expectation(cell, q, 0).target());
+        return e == null ? "" : Numbers.exact(e.claimed());
+    }
+
+    /** Whether the answer holds within the sheet's tolerance; null when there is no answer. */
+    public Boolean right(String cell, Quantity q) {
+        Expectation e = shared.claims().find(new Expectation(cell, q, 0).target());
+        return e == null ? null : e.check(shared.sheet(), shared.claims().tolerance()).holds();
+    }
+
+    /** How many of the asked numbers the student has right. */
+    public record Score(int right, int asked) {
+        public String text() {
+            return "Score: " + right + " of " + asked + " right";
+        }
+    }
+
+    public Score score() {
+        int right = 0;
+        int asked = 0;
+        for (Cell c : shared.sheet().cells()) {
+            for (Quantity q : Quantity.values()) {
+                if (asks(c, q)) {
+                    asked++;
+                    if (Boolean.TRUE.equals(right(c.name(), q))) {
+                        right++;
+                    }
+                }
+            }
+        }
+        return new Score(right, asked);
+    }
+
+    /** The hints for {@code q} of {@code cell}, in the order they are offered: rule, then upstream, then the whole product. */
+    public List<String> hints(String cell, Quantity q) {
+        return q == Quantity.GRAD ? gradientHints(cell) : valueHints(cell);
+    }
+
+    private List<String> gradientHints(String cell) {
+        GradientExplanation why = shared.sheet().explain(cell);
+        String d = "d" + why.objective() + "/d";
+        if (why.cell().equals(why.objective())) {
+            String one = cell + " is the objective: its gradient with respect to itself is 1.";
+            return List.of(one, one, d + cell + " = 1");
+        }
+        if (why.terms().isEmpty()) {
+            String zero = "No cell uses " + cell + ", so the objective does not depend on it.";
+            return List.of(zero, zero, d + cell + " = 0");
+        }
+        StringBuilder rule = new StringBuilder();
+        StringBuilder upstream = new StringBuilder();
+        for (GradientExplanation.Term t : why.terms()) {
+            rule.append(rule.isEmpty() ? "" : " ").append(cell).append(" feeds ").append(t.user()).append(": ")
+                    .append(t.rule()).append('.');
+            upstream.append(upstream.isEmpty() ? "" : ", ").append(d).append(t.user()).append(" = ")
+                    .append(Numbers.readable(t.upstream(), 6));
+        }
+        if (why.terms().size() > 1) {
+            rule.append(" ").append(cell).append(" feeds several cells: add up (+=) what each sends back.");
+        }
+        return List.of(rule.toString(), "The upstream gradient: " + upstream + ".", why.equation());
+    }
+
+    private List<String> valueHints(String cell) {
+        Cell c = shared.sheet().cell(cell).orElseThrow();
+        List<String> args = shared.sheet().arguments().getOrDefault(cell, List.of());
+        List<String> values = new ArrayList<>();
+        for (String a : args) {
+            values.add(a + " = " + Numbers.readable(shared.sheet().value(a), 6));
+        }
+        return List.of("The forward pass computes " + cell + " = " + c.formula() + " from its arguments.",
+                values.isEmpty() ? cell + " has no arguments." : "Its arguments: " + String.join(", ", values) + ".",
+                cell + " = " + c.formula() + " = " + Numbers.readable(c.value(), 6));
+    }
+}

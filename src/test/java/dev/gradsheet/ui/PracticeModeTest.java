@@ -1,0 +1,164 @@
+package dev.gradsheet.ui;
+
+import static dev.gradsheet.ui.SheetViewTest.shown;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.gradsheet.sheet.Examples;
+import dev.gradsheet.sheet.SheetFile;
+import org.junit.jupiter.api.Test;
+
+/** Practice mode: hidden numbers, the student's answers checked at once, hints in steps, the score. */
+class PracticeModeTest extends KaribuTestBase {
+
+    /** The field, mark and hint button of the answer column of {@code cell}. */
+    record AnswerCell(TextField field, Span mark, Button hint) {
+    }
+
+    static AnswerCell answer(SheetView view, String cell, String column) {
+        int row = view.presenter().sheet().indexOf(cell);
+        HorizontalLayout box = (HorizontalLayout) GridKt._getCellComponent(view.cellGrid().grid(), row, column);
+        return new AnswerCell((TextField) box.getComponentAt(0), (Span) box.getComponentAt(1),
+                (Button) box.getComponentAt(2));
+    }
+
+    static void type(AnswerCell a, String text) {
+        HasValueUtilsKt._setValue(a.field(), text);
+        roundtrip();
+    }
+
+    @Test
+    void practiceHidesGradientsChecksAnswersAndOffersHintsInSteps() throws Exception {
+        SheetView view = openStart();
+        PracticePanel panel = view.practicePanel();
+        assertThat(shown(view, "q", "grad")).isEqualTo("16");
+        assertThat(view.cellGrid().grid().getColumnByKey("answer-grad").isVisible()).isFalse();
+
+        panel.practice.setValue(true);
+        roundtrip();
+        assertThat(shown(view, "q", "grad")).isEqualTo("?");
+        assertThat(shown(view, "q", "local")).isEqualTo("?");
+        assertThat(shown(view, "f", "grad")).isEqualTo("?");
+        assertThat(shown(view, "f", "value")).isEqualTo("-12");       // only gradients are hidden
+        assertThat(shown(view, "z", "grad")).isEqualTo("-12");        // inputs and weights stay shown
+        assertThat(shown(view, "x", "grad")).isEqualTo("16");
+        assertThat(view.cellGrid().grid().getColumnByKey("answer-grad").isVisible()).isTrue();
+        assertThat(view.cellPanel().isVisible()).isFalse();           // "Why this gradient?" would tell
+        assertThat(view.graph().picture().node("q").label()).isEqualTo("q\n3\ngrad ?");
+        assertThat(view.graph().picture().node("z").label()).isEqualTo("z\n-4\ngrad -12");
+        assertThat(panel.score.getText()).isEqualTo("Score: 0 of 3 right"); // q, f and L
+
+        AnswerCell q = answer(view, "q", "answer-grad");
+        type(q, "-16");
+        assertThat(q.mark().getText()).isEqualTo("✗");
+        assertThat(q.hint().isVisible()).isTrue();
+        ButtonKt._click(q.hint());
+        assertThat(panel.hint.getText()).isEqualTo(
+                "Hint 1 of 3 for the gradient of q: q feeds f: × multiplies it by the other input.");
+        ButtonKt._click(q.hint());
+        assertThat(panel.hint.getText()).isEqualTo(
+                "Hint 2 of 3 for the gradient of q: The upstream gradient: dL/df = -4.");
+        ButtonKt._click(q.hint());
+        assertThat(panel.hint.getText()).isEqualTo(
+                "Hint 3 of 3 for the gradient of q: dL/dq = dL/df · ∂f/∂q = (-4)·(-4) = 16");
+        assertThat(panel.score.getText()).isEqualTo("Score: 0 of 3 right");
+
+        type(q, "16");
+        assertThat(q.mark().getText()).isEqualTo("✓");
+        assertThat(q.hint().isVisible()).isFalse();
+        AnswerCell f = answer(view, "f", "answer-grad");
+        type(f, "-4.003"); // within the default tolerance 1e-3 * 4
+        assertThat(f.mark().getText()).isEqualTo("✓");
+        assertThat(panel.score.getText()).isEqualTo("Score: 2 of 3 right");
+
+        AnswerCell l = answer(view, "L", "answer-grad");
+        type(l, "one");
+        assertThat(l.field().isInvalid()).isTrue();
+        assertThat(l.field().getErrorMessage()).isEqualTo("'one' is not a number");
+        assertThat(l.mark().getText()).isEmpty();
+        assertThat(panel.score.getText()).isEqualTo("Score: 2 of 3 right");
+
+        // The answers are the sheet's claims: a download carries the student's work.
+        String text = view.presenter().sheetText();
+        assertThat(text).endsWith("L = mse(f, t)\n@expect q.grad = 16\n@expect f.grad = -4.003\n");
+        SheetFile.Loaded back = SheetFile.parse(text, "saved.sheet");
+        assertThat(back.claims().check(back.sheet())).allMatch(r -> r.holds());
+
+        // An edit moves the numbers: the answer about q no longer holds and the score says so.
+        view.presenter().setValue("z", "-5");
+        roundtrip();
+        assertThat(answer(view, "q", "answer-grad").mark().getText()).isEqualTo("✗");
+        assertThat(panel.score.getText()).isEqualTo("Score: 0 of 3 right");
+
+        panel.practice.setValue(false);
+        roundtrip();
+        assertThat(shown(view, "q", "grad")).isEqualTo("50"); // f = -15, dL/df = -10, times z = -5
+        assertThat(view.cellPanel().isVisible()).isTrue();
+    }
+
+    @Test
+    void valuesModeAsksForValuesToo() {
+        SheetView view = openStart();
+        PracticePanel panel = view.practicePanel();
+        panel.practice.setValue(true);
+        panel.hide.setValue(PracticePanel.VALUES);
+        roundtrip();
+        assertThat(shown(view, "f", "value")).isEqualTo("?");
+        assertThat(shown(view, "x", "value")).isEqualTo("-2");
+        assertThat(view.cellGrid().grid().getColumnByKey("answer-value").isVisible()).isTrue();
+        assertThat(panel.score.getText()).isEqualTo("Score: 0 of 6 right");
+        AnswerCell f = answer(view, "f", "answer-value");
+        type(f, "-12");
+        assertThat(f.mark().getText()).isEqualTo("✓");
+        AnswerCell q = answer(view, "q", "answer-value");
+        type(q, "7");
+        ButtonKt._click(q.hint());
+        ButtonKt._click(q.hint());
+        assertThat(panel.hint.getText()).isEqualTo("Hint 2 of 3 for the value of q: Its arguments: x = -2, y = 5.");
+        assertThat(panel.score.getText()).isEqualTo("Score: 1 of 6 right");
+        assertThat(view.presenter().sheetText()).contains("@expect f = -12\n@expect q = 7\n");
+    }
+
+    @Test
+    void chosenCellsOnly() {
+        SheetView view = openStart();
+        PracticePanel panel = view.practicePanel();
+        panel.practice.setValue(true);
+        panel.cells.setValue(java.util.Set.of("q"));
+        roundtrip();
+        assertThat(shown(view, "q", "grad")).isEqualTo("?");
+        assertThat(shown(view, "f", "grad")).isEqualTo("-4");
+        assertThat(panel.score.getText()).isEqualTo("Score: 0 of 1 right");
+    }
+
+    @Test
+    void aTeachersPracticeSheetOpensInPracticeMode() throws Exception {
+        SharedSheet teacher = registry.create(SheetFile.parse(Examples.WORKED.text(), "hw.sheet"));
+        UI.getCurrent().navigate("sheet/" + teacher.id());
+        roundtrip();
+        SheetView view = LocatorJ._get(SheetView.class);
+        view.practicePanel().practice.setValue(true);
+        view.practicePanel().setting.setValue(true);
+        roundtrip();
+        String saved = view.presenter().sheetText();
+        assertThat(saved).contains("\n@practice = gradients\n");
+
+        // A student opens the saved file (e.g. uploaded as a new sheet): practice mode from the start.
+        SharedSheet student = registry.create(SheetFile.parse(saved, "hw.sheet"));
+        UI.getCurrent().navigate("sheet/" + student.id());
+        roundtrip();
+        SheetView opened = LocatorJ._get(SheetView.class);
+        assertThat(opened.practicePanel().practice.getValue()).isTrue();
+        assertThat(shown(opened, "q", "grad")).isEqualTo("?");
+        assertThat(shown(opened, "z", "grad")).isEqualTo("-12");
+        assertThat(opened.practicePanel().score.getText()).isEqualTo("Score: 0 of 3 right");
+    }
+}
