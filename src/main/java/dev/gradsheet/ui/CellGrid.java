@@ -406,6 +406,18 @@ public class CellGrid extends Composite<Grid<Cell>> {
         provider.refreshAll();
     }
 
+    /** Marks {@code names} as the grid marks changed cells (Step through: a step's cell and its arguments). */
+    public void highlight(java.util.Collection<String> names) {
+        Set<String> previous = flashed;
+        flashed = Set.copyOf(names);
+        flashPart = "flash-0".equals(flashPart) ? "flash-1" : "flash-0";
+        Set<String> refresh = new HashSet<>(flashed);
+        refresh.addAll(previous);
+        for (String name : refresh) {
+            presenter.cell(name).ifPresent(provider::refreshItem);
+        }
+    }
+
     /** Practice mode: hides the values and the gradients (and local derivatives) of the cells the tests accept. */
     public void hide(java.util.function.Predicate<Cell> values, java.util.function.Predicate<Cell> grads) {
         hideValue = values;

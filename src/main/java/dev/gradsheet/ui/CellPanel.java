@@ -36,6 +36,7 @@ public class CellPanel extends Composite<VerticalLayout> {
     final Span stepHint = new Span();
     private final SheetPresenter presenter;
     private final Div details = new Div();
+    final ChainView chain = new ChainView(this::show);
     private String name;
 
     public CellPanel(SheetPresenter presenter) {
@@ -62,7 +63,7 @@ public class CellPanel extends Composite<VerticalLayout> {
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         actions.setWrap(true);
         stepHint.setId("step-hint");
-        details.add(equation, terms, note, actions, stepHint, actionError);
+        details.add(equation, terms, chain, note, actions, stepHint, actionError);
         VerticalLayout layout = getContent();
         layout.setPadding(false);
         layout.setSpacing(false);
@@ -103,6 +104,7 @@ public class CellPanel extends Composite<VerticalLayout> {
                     + ")·(" + Format.readable(t.local()) + ") = " + Format.readable(t.product())
                     + (t.rule().isEmpty() ? "" : " — " + t.rule())));
         }
+        chain.show(presenter.sheet(), c.name());
         note.setText(why.note());
         note.setVisible(!why.note().isEmpty());
         boolean editable = !c.generated();

@@ -2,12 +2,13 @@ package dev.gradsheet.ui;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.sheet.Expectation.Quantity;
 import dev.gradsheet.sheet.Practice;
@@ -24,7 +25,8 @@ final class PracticePanel extends Composite<HorizontalLayout> {
 
     final Checkbox practice = new Checkbox("Practice");
     final Select<String> hide = new Select<>();
-    final MultiSelectComboBox<String> cells = new MultiSelectComboBox<>();
+    /** The practised cells, comma-separated; empty: all but inputs, weights and constants. */
+    final TextField cells = new TextField();
     final Checkbox setting = new Checkbox("Students open this sheet in practice mode");
     final Span score = new Span();
     final Div hint = new Div();
@@ -47,7 +49,9 @@ final class PracticePanel extends Composite<HorizontalLayout> {
         cells.setId("practice-cells");
         cells.setPlaceholder("all but inputs and weights");
         cells.setAriaLabel("practised cells");
+        cells.setTooltipText("the cells to practise, e.g. q, f (empty: all but inputs and weights)");
         cells.setWidth("16em");
+        cells.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         setting.setId("practice-setting");
         score.setId("practice-score");
         hint.setId("practice-hint");
@@ -55,8 +59,7 @@ final class PracticePanel extends Composite<HorizontalLayout> {
         Practice start = session.mode();
         practice.setValue(start.on());
         hide.setValue(start.hide() == Practice.Hide.VALUES ? VALUES : GRADIENTS);
-        cells.setItems(shared.sheet().names());
-        cells.setValue(new java.util.LinkedHashSet<>(start.cells()));
+        cells.setValue(String.join(", ", start.cells()));
         setting.setValue(shared.practice().on());
         practice.addValueChangeListener(e -> modeChanged());
         hide.addValueChangeListener(e -> modeChanged());
@@ -79,7 +82,7 @@ final class PracticePanel extends Composite<HorizontalLayout> {
             return Practice.OFF;
         }
         return new Practice(VALUES.equals(hide.getValue()) ? Practice.Hide.VALUES : Practice.Hide.GRADIENTS,
-                new ArrayList<>(cells.getSelectedItems()));
+                chosenCells());
     }
 
     private void modeChanged() {
@@ -107,13 +110,35 @@ final class PracticePanel extends Composite<HorizontalLayout> {
         score.setText(session.mode().on() ? session.score().text() : "");
     }
 
-    /** Keeps the cell choices in step with the sheet's cells. */
+    /**
+     * The cells typed in the cells field that exist; names that do not are refused next to the field
+     * (and left out, so practice goes on with the others).
+     */
+    private List<String> chosenCells() {
+        List<String> chosen = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String part : cells.getValue().split(",")) {
+            String name = part.strip();
+            if (name.isEmpty() || chosen.contains(name)) {
+                continue;
+            }
+            if (shared.sheet().cell(name).isPresent()) {
+                chosen.add(name);
+            } else {
+                unknown.add(name);
+            }
+        }
+        cells.setInvalid(!unknown.isEmpty());
+        cells.setErrorMessage(unknown.isEmpty() ? null : "no cell called " + String.join(", ", unknown));
+        return chosen;
+    }
+
+    /** After cells were renamed or deleted: practise the chosen cells that are still there. */
     void refreshNames() {
-        List<String> chosen = new ArrayList<>(cells.getSelectedItems());
-        List<String> names = shared.sheet().names();
-        cells.setItems(names);
-        chosen.retainAll(names);
-        cells.setValue(new java.util.LinkedHashSet<>(chosen));
+        if (!cells.getValue().isBlank() && practice.getValue()) {
+            session.setMode(current(true));
+            onModeChanged.run();
+        }
     }
 
     /** Shows the next hint about {@code q} of {@code cell}: the rule, then the upstream gradient, then the whole product. */

@@ -60,6 +60,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     private PracticeSession practiceSession;
     private PracticePanel practicePanel;
     private PracticeColumns practiceColumns;
+    private StepPanel stepPanel;
+    private NumericCheck numericCheck;
     private final Span status = new Span();
     /** The last refused in-place edit, in full (the field's own message may be cut by the column). */
     final Span editError = new Span();
@@ -126,6 +128,9 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         practiceColumns = new PracticeColumns(grid.grid(), practiceSession, practicePanel::refreshScore,
                 practicePanel::nextHint);
 
+        stepPanel = new StepPanel(presenter, this::showStep);
+        numericCheck = new NumericCheck(presenter, grid.grid());
+
         toolbar.addOpenListener(e -> open(e.bytes(), e.fileName()));
         grid.addCellSelectedListener(e -> {
             cellPanel.show(e.name());
@@ -168,7 +173,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         description.setVisible(shared.description() != null && !shared.description().isBlank());
         dev.gradsheet.ui.train.TrainingPanel training = new dev.gradsheet.ui.train.TrainingPanel(shared, registry);
         training.addTrainingFinishedListener(e -> grid.showBatchGradients(e.batchGradient()));
-        add(head, description, toolbar, sgd, training, practicePanel, editError, split);
+        add(head, description, toolbar, sgd, training, practicePanel, new HorizontalLayout(stepPanel, numericCheck), editError,
+                split);
         setFlexGrow(1, split);
 
         practiceChanged();
@@ -260,6 +266,10 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     /** Applies one edit (made here or in another tab) to everything on screen. */
     void onChange(ChangeSet change) {
+        if (stepPanel.active()) {
+            stepPanel.stop(); // its numbers belong to the sheet before this edit
+        }
+        numericCheck.clear();
         grid.apply(change);
         if (change.structural()) {
             graphModel.invalidate();
@@ -287,6 +297,25 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         updateStatus();
     }
 
+    /** One step of "Step through": its cell selected, the cell and its arguments marked in grid and graph. */
+    private void showStep(StepThrough.Step step) {
+        grid.select(step.cell());
+        List<String> marked = new ArrayList<>(step.arguments());
+        marked.add(step.cell());
+        grid.highlight(marked);
+        var picture = graph.picture();
+        String objective = presenter.sheet().objective();
+        List<GraphModel.Node> nodes = new ArrayList<>();
+        for (String name : step.arguments()) {
+            if (picture != null && picture.node(name) != null) {
+                presenter.cell(name).ifPresent(c -> nodes.add(masked(
+                        GraphModel.node(c, objective, true, picture.node(name).classes().contains("outside")))));
+            }
+        }
+        graph.update(nodes);
+        graph.select(shownInGraph(step.cell()));
+    }
+
     /** Practice mode switched or changed: hide (or show) numbers in the grid, the graph and the side panel. */
     private void practiceChanged() {
         practiceColumns.refresh();
@@ -294,6 +323,13 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
                 c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.GRAD));
         // "Why this gradient?" would give the answers away; the hints replace it while practising.
         cellPanel.setVisible(!practiceSession.mode().on());
+        // So would stepping through and the finite-difference estimates.
+        if (practiceSession.mode().on()) {
+            stepPanel.stop();
+            numericCheck.clear();
+        }
+        stepPanel.start.setEnabled(!practiceSession.mode().on());
+        numericCheck.run.setEnabled(!practiceSession.mode().on());
         drawGraph();
         updateStatus();
     }
@@ -381,6 +417,14 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     PracticePanel practicePanel() {
         return practicePanel;
+    }
+
+    StepPanel stepPanel() {
+        return stepPanel;
+    }
+
+    NumericCheck numericCheck() {
+        return numericCheck;
     }
 
     AddCellForm addForm() {

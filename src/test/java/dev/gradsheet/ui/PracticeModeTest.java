@@ -132,8 +132,10 @@ class PracticeModeTest extends KaribuTestBase {
         SheetView view = openStart();
         PracticePanel panel = view.practicePanel();
         panel.practice.setValue(true);
-        panel.cells.setValue(java.util.Set.of("q"));
+        panel.cells.setValue("q, nothere");
         roundtrip();
+        assertThat(panel.cells.isInvalid()).isTrue();
+        assertThat(panel.cells.getErrorMessage()).isEqualTo("no cell called nothere");
         assertThat(shown(view, "q", "grad")).isEqualTo("?");
         assertThat(shown(view, "f", "grad")).isEqualTo("-4");
         assertThat(panel.score.getText()).isEqualTo("Score: 0 of 1 right");

@@ -1,0 +1,75 @@
+package dev.gradsheet.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import dev.gradsheet.engine.Cell;
+import dev.gradsheet.engine.GradientCheck;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * "Check numerically": every gradient against central finite differences, as {@code gradsheet check}
+ * does; the estimates appear in a grid column beside the gradients with the worst relative error.
+ * The next edit clears them (they belong to the numbers they were computed from).
+ */
+final class NumericCheck extends Composite<HorizontalLayout> {
+    /** Four propagations per cell: sheets above this size are checked from the command line. */
+    static final int MAX_CELLS = 2_000;
+
+    final Button run = new Button("Check numerically");
+    final Span result = new Span();
+    private final SheetPresenter presenter;
+    private final Grid<Cell> grid;
+    private final Grid.Column<Cell> column;
+    private Map<String, GradientCheck.Entry> entries = Map.of();
+
+    NumericCheck(SheetPresenter presenter, Grid<Cell> grid) {
+        this.presenter = presenter;
+        this.grid = grid;
+        run.setId("check-numerically");
+        run.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        result.setId("check-result");
+        column = grid.addColumn(c -> entries.containsKey(c.name()) ? Format.readable(entries.get(c.name()).numeric()) : "")
+                .setKey("numeric").setHeader("Finite diff.").setTextAlign(ColumnTextAlign.END).setFlexGrow(1)
+                .setTooltipGenerator(c -> entries.containsKey(c.name()) ? "central finite difference "
+                        + Format.exact(entries.get(c.name()).numeric()) + ", relative error "
+                        + Format.readable(entries.get(c.name()).relativeError()) : null);
+        column.setVisible(false);
+        run.addClickListener(e -> check());
+        HorizontalLayout bar = getContent();
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        bar.add(run, result);
+    }
+
+    void check() {
+        if (presenter.sheet().size() > MAX_CELLS) {
+            result.setText("Checking numerically takes four passes per cell: for " + presenter.sheet().size()
+                    + " cells use the command line (gradsheet check FILE).");
+            return;
+        }
+        GradientCheck check = GradientCheck.run(presenter.sheet());
+        Map<String, GradientCheck.Entry> byName = new HashMap<>();
+        check.entries().forEach(e -> byName.put(e.name(), e));
+        entries = byName;
+        boolean ok = check.worstError() <= GradientCheck.DEFAULT_TOLERANCE;
+        result.setText("worst relative error " + Format.readable(check.worstError()) + " at " + check.worstCell()
+                + (ok ? " — backprop agrees with finite differences" : " — beyond " + GradientCheck.DEFAULT_TOLERANCE));
+        column.setVisible(true);
+        grid.getDataProvider().refreshAll();
+    }
+
+    /** After an edit: the estimates are stale. */
+    void clear() {
+        if (!entries.isEmpty()) {
+            entries = Map.of();
+            column.setVisible(false);
+            result.setText("");
+        }
+    }
+}

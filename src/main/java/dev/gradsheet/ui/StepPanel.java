@@ -1,0 +1,147 @@
+package dev.gradsheet.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * "Step through": plays the forward pass one cell at a time, then the backward pass, with
+ * Previous / Next / Play at a chosen speed. Each step is handed to {@code onStep}, which highlights
+ * the cell and its arguments in the grid and the graph.
+ */
+final class StepPanel extends Composite<HorizontalLayout> {
+    static final String SLOW = "slow (2 s)";
+    static final String NORMAL = "normal (1 s)";
+    static final String FAST = "fast (0.3 s)";
+
+    final Button start = new Button("Step through");
+    final Button previous = new Button("Previous");
+    final Button next = new Button("Next");
+    final Button play = new Button("Play");
+    final Select<String> speed = new Select<>();
+    final Span position = new Span();
+    final Span text = new Span();
+    private final SheetPresenter presenter;
+    private final Consumer<StepThrough.Step> onStep;
+    private List<StepThrough.Step> steps;
+    private int index = -1;
+    private Registration poll;
+
+    StepPanel(SheetPresenter presenter, Consumer<StepThrough.Step> onStep) {
+        this.presenter = presenter;
+        this.onStep = onStep;
+        start.setId("step-start");
+        previous.setId("step-previous");
+        next.setId("step-next");
+        play.setId("step-play");
+        speed.setId("step-speed");
+        position.setId("step-position");
+        text.setId("step-text");
+        text.getStyle().set("font-family", "var(--lumo-font-family)").set("font-weight", "500");
+        speed.setItems(SLOW, NORMAL, FAST);
+        speed.setValue(NORMAL);
+        speed.setAriaLabel("speed");
+        speed.setWidth("9em");
+        for (Button b : List.of(start, previous, next, play)) {
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        }
+        start.addClickListener(e -> toggle());
+        previous.addClickListener(e -> go(index - 1));
+        next.addClickListener(e -> go(index + 1));
+        play.addClickListener(e -> setPlaying(poll == null));
+        speed.addValueChangeListener(e -> {
+            if (poll != null) {
+                setPlaying(true);
+            }
+        });
+        HorizontalLayout bar = getContent();
+        bar.setId("step-bar");
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        bar.getStyle().set("flex-wrap", "wrap");
+        bar.add(start, previous, next, play, speed, position, text);
+        showControls(false);
+    }
+
+    private void toggle() {
+        if (steps != null) {
+            stop();
+            return;
+        }
+        if (presenter.sheet().size() > StepThrough.MAX_CELLS) {
+            text.setText("Step through works on sheets of up to " + StepThrough.MAX_CELLS + " cells; this one has "
+                    + presenter.sheet().size() + ".");
+            return;
+        }
+        steps = StepThrough.of(presenter.sheet());
+        start.setText("Stop stepping");
+        showControls(true);
+        go(0);
+    }
+
+    /** Ends stepping (also when the sheet changes: the steps' numbers would be stale). */
+    void stop() {
+        setPlaying(false);
+        steps = null;
+        index = -1;
+        start.setText("Step through");
+        text.setText("");
+        position.setText("");
+        showControls(false);
+    }
+
+    boolean active() {
+        return steps != null;
+    }
+
+    private void showControls(boolean on) {
+        previous.setVisible(on);
+        next.setVisible(on);
+        play.setVisible(on);
+        speed.setVisible(on);
+    }
+
+    private void go(int i) {
+        if (steps == null || steps.isEmpty()) {
+            return;
+        }
+        index = Math.max(0, Math.min(i, steps.size() - 1));
+        StepThrough.Step s = steps.get(index);
+        int forward = steps.size() / 2;
+        position.setText((s.backward() ? "backward " + (index - forward + 1) : "forward " + (index + 1)) + " of " + forward);
+        text.setText(s.text());
+        previous.setEnabled(index > 0);
+        next.setEnabled(index < steps.size() - 1);
+        onStep.accept(s);
+        if (index == steps.size() - 1) {
+            setPlaying(false);
+        }
+    }
+
+    private void setPlaying(boolean playing) {
+        UI ui = UI.getCurrent();
+        if (poll != null) {
+            poll.remove();
+            poll = null;
+        }
+        if (ui == null) {
+            return;
+        }
+        if (playing) {
+            int ms = SLOW.equals(speed.getValue()) ? 2000 : FAST.equals(speed.getValue()) ? 300 : 1000;
+            ui.setPollInterval(ms);
+            poll = ui.addPollListener(e -> go(index + 1));
+            play.setText("Pause");
+        } else {
+            ui.setPollInterval(-1);
+            play.setText("Play");
+        }
+    }
+}

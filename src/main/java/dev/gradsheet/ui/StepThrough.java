@@ -1,0 +1,145 @@
+package dev.gradsheet.ui;
+
+import dev.gradsheet.engine.Cell;
+import dev.gradsheet.engine.GradientExplanation;
+import dev.gradsheet.engine.Numbers;
+import dev.gradsheet.engine.Sheet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Backprop one cell at a time, free of Vaadin: the forward pass in evaluation order (each cell
+ * computed from its arguments, with numbers), then the backward pass in reverse order (upstream
+ * gradient × local derivative, summed with += where a cell feeds several others). The steps are a
+ * snapshot of the sheet when they were made.
+ */
+public final class StepThrough {
+    /** Sheets with more cells than this are not stepped through: nobody clicks Next that often. */
+    public static final int MAX_CELLS = 2_000;
+
+    /**
+     * One step.
+     *
+     * @param cell      the cell computed
+     * @param arguments the cells it reads (forward) or that read it (backward)
+     * @param backward  whether this is the backward pass
+     * @param text      the computation with its numbers
+     */
+    public record Step(String cell, List<String> arguments, boolean backward, String text) {
+    }
+
+    private StepThrough() {
+    }
+
+    /** Every step of one forward and one backward pass over {@code sheet}. */
+    public static List<Step> of(Sheet sheet) {
+        return sheet.read(() -> {
+            Map<String, List<String>> args = sheet.arguments();
+            Map<String, Cell> cells = new HashMap<>();
+            for (Cell c : sheet.cells()) {
+                cells.put(c.name(), c);
+            }
+            List<String> order = evaluationOrder(args);
+            List<Step> steps = new ArrayList<>(2 * order.size());
+            for (String name : order) {
+                steps.add(new Step(name, List.copyOf(args.get(name)), false, forward(cells.get(name), args.get(name), cells)));
+            }
+            String objective = sheet.objective();
+            for (int i = order.size() - 1; i >= 0; i--) {
+                String name = order.get(i);
+                GradientExplanation why = sheet.explain(name);
+                List<String> users = why.terms().stream().map(GradientExplanation.Term::user).toList();
+                steps.add(new Step(name, users, true, backward(why, objective)));
+            }
+            return steps;
+        });
+    }
+
+    /** Kahn's algorithm, taking the ready cell that comes first in display order: the order cells are computed in. */
+    static List<String> evaluationOrder(Map<String, List<String>> args) {
+        Map<String, Integer> position = new HashMap<>();
+        Map<String, Integer> waiting = new HashMap<>();
+        Map<String, List<String>> users = new HashMap<>();
+        int p = 0;
+        for (var e : args.entrySet()) {
+            position.put(e.getKey(), p++);
+            waiting.put(e.getKey(), (int) e.getValue().stream().distinct().count());
+            for (String a : e.getValue().stream().distinct().toList()) {
+                users.computeIfAbsent(a, k -> new ArrayList<>()).add(e.getKey());
+            }
+        }
+        PriorityQueue<String> ready = new PriorityQueue<>((a, b) -> Integer.compare(position.get(a), position.get(b)));
+        waiting.forEach((name, n) -> {
+            if (n == 0) {
+                ready.add(name);
+            }
+        });
+        List<String> order = new ArrayList<>(args.size());
+        while (!ready.isEmpty()) {
+            String next = ready.poll();
+            order.add(next);
+            for (String u : users.getOrDefault(next, List.of())) {
+                if (waiting.merge(u, -1, Integer::sum) == 0) {
+                    ready.add(u);
+                }
+            }
+        }
+        return order;
+    }
+
+    private static String forward(Cell c, List<String> args, Map<String, Cell> cells) {
+        String value = num(c.value());
+        if (c.isInput() || c.isWeight()) {
+            return "forward: " + c.name() + " = " + value + " (" + c.kind() + ")";
+        }
+        if (args.isEmpty()) {
+            return "forward: " + c.name() + " = " + value + " (constant)";
+        }
+        List<String> values = args.stream().map(a -> paren(cells.get(a).value())).toList();
+        String symbols;
+        String numbers;
+        String op = switch (c.kind()) {
+            case "add" -> " + ";
+            case "sub" -> " − ";
+            case "mul" -> " · ";
+            case "div" -> " / ";
+            default -> null;
+        };
+        if (op != null && args.size() == 2) {
+            symbols = args.get(0) + op + args.get(1);
+            numbers = values.get(0) + op + values.get(1);
+        } else if (c.kind().equals("neg")) {
+            symbols = "−" + args.get(0);
+            numbers = "−" + values.get(0);
+        } else if (c.kind().equals("copy")) {
+            symbols = args.get(0);
+            numbers = values.get(0);
+        } else {
+            symbols = c.kind() + "(" + String.join(", ", args) + ")";
+            numbers = c.kind() + "(" + String.join(", ", values) + ")";
+        }
+        return "forward: " + c.name() + " = " + symbols + " = " + numbers + " = " + value;
+    }
+
+    private static String backward(GradientExplanation why, String objective) {
+        if (why.terms().size() > 1) {
+            return "backward: " + why.cell() + " feeds " + why.terms().size()
+                    + " cells, so its gradient adds up (+=) what each sends back: " + why.equation();
+        }
+        if (why.cell().equals(objective)) {
+            return "backward: start at the objective: " + why.equation();
+        }
+        return "backward: upstream gradient × local derivative: " + why.equation();
+    }
+
+    private static String num(double v) {
+        return Numbers.readable(v, 6);
+    }
+
+    private static String paren(double v) {
+        return v < 0 ? "(" + num(v) + ")" : num(v);
+    }
+}
