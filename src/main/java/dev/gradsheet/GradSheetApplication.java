@@ -1,6 +1,7 @@
 package dev.gradsheet;
 
 import dev.gradsheet.cli.GradSheetCli;
+import dev.gradsheet.launch.Main;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -12,7 +13,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class GradSheetApplication {
     public static void main(String[] args) {
-        if (args.length > 0 && !args[0].startsWith("--spring") && !args[0].startsWith("--server")) {
+        if (Main.isCommand(args)) {
             System.exit(GradSheetCli.run(args));
         }
         SpringApplication.run(GradSheetApplication.class, args);

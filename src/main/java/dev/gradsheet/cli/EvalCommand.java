@@ -23,8 +23,13 @@ final class EvalCommand implements Callable<Integer> {
         if (loaded == null) {
             return GradSheetCli.BAD_INPUT;
         }
-        spec.commandLine().getOut().print(options.json ? CellTable.write(CellTable.json(loaded.sheet()))
-                : CellTable.table(loaded.sheet()));
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        if (options.json) {
+            CellTable.printJson(loaded.sheet(), out, json -> { });
+        } else {
+            CellTable.printTable(loaded.sheet(), out);
+        }
+        out.flush();
         return GradSheetCli.OK;
     }
 }

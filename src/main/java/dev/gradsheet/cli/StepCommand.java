@@ -1,6 +1,5 @@
 package dev.gradsheet.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gradsheet.engine.EditRefusedException;
 import dev.gradsheet.engine.Numbers;
 import dev.gradsheet.engine.Sheet;
@@ -52,16 +51,16 @@ final class StepCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {
-            ObjectNode json = CellTable.json(sheet);
-            json.put("steps", result.steps());
-            json.put("objectiveBefore", result.objectiveBefore());
-            json.put("objectiveAfter", result.objectiveAfter());
-            out.print(CellTable.write(json));
+            CellTable.printJson(sheet, out, json -> {
+                json.writeNumberField("steps", result.steps());
+                json.writeNumberField("objectiveBefore", result.objectiveBefore());
+                json.writeNumberField("objectiveAfter", result.objectiveAfter());
+            });
         } else {
             out.printf("%d SGD step%s at lr %s: %s %s -> %s%n", result.steps(), result.steps() == 1 ? "" : "s",
                     Numbers.exact(result.learningRate()), sheet.objective(),
                     Numbers.readable(result.objectiveBefore(), 10), Numbers.readable(result.objectiveAfter(), 10));
-            out.print(CellTable.table(sheet));
+            CellTable.printTable(sheet, out);
         }
         return GradSheetCli.OK;
     }

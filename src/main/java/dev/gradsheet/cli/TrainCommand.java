@@ -136,7 +136,7 @@ final class TrainCommand implements Callable<Integer> {
             for (int e = 0; e < result.epochLosses().size(); e++) {
                 out.printf("%5d  %s%n", e + 1, Numbers.readable(result.epochLosses().get(e), 10));
             }
-            out.print(CellTable.table(loaded.sheet()));
+            CellTable.printTable(loaded.sheet(), out);
         }
         return GradSheetCli.OK;
     }

@@ -42,7 +42,8 @@ public final class Sheet {
     private long version;
     private final UndoHistory history = new UndoHistory(UNDO_LIMIT, UNDO_BUDGET_BYTES);
     private final MutableIntObjectMap<CellSubjects> observed = new IntObjectHashMap<>();
-    private final Subject<ChangeSet> changes = PublishSubject.<ChangeSet>create().toSerialized();
+    /** Made on the first {@link #changes()} call: a command that never observes loads no RxJava. */
+    private volatile Subject<ChangeSet> changes;
     private double[] previousGrad = new double[0];
     /** Scratch space for an SGD step's new weights. */
     private double[] stepBuffer = new double[0];
@@ -253,7 +254,22 @@ public final class Sheet {
 
     /** One {@link ChangeSet} per edit (undo and redo included), emitted after the edit stabilized. */
     public Observable<ChangeSet> changes() {
-        return changes;
+        Subject<ChangeSet> s = changes;
+        if (s == null) {
+            synchronized (this) {
+                s = changes;
+                if (s == null) {
+                    s = PublishSubject.<ChangeSet>create().toSerialized();
+                    changes = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    private boolean changesObserved() {
+        Subject<ChangeSet> s = changes;
+        return s != null && s.hasObservers();
     }
 
     private Observable<Double> observe(String name, boolean value) {
@@ -502,7 +518,7 @@ public final class Sheet {
         version++;
         graph.trackChanges = false;
         emit(label, true, false, graph.size);
-        if (changes.hasObservers()) {
+        if (changesObserved()) {
             changes.onNext(new ChangeSet(version, label, true, new String[0], new double[0], new double[0]));
         }
     }
@@ -580,7 +596,7 @@ public final class Sheet {
 
     /** Starts an edit: from here the graph records what changes, if anyone listens. */
     private int begin() {
-        graph.trackChanges = changes.hasObservers();
+        graph.trackChanges = changesObserved();
         graph.changedValues.clear();
         if (graph.trackChanges) {
             if (previousGrad.length < graph.size) {

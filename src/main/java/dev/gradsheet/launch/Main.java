@@ -1,0 +1,50 @@
+package dev.gradsheet.launch;
+
+import dev.gradsheet.cli.GradSheetCli;
+import java.lang.reflect.InvocationTargetException;
+
+/**
+ * The jar's Main-Class: a command ({@code eval}, {@code step}, ...) runs the command line at once
+ * from the plain classes at the jar's root; anything else hands over to Spring Boot's launcher,
+ * which serves the web app from the nested jars in {@code BOOT-INF/}.
+ *
+ * <p>Why: Spring Boot's launcher opens every nested jar before {@code main} runs, which cost a
+ * command most of its second; the command line needs none of the web stack. This class must not
+ * touch Spring, Vaadin or Jackson so that a command loads only what it uses.
+ */
+public final class Main {
+    private static final String SPRING_LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
+    private static final String WEB_APP = "dev.gradsheet.GradSheetApplication";
+
+    private Main() {
+    }
+
+    /** Runs a command, or starts the web app. */
+    public static void main(String[] args) throws Exception {
+        if (isCommand(args)) {
+            System.exit(GradSheetCli.run(args));
+        }
+        startWebApp(args);
+    }
+
+    /** True when the arguments name a command; the web app takes none (or only Spring/server options). */
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && !args[0].startsWith("--spring") && !args[0].startsWith("--server");
+    }
+
+    private static void startWebApp(String[] args) throws Exception {
+        Class<?> main;
+        try {
+            // In the jar: Spring Boot's launcher finds Start-Class (GradSheetApplication) in BOOT-INF.
+            main = Class.forName(SPRING_LAUNCHER);
+        } catch (ClassNotFoundException notInJar) {
+            // From a classes folder (an IDE, a test): the application is on the class path itself.
+            main = Class.forName(WEB_APP);
+        }
+        try {
+            main.getMethod("main", String[].class).invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.gradsheet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gradsheet.engine.Cell;
+import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.sheet.Examples;
+import dev.gradsheet.sheet.Generators;
+import dev.gradsheet.sheet.SheetFile;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The streamed table and JSON print exactly what the old whole-in-memory printing did: the JSON
+ * against Jackson's tree of the same sheet, the table against the old algorithm (string rows,
+ * BigDecimal rounding) kept here as the reference. Sheets span several read blocks (4096 cells).
+ */
+class CellTableTest {
+    static List<Sheet> sheets() throws Exception {
+        List<Sheet> sheets = new ArrayList<>();
+        sheets.add(SheetFile.parse(Examples.WORKED.text(), "worked").sheet());
+        sheets.add(SheetFile.parse(Generators.text(w -> Generators.mlp(24, 7, w)), "mlp").sheet());
+        sheets.add(SheetFile.parse(Generators.text(w -> Generators.randomDag(9000, 40, 3, w)), "dag").sheet());
+        return sheets;
+    }
+
+    @Test
+    void streamedJsonEqualsTheTreeJson() throws Exception {
+        for (Sheet sheet : sheets()) {
+            StringWriter streamed = new StringWriter();
+            CellTable.printJson(sheet, streamed, json -> json.writeNumberField("steps", 3));
+            ObjectNode tree = CellTable.json(sheet);
+            tree.put("steps", 3);
+            assertEquals(CellTable.write(tree), streamed.toString());
+        }
+    }
+
+    @Test
+    void streamedTableEqualsTheOldTable() throws Exception {
+        for (Sheet sheet : sheets()) {
+            StringWriter streamed = new StringWriter();
+            PrintWriter out = new PrintWriter(streamed);
+            CellTable.printTable(sheet, out);
+            out.flush();
+            assertEquals(oldTable(sheet), streamed.toString());
+        }
+    }
+
+    @Test
+    void evalJsonOfTheWorkedExampleHasItsNumbers() throws Exception {
+        StringWriter streamed = new StringWriter();
+        CellTable.printJson(SheetFile.parse(Examples.WORKED.text(), "worked").sheet(), streamed, json -> { });
+        var cells = CliTest.cells(streamed.toString());
+        assertEquals(-12.0, cells.get("z").get("grad").asDouble());
+        assertEquals(16.0, cells.get("x").get("grad").asDouble());
+        assertEquals(4.0, cells.get("L").get("value").asDouble());
+    }
+
+    /** The table as the command line printed it before streaming (the reference). */
+    private static String oldTable(Sheet sheet) {
+        String objective = sheet.objective();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"name", "kind", "formula", "value", "grad"});
+        for (Cell c : sheet.cells()) {
+            rows.add(new String[] {c.name().equals(objective) ? c.name() + " *" : c.name(), c.kind(),
+                c.formula(), oldReadable(c.value()), oldReadable(c.grad())});
+        }
+        int[] width = new int[5];
+        for (String[] r : rows) {
+            for (int i = 0; i < 5; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < 5; i++) {
+                String cell = i >= 3 ? " ".repeat(width[i] - r[i].length()) + r[i]
+                        : r[i] + " ".repeat(width[i] - r[i].length());
+                line.append(cell).append(i < 4 ? "  " : "");
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        out.append("* objective ").append(objective).append(" = ")
+                .append(oldReadable(sheet.objectiveValue())).append('\n');
+        return out.toString();
+    }
+
+    private static String oldReadable(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.toString(v);
+        }
+        if (v == 0) {
+            return "0";
+        }
+        BigDecimal d = new BigDecimal(v).round(new MathContext(10)).stripTrailingZeros();
+        double abs = Math.abs(v);
+        if (abs >= 1e-4 && abs < 1e12) {
+            return d.toPlainString();
+        }
+        return d.toString().replace("E+", "e").replace("E", "e");
+    }
+}
