@@ -7,7 +7,7 @@ import java.util.List;
  * sample. A session binds some input cells to data columns; {@link #batchGradient} loads each sample
  * of a batch into those inputs, runs forward and backward, and averages ∂objective/∂w over the batch;
  * {@link #step} moves every weight against that mean. Observers hear about it only when the trainer
- * calls {@link #publish()} (throttled, "reload everything" change sets) and once more at
+ * calls {@link #publish(String)} (throttled, "reload everything" change sets) and once more at
  * {@link #finish}, which records the whole run — every weight and bound input from where the session
  * started to where it ended — as one undoable edit. Each call holds the sheet's lock, so other edits
  * can interleave between batches but never inside one.
