@@ -45,6 +45,8 @@ final class PracticeColumns {
         order.add(at, gradAnswers);
         order.add(at, valueAnswers);
         grid.setColumnOrder(order);
+        // The answer fields widen the rows past a narrow grid: keep the names in sight when it scrolls sideways.
+        grid.getColumnByKey("name").setFrozen(true);
         refresh();
     }
 
