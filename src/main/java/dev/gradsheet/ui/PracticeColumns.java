@@ -37,18 +37,33 @@ final class PracticeColumns {
                 .setKey("answer-value").setHeader("Your value").setWidth("190px").setFlexGrow(0);
         gradAnswers = grid.addColumn(new ComponentRenderer<>(c -> cellOf(c, Quantity.GRAD, onAnswer, onHint)))
                 .setKey("answer-grad").setHeader("Your answer: gradient").setWidth("190px").setFlexGrow(0);
+        // Beside the gradients they stand for, not at the far right where a narrow grid hides them.
+        java.util.List<Grid.Column<Cell>> order = new java.util.ArrayList<>(grid.getColumns());
+        order.remove(valueAnswers);
+        order.remove(gradAnswers);
+        int at = order.indexOf(grid.getColumnByKey("grad")) + 1;
+        order.add(at, gradAnswers);
+        order.add(at, valueAnswers);
+        grid.setColumnOrder(order);
+        // The answer fields widen the rows past a narrow grid: keep the names in sight when it scrolls sideways.
+        grid.getColumnByKey("name").setFrozen(true);
         refresh();
     }
 
     /** Shows the columns the current practice mode asks for. */
     void refresh() {
-        valueAnswers.setVisible(session.mode().hide() == dev.gradsheet.sheet.Practice.Hide.VALUES);
-        gradAnswers.setVisible(session.mode().on());
+        boolean on = session.mode().on();
+        valueAnswers.setVisible(session.mode().hide() == dev.gradsheet.sheet.Practice.Hide.VALUES
+                || session.hasClaims(Quantity.VALUE));
+        gradAnswers.setVisible(on || session.hasClaims(Quantity.GRAD));
+        // Outside practice the columns show the sheet's claims (@expect), checked.
+        valueAnswers.setHeader(on ? "Your value" : "Claimed value");
+        gradAnswers.setHeader(on ? "Your answer: gradient" : "Claimed gradient");
     }
 
     private Component cellOf(Cell c, Quantity q, Runnable onAnswer, BiConsumer<String, Quantity> onHint) {
         if (!session.asks(c, q)) {
-            return new Span();
+            return claimOf(c, q);
         }
         String key = (q == Quantity.GRAD ? "grad-" : "value-") + c.name();
         TextField field = new TextField();
@@ -77,6 +92,18 @@ final class PracticeColumns {
         row.setSpacing(true);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         return row;
+    }
+
+    /** A claim shown read-only: {@code -12 ✓}; nothing when the cell has none. */
+    private Span claimOf(Cell c, Quantity q) {
+        Span s = new Span();
+        Boolean right = session.right(c.name(), q);
+        if (right != null) {
+            s.setId("claim-" + (q == Quantity.GRAD ? "grad-" : "value-") + c.name());
+            s.setText(session.answerText(c.name(), q) + " " + (right ? RIGHT : WRONG));
+            s.getElement().setAttribute("title", right ? "the claim holds" : "the claim does not hold");
+        }
+        return s;
     }
 
     private static void show(Boolean right, Span mark, Button hint) {

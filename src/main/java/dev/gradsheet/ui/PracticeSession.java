@@ -68,7 +68,12 @@ public final class PracticeSession {
         onClaimsChanged.run();
     }
 
-    /** The student's answer as text, or "" when there is none. */
+    /** Whether the sheet has claims about {@code q}. */
+    public boolean hasClaims(Quantity q) {
+        return shared.claims().expectations().stream().anyMatch(e -> e.quantity() == q);
+    }
+
+        /** The student's answer as text, or "" when there is none. */
     public String answerText(String cell, Quantity q) {
         Expectation e = shared.claims().find(new Expectation(cell, q, 0).target());
         return e == null ? "" : Numbers.exact(e.claimed());

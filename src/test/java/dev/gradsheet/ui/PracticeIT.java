@@ -21,6 +21,8 @@ class PracticeIT extends BrowserTestBase {
             var found = d.findElements(By.cssSelector("#answer-grad-" + cell + " input"));
             return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
         });
+        ((org.openqa.selenium.JavascriptExecutor) b).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'center'})", input);
         input.click();
         input.sendKeys(text);
         input.sendKeys(Keys.ENTER);
@@ -28,7 +30,7 @@ class PracticeIT extends BrowserTestBase {
 
     static String mark(WebDriver b, String cell) {
         var found = b.findElements(By.id("mark-grad-" + cell));
-        return found.isEmpty() ? null : found.get(0).getText();
+        return found.isEmpty() ? null : found.get(0).getDomProperty("textContent"); // also when scrolled aside
     }
 
     @Test
@@ -48,14 +50,18 @@ class PracticeIT extends BrowserTestBase {
         answer(b, "w1", "-0.3932");
         answer(b, "x1", "0.5898"); // the sign is wrong: dx1 = w1·σ' = -0.5898
         answer(b, "w2", "0.1966");
-        waitFor(b, 20).until(d -> "✓".equals(mark(d, "w2")));
-        assertThat(mark(b, "w0")).isEqualTo("✓");
-        assertThat(mark(b, "x0")).isEqualTo("✓");
-        assertThat(mark(b, "w1")).isEqualTo("✓");
-        assertThat(mark(b, "x1")).isEqualTo("✗");
+        for (String right : new String[] {"w0", "x0", "w1", "w2"}) {
+            waitFor(b, 20).withMessage(() -> right + " should be ticked, is " + mark(b, right))
+                    .until(d -> "✓".equals(mark(d, right)));
+        }
+        waitFor(b, 20).withMessage(() -> "x1 should be crossed, is " + mark(b, "x1")).until(d -> "✗".equals(mark(d, "x1")));
         waitFor(b, 10).until(d -> d.findElement(By.id("practice-score")).getText().equals("Score: 4 of 5 right"));
 
-        b.findElement(By.id("hint-grad-x1")).click();
+        screenshot(b, "practice-answers");
+        WebElement hint = b.findElement(By.id("hint-grad-x1"));
+        ((org.openqa.selenium.JavascriptExecutor) b).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'center'})", hint);
+        hint.click();
         waitFor(b, 10).until(d -> d.findElement(By.id("practice-hint")).getText()
                 .startsWith("Hint 1 of 3 for the gradient of x1: x1 feeds f.2: × multiplies it by the other input."));
         screenshot(b, "practice-neuron");

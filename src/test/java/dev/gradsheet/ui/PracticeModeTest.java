@@ -128,6 +128,23 @@ class PracticeModeTest extends KaribuTestBase {
     }
 
     @Test
+    void aSheetsClaimsAreShownCheckedOutsidePractice() throws Exception {
+        SharedSheet s = registry.create(SheetFile.parse(Examples.WORKED.text()
+                + "@expect z.grad = -12\n@expect x.grad = 15\n", "claims.sheet"));
+        UI.getCurrent().navigate("sheet/" + s.id());
+        roundtrip();
+        SheetView view = LocatorJ._get(SheetView.class);
+        var grid = view.cellGrid().grid();
+        assertThat(grid.getColumnByKey("answer-grad").isVisible()).isTrue();
+        assertThat(grid.getColumnByKey("answer-grad").getHeaderText()).isEqualTo("Claimed gradient");
+        assertThat(grid.getColumnByKey("answer-value").isVisible()).isFalse();
+        assertThat(((Span) GridKt._getCellComponent(grid, 2, "answer-grad")).getText()).isEqualTo("-12 ✓");
+        assertThat(((Span) GridKt._getCellComponent(grid, 0, "answer-grad")).getText()).isEqualTo("15 ✗");
+        assertThat(((Span) GridKt._getCellComponent(grid, 3, "answer-grad")).getText()).isEmpty();
+        assertThat(shown(view, "x", "grad")).isEqualTo("16");
+    }
+
+    @Test
     void chosenCellsOnly() {
         SheetView view = openStart();
         PracticePanel panel = view.practicePanel();
