@@ -5,12 +5,13 @@
 # launcher (the jar's old entry point, JarLauncher -> GradSheetApplication) for the small sheet.
 #
 # Usage (after `mvn -B package`): src/test/perf/whole-process.sh [RUNS]   (default 5; big files 3)
+# Runs while no build is running give the steadiest figures (2 cores).
 # Needs /usr/bin/time. Writes the big sheets to target/perf/ once (about 100 MB).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 RUNS=${1:-5}
 BIG_RUNS=$(( RUNS < 3 ? RUNS : 3 ))
-JAR=target/gradsheet.jar
+JAR=${JAR:-target/gradsheet.jar}  # JAR=... measures another build
 PERF=target/perf
 mkdir -p "$PERF"
 [ -f "$JAR" ] || { echo "no $JAR: run mvn -B package first" >&2; exit 2; }
