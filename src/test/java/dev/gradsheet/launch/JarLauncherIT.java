@@ -88,6 +88,28 @@ class JarLauncherIT {
     }
 
     @Test
+    void everyCommandFindsItsClassesAtTheJarRoot() throws Exception {
+        Path sheet = dir.resolve("mlp.sheet");
+        String mlp = runJar("new", "mlp", "--hidden", "2", "--seed", "1");
+        Files.writeString(sheet, mlp);
+        assertTrue(runJar("check", sheet.toString()).contains("OK"));
+        Path neuron = dir.resolve("neuron.sheet");
+        Files.writeString(neuron, runJar("new", "sigmoid-neuron"));
+        assertTrue(runJar("train", neuron.toString(), "--builtin", "and", "--epochs", "2").contains("epoch  loss"));
+    }
+
+    /** Runs the jar with a command that must succeed; returns its output. */
+    private static String runJar(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), String.join(" ", args) + ":\n" + out);
+        return out;
+    }
+
+    @Test
     void withoutACommandTheJarServesTheWebApp() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(JAVA, "-jar", JAR.toString()).redirectErrorStream(true);
         builder.environment().put("PORT", "0");
