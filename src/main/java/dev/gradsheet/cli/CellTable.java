@@ -62,27 +62,45 @@ final class CellTable {
                 rows.add(row);
             }
         }
-        char[] spaces = new char[Math.max(1, rows.widestColumn())];
-        java.util.Arrays.fill(spaces, ' ');
+        // Rows are laid out in a local buffer and written 64k chars at a time: a writer call per field
+        // (ten per row) cost more than the formatting.
+        char[] buffer = new char[1 << 16];
+        int used = 0;
+        int lineMax = 8;
+        for (int w : rows.width) {
+            lineMax += w + 2;
+        }
         for (int r = 0; r < rows.count; r++) {
+            if (used + lineMax > buffer.length) {
+                out.write(buffer, 0, used);
+                used = 0;
+                if (lineMax > buffer.length) {
+                    buffer = new char[lineMax];
+                }
+            }
             // Text columns are padded after, number columns before: a line ends in the gradient, so
             // it has no trailing spaces.
             for (int i = 0; i < 5; i++) {
                 int len = rows.length(r, i);
                 int pad = rows.width[i] - len;
                 if (i >= 3) {
-                    out.write(spaces, 0, pad);
+                    java.util.Arrays.fill(buffer, used, used + pad, ' ');
+                    used += pad;
                 }
-                out.write(rows.chars, rows.start(r, i), len);
+                System.arraycopy(rows.chars, rows.start(r, i), buffer, used, len);
+                used += len;
                 if (i < 3) {
-                    out.write(spaces, 0, pad);
+                    java.util.Arrays.fill(buffer, used, used + pad, ' ');
+                    used += pad;
                 }
                 if (i < 4) {
-                    out.write("  ");
+                    buffer[used++] = ' ';
+                    buffer[used++] = ' ';
                 }
             }
-            out.write('\n');
+            buffer[used++] = '\n';
         }
+        out.write(buffer, 0, used);
         out.append("* objective ").append(objective).append(" = ")
                 .append(Numbers.readable(sheet.objectiveValue(), 10)).append('\n');
     }
@@ -119,14 +137,6 @@ final class CellTable {
 
         int length(int row, int field) {
             return ends[row * 5 + field] - start(row, field);
-        }
-
-        int widestColumn() {
-            int w = 0;
-            for (int x : width) {
-                w = Math.max(w, x);
-            }
-            return w;
         }
     }
 

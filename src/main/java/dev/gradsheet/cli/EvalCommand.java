@@ -1,6 +1,7 @@
 package dev.gradsheet.cli;
 
 import dev.gradsheet.sheet.SheetFile;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,11 +20,15 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SheetFile.Loaded loaded = options.load(spec.commandLine().getErr());
+        return run(options, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Loads the sheet and prints it; the work of {@code eval}, shared with {@link GradSheetCli}'s fast path. */
+    static int run(SheetOptions options, PrintWriter out, PrintWriter err) {
+        SheetFile.Loaded loaded = options.load(err);
         if (loaded == null) {
             return GradSheetCli.BAD_INPUT;
         }
-        java.io.PrintWriter out = spec.commandLine().getOut();
         if (options.json) {
             CellTable.printJson(loaded.sheet(), out, json -> { });
         } else {

@@ -157,7 +157,7 @@ public final class FormulaParser {
         if (args.size() < op.minArgs() || args.size() > op.maxArgs()) {
             throw new FormulaException(col, name + " takes " + arity(op) + ", not " + args.size());
         }
-        return new Expr.Call(op, List.copyOf(args), col);
+        return new Expr.Call(op, args, col); // a fresh list per call, never changed after
     }
 
     private static String arity(Op op) {
@@ -178,7 +178,7 @@ public final class FormulaParser {
             pos++;
         }
         String token = text.substring(start, pos);
-        if (!token.matches("(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (!Numbers.isDecimal(token, false)) {
             throw new FormulaException(start + 1, "bad number '" + token + "'");
         }
         double v = Double.parseDouble(token);

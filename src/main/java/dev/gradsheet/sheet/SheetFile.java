@@ -308,7 +308,7 @@ public final class SheetFile {
     }
 
     private static double parseNumber(String s) {
-        if (!s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (!dev.gradsheet.engine.Numbers.isDecimal(s, true)) {
             return Double.NaN;
         }
         return Double.parseDouble(s);

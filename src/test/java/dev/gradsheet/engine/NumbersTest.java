@@ -1,6 +1,8 @@
 package dev.gradsheet.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,19 @@ class NumbersTest {
         assertEquals("0.333", Numbers.readable(1.0 / 3, 3));
         assertEquals("NaN", Numbers.readable(Double.NaN, 10));
         assertEquals("0", Numbers.readable(-0.0, 10));
+    }
+
+    @Test
+    void isDecimalAcceptsWhatTheOldRegularExpressionsAccepted() {
+        String[] texts = {"2", "0.5", ".5", "5.", "1e-3", "1E+10", "-4", "+4", "-.5", "", ".", "e5", "1e", "1e+",
+            "1.2.3", "1..2", "--1", "-", "0x10", "1f", "١", "12345678901234567890", "3.14e0", " 1", "1 ", "NaN",
+            "Infinity", "1e5e5", ".e1", "0.e1"};
+        for (String t : texts) {
+            assertEquals(t.matches("(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?"), Numbers.isDecimal(t, false), t);
+            assertEquals(t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?"), Numbers.isDecimal(t, true), t);
+        }
+        assertTrue(Numbers.isDecimal("-0.5", true));
+        assertFalse(Numbers.isDecimal("-0.5", false));
     }
 
     @Test
