@@ -15,10 +15,10 @@ final class SheetOptions {
     @Option(names = "--json", description = "print one JSON object instead of a table")
     boolean json;
 
-    /** Saves the loaded sheet (with its description and data) back to the file; false after a message. */
+    /** Saves the loaded sheet (with its description, data, claims and practice setting) back to the file; false after a message. */
     boolean save(SheetFile.Loaded loaded, PrintWriter err) {
         try {
-            SheetFile.write(loaded.sheet(), loaded.description(), loaded.data(), file);
+            SheetFile.write(loaded, file);
             return true;
         } catch (java.io.IOException e) {
             err.println(file + ": cannot write: " + e.getMessage());

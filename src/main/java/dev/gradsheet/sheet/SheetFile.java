@@ -39,8 +39,15 @@ public final class SheetFile {
     private SheetFile() {
     }
 
-    /** A sheet read from a file, with the comment lines that open it and its data table (or null). */
-    public record Loaded(Sheet sheet, String description, DataTable data) {
+    /**
+     * A sheet read from a file, with the comment lines that open it, its data table (or null), its
+     * claims ({@code @expect}, {@code @tolerance}) and its practice setting ({@code @practice}).
+     */
+    public record Loaded(Sheet sheet, String description, DataTable data, Claims claims, Practice practice) {
+        public Loaded(Sheet sheet, String description, DataTable data) {
+            this(sheet, description, data, Claims.NONE, Practice.OFF);
+        }
+
         public Loaded(Sheet sheet, String description) {
             this(sheet, description, null);
         }
@@ -72,6 +79,7 @@ public final class SheetFile {
     public static Loaded parse(String text, String source) throws SheetFormatException {
         SheetBuilder builder = new SheetBuilder();
         DataLines data = new DataLines();
+        ClaimLines claims = new ClaimLines();
         StringBuilder description = new StringBuilder();
         boolean seenCell = false;
         int lineNo = 0;
@@ -93,7 +101,7 @@ public final class SheetFile {
                         .append('\n');
                 continue;
             }
-            seenCell |= parseLine(line, lineNo, builder, data);
+            seenCell |= parseLine(line, lineNo, builder, data, claims);
             if (end == length) {
                 break;
             }
@@ -101,14 +109,19 @@ public final class SheetFile {
         try {
             DataTable table = data.table(builder);
             Sheet sheet = builder.build();
-            return new Loaded(sheet, description.toString().strip(), table);
+            List<Problem> missing = claims.missingCells(sheet);
+            if (!missing.isEmpty()) {
+                throw new SheetFormatException(source, missing);
+            }
+            return new Loaded(sheet, description.toString().strip(), table, claims.claims(), claims.practice);
         } catch (SheetBuildException e) {
             throw new SheetFormatException(source, e.problems());
         }
     }
 
     /** Reads one line into the builder; returns whether it defined a cell or setting. */
-    private static boolean parseLine(String line, int lineNo, SheetBuilder builder, DataLines data) {
+    private static boolean parseLine(String line, int lineNo, SheetBuilder builder, DataLines data,
+                                     ClaimLines claims) {
         int hash = line.indexOf('#');
         String content = hash >= 0 ? line.substring(0, hash) : line;
         if (content.isBlank()) {
@@ -127,7 +140,14 @@ public final class SheetFile {
             builder.problem(lineNo, eq + 2, "missing formula after '='");
             return true;
         }
-        if (name.equals("@data")) {
+        if (name.startsWith("@expect") && (name.length() == 7 || Character.isWhitespace(name.charAt(7)))) {
+            int targetStart = firstNonBlank(content, nameStart + 7);
+            claims.expect(name.substring(7).strip(), formula, lineNo, targetStart + 1, formulaStart + 1, builder);
+        } else if (name.equals("@tolerance")) {
+            claims.tolerance(formula, lineNo, formulaStart + 1, builder);
+        } else if (name.equals("@practice")) {
+            claims.practice(formula, lineNo, formulaStart + 1, builder);
+        } else if (name.equals("@data")) {
             data.columns(formula, lineNo, formulaStart + 1, builder);
         } else if (name.equals("@row")) {
             data.row(formula, lineNo, formulaStart + 1, builder);
@@ -154,7 +174,78 @@ public final class SheetFile {
             }
             case "objective" -> builder.objective(value, line, valueColumn);
             default -> builder.problem(line, keyColumn, "unknown setting '@" + key
-                    + "' (known: @lr, @objective, @data, @row)");
+                    + "' (known: @lr, @objective, @tolerance, @practice, @expect, @data, @row)");
+        }
+    }
+
+    /** Collects {@code @expect}, {@code @tolerance} and {@code @practice} lines. */
+    private static final class ClaimLines {
+        private final List<Expectation> expectations = new java.util.ArrayList<>();
+        private double tolerance = Double.NaN;
+        private Practice practice = Practice.OFF;
+        private int practiceLine;
+        private int practiceColumn;
+
+        void expect(String target, String value, int line, int column, int valueColumn, SheetBuilder builder) {
+            if (target.isEmpty()) {
+                builder.problem(line, column, "@expect needs a cell: '@expect z.grad = -12' or '@expect f = -12'");
+                return;
+            }
+            double claimed = parseNumber(value);
+            if (!Double.isFinite(claimed)) {
+                builder.problem(line, valueColumn, "@expect " + target + ": '" + value + "' is not a number");
+                return;
+            }
+            Expectation e = Expectation.of(target, claimed, line, column);
+            for (Expectation other : expectations) {
+                if (other.target().equals(e.target())) {
+                    builder.problem(line, column, "a second claim about " + e.target() + " (first on line "
+                            + other.line() + ")");
+                    return;
+                }
+            }
+            expectations.add(e);
+        }
+
+        void tolerance(String value, int line, int column, SheetBuilder builder) {
+            double t = parseNumber(value);
+            if (!(t >= 0) || !Double.isFinite(t)) {
+                builder.problem(line, column, "@tolerance must be a number >= 0, not '" + value + "'");
+            } else {
+                tolerance = t;
+            }
+        }
+
+        void practice(String value, int line, int column, SheetBuilder builder) {
+            Practice p = Practice.parse(value);
+            if (p == null) {
+                builder.problem(line, column, "@practice must be 'gradients' or 'values', optionally followed by"
+                        + " 'of' and cell names ('gradients of q, f'), not '" + value + "'");
+            } else {
+                practice = p;
+                practiceLine = line;
+                practiceColumn = column;
+            }
+        }
+
+        Claims claims() {
+            return new Claims(expectations, tolerance);
+        }
+
+        /** A claim or practice setting naming a cell the sheet lacks is a problem at its line. */
+        List<Problem> missingCells(Sheet sheet) {
+            List<Problem> out = new java.util.ArrayList<>();
+            for (Expectation e : expectations) {
+                if (sheet.cell(e.cell()).isEmpty()) {
+                    out.add(new Problem(e.line(), e.column(), "@expect names no cell: '" + e.cell() + "'"));
+                }
+            }
+            for (String c : practice.cells()) {
+                if (sheet.cell(c).isEmpty()) {
+                    out.add(new Problem(practiceLine, practiceColumn, "@practice names no cell: '" + c + "'"));
+                }
+            }
+            return out;
         }
     }
 
@@ -233,7 +324,27 @@ public final class SheetFile {
 
     /** The sheet as {@code .sheet} text: description, settings, every user cell in order, then the data. */
     public static String format(Sheet sheet, String description, DataTable data) {
+        return format(sheet, description, data, Claims.NONE, Practice.OFF);
+    }
+
+    /**
+     * The sheet as {@code .sheet} text: description, settings ({@code @tolerance} and {@code @practice}
+     * included), every user cell in order, the claims ({@code @expect}), then the data.
+     */
+    public static String format(Sheet sheet, String description, DataTable data, Claims claims, Practice practice) {
         StringBuilder out = new StringBuilder(format(sheet, description));
+        int settingsEnd = endOfSettings(out);
+        StringBuilder settings = new StringBuilder();
+        if (!Double.isNaN(claims.fileTolerance())) {
+            settings.append("@tolerance = ").append(Numbers.exact(claims.fileTolerance())).append('\n');
+        }
+        if (practice.on()) {
+            settings.append("@practice = ").append(practice.settingText()).append('\n');
+        }
+        out.insert(settingsEnd, settings);
+        for (Expectation e : claims.expectations()) {
+            out.append(e.toLine()).append('\n');
+        }
         if (data != null) {
             out.append("@data = ").append(String.join(", ", data.columns())).append('\n');
             for (int r = 0; r < data.size(); r++) {
@@ -271,12 +382,37 @@ public final class SheetFile {
         });
     }
 
+    /** Where the description and the {@code @} settings at the top of a formatted sheet end. */
+    private static int endOfSettings(CharSequence text) {
+        int pos = 0;
+        while (pos < text.length() && (text.charAt(pos) == '#' || text.charAt(pos) == '@')) {
+            int nl = indexOf(text, '\n', pos);
+            pos = nl < 0 ? text.length() : nl + 1;
+        }
+        return pos;
+    }
+
+    private static int indexOf(CharSequence text, char c, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * Writes the sheet to {@code path} atomically: to a temporary file in the same folder, then moved
      * over the old one, so a crash mid-save leaves the old file or the new one, never half of one.
      */
     public static void write(Sheet sheet, String description, Path path) throws IOException {
         writeAtomically(path, format(sheet, description));
+    }
+
+    /** Like {@link #write(Sheet, String, Path)}, with everything a file read gave. */
+    public static void write(Loaded loaded, Path path) throws IOException {
+        writeAtomically(path, format(loaded.sheet(), loaded.description(), loaded.data(), loaded.claims(),
+                loaded.practice()));
     }
 
     /** Like {@link #write(Sheet, String, Path)}, with the sheet's data table. */

@@ -127,7 +127,7 @@ class SheetFileTest {
         assertEquals(List.of("bad.sheet:1:1: '1y' is not a valid name: use letters, digits and _, not starting with a digit (at most 200 characters)"),
                 problems("1y = 2\n"));
         assertEquals(List.of("bad.sheet:1:7: @lr must be a positive number, not '-1'"), problems("@lr = -1\n"));
-        assertEquals(List.of("bad.sheet:1:1: unknown setting '@speed' (known: @lr, @objective, @data, @row)"), problems("@speed = 3\n"));
+        assertEquals(List.of("bad.sheet:1:1: unknown setting '@speed' (known: @lr, @objective, @tolerance, @practice, @expect, @data, @row)"), problems("@speed = 3\n"));
         assertEquals(List.of("bad.sheet:2:14: unknown objective 'nope'"), problems("x = 1\n@objective = nope\n"));
     }
 
