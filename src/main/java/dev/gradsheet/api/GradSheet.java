@@ -4,7 +4,10 @@ import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.ChangeSet;
 import dev.gradsheet.engine.Numbers;
 import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.sheet.Claims;
 import dev.gradsheet.sheet.DataTable;
+import dev.gradsheet.sheet.Expectation;
+import dev.gradsheet.sheet.Practice;
 import dev.gradsheet.sheet.SheetFile;
 import dev.gradsheet.sheet.SheetFormatException;
 import dev.gradsheet.train.Trainer;
@@ -63,6 +66,9 @@ public final class GradSheet {
     private final Sheet sheet;
     private String description;
     private DataTable data;
+    /** The {@code @expect} claims and {@code @practice} setting a file brought; saved again with it. */
+    private Claims claims = Claims.NONE;
+    private Practice practice = Practice.OFF;
     private int generated;
 
     /** An empty sheet. */
@@ -74,6 +80,13 @@ public final class GradSheet {
         this.sheet = sheet;
         this.description = description == null ? "" : description;
         this.data = data;
+    }
+
+    private static GradSheet of(SheetFile.Loaded loaded) {
+        GradSheet s = new GradSheet(loaded.sheet(), loaded.description(), loaded.data());
+        s.claims = loaded.claims();
+        s.practice = loaded.practice();
+        return s;
     }
 
     /**
@@ -94,8 +107,7 @@ public final class GradSheet {
      * @throws SheetFormatException with one {@code FILE:LINE:COL: message} line per problem
      */
     public static GradSheet open(Path file) throws SheetFormatException {
-        SheetFile.Loaded loaded = SheetFile.read(file);
-        return new GradSheet(loaded.sheet(), loaded.description(), loaded.data());
+        return of(SheetFile.read(file));
     }
 
     /**
@@ -107,8 +119,7 @@ public final class GradSheet {
      * @throws SheetFormatException with one {@code SOURCE:LINE:COL: message} line per problem
      */
     public static GradSheet parse(String text, String source) throws SheetFormatException {
-        SheetFile.Loaded loaded = SheetFile.parse(text, source);
-        return new GradSheet(loaded.sheet(), loaded.description(), loaded.data());
+        return of(SheetFile.parse(text, source));
     }
 
     // ---- building ------------------------------------------------------------------------------
@@ -330,6 +341,34 @@ public final class GradSheet {
         return sheet;
     }
 
+    // ---- claims -------------------------------------------------------------------------------
+
+    /**
+     * Adds a claim, saved as an {@code @expect} line: {@code expect("z.grad", -12)} claims that
+     * ∂objective/∂z is −12, {@code expect("f", -12)} that f's value is −12. A claim about the same
+     * target replaces the old one.
+     *
+     * @param target  a cell's name for its value, or the name followed by {@code .grad}
+     * @param claimed the hand-computed number
+     * @return this sheet
+     * @throws dev.gradsheet.engine.EditRefusedException if the sheet has no such cell
+     */
+    public GradSheet expect(String target, double claimed) {
+        Expectation e = Expectation.of(target, claimed, 0, 0);
+        node(e.cell()); // refuses an unknown cell, as a file naming one is refused
+        claims = claims.with(e);
+        return this;
+    }
+
+    /**
+     * The sheet's claims ({@code @expect} lines, from its file or {@link #expect}) and tolerance.
+     *
+     * @return the claims
+     */
+    public Claims claims() {
+        return claims;
+    }
+
     // ---- saving --------------------------------------------------------------------------------
 
     /**
@@ -344,12 +383,13 @@ public final class GradSheet {
     }
 
     /**
-     * The sheet as {@code .sheet} text: description, settings, every named cell's formula, the data.
+     * The sheet as {@code .sheet} text: description, settings, every named cell's formula, the
+     * claims, the data.
      *
      * @return the text
      */
     public String toText() {
-        return SheetFile.format(sheet, description, data);
+        return SheetFile.format(sheet, description, data, claims, practice);
     }
 
     /**

@@ -6,6 +6,12 @@ import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.GradientExplanation;
 import dev.gradsheet.engine.Numbers;
 import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.sheet.Claims;
+import dev.gradsheet.sheet.Expectation;
+import dev.gradsheet.sheet.SheetFile;
+import dev.gradsheet.sheet.SheetFormatException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +28,16 @@ import org.opentest4j.AssertionFailedError;
  *   dL/dz = dL/df · ∂f/∂z = (-4)·(3) = -12
  *   f = q * z: × multiplies it by the other input
  * </pre>
- * Failures are {@link AssertionFailedError}s carrying the claimed (expected) and computed (actual)
+ * {@link #assertClaims(Path)} reads a student's {@code .sheet} file and checks all its
+ * {@code @expect} claims in one call.
+ *
+ * <p>Failures are {@link AssertionFailedError}s carrying the claimed (expected) and computed (actual)
  * numbers, so JUnit 5 and IDEs show both; that is this class's only dependency beyond the library
  * (opentest4j, which every JUnit 5 test classpath has).
  */
 public final class SheetAssertions {
     /** The tolerance of {@code @expect} claims when none is given. */
-    public static final double DEFAULT_TOLERANCE = Tolerance.DEFAULT;
+    public static final double DEFAULT_TOLERANCE = Expectation.DEFAULT_TOLERANCE;
 
     private SheetAssertions() {
     }
@@ -76,19 +85,7 @@ public final class SheetAssertions {
      * @param tolerance the claim holds when |computed − claimed| ≤ tolerance · max(1, |claimed|)
      */
     public static void assertGradient(Sheet sheet, String cell, double claimed, double tolerance) {
-        // One read lock: the number and its explanation come from the same state of the sheet.
-        AssertionFailedError failure = sheet.read(() -> {
-            Cell c = cellOrFail(sheet, cell);
-            if (Tolerance.holds(c.grad(), claimed, tolerance)) {
-                return null;
-            }
-            String message = headline("gradient of " + cell, c.grad(), claimed, tolerance) + "\n"
-                    + Explanations.gradient(sheet.explain(cell), sheet);
-            return new AssertionFailedError(message, claimed, c.grad());
-        });
-        if (failure != null) {
-            throw failure;
-        }
+        failIf(sheet, cell, Expectation.Quantity.GRAD, claimed, tolerance);
     }
 
     // ---- values --------------------------------------------------------------------------------
@@ -134,21 +131,106 @@ public final class SheetAssertions {
      * @param tolerance the claim holds when |computed − claimed| ≤ tolerance · max(1, |claimed|)
      */
     public static void assertValue(Sheet sheet, String cell, double claimed, double tolerance) {
+        failIf(sheet, cell, Expectation.Quantity.VALUE, claimed, tolerance);
+    }
+
+    // ---- a student's .sheet file ---------------------------------------------------------------
+
+    /**
+     * Reads a {@code .sheet} file and checks every {@code @expect} claim in it with the file's
+     * {@code @tolerance} (else 1e-3): one call grades a student's hand-computed gradients. Fails
+     * listing every claim that does not hold, each with the chain-rule explanation; fails with the
+     * file's {@code FILE:LINE:COL} problems if it cannot be read, and if it makes no claim at all.
+     *
+     * @param file the student's sheet
+     * @return every claim checked, all holding
+     */
+    public static List<Expectation.Result> assertClaims(Path file) {
+        return assertClaims(file, Double.NaN);
+    }
+
+    /**
+     * Like {@link #assertClaims(Path)}, with a tolerance that wins over the file's.
+     *
+     * @param file      the student's sheet
+     * @param tolerance the tolerance, or NaN for the file's own
+     * @return every claim checked, all holding
+     */
+    public static List<Expectation.Result> assertClaims(Path file, double tolerance) {
+        SheetFile.Loaded loaded;
+        try {
+            loaded = SheetFile.read(file);
+        } catch (SheetFormatException e) {
+            throw new AssertionFailedError(file + " cannot be read:\n" + e.getMessage());
+        }
+        return assertClaims(loaded.sheet(), loaded.claims(), tolerance, file.toString());
+    }
+
+    /**
+     * Checks every claim of a sheet read or built with {@link GradSheet} (its file's {@code @expect}
+     * lines and those added with {@link GradSheet#expect}), as {@link #assertClaims(Path)} does.
+     *
+     * @param sheet the sheet
+     * @return every claim checked, all holding
+     */
+    public static List<Expectation.Result> assertClaims(GradSheet sheet) {
+        return assertClaims(sheet.sheet(), sheet.claims(), Double.NaN, "the sheet");
+    }
+
+    private static List<Expectation.Result> assertClaims(Sheet sheet, Claims claims, double tolerance, String source) {
+        if (claims.isEmpty()) {
+            throw new AssertionFailedError(source + " makes no @expect claims: nothing to check"
+                    + " (add lines such as '@expect z.grad = -12')");
+        }
+        double tol = Double.isNaN(tolerance) ? claims.tolerance() : tolerance;
+        return sheet.read(() -> {
+            List<Expectation.Result> results = claims.check(sheet, tol);
+            List<String> failures = new ArrayList<>();
+            for (Expectation.Result r : results) {
+                if (!r.holds()) {
+                    Expectation e = r.expectation();
+                    String where = e.line() > 0 ? source + ":" + e.line() + ":" + e.column() : source;
+                    failures.add(where + ": " + e.toLine() + "\n  " + message(sheet, e.cell(), e.quantity(),
+                            e.claimed(), tol).replace("\n", "\n  "));
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw new AssertionFailedError(source + ": " + failures.size() + " of " + results.size()
+                        + " claims do not hold\n" + String.join("\n", failures));
+            }
+            return results;
+        });
+    }
+
+    // ---- messages ------------------------------------------------------------------------------
+
+    /** Throws the teaching failure if the claim does not hold; one read lock, one state of the sheet. */
+    private static void failIf(Sheet sheet, String cell, Expectation.Quantity quantity, double claimed,
+                               double tolerance) {
         AssertionFailedError failure = sheet.read(() -> {
             Cell c = cellOrFail(sheet, cell);
-            if (Tolerance.holds(c.value(), claimed, tolerance)) {
+            double computed = quantity == Expectation.Quantity.GRAD ? c.grad() : c.value();
+            if (Expectation.holds(computed, claimed, tolerance)) {
                 return null;
             }
-            String message = headline("value of " + cell, c.value(), claimed, tolerance) + "\n"
-                    + Explanations.value(c, sheet.arguments().get(cell), sheet);
-            return new AssertionFailedError(message, claimed, c.value());
+            return new AssertionFailedError(message(sheet, cell, quantity, claimed, tolerance), claimed, computed);
         });
         if (failure != null) {
             throw failure;
         }
     }
 
-    // ---- messages ------------------------------------------------------------------------------
+    /** The headline and how the sheet got its number; the caller holds the read lock. */
+    private static String message(Sheet sheet, String cell, Expectation.Quantity quantity, double claimed,
+                                  double tolerance) {
+        Cell c = cellOrFail(sheet, cell);
+        if (quantity == Expectation.Quantity.GRAD) {
+            return headline("gradient of " + cell, c.grad(), claimed, tolerance) + "\n"
+                    + Explanations.gradient(sheet.explain(cell), sheet);
+        }
+        return headline("value of " + cell, c.value(), claimed, tolerance) + "\n"
+                + Explanations.value(c, sheet.arguments().get(cell), sheet);
+    }
 
     /** {@code gradient of z: computed -12, claimed -11 (off by 1; allowed 0.011 = 0.001 · max(1, |-11|))}. */
     static String headline(String what, double computed, double claimed, double tolerance) {

@@ -1,15 +1,22 @@
 package dev.gradsheet.junit;
 
+import static dev.gradsheet.junit.SheetAssertions.assertClaims;
 import static dev.gradsheet.junit.SheetAssertions.assertGradient;
 import static dev.gradsheet.junit.SheetAssertions.assertValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradsheet.api.GradSheet;
 import dev.gradsheet.api.Node;
 import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.sheet.Expectation;
 import dev.gradsheet.sheet.SheetFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 
 /** The homework assertions: the tolerance rule of @expect claims and failure messages that teach. */
@@ -95,5 +102,65 @@ class SheetAssertionsTest {
     void anUnknownCellFailsNamingTheCellsThereAre() throws Exception {
         AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> assertGradient(worked(), "w", 1));
         assertEquals("no cell named 'w'; the sheet has x, y, z, q, f, t, L", e.getMessage());
+    }
+
+    private static final String STUDENT = """
+            # Homework: the worked example by hand
+            x = input(-2)
+            y = input(5)
+            z = weight(-4)
+            f = (x + y) * z
+            t = input(-10)
+            L = mse(f, t)
+            @expect f = -12
+            @expect L = 4
+            @expect f.1.grad = 16
+            @expect x.grad = 16.004
+            """;
+
+    @Test
+    void aStudentsSheetWithRightClaimsPassesInOneCall(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("alice.sheet"), STUDENT + "@expect z.grad = -12\n");
+        List<Expectation.Result> results = assertClaims(file);
+        assertEquals(5, results.size());
+        assertEquals(List.of(-12.0, 4.0, 16.0, 16.0, -12.0), results.stream().map(Expectation.Result::computed).toList());
+        // 16.004 holds with the default 1e-3 (allowed 0.016004), not with a tolerance of 1e-4
+        AssertionFailedError strict = assertThrows(AssertionFailedError.class, () -> assertClaims(file, 1e-4));
+        assertTrue(strict.getMessage().startsWith(file + ": 1 of 5 claims do not hold\n" + file
+                + ":11:9: @expect x.grad = 16.004\n  gradient of x: computed 16, claimed 16.004"), strict.getMessage());
+    }
+
+    @Test
+    void wrongClaimsAreListedWithWhereTheyAreAndTheChainRule(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("bob.sheet"), STUDENT + "@expect z.grad = 12\n@expect q = 3\n"
+                .replace("@expect q = 3", "@tolerance = 0.01"));
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> assertClaims(file));
+        assertEquals(file + ": 1 of 5 claims do not hold\n"
+                + file + ":12:9: @expect z.grad = 12\n"
+                + "  gradient of z: computed -12, claimed 12 (off by 24; allowed 0.12 = 0.01 · max(1, |12|))\n"
+                + "    dL/dz = dL/df · ∂f/∂z = (-4)·(3) = -12\n"
+                + "    f = (x + y) * z: × multiplies it by the other input", e.getMessage());
+    }
+
+    @Test
+    void anUnreadableSheetOrOneWithoutClaimsFails(@TempDir Path dir) throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.sheet"), "x = input(1)\n@expect w.grad = 1\n");
+        assertEquals(broken + " cannot be read:\n" + broken + ":2:9: @expect names no cell: 'w'",
+                assertThrows(AssertionFailedError.class, () -> assertClaims(broken)).getMessage());
+        Path none = Files.writeString(dir.resolve("none.sheet"), "x = input(1)\n");
+        assertEquals(none + " makes no @expect claims: nothing to check (add lines such as '@expect z.grad = -12')",
+                assertThrows(AssertionFailedError.class, () -> assertClaims(none)).getMessage());
+    }
+
+    @Test
+    void claimsAddedInJavaAreCheckedAndSaved() throws Exception {
+        GradSheet s = worked();
+        s.expect("z.grad", -12).expect("f", -12);
+        assertEquals(2, assertClaims(s).size());
+        s.expect("z.grad", -11);
+        assertTrue(assertThrows(AssertionFailedError.class, () -> assertClaims(s)).getMessage()
+                .startsWith("the sheet: 1 of 2 claims do not hold\nthe sheet: @expect z.grad = -11\n"));
+        assertTrue(s.toText().endsWith("@expect z.grad = -11\n@expect f = -12\n"), s.toText());
+        assertEquals(2, GradSheet.parse(s.toText(), "again.sheet").claims().expectations().size());
     }
 }

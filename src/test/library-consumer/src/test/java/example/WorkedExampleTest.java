@@ -83,8 +83,8 @@ class WorkedExampleTest {
                 "dL/dz = dL/df · ∂f/∂z = (-4)·(3) = -12",
                 "z = -3.0  L = 1.0  dL/dz = 6.0",
                 "z = -4.0  L = 4.0  dL/dz = -12.0",
-                "z = -3.88  L = 2.6896000000000018  dL/dz = -9.84",
-                "after one step: f = -11.64, L = 2.6896000000000018"),
+                "z = -3.88  L = 2.6896  dL/dz = -9.84",
+                "after one step: f = -11.64, L = 2.6896"),
                 out.toString(StandardCharsets.UTF_8).lines().toList());
     }
 
