@@ -44,8 +44,12 @@ final class CellTable {
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }
-        out.append("* objective ").append(objective).append(" = ")
-                .append(Numbers.readable(sheet.objectiveValue(), 10)).append('\n');
+        if (objective == null) {
+            out.append("* the sheet has no cells, so no objective\n");
+        } else {
+            out.append("* objective ").append(objective).append(" = ")
+                    .append(Numbers.readable(sheet.objectiveValue(), 10)).append('\n');
+        }
         return out.toString();
     }
 

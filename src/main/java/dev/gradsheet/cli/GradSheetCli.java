@@ -29,7 +29,8 @@ public final class GradSheetCli implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new GradSheetCli());
         cli.setOut(out);
-        cli.setErr(err);
+        PrintWriter safeErr = new PrintWriter(new SafeWriter(err));
+        cli.setErr(safeErr);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Never a stack trace for the user: one line saying what went wrong.
             commandLine.getErr().println("gradsheet: internal error: " + e);
@@ -37,6 +38,7 @@ public final class GradSheetCli implements Runnable {
         });
         int code = cli.execute(args);
         out.flush();
+        safeErr.flush();
         err.flush();
         return code;
     }

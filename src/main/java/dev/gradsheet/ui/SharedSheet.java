@@ -2,6 +2,7 @@ package dev.gradsheet.ui;
 
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.DataTable;
+import dev.gradsheet.ui.train.JobSlot;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -12,8 +13,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param sheet       the live sheet
  * @param description the sheet's description (its leading comment), kept when it is saved
  * @param dataHolder  the data table the sheet learns from (may hold null), saved with the sheet
+ * @param training    the sheet's training run, watched by every tab on the link
  */
-public record SharedSheet(String id, Sheet sheet, String description, AtomicReference<DataTable> dataHolder) {
+public record SharedSheet(String id, Sheet sheet, String description, AtomicReference<DataTable> dataHolder,
+                          JobSlot training) {
+
+    /** A shared sheet with this data table and no run yet. */
+    public SharedSheet(String id, Sheet sheet, String description, AtomicReference<DataTable> dataHolder) {
+        this(id, sheet, description, dataHolder, new JobSlot());
+    }
 
     /** A shared sheet without a data table. */
     public SharedSheet(String id, Sheet sheet, String description) {
