@@ -469,7 +469,12 @@ public class CellGrid extends Composite<Grid<Cell>> {
             }
             return out;
         });
-        fresh.forEach(provider::refreshItem);
+        if (grid.getEditor().isOpen()) {
+            // Any data provider event closes Vaadin's grid editor; resend the rows without one.
+            fresh.forEach(grid.getDataCommunicator()::refresh);
+        } else {
+            fresh.forEach(provider::refreshItem);
+        }
     }
 
     private void updateGradHeader() {
