@@ -41,6 +41,27 @@ class MemoryTest extends KaribuTestBase {
     }
 
     @Test
+    void anUploadIsKeptAtOnceAnExampleIsNot() throws Exception {
+        SheetView view = openStart();
+        long files = sheetFiles();
+        com.github.mvysny.kaributesting.v10.UploadKt._upload(view.toolbar().upload, "mine.sheet", "text/plain",
+                "a = input(2)\nb = a * 3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        roundtrip();
+        SheetView page = com.github.mvysny.kaributesting.v10.LocatorJ._get(SheetView.class);
+        SharedSheet uploaded = page.presenter().shared();
+        assertThat(uploaded.sheet().cell("b")).isPresent();
+        assertThat(Files.exists(DATA_DIR.resolve(uploaded.id() + ".sheet"))).isTrue();
+        assertThat(sheetFiles()).isEqualTo(files + 1);
+        // an example from the menu is free until edited
+        com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithID(page.toolbar().menu, "example-two-layer");
+        roundtrip();
+        SheetView example = com.github.mvysny.kaributesting.v10.LocatorJ._get(SheetView.class);
+        assertThat(example.presenter().shared()).isNotSameAs(uploaded);
+        registry.flush();
+        assertThat(sheetFiles()).isEqualTo(files + 1);
+    }
+
+    @Test
     void anEditedSheetIsSavedLeavesMemoryWhenIdleAndComesBackFromDisk() throws Exception {
         SheetView view = openStart();
         SharedSheet shared = view.presenter().shared();
