@@ -101,8 +101,12 @@ final class CellTable {
             buffer[used++] = '\n';
         }
         out.write(buffer, 0, used);
-        out.append("* objective ").append(objective).append(" = ")
-                .append(Numbers.readable(sheet.objectiveValue(), 10)).append('\n');
+        if (objective == null) {
+            out.append("* the sheet has no cells, so no objective\n");
+        } else {
+            out.append("* objective ").append(objective).append(" = ")
+                    .append(Numbers.readable(sheet.objectiveValue(), 10)).append('\n');
+        }
     }
 
     /** The rows' texts end to end in one char array, with each field's end and each column's width. */

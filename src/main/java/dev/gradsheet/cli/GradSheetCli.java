@@ -41,7 +41,8 @@ public final class GradSheetCli implements Runnable {
         }
         CommandLine cli = new CommandLine(new GradSheetCli());
         cli.setOut(out);
-        cli.setErr(err);
+        PrintWriter safeErr = new PrintWriter(new SafeWriter(err));
+        cli.setErr(safeErr);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Never a stack trace for the user: one line saying what went wrong.
             commandLine.getErr().println("gradsheet: internal error: " + e);
@@ -49,6 +50,7 @@ public final class GradSheetCli implements Runnable {
         });
         int code = cli.execute(args);
         out.flush();
+        safeErr.flush();
         err.flush();
         return code;
     }

@@ -90,7 +90,7 @@ final class TrainCommand implements Callable<Integer> {
                 err.println(options.file + ": no data: give --data CSV or --builtin NAME, or add @data/@row lines");
                 return GradSheetCli.BAD_INPUT;
             }
-            Binding.check(loaded.sheet(), table, null, source);
+            Binding.check(loaded.sheet(), table, loaded.data() == null ? null : loaded.data().columns(), source);
         } catch (DataException e) {
             e.lines().forEach(err::println);
             return GradSheetCli.BAD_INPUT;

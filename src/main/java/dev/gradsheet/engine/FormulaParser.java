@@ -41,7 +41,7 @@ public final class FormulaParser {
         Expr e = p.expr();
         p.skipSpace();
         if (p.pos < text.length()) {
-            throw p.error("unexpected '" + text.charAt(p.pos) + "'");
+            throw p.error("unexpected " + Messages.quote(String.valueOf(text.charAt(p.pos))));
         }
         return e;
     }
@@ -134,13 +134,13 @@ public final class FormulaParser {
             }
             return new Expr.Ref(name, col);
         }
-        throw error("unexpected '" + c + "'");
+        throw error("unexpected " + Messages.quote(String.valueOf(c)));
     }
 
     private Expr call(String name, int col) throws FormulaException {
         Op op = Op.function(name);
         if (op == null) {
-            throw new FormulaException(col, "unknown function '" + name + "'");
+            throw new FormulaException(col, "unknown function " + Messages.quote(name));
         }
         pos++; // '('
         enter();
@@ -179,11 +179,11 @@ public final class FormulaParser {
         }
         String token = text.substring(start, pos);
         if (!Numbers.isDecimal(token, false)) {
-            throw new FormulaException(start + 1, "bad number '" + token + "'");
+            throw new FormulaException(start + 1, "bad number " + Messages.quote(token));
         }
         double v = Double.parseDouble(token);
         if (Double.isInfinite(v)) {
-            throw new FormulaException(start + 1, "number out of range '" + token + "'");
+            throw new FormulaException(start + 1, "number out of range " + Messages.quote(token));
         }
         return new Expr.Num(v, start + 1);
     }

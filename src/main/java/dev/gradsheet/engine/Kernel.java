@@ -151,6 +151,9 @@ final class Kernel {
             double z = v[gr.arg0[p]];
             return Math.max(z, 0) - v[t] * z + Math.log1p(Math.exp(-Math.abs(z)));
         }
+        if (!(v[p] >= 0 && v[p] <= 1)) {
+            return Double.NaN; // p is not a probability: no loss is defined (and none is made up)
+        }
         return -(xlogy(v[t], v[p]) + xlogy(1 - v[t], 1 - v[p]));
     }
 

@@ -357,7 +357,7 @@ public final class Sheet {
     public void addCell(String name, String formula) {
         write(() -> {
             requireFreeName(name);
-            Lowering.Plan plan = plan(-1, formula);
+            Lowering.Plan plan = plan(-1, formula, name);
             PatchBuilder p = new PatchBuilder("add " + name, graph);
             int id = graph.allocatePlaceholder(name);
             graph.rank[id] = graph.nextRank++;
@@ -464,6 +464,14 @@ public final class Sheet {
             double[] next = stepBuffer;
             int sizeBefore = begin();
             for (int s = 0; s < steps; s++) {
+                String notFinite = nonFiniteObjectiveOrGradient(ids);
+                if (notFinite != null) {
+                    if (s > 0) {
+                        restoreSilently(ids, start);
+                    }
+                    throw new EditRefusedException((s > 0 ? "after step " + s + ", " : "") + notFinite
+                            + "; an SGD step needs finite numbers, so nothing was changed");
+                }
                 for (int i = 0; i < ids.length; i++) {
                     next[i] = graph.value[ids[i]] - lr * graph.grad[ids[i]];
                     if (!Double.isFinite(next[i])) {
@@ -482,6 +490,45 @@ public final class Sheet {
             finish(label, false, sizeBefore);
             return new StepResult(steps, lr, before, objectiveValueLocked());
         });
+    }
+
+    /**
+     * Makes this sheet's undo history count against {@code budget}, shared with other sheets (a
+     * server's one undo budget); null goes back to the sheet's own limit only.
+     */
+    public void shareUndoBudget(UndoBudget budget) {
+        write(() -> history.share(budget));
+    }
+
+    /** Forgets the undo history (a sheet leaving a server's memory gives its undo memory back). */
+    public void forgetHistory() {
+        write(history::clear);
+    }
+
+    /** About how many bytes the undo history holds. */
+    public long undoBytes() {
+        return read(history::bytes);
+    }
+
+    /** Why the objective or a weight's gradient is not a finite number, or null when all are. */
+    private String nonFiniteObjectiveOrGradient(int[] weights) {
+        if (graph.objective >= 0 && !Double.isFinite(graph.value[graph.objective])) {
+            return "the objective " + NonFinite.why(graph, graph.objective);
+        }
+        for (int w : weights) {
+            if (!Double.isFinite(graph.grad[w])) {
+                return "the gradient of " + graph.names.nameOf(w) + " is " + graph.grad[w];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why {@code name}'s value is NaN or infinite — e.g. "L is NaN (not a number): the log of a
+     * negative number (w = -1)" — or null when it is a finite number.
+     */
+    public String whyNotFinite(String name) {
+        return read(() -> NonFinite.why(graph, idOf(name)));
     }
 
     int undoDepth() {
@@ -572,13 +619,24 @@ public final class Sheet {
 
     // ---- internals ---------------------------------------------------------------------------
 
+    /**
+     * Applies a new edit, records it in the undo history and only then tells observers: an observer
+     * reacting to the change (an Undo button, an undo from the same thread) sees the edit in the
+     * history it announces.
+     */
     private void commit(Patch p) {
-        applyAndEmit(p, true, p.label());
-        history.push(p);
+        applyAndEmit(p, true, p.label(), () -> history.push(p));
     }
 
-    /** Puts the graph in the patch's before or after state, stabilizes, and tells observers once. */
     private void applyAndEmit(Patch p, boolean forward, String label) {
+        applyAndEmit(p, forward, label, () -> { });
+    }
+
+    /**
+     * Puts the graph in the patch's before or after state, stabilizes, runs {@code record} (the undo
+     * bookkeeping) and tells observers once.
+     */
+    private void applyAndEmit(Patch p, boolean forward, String label, Runnable record) {
         int sizeBefore = begin();
         boolean structural = p.apply(this, forward);
         if (structural) {
@@ -591,6 +649,7 @@ public final class Sheet {
         }
         graph.forward();
         graph.backward();
+        record.run();
         finish(label, structural, sizeBefore);
     }
 
@@ -674,12 +733,20 @@ public final class Sheet {
 
     /** Parses and resolves a formula for cell {@code self} (-1 for a new cell), refusing cycles. */
     private Lowering.Plan plan(int self, String formula) {
+        return plan(self, formula, null);
+    }
+
+    /** Like {@link #plan(int, String)} for a new cell called {@code newName}, which may not use itself. */
+    private Lowering.Plan plan(int self, String formula, String newName) {
         try {
             Expr e = FormulaParser.parse(formula);
             Lowering.Plan plan = Lowering.lower(e, (name, column) -> {
+                if (name.equals(newName)) {
+                    throw new FormulaException(column, "cycle: " + name + " uses itself");
+                }
                 int id = graph.names.idOf(name);
                 if (id < 0 || !graph.isLive(id) || graph.isGenerated(id)) {
-                    throw new FormulaException(column, "unknown name '" + name + "'");
+                    throw new FormulaException(column, "unknown name " + Messages.quote(name));
                 }
                 return id;
             });
@@ -729,21 +796,24 @@ public final class Sheet {
         if (names.size() > 1 && names.get(0).equals(names.get(names.size() - 1))) {
             names.remove(names.size() - 1);
         }
+        if (names.size() == 1) {
+            return names.get(0) + " uses itself";
+        }
         names.add(names.get(0));
-        return String.join(" uses ", names);
+        return Messages.cycle(names);
     }
 
     private int idOf(String name) {
         int id = name == null ? -1 : graph.names.idOf(name);
         if (id < 0 || !graph.isLive(id)) {
-            throw new EditRefusedException("unknown cell '" + name + "'");
+            throw new EditRefusedException("unknown cell " + Messages.quote(name));
         }
         return id;
     }
 
     private void requireFreeName(String name) {
         if (!FormulaParser.isValidName(name)) {
-            throw new EditRefusedException("'" + name + "' is not a valid name: use letters, digits and _,"
+            throw new EditRefusedException(Messages.quote(name) + " is not a valid name: use letters, digits and _,"
                     + " not starting with a digit (at most 200 characters)");
         }
         if (graph.names.idOf(name) >= 0) {

@@ -31,13 +31,13 @@ public final class SheetBuilder {
      */
     public SheetBuilder cell(String name, String formula, int line, int nameColumn, int formulaColumn) {
         if (!FormulaParser.isValidName(name)) {
-            problems.add(new Problem(line, nameColumn, "'" + name + "' is not a valid name: use letters,"
+            problems.add(new Problem(line, nameColumn, Messages.quote(name) + " is not a valid name: use letters,"
                     + " digits and _, not starting with a digit (at most 200 characters)"));
             return this;
         }
         int id = graph.names.idOf(name);
         if (id >= 0 && !graph.isPlaceholder(id)) {
-            problems.add(new Problem(line, nameColumn, "duplicate name '" + name + "' (first defined on line "
+            problems.add(new Problem(line, nameColumn, "duplicate name " + Messages.quote(name) + " (first defined on line "
                     + lineOfRank.get(graph.rank[id]) + ")"));
             return this;
         }
@@ -48,6 +48,9 @@ public final class SheetBuilder {
         } catch (FormulaException e) {
             problems.add(new Problem(line, formulaColumn + e.column() - 1, e.getMessage()));
             return this;
+        }
+        if (id < 0) {
+            id = graph.names.idOf(name); // the formula may name its own cell (L = L + x): a cycle, not an unknown name
         }
         if (id < 0) {
             id = graph.allocatePlaceholder(name);
@@ -96,11 +99,11 @@ public final class SheetBuilder {
     /** The sheet, computed: values forward, gradients backward. */
     public Sheet build() throws SheetBuildException {
         firstUse.forEachKeyValue((id, where) -> problems.add(new Problem((int) (where >>> 32), (int) where,
-                "unknown name '" + graph.names.nameOf(id) + "'")));
+                "unknown name " + Messages.quote(graph.names.nameOf(id)))));
         if (objective != null) {
             int id = graph.names.idOf(objective);
             if (id < 0 || !graph.isLive(id)) {
-                problems.add(new Problem(objectiveLine, objectiveColumn, "unknown objective '" + objective + "'"));
+                problems.add(new Problem(objectiveLine, objectiveColumn, "unknown objective " + Messages.quote(objective)));
             } else {
                 graph.explicitObjective = id;
             }

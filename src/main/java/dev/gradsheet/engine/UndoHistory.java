@@ -14,6 +14,8 @@ final class UndoHistory {
     private final Deque<Patch> undo = new ArrayDeque<>();
     private final Deque<Patch> redo = new ArrayDeque<>();
     private long bytes;
+    /** Undo memory shared with other sheets, or null. */
+    private UndoBudget shared;
 
     UndoHistory(int limit, long budget) {
         this.limit = limit;
@@ -23,14 +25,43 @@ final class UndoHistory {
     /** Records a new edit; it clears what could be redone. */
     void push(Patch p) {
         undo.push(p);
-        bytes += p.approximateBytes();
+        add(p.approximateBytes());
         for (Patch r : redo) {
-            bytes -= r.approximateBytes();
+            add(-r.approximateBytes());
         }
         redo.clear();
-        while (undo.size() > 1 && (undo.size() > limit || bytes > budget)) {
-            bytes -= undo.removeLast().approximateBytes();
+        while (undo.size() > 1 && (undo.size() > limit || bytes > budget || (shared != null && shared.over()))) {
+            add(-undo.removeLast().approximateBytes());
         }
+    }
+
+    private void add(long n) {
+        bytes += n;
+        if (shared != null) {
+            shared.add(n);
+        }
+    }
+
+    /** From now on this history counts against {@code budget} (with what it holds already). */
+    void share(UndoBudget budget) {
+        if (shared != null) {
+            shared.add(-bytes);
+        }
+        shared = budget;
+        if (shared != null) {
+            shared.add(bytes);
+        }
+    }
+
+    /** Forgets every edit, giving its memory back to the shared budget. */
+    void clear() {
+        add(-bytes);
+        undo.clear();
+        redo.clear();
+    }
+
+    long bytes() {
+        return bytes;
     }
 
     Patch popUndo() {

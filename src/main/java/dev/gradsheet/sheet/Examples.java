@@ -46,6 +46,12 @@ public final class Examples {
     private Examples() {
     }
 
+    /** Whether {@code bytes} are exactly an example's text (or empty): opening it is free. */
+    public static boolean isExampleText(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.isEmpty() || ALL.stream().anyMatch(e -> e.text().equals(text));
+    }
+
     /** The example with this id, or null. */
     public static Example byId(String id) {
         return ALL.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);

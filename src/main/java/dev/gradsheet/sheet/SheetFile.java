@@ -1,5 +1,6 @@
 package dev.gradsheet.sheet;
 
+import dev.gradsheet.engine.Messages;
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.Numbers;
 import dev.gradsheet.engine.Problem;
@@ -110,6 +111,7 @@ public final class SheetFile {
             DataTable table = data.table(builder);
             Sheet sheet = builder.build();
             List<Problem> missing = claims.missingCells(sheet);
+            missing.addAll(data.checkBinding(sheet));
             if (!missing.isEmpty()) {
                 throw new SheetFormatException(source, missing);
             }
@@ -167,14 +169,14 @@ public final class SheetFile {
             case "lr" -> {
                 double lr = parseNumber(value);
                 if (!(lr > 0) || !Double.isFinite(lr)) {
-                    builder.problem(line, valueColumn, "@lr must be a positive number, not '" + value + "'");
+                    builder.problem(line, valueColumn, "@lr must be a positive number, not " + Messages.quote(value));
                 } else {
                     builder.learningRate(lr);
                 }
             }
             case "objective" -> builder.objective(value, line, valueColumn);
-            default -> builder.problem(line, keyColumn, "unknown setting '@" + key
-                    + "' (known: @lr, @objective, @tolerance, @practice, @expect, @data, @row)");
+            default -> builder.problem(line, keyColumn, "unknown setting " + Messages.quote("@" + key)
+                    + " (known: @lr, @objective, @tolerance, @practice, @expect, @data, @row)");
         }
     }
 
@@ -253,7 +255,9 @@ public final class SheetFile {
     private static final class DataLines {
         private java.util.List<String> columns;
         private final java.util.List<double[]> rows = new java.util.ArrayList<>();
+        private final java.util.List<Integer> columnAt = new java.util.ArrayList<>();
         private int dataLine;
+        private int badRows;
 
         void columns(String value, int line, int column, SheetBuilder builder) {
             if (columns != null) {
@@ -261,8 +265,11 @@ public final class SheetFile {
                 return;
             }
             java.util.List<String> names = new java.util.ArrayList<>();
+            int offset = 0;
             for (String part : value.split(",", -1)) {
                 String name = part.strip();
+                columnAt.add(column + offset + (part.length() - part.stripLeading().length()));
+                offset += part.length() + 1;
                 if (!dev.gradsheet.engine.FormulaParser.isValidName(name) || names.contains(name)) {
                     builder.problem(line, column, "@data lists the input cells its columns bind to, by name, once each; '"
                             + name + "' is not one");
@@ -282,17 +289,39 @@ public final class SheetFile {
             String[] parts = value.split(",", -1);
             if (parts.length != columns.size()) {
                 builder.problem(line, column, "@row has " + parts.length + " numbers for " + columns.size() + " columns");
+                badRows++;
                 return;
             }
             double[] row = new double[parts.length];
             for (int i = 0; i < parts.length; i++) {
                 row[i] = parseNumber(parts[i].strip());
                 if (Double.isNaN(row[i]) || Double.isInfinite(row[i])) {
-                    builder.problem(line, column, "@row: '" + parts[i].strip() + "' is not a number");
+                    builder.problem(line, column, "@row: " + Messages.quote(parts[i].strip()) + " is not a number");
+                    badRows++;
                     return;
                 }
             }
             rows.add(row);
+        }
+
+        /** Each @data column must name an input cell: problems at the column's place on the @data line. */
+        java.util.List<dev.gradsheet.engine.Problem> checkBinding(Sheet sheet) {
+            java.util.List<dev.gradsheet.engine.Problem> out = new java.util.ArrayList<>();
+            if (columns == null) {
+                return out;
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                String name = columns.get(i);
+                var cell = sheet.cell(name);
+                if (cell.isEmpty()) {
+                    out.add(new dev.gradsheet.engine.Problem(dataLine, columnAt.get(i),
+                            "@data column " + Messages.quote(name) + " names no cell of the sheet"));
+                } else if (!cell.get().isInput()) {
+                    out.add(new dev.gradsheet.engine.Problem(dataLine, columnAt.get(i), "@data column "
+                            + Messages.quote(name) + " names a " + cell.get().kind() + " cell; data binds only to input cells"));
+                }
+            }
+            return out;
         }
 
         DataTable table(SheetBuilder builder) {
@@ -300,7 +329,9 @@ public final class SheetFile {
                 return null;
             }
             if (rows.isEmpty()) {
-                builder.problem(dataLine, 1, "@data has no @row lines");
+                if (badRows == 0) { // when every @row was refused, those refusals say it all
+                    builder.problem(dataLine, 1, "@data has no @row lines");
+                }
                 return null;
             }
             return new DataTable(columns, rows.toArray(new double[0][]));
@@ -424,21 +455,9 @@ public final class SheetFile {
         writeAtomically(path, format(sheet, description, data));
     }
 
-    /** Replaces {@code path}'s content with {@code text} in one atomic move. */
+    /** Replaces {@code path}'s content with {@code text} in one atomic, fsynced move ({@link AtomicFile}). */
     public static void writeAtomically(Path path, String text) throws IOException {
-        Path dir = path.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(path, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Strict UTF-8 decoding: binary data gets a message naming where it starts. */

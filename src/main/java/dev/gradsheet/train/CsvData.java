@@ -1,5 +1,6 @@
 package dev.gradsheet.train;
 
+import dev.gradsheet.engine.Messages;
 import dev.gradsheet.sheet.DataTable;
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,6 +22,10 @@ import org.apache.commons.csv.CSVRecord;
  * file, a bad header, a row of the wrong length, a cell that is not a number.
  */
 public final class CsvData {
+    /** A decimal number as people write it in a CSV file: 1, -0.5, .5, 1e-3. */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     /** Uploads and files larger than this are refused. */
     public static final long MAX_BYTES = 64L * 1024 * 1024;
 
@@ -79,13 +84,18 @@ public final class CsvData {
                 double[] row = new double[columns.size()];
                 for (int i = 0; i < row.length; i++) {
                     try {
-                        row[i] = Double.parseDouble(record.get(i));
+                        // Strict: Double.parseDouble would trim control characters, so "0<NUL>" read as 0.
+                        String field = record.get(i).strip();
+                        if (!NUMBER.matcher(field).matches()) {
+                            throw new NumberFormatException();
+                        }
+                        row[i] = Double.parseDouble(field);
                         if (!Double.isFinite(row[i])) {
                             throw new NumberFormatException();
                         }
                     } catch (NumberFormatException e) {
-                        problems.add(source + ":" + line + ": column " + columns.get(i) + ": '" + record.get(i)
-                                + "' is not a number");
+                        problems.add(source + ":" + line + ": column " + Messages.shorten(columns.get(i)) + ": "
+                                + Messages.quote(record.get(i)) + " is not a number");
                     }
                 }
                 rows.add(row);
@@ -106,10 +116,10 @@ public final class CsvData {
         List<String> names = new ArrayList<>();
         for (String name : record) {
             if (!dev.gradsheet.engine.FormulaParser.isValidName(name)) {
-                problems.add(source + ":" + line + ": header: '" + name + "' is not a cell name"
+                problems.add(source + ":" + line + ": header: " + Messages.quote(name) + " is not a cell name"
                         + " (the header names the input cells the columns bind to)");
             } else if (names.contains(name)) {
-                problems.add(source + ":" + line + ": header: column '" + name + "' appears twice");
+                problems.add(source + ":" + line + ": header: column " + Messages.quote(name) + " appears twice");
             }
             names.add(name);
         }

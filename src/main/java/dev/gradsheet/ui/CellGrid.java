@@ -58,6 +58,9 @@ public class CellGrid extends Composite<Grid<Cell>> {
     /** Practice mode: whose value and gradient the grid hides (see {@link #hide}). */
     private java.util.function.Predicate<Cell> hideValue = c -> false;
     private java.util.function.Predicate<Cell> hideGrad = c -> false;
+    /** Rows to resend before the next response (see {@link #refreshPending()}). */
+    private final Set<String> pendingRefresh = new HashSet<>();
+    private boolean refreshScheduled;
 
     private final Grid.Column<Cell> batchColumn;
     private Map<String, Double> batchGradients = Map.of();
@@ -86,9 +89,14 @@ public class CellGrid extends Composite<Grid<Cell>> {
                 .setPartNameGenerator(c -> c.isSaturated() ? "saturated" : null)
                 .setTooltipGenerator(c -> c.isSaturated() ? "saturated: σ′ = σ(1 − σ) = "
                         + Format.readable(c.value() * (1 - c.value())) + " < 0.01, so gradients through it nearly vanish" : null);
-        valueColumn = grid.addColumn(c -> hideValue.test(c) ? HIDDEN : Format.readable(c.value())).setKey("value")
-                .setHeader("Value").setTextAlign(ColumnTextAlign.END).setFlexGrow(1);
-        valueColumn.setTooltipGenerator(c -> hideValue.test(c) ? null : c.name() + " = " + Format.exact(c.value()));
+        valueColumn = grid.addColumn(c -> hideValue.test(c) ? HIDDEN
+                        : (Double.isFinite(c.value()) ? "" : "⚠ ") + Format.readable(c.value()))
+                .setKey("value").setHeader("Value").setTextAlign(ColumnTextAlign.END).setFlexGrow(1);
+        // NaN and ±∞ are marked, and the tooltip says where they came from (issue 9 item 4).
+        valueColumn.setTooltipGenerator(c -> hideValue.test(c) ? null
+                : Double.isFinite(c.value()) ? c.name() + " = " + Format.exact(c.value())
+                : presenter.cell(c.name()).isPresent() ? presenter.sheet().whyNotFinite(c.name()) : c.name() + " = " + c.value());
+        valueColumn.setPartNameGenerator(c -> hideValue.test(c) || Double.isFinite(c.value()) ? null : "nonfinite");
         gradColumn = grid.addColumn(c -> hideGrad.test(c) ? HIDDEN : Format.readable(c.grad())).setKey("grad")
                 .setTextAlign(ColumnTextAlign.END).setFlexGrow(1);
         gradColumn.setTooltipGenerator(c -> hideGrad.test(c) ? null
@@ -445,6 +453,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
         }
         if (change.structural() || objectiveChanged || changed.size() + previous.size() > REFRESH_LIMIT) {
             Cell selected = grid.asSingleSelect().getValue();
+            pendingRefresh.clear(); // every row is fetched afresh
             provider.refreshAll();
             String reselect = follow != null ? follow : selected == null ? null : selected.name();
             follow = null;
@@ -453,10 +462,45 @@ public class CellGrid extends Composite<Grid<Cell>> {
             }
             return;
         }
-        Set<String> refresh = new HashSet<>(changed);
-        refresh.addAll(previous);
-        for (String name : refresh) {
-            presenter.cell(name).ifPresent(provider::refreshItem);
+        pendingRefresh.addAll(changed);
+        pendingRefresh.addAll(previous);
+        if (!refreshScheduled) {
+            refreshScheduled = true;
+            grid.getUI().ifPresentOrElse(ui -> ui.beforeClientResponse(grid, ctx -> refreshPending()),
+                    this::refreshPending);
+        }
+    }
+
+    /**
+     * Sends the rows changed since the last response, each once, read from one state of the sheet.
+     * Refreshing a row once per change set is wrong when several change sets arrive in one round
+     * trip (pushes from other tabs are queued while this tab's request runs): Vaadin keeps the rows
+     * to resend in a HashSet of items, our items are value snapshots, so two snapshots of one cell
+     * were both sent in hash order and the older one could land last on the page (a stale gradient
+     * until the next edit of that cell).
+     */
+    private void refreshPending() {
+        refreshScheduled = false;
+        if (pendingRefresh.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>(pendingRefresh);
+        pendingRefresh.clear();
+        List<Cell> fresh = presenter.sheet().read(() -> {
+            List<Cell> out = new ArrayList<>(names.size());
+            for (String name : names) {
+                if (editing != null && editing.name().equals(name) && grid.getEditor().isOpen()) {
+                    continue; // refreshing the edited row would close its editor; closing it refreshes the row
+                }
+                presenter.cell(name).ifPresent(out::add);
+            }
+            return out;
+        });
+        if (grid.getEditor().isOpen()) {
+            // Any data provider event closes Vaadin's grid editor; resend the rows without one.
+            fresh.forEach(grid.getDataCommunicator()::refresh);
+        } else {
+            fresh.forEach(provider::refreshItem);
         }
     }
 

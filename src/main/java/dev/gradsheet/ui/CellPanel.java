@@ -39,6 +39,9 @@ public class CellPanel extends Composite<VerticalLayout> {
     final ChainView chain = new ChainView(this::show);
     private String name;
 
+    /** Why the shown cell's value is NaN or infinite (hidden when it is a number). */
+    final com.vaadin.flow.component.html.Paragraph notFinite = new com.vaadin.flow.component.html.Paragraph();
+
     public CellPanel(SheetPresenter presenter) {
         this.presenter = presenter;
         title.setId("why-title");
@@ -63,7 +66,9 @@ public class CellPanel extends Composite<VerticalLayout> {
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         actions.setWrap(true);
         stepHint.setId("step-hint");
-        details.add(equation, terms, chain, note, actions, stepHint, actionError);
+        notFinite.setId("why-not-finite");
+        notFinite.addClassName("gs-error");
+        details.add(notFinite, equation, terms, chain, note, actions, stepHint, actionError);
         VerticalLayout layout = getContent();
         layout.setPadding(false);
         layout.setSpacing(false);
@@ -95,6 +100,9 @@ public class CellPanel extends Composite<VerticalLayout> {
 
     private void refresh(Cell c) {
         title.setText("Why is d" + presenter.sheet().objective() + "/d" + c.name() + " = " + Format.readable(c.grad()) + "?");
+        String bad = Double.isFinite(c.value()) ? null : presenter.sheet().whyNotFinite(c.name());
+        notFinite.setText(bad == null ? "" : bad);
+        notFinite.setVisible(bad != null);
         GradientExplanation why = presenter.sheet().explain(c.name());
         equation.setText(why.equation());
         terms.removeAll();

@@ -32,7 +32,7 @@ public class SgdPanel extends Composite<HorizontalLayout> {
         steps.setId("sgd-steps");
         steps.setValue(1);
         steps.setMin(1);
-        steps.setMax(SheetPresenter.MAX_STEPS);
+        steps.setMax(presenter.limits().stepsPerClick());
         steps.setStepButtonsVisible(true);
         steps.setWidth("8em");
         apply.setId("sgd-apply");
@@ -61,6 +61,10 @@ public class SgdPanel extends Composite<HorizontalLayout> {
             steps.setInvalid(true);
         } else if (out.error() != null) {
             error.setText(out.error());
+        } else if (out.job() != null) {
+            result.setText(out.job().waiting() ? steps.getValue() + " steps queued: waiting for a free worker;"
+                    + " progress and Stop are under Data & training"
+                    : "running " + steps.getValue() + " steps in the background: progress and Stop are under Data & training");
         } else {
             Sheet.StepResult r = out.result();
             String objective = presenter.sheet().objective();

@@ -4,6 +4,7 @@ import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.Claims;
 import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.sheet.Practice;
+import dev.gradsheet.ui.train.JobSlot;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -16,14 +17,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param dataHolder  the data table the sheet learns from (may hold null), saved with the sheet
  * @param claimsHolder the sheet's {@code @expect} claims (a student's answers), saved with the sheet
  * @param practiceHolder the teacher's practice setting: a student who opens the sheet starts in it
+ * @param training    the sheet's training run, watched by every tab on the link
  */
 public record SharedSheet(String id, Sheet sheet, String description, AtomicReference<DataTable> dataHolder,
-                          AtomicReference<Claims> claimsHolder, AtomicReference<Practice> practiceHolder) {
+                          AtomicReference<Claims> claimsHolder, AtomicReference<Practice> practiceHolder,
+                          JobSlot training) {
 
-    /** A shared sheet with a data table holder, no claims and no practice setting. */
+    /** A shared sheet with a data table holder, no claims, no practice setting and no run yet. */
     public SharedSheet(String id, Sheet sheet, String description, AtomicReference<DataTable> dataHolder) {
         this(id, sheet, description, dataHolder, new AtomicReference<>(Claims.NONE),
-                new AtomicReference<>(Practice.OFF));
+                new AtomicReference<>(Practice.OFF), new JobSlot());
     }
 
     /** A shared sheet without a data table. */

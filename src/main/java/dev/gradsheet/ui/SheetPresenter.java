@@ -3,6 +3,10 @@ package dev.gradsheet.ui;
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.EditRefusedException;
 import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.jobs.JobPool;
+import dev.gradsheet.jobs.JobRefusedException;
+import dev.gradsheet.ui.train.TrainingJob;
+import dev.gradsheet.ui.train.TrainingPanel;
 import dev.gradsheet.sheet.SheetFile;
 import java.util.Optional;
 
@@ -12,13 +16,32 @@ import java.util.Optional;
  * the sheet unchanged (the engine guarantees it; the presenter checks its own input first).
  */
 public final class SheetPresenter {
-    /** Most steps one click of "Apply SGD step" may run. */
-    public static final int MAX_STEPS = 100_000;
+    /** Most steps one click of "Apply SGD step" may run, unless the server sets another limit. */
+    public static final int MAX_STEPS = ServerLimits.defaults().stepsPerClick();
+    /**
+     * SGD requests bigger than this many cell-steps (steps × cells; about 0.3 s on a laptop core)
+     * run as a background job with progress and Stop instead of on the click's request thread.
+     */
+    static final long BACKGROUND_CELL_STEPS = 50_000_000L;
 
     private final SharedSheet shared;
+    private final ServerLimits limits;
+    private final JobPool jobs;
 
+    /** A presenter with the default limits; long SGD requests run on the caller's thread. */
     public SheetPresenter(SharedSheet shared) {
+        this(shared, ServerLimits.defaults(), null);
+    }
+
+    /** A presenter within the server's {@code limits}, running long work on {@code jobs}. */
+    public SheetPresenter(SharedSheet shared, ServerLimits limits, JobPool jobs) {
         this.shared = shared;
+        this.limits = limits;
+        this.jobs = jobs;
+    }
+
+    public ServerLimits limits() {
+        return limits;
     }
 
     public SharedSheet shared() {
@@ -87,10 +110,18 @@ public final class SheetPresenter {
         return run(() -> sheet().setObjective(name));
     }
 
-    /** The result of an SGD request: the step's result, or a message for one of the two fields. */
-    public record StepOutcome(Sheet.StepResult result, String lrError, String stepsError, String error) {
+    /**
+     * The result of an SGD request: the step's result, or the background job running it (a long
+     * request), or a message for one of the two fields.
+     */
+    public record StepOutcome(Sheet.StepResult result, String lrError, String stepsError, String error,
+                              TrainingJob job) {
+        StepOutcome(Sheet.StepResult result, String lrError, String stepsError, String error) {
+            this(result, lrError, stepsError, error, null);
+        }
+
         public boolean ok() {
-            return result != null;
+            return result != null || job != null;
         }
     }
 
@@ -99,15 +130,36 @@ public final class SheetPresenter {
         if (lr == null || !Double.isFinite(lr) || lr <= 0) {
             return new StepOutcome(null, "the learning rate must be a positive number", null, null);
         }
-        if (steps == null || steps < 1 || steps > MAX_STEPS) {
-            return new StepOutcome(null, null, "steps must be between 1 and " + MAX_STEPS, null);
+        int max = limits.stepsPerClick();
+        if (steps == null || steps < 1 || steps > max) {
+            return new StepOutcome(null, null, "steps must be between 1 and " + max + " (this server's limit per click)", null);
         }
         if (sheet().weights().isEmpty()) {
             return new StepOutcome(null, null, null, "this sheet has no weight to train: add one, e.g. w = weight(0.5)");
         }
+        if (jobs != null && (long) steps * sheet().size() > BACKGROUND_CELL_STEPS) {
+            return inBackground(lr, steps);
+        }
+        if (shared.training().busy()) {
+            return new StepOutcome(null, null, null, "this sheet is training; wait for the run to end or stop it");
+        }
         try {
             return new StepOutcome(sheet().sgdStep(lr, steps), null, null, null);
         } catch (EditRefusedException e) {
+            return new StepOutcome(null, null, null, e.getMessage());
+        }
+    }
+
+    /** A long SGD request as the sheet's background job (progress and Stop in every tab). */
+    private StepOutcome inBackground(double lr, int steps) {
+        try {
+            TrainingJob job = shared.training().start(() -> TrainingJob.sgd(sheet(), lr, steps, jobs,
+                    TrainingPanel.PUBLISH_MS, TrainingPanel.NOTIFY_MS));
+            if (job == null) {
+                return new StepOutcome(null, null, null, "this sheet is training; wait for the run to end or stop it");
+            }
+            return new StepOutcome(null, null, null, null, job);
+        } catch (JobRefusedException e) {
             return new StepOutcome(null, null, null, e.getMessage());
         }
     }

@@ -1,11 +1,16 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.engine.UndoBudget;
+import dev.gradsheet.jobs.JobPool;
+import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.sheet.SheetFile;
 import dev.gradsheet.sheet.SheetFormatException;
+import io.reactivex.rxjava3.disposables.Disposable;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,17 +18,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The live sheets of the server, shared by all sessions: a sheet is created once (from an example
- * or an upload), gets a random id, and every tab opening {@code /sheet/<id>} works on the same
- * {@link SharedSheet}. Every change is autosaved to the data directory shortly after it happens
- * (atomic writes), and a sheet not in memory is loaded from there, so sheets survive reloads and
- * server restarts.
+ * The live sheets of the server, shared by all sessions: a sheet gets a random id, and every tab
+ * opening {@code /sheet/<id>} works on the same {@link SharedSheet}.
+ *
+ * <p>Memory stays bounded over a semester: a sheet opened from an example or a template costs
+ * nothing on disk until someone changes it (or uploads it); every change is then autosaved shortly
+ * after it happens (atomic, fsynced writes). A sheet no tab has open leaves memory after
+ * {@link ServerLimits#evictAfter()} (its undo history with it) and is loaded from disk when opened
+ * again; a sheet that was never changed is simply forgotten. All sheets in memory share one undo
+ * budget, and long work runs on the one {@link JobPool}.
  */
 @Service
 public class SheetRegistry {
@@ -31,8 +42,23 @@ public class SheetRegistry {
     /** How long autosave waits after a change, so a burst of edits is written once. */
     static final long SAVE_DELAY_MS = 200;
 
+    /** A live sheet and who has it open. */
+    private static final class Slot {
+        final SharedSheet shared;
+        Disposable watch;
+        int views;
+        long idleSince = System.nanoTime();
+
+        Slot(SharedSheet shared) {
+            this.shared = shared;
+        }
+    }
+
     private final SheetStore store;
-    private final Map<String, SharedSheet> live = new ConcurrentHashMap<>();
+    private final ServerLimits limits;
+    private final JobPool jobs;
+    private final UndoBudget undoBudget;
+    private final Map<String, Slot> live = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "gradsheet-autosave");
@@ -40,27 +66,58 @@ public class SheetRegistry {
         return t;
     });
 
-    /** A registry saving to {@code gradsheet.data-dir} (default {@code ./data}). */
-    public SheetRegistry(@Value("${gradsheet.data-dir:./data}") String dataDir) {
+    /** A registry saving to {@code gradsheet.data-dir} (default {@code ./data}) within these limits. */
+    @Autowired
+    public SheetRegistry(@Value("${gradsheet.data-dir:./data}") String dataDir, ServerLimits limits, JobPool jobs) {
         this.store = new SheetStore(Path.of(dataDir));
-        LOG.info("GradSheet saves sheets to {}", store.dir());
+        this.limits = limits;
+        this.jobs = jobs;
+        this.undoBudget = new UndoBudget(limits.undoBudget());
+        long sweepMs = Math.max(1000, Math.min(60_000, limits.evictAfter().toMillis() / 2));
+        saver.scheduleWithFixedDelay(this::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+        LOG.info("GradSheet saves sheets to {}; limits {}", store.dir(), limits);
+    }
+
+    /** A registry with the default limits and a pool of its own (tools and tests). */
+    public SheetRegistry(String dataDir) {
+        this(dataDir, ServerLimits.defaults(), new JobPool(ServerLimits.defaults().workers(), ServerLimits.defaults().queue()));
     }
 
     public SheetStore store() {
         return store;
     }
 
-    /** Registers a freshly loaded sheet under a new random id and saves it at once. */
+    public ServerLimits limits() {
+        return limits;
+    }
+
+    /** The server's pool for long work. */
+    public JobPool jobs() {
+        return jobs;
+    }
+
+    /** The undo memory all live sheets share. */
+    public UndoBudget undoBudget() {
+        return undoBudget;
+    }
+
+    /**
+     * Registers a freshly loaded sheet (an example, a template) under a new random id. Nothing is
+     * written until it changes: a visit that changes nothing leaves nothing on disk.
+     */
     public SharedSheet create(SheetFile.Loaded loaded) {
         String id;
         do {
             id = SheetStore.newId();
         } while (live.containsKey(id));
         SharedSheet shared = shared(id, loaded);
-        live.put(id, shared);
-        watch(shared);
-        saveNow(shared);
+        makeLive(shared);
         return shared;
+    }
+
+    /** Writes the sheet now even if it never changed (an upload, a share link someone asked for). */
+    public void keep(SharedSheet shared) {
+        saveNow(shared);
     }
 
     /**
@@ -73,14 +130,11 @@ public class SheetRegistry {
         if (!SheetStore.isValidId(id)) {
             return Optional.empty();
         }
-        SharedSheet known = live.get(id);
-        if (known != null) {
-            return Optional.of(known);
-        }
         synchronized (this) {
-            known = live.get(id);
+            Slot known = live.get(id);
             if (known != null) {
-                return Optional.of(known);
+                known.idleSince = System.nanoTime();
+                return Optional.of(known.shared);
             }
             Optional<SheetFile.Loaded> loaded;
             try {
@@ -94,34 +148,99 @@ public class SheetRegistry {
                 return Optional.empty();
             }
             SharedSheet shared = shared(id, loaded.get());
-            live.put(id, shared);
-            watch(shared);
+            makeLive(shared);
             return Optional.of(shared);
         }
     }
 
     private static SharedSheet shared(String id, SheetFile.Loaded loaded) {
-        return new SharedSheet(id, loaded.sheet(), loaded.description(),
-                new java.util.concurrent.atomic.AtomicReference<>(loaded.data()),
-                new java.util.concurrent.atomic.AtomicReference<>(loaded.claims()),
-                new java.util.concurrent.atomic.AtomicReference<>(loaded.practice()));
+        return new SharedSheet(id, loaded.sheet(), loaded.description(), new AtomicReference<>(loaded.data()),
+                new AtomicReference<>(loaded.claims()), new AtomicReference<>(loaded.practice()),
+                new dev.gradsheet.ui.train.JobSlot());
     }
 
-    private void watch(SharedSheet shared) {
-        shared.sheet().changes().subscribe(change -> {
+    /** Whether sheet {@code id} is in memory now (tests and monitoring). */
+    public boolean isLive(String id) {
+        return live.containsKey(id);
+    }
+
+    /** How many sheets are in memory. */
+    public int liveCount() {
+        return live.size();
+    }
+
+    private synchronized void makeLive(SharedSheet shared) {
+        Slot slot = new Slot(shared);
+        shared.sheet().shareUndoBudget(undoBudget);
+        slot.watch = shared.sheet().changes().subscribe(change -> {
             try {
                 scheduleSave(shared);
             } catch (RuntimeException e) { // shutting down: the final flush saves it
                 LOG.warn("autosave of sheet {} not scheduled: {}", shared.id(), e.toString());
             }
         }, error -> LOG.error("change stream of sheet {} failed: {}", shared.id(), error.toString()));
+        live.put(shared.id(), slot);
+    }
+
+    /** A tab shows the sheet: it stays in memory. */
+    public synchronized void opened(SharedSheet shared) {
+        Slot slot = live.get(shared.id());
+        if (slot != null && slot.shared == shared) {
+            slot.views++;
+        }
+    }
+
+    /** A tab stopped showing the sheet; once none does, its idle time starts. */
+    public synchronized void closed(SharedSheet shared) {
+        Slot slot = live.get(shared.id());
+        if (slot != null && slot.shared == shared && slot.views > 0) {
+            slot.views--;
+            slot.idleSince = System.nanoTime();
+        }
+    }
+
+    private void sweep() {
+        try {
+            evictIdle(System.nanoTime());
+        } catch (RuntimeException e) {
+            LOG.error("evicting idle sheets failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Takes out of memory every sheet no tab has open, idle for {@link ServerLimits#evictAfter()}
+     * at time {@code nowNanos} ({@link System#nanoTime()}), and not training; pending changes are
+     * saved first. Returns how many left.
+     */
+    public int evictIdle(long nowNanos) {
+        long after = limits.evictAfter().toNanos();
+        int evicted = 0;
+        for (Slot slot : List.copyOf(live.values())) {
+            synchronized (this) {
+                if (slot.views > 0 || nowNanos - slot.idleSince < after || slot.shared.training().busy()
+                        || live.get(slot.shared.id()) != slot) {
+                    continue;
+                }
+                live.remove(slot.shared.id());
+            }
+            if (dirty.remove(slot.shared.id())) {
+                saveNow(slot.shared);
+            }
+            slot.watch.dispose();
+            slot.shared.sheet().forgetHistory(); // its undo memory goes back to the shared budget
+            slot.shared.sheet().shareUndoBudget(null);
+            evicted++;
+        }
+        return evicted;
     }
 
     private void scheduleSave(SharedSheet shared) {
         if (dirty.add(shared.id())) {
             saver.schedule(() -> {
-                dirty.remove(shared.id());
-                saveNow(shared);
+                if (dirty.remove(shared.id())) {
+                    Slot now = live.get(shared.id()); // the sheet may have been evicted and loaded again
+                    saveNow(now == null ? shared : now.shared);
+                }
             }, SAVE_DELAY_MS, TimeUnit.MILLISECONDS);
         }
     }
@@ -138,7 +257,7 @@ public class SheetRegistry {
     }
 
     /** Gives the sheet a new data table (null: none) and saves it with the sheet. */
-    public void setData(SharedSheet shared, dev.gradsheet.sheet.DataTable data) {
+    public void setData(SharedSheet shared, DataTable data) {
         shared.dataHolder().set(data);
         scheduleSave(shared);
     }
@@ -151,9 +270,9 @@ public class SheetRegistry {
     /** Waits until every pending autosave is written: for shutdown and tests. */
     public void flush() {
         for (String id : Set.copyOf(dirty)) {
-            SharedSheet shared = live.get(id);
-            if (shared != null && dirty.remove(id)) {
-                saveNow(shared);
+            Slot slot = live.get(id);
+            if (slot != null && dirty.remove(id)) {
+                saveNow(slot.shared);
             }
         }
     }

@@ -46,7 +46,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             + " && !(event.composedPath()[0] instanceof HTMLInputElement)"
             + " && !(event.composedPath()[0] instanceof HTMLTextAreaElement)";
     /** Cookie remembering it across server restarts. */
-    static final String LAST_SHEET_COOKIE = "gradsheet-last";
+    static final String LAST_SHEET_COOKIE = dev.gradsheet.web.LastSheetCookie.NAME;
 
     private final SheetRegistry registry;
     private SheetPresenter presenter;
@@ -71,6 +71,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     /** Sheets with more cells than this start with formula steps collapsed in the graph. */
     static final int STEPS_SHOWN_UP_TO = 20;
     private Disposable subscription;
+    /** The sheet this tab has told the registry it shows. */
+    private SharedSheet tracked;
     private com.vaadin.flow.dom.DomListenerRegistration undoKeys;
 
     public SheetView(SheetRegistry registry) {
@@ -95,7 +97,30 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             return;
         }
         VaadinSession.getCurrent().setAttribute(LAST_SHEET, shared.get().id());
+        rememberInCookie(shared.get().id());
         build(shared.get());
+    }
+
+    /** Tells the registry which sheet this tab shows (null: none), so unopened sheets can leave memory. */
+    private void track(SharedSheet shown) {
+        if (tracked == shown) {
+            return;
+        }
+        if (tracked != null) {
+            registry.closed(tracked);
+        }
+        tracked = shown;
+        if (shown != null) {
+            registry.opened(shown);
+        }
+    }
+
+    /** Sets the last-sheet cookie from the server (HttpOnly), on the request that opened the sheet. */
+    private static void rememberInCookie(String id) {
+        if (com.vaadin.flow.server.VaadinService.getCurrentRequest() instanceof com.vaadin.flow.server.VaadinServletRequest req
+                && com.vaadin.flow.server.VaadinService.getCurrentResponse() instanceof com.vaadin.flow.server.VaadinServletResponse res) {
+            dev.gradsheet.web.LastSheetCookie.set(req.getHttpServletRequest(), res.getHttpServletResponse(), id);
+        }
     }
 
     @Override
@@ -105,11 +130,14 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     private void showMissing(String why) {
         presenter = null;
+        if (isAttached()) {
+            track(null);
+        }
         add(new H2("GradSheet"), new Paragraph(why), new Anchor("", "Start with the worked example"));
     }
 
     private void build(SharedSheet shared) {
-        presenter = new SheetPresenter(shared);
+        presenter = new SheetPresenter(shared, registry.limits(), registry.jobs());
         toolbar = new SheetToolbar(presenter);
         sgd = new SgdPanel(presenter);
         grid = new CellGrid(presenter);
@@ -132,6 +160,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         numericCheck = new NumericCheck(presenter, grid.grid());
 
         toolbar.addOpenListener(e -> open(e.bytes(), e.fileName()));
+        // Asking for the share link keeps the sheet, even if nobody has changed it yet.
+        toolbar.shareLink.getElement().addEventListener("click", e -> registry.keep(shared));
         grid.addCellSelectedListener(e -> {
             cellPanel.show(e.name());
             if (graphModel != null && presenter.sheet().size() > GraphModel.FULL_LIMIT) {
@@ -180,6 +210,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         practiceChanged();
         updateStatus();
         if (isAttached()) {
+            track(shared);
             getUI().ifPresent(this::subscribe);
         }
     }
@@ -201,6 +232,9 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             return;
         }
         SharedSheet created = registry.create(loaded);
+        if (!dev.gradsheet.sheet.Examples.isExampleText(bytes)) {
+            registry.keep(created); // an upload is kept at once; an example costs nothing until edited
+        }
         Notification.show("Opened " + source + " as a new sheet; the previous one stays at its link.");
         getUI().ifPresent(ui -> ui.navigate(SheetView.class, created.id()));
     }
@@ -212,9 +246,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             return;
         }
         UI ui = attachEvent.getUI();
-        String id = presenter.shared().id();
-        ui.getPage().executeJs("document.cookie = $0", LAST_SHEET_COOKIE + "=" + id
-                + "; path=/; max-age=31536000; SameSite=Lax");
+        track(presenter.shared());
         subscribe(ui);
         if (undoKeys != null) {
             undoKeys.remove();
@@ -253,6 +285,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
+        track(null);
         if (subscription != null) {
             subscription.dispose();
             subscription = null;

@@ -46,7 +46,7 @@ class DataTest {
         assertEquals(List.of(
                 "d.csv:1: column 'w' names a weight cell; data binds only to input cells",
                 "d.csv:1: column 'zz' names no cell of the sheet (its inputs: x1, y)",
-                "d.csv:1: missing column 'y' (the sheet needs x1, y)"), e.lines());
+                "d.csv:1: missing column y (the sheet's @data lists x1, y)"), e.lines());
     }
 
     @Test

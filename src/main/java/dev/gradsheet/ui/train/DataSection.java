@@ -118,7 +118,7 @@ public class DataSection extends Composite<VerticalLayout> {
      */
     public boolean use(DataTable data, String source) {
         try {
-            Binding.check(shared.sheet(), data, null, source);
+            Binding.check(shared.sheet(), data, shared.data() == null ? null : shared.data().columns(), source);
         } catch (DataException e) {
             refuse(source, e);
             return false;

@@ -169,7 +169,7 @@ public class TemplateDialog extends Dialog {
             String name = kind.getValue() == null ? "template" : kind.getValue().name().toLowerCase();
             loaded = SheetFile.parse(templateText(), name + ".sheet");
             if (table != null) {
-                Binding.check(loaded.sheet(), table, null, data.getValue().id());
+                Binding.check(loaded.sheet(), table, table.columns(), data.getValue().id()); // the template is made for this data
             }
         } catch (IllegalArgumentException e) {
             error.setText(e.getMessage());

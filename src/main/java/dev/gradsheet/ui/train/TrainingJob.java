@@ -1,18 +1,24 @@
 package dev.gradsheet.ui.train;
 
 import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.jobs.JobPool;
 import dev.gradsheet.sheet.DataTable;
+import dev.gradsheet.train.SgdSteps;
 import dev.gradsheet.train.Trainer;
 import dev.gradsheet.train.TrainingConfig;
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.subjects.BehaviorSubject;
+import io.reactivex.rxjava3.subjects.Subject;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One training run in the background, free of Vaadin: runs a {@link Trainer} on an executor, records
- * the loss per step and per epoch (thinned out for drawing), tells a listener about progress at most
- * every {@code notifyEveryMs}, and can be stopped between steps. The whole run is one undoable edit
- * of the sheet (the Trainer's guarantee).
+ * One training run in the background, free of Vaadin: queued on the server's {@link JobPool}, it
+ * runs a {@link Trainer}, records the loss per step and per epoch (thinned out for drawing), and can
+ * be stopped while it waits or between steps. Anyone may watch it through {@link #updates()}: every
+ * tab on the sheet's link shows the same run. The whole run is one undoable edit of the sheet (the
+ * Trainer's guarantee).
  */
 public final class TrainingJob {
     /** Where a run is: step and epoch so far, the planned total, the latest step's loss and the speed. */
@@ -27,24 +33,51 @@ public final class TrainingJob {
     private final LossHistory epochs = new LossHistory();
     private final AtomicBoolean stop = new AtomicBoolean();
     private final int totalSteps;
+    private final TrainingConfig config;
     private volatile Progress progress;
-    private final CompletableFuture<Trainer.Result> result;
+    /** Jobs ahead of this one while it waits for a worker; -1 once it runs. */
+    private volatile int ahead = -1;
+    private volatile JobPool.Ticket ticket;
+    private final CompletableFuture<Trainer.Result> result = new CompletableFuture<>();
+    private final Subject<TrainingJob> updates = BehaviorSubject.<TrainingJob>create().toSerialized();
 
-    private TrainingJob(int totalSteps) {
+    private TrainingJob(int totalSteps, TrainingConfig config) {
         this.totalSteps = totalSteps;
+        this.config = config;
         this.progress = new Progress(0, 0, totalSteps, Double.NaN, 0);
-        this.result = new CompletableFuture<>();
     }
 
     /**
-     * Starts training {@code sheet} on {@code data} on {@code executor}. The sheet's observers see its
-     * progress every {@code publishEveryMs}; {@code onProgress} is called (on the training thread) at
-     * most every {@code notifyEveryMs} and once at the end.
+     * Queues a run training {@code sheet} on {@code data} on {@code pool}. The sheet's observers see
+     * its progress every {@code publishEveryMs}; {@link #updates()} emits at most every
+     * {@code notifyEveryMs}, whenever its place in the queue changes, and completes at the end.
+     *
+     * @throws dev.gradsheet.jobs.JobRefusedException when the pool's queue is full
      */
-    public static TrainingJob start(Sheet sheet, DataTable data, TrainingConfig config, Executor executor,
-                                    long publishEveryMs, long notifyEveryMs, Runnable onProgress) {
+    public static TrainingJob start(Sheet sheet, DataTable data, TrainingConfig config, JobPool pool,
+                                    long publishEveryMs, long notifyEveryMs) {
         int perEpoch = config.stepsPerEpoch(data.size());
-        TrainingJob job = new TrainingJob((int) Math.min(Integer.MAX_VALUE, (long) perEpoch * config.epochs()));
+        Trainer trainer = new Trainer(sheet, data, config).publishEvery(publishEveryMs);
+        return submit(new TrainingJob((int) Math.min(Integer.MAX_VALUE, (long) perEpoch * config.epochs()), config),
+                trainer::run, pool, notifyEveryMs);
+    }
+
+    /**
+     * Queues {@code steps} plain SGD steps at {@code lr} (no data) as a stoppable run on {@code pool}:
+     * "Apply SGD step" requests too long for a click.
+     */
+    public static TrainingJob sgd(Sheet sheet, double lr, int steps, JobPool pool, long publishEveryMs,
+                                  long notifyEveryMs) {
+        return submit(new TrainingJob(steps, null),
+                (listener, stop) -> SgdSteps.run(sheet, lr, steps, publishEveryMs, listener, stop), pool, notifyEveryMs);
+    }
+
+    /** The run's work: trains with this listener until done or stopped. */
+    private interface Work {
+        Trainer.Result run(Trainer.Listener listener, java.util.function.BooleanSupplier stop);
+    }
+
+    private static TrainingJob submit(TrainingJob job, Work work, JobPool pool, long notifyEveryMs) {
         long notifyNanos = notifyEveryMs * 1_000_000;
         Trainer.Listener listener = new Trainer.Listener() {
             private long lastNotify = System.nanoTime();
@@ -56,7 +89,7 @@ public final class TrainingJob {
                 long now = System.nanoTime();
                 if (now - lastNotify >= notifyNanos) {
                     lastNotify = now;
-                    onProgress.run();
+                    job.updates.onNext(job);
                 }
             }
 
@@ -65,28 +98,74 @@ public final class TrainingJob {
                 job.epochs.add(job.progress.step(), loss);
             }
         };
-        Trainer trainer = new Trainer(sheet, data, config).publishEvery(publishEveryMs);
-        try {
-            executor.execute(() -> {
+        job.ahead = Integer.MAX_VALUE; // until the pool says where it stands
+        job.ticket = pool.submit(new JobPool.Task() {
+            @Override
+            public void run() {
+                job.ahead = -1;
+                job.updates.onNext(job);
                 try {
-                    job.result.complete(trainer.run(listener, job.stop::get));
+                    job.result.complete(work.run(listener, job.stop::get));
                 } catch (RuntimeException | Error e) {
                     job.result.completeExceptionally(e);
                 }
-            });
-        } catch (RuntimeException e) {
-            job.result.completeExceptionally(e);
+                job.updates.onNext(job);
+                job.updates.onComplete();
+            }
+
+            @Override
+            public void queueMoved(int ahead) {
+                if (job.ahead >= 0) {
+                    job.ahead = ahead;
+                    job.updates.onNext(job);
+                }
+            }
+        });
+        int place = job.ticket.ahead();
+        if (place >= 0 && job.ahead >= 0) {
+            job.ahead = place;
         }
+        job.updates.onNext(job);
         return job;
     }
 
-    /** Asks the run to stop before its next step. */
+    /**
+     * Asks the run to stop before its next step; a run still waiting for a worker leaves the queue
+     * and ends at once, having changed nothing.
+     */
     public void stop() {
         stop.set(true);
+        JobPool.Ticket t = ticket;
+        if (t != null && t.cancel()) {
+            ahead = -1;
+            result.completeExceptionally(new CancellationException("stopped before it started; nothing was changed"));
+            updates.onNext(this);
+            updates.onComplete();
+        }
     }
 
     public boolean stopRequested() {
         return stop.get();
+    }
+
+    /** Whether the run waits for a free worker. */
+    public boolean waiting() {
+        return ahead >= 0 && !result.isDone();
+    }
+
+    /** Jobs ahead of this one in the server's queue (0: next), or -1 when it is not waiting. */
+    public int ahead() {
+        return waiting() ? ahead : -1;
+    }
+
+    /** The training settings, or null for a run of plain SGD steps. */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** Whether this is a run of plain SGD steps ("Apply SGD step"), not training on data. */
+    public boolean plainSteps() {
+        return config == null;
     }
 
     public Progress progress() {
@@ -103,7 +182,12 @@ public final class TrainingJob {
         return epochs;
     }
 
-    /** Completes with the run's result, or exceptionally when it failed (e.g. diverged). */
+    /** This job whenever its progress or place in the queue changed; completes when the run ended. */
+    public Observable<TrainingJob> updates() {
+        return updates;
+    }
+
+    /** Completes with the run's result, or exceptionally when it failed (e.g. diverged) or was stopped while queued. */
     public CompletableFuture<Trainer.Result> result() {
         return result;
     }

@@ -25,6 +25,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import dev.gradsheet.engine.EditRefusedException;
+import dev.gradsheet.jobs.JobRefusedException;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.train.Binding;
@@ -39,10 +40,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -55,18 +54,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public class TrainingPanel extends Composite<Details> {
     /** How often the sheet's observers (grid, graph, picture) see a run's progress. */
-    static final long PUBLISH_MS = 200;
+    public static final long PUBLISH_MS = 200;
     /** How often the panel's progress and loss curve update during a run. */
-    static final long NOTIFY_MS = 150;
-    private static final ExecutorService DEFAULT_EXECUTOR = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "gradsheet-training");
-        t.setDaemon(true);
-        return t;
-    });
-
-    /** The run going on per sheet, so two tabs on one link cannot train the same sheet at once. */
-    private static final Map<Sheet, TrainingJob> RUNNING = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
+    public static final long NOTIFY_MS = 150;
+    static final String ALREADY_TRAINING = "This sheet is already training (one run per sheet, whichever tab started"
+            + " it); its progress and Stop are shown here.";
     final IntegerField batch = new IntegerField("Batch size m");
     final IntegerField epochs = new IntegerField("Epochs");
     final NumberField learningRate = new NumberField("Learning rate");
@@ -84,14 +76,18 @@ public class TrainingPanel extends Composite<Details> {
     final Heatmap heatmap = new Heatmap();
     final DataSection data;
     private final SharedSheet shared;
-    private Executor executor = DEFAULT_EXECUTOR;
+    private final SheetRegistry registry;
+    /** The sheet's run this panel shows (started here or in another tab), or null. */
     private TrainingJob job;
+    private Disposable jobSubscription;
+    private Disposable slotSubscription;
     private CompletableFuture<Void> finished = CompletableFuture.completedFuture(null);
     private final AtomicBoolean updatePending = new AtomicBoolean();
     private Disposable subscription;
 
     public TrainingPanel(SharedSheet shared, SheetRegistry registry) {
         this.shared = shared;
+        this.registry = registry;
         this.data = new DataSection(shared, registry, d -> {
             suggestBatch(d);
             drawPicture();
@@ -183,11 +179,6 @@ public class TrainingPanel extends Composite<Details> {
         batchGradient.setVisible(false);
     }
 
-    /** Replaces the executor training runs on (tests). */
-    void setExecutor(Executor executor) {
-        this.executor = executor;
-    }
-
     /** Completes once the current run (if any) has ended and its result is queued for the page. */
     public CompletableFuture<Void> finished() {
         return finished;
@@ -198,7 +189,7 @@ public class TrainingPanel extends Composite<Details> {
         return shared;
     }
 
-    /** The current or last run, or null. */
+    /** The run this panel shows (the sheet's current or last one), or null. */
     public TrainingJob job() {
         return job;
     }
@@ -207,6 +198,7 @@ public class TrainingPanel extends Composite<Details> {
     public void start() {
         error.setText("");
         if (job != null && !job.isDone()) {
+            error.setText(ALREADY_TRAINING);
             return;
         }
         DataTable table = shared.data();
@@ -216,7 +208,7 @@ public class TrainingPanel extends Composite<Details> {
             return;
         }
         try {
-            Binding.check(sheet, table, null, "data");
+            Binding.check(sheet, table, table.columns(), "data"); // checked against the sheet when it was attached
         } catch (DataException e) {
             error.setText(String.join("\n", e.lines()));
             return;
@@ -234,25 +226,56 @@ public class TrainingPanel extends Composite<Details> {
             error.setText(e.getMessage());
             return;
         }
-        UI ui = UI.getCurrent();
-        TrainingJob other = RUNNING.get(sheet);
-        if (other != null && !other.isDone()) {
-            error.setText("This sheet is already training (in another tab or window); wait for it or stop it there.");
+        if (config.epochs() > registry.limits().maxEpochs()) {
+            error.setText("at most " + registry.limits().maxEpochs() + " epochs per run on this server");
             return;
         }
+        TrainingJob started;
+        try {
+            started = shared.training().start(() -> TrainingJob.start(sheet, table, config, registry.jobs(),
+                    PUBLISH_MS, NOTIFY_MS));
+        } catch (JobRefusedException e) {
+            error.setText(e.getMessage());
+            return;
+        }
+        if (started == null) {
+            error.setText(ALREADY_TRAINING);
+            follow(shared.training().current());
+            return;
+        }
+        follow(started);
+    }
+
+    /**
+     * Shows {@code run} — the sheet's run, whichever tab started it — with live progress, loss
+     * curve, Stop and, at the end, its result.
+     */
+    void follow(TrainingJob run) {
+        if (run == null || run == job) {
+            return;
+        }
+        UI ui = UI.getCurrent();
+        if (jobSubscription != null) {
+            jobSubscription.dispose();
+        }
+        job = run;
         numbersNote.setVisible(false);
         batchGradient.setVisible(false);
         finalLoss.setText("");
-        job = TrainingJob.start(sheet, table, config, executor, PUBLISH_MS, NOTIFY_MS, () -> push(ui));
-        TrainingJob run = job;
-        RUNNING.put(sheet, run);
-        run.result().whenComplete((r, f) -> RUNNING.remove(sheet, run));
-        finished = run.result().handle((result, failure) -> {
-            ui.access(() -> showResult(run, result, failure));
-            return null;
-        });
-        start.setEnabled(false);
-        stop.setEnabled(true);
+        getContent().setOpened(true);
+        start.setEnabled(run.isDone());
+        stop.setEnabled(!run.isDone());
+        if (ui != null) {
+            jobSubscription = run.updates().subscribe(j -> push(ui), failure -> { });
+            finished = run.result().handle((result, failure) -> {
+                try {
+                    ui.access(() -> showResult(run, result, failure));
+                } catch (com.vaadin.flow.component.UIDetachedException closed) {
+                    // the tab is gone; the run goes on for the others
+                }
+                return null;
+            });
+        }
         showProgress();
     }
 
@@ -282,7 +305,7 @@ public class TrainingPanel extends Composite<Details> {
                     showProgress();
                 });
             } catch (com.vaadin.flow.component.UIDetachedException e) {
-                stop(); // the page is gone
+                // the page is gone; the run belongs to the sheet and goes on for the other tabs
             }
         }
     }
@@ -293,7 +316,13 @@ public class TrainingPanel extends Composite<Details> {
         }
         TrainingJob.Progress p = job.progress();
         progress.setValue(p.fraction());
-        status.setText("step " + p.step() + " / " + p.totalSteps() + " · epoch " + p.epoch()
+        if (job.waiting()) {
+            int ahead = job.ahead();
+            status.setText("waiting for a free worker (" + (ahead == 0 ? "next" : ahead + " ahead") + ")");
+            drawLosses();
+            return;
+        }
+        status.setText((job.plainSteps() ? "SGD " : "") + "step " + p.step() + " / " + p.totalSteps() + " · epoch " + p.epoch()
                 + (Double.isNaN(p.loss()) ? "" : " · loss " + Format.readable(p.loss()))
                 + " · " + Math.round(p.stepsPerSecond()) + " steps/s");
         drawLosses();
@@ -306,11 +335,21 @@ public class TrainingPanel extends Composite<Details> {
         start.setEnabled(true);
         stop.setEnabled(false);
         showProgress();
+        if (failure instanceof CancellationException || failure != null && failure.getCause() instanceof CancellationException) {
+            finalLoss.setText("Stopped before it started; nothing was changed.");
+            return;
+        }
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             error.setText(cause instanceof EditRefusedException ? cause.getMessage()
                     : "training failed: " + cause.getMessage());
             finalLoss.setText("Training ended early; the weights reached before the refused step are kept (Undo reverts the run).");
+            return;
+        }
+        if (run.plainSteps()) {
+            finalLoss.setText((result.stopped() ? "Stopped after " : "Done: ") + result.steps() + " SGD steps. "
+                    + shared.sheet().objective() + " = " + Format.readable(shared.sheet().objectiveValue())
+                    + " · Undo reverts the whole run.");
             return;
         }
         double last = result.epochLosses().isEmpty() ? run.progress().loss() : result.finalLoss();
@@ -401,18 +440,36 @@ public class TrainingPanel extends Composite<Details> {
                     drawPicture();
                     data.refresh();
                 }), failure -> { /* the page went away */ });
+        if (slotSubscription != null) {
+            slotSubscription.dispose();
+        }
+        // A run started in any tab (or before this tab opened) is shown here too.
+        slotSubscription = shared.training().changes().subscribe(current -> current.ifPresent(run -> {
+            if (!run.isDone()) {
+                try {
+                    ui.access(() -> follow(run));
+                } catch (com.vaadin.flow.component.UIDetachedException closed) {
+                    // the tab is gone
+                }
+            }
+        }), failure -> { });
     }
 
-    /** Leaving the page (closing the tab, reloading, opening another sheet) stops its run. */
+    /**
+     * Leaving the page (closing the tab, reloading) does not stop the sheet's run: it belongs to the
+     * sheet, and every tab on the link (a reloaded one too) shows it and can stop it.
+     */
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (job != null && !job.isDone()) {
-            job.stop();
+        for (Disposable d : new Disposable[] {subscription, slotSubscription, jobSubscription}) {
+            if (d != null) {
+                d.dispose();
+            }
         }
-        if (subscription != null) {
-            subscription.dispose();
-            subscription = null;
-        }
+        subscription = null;
+        slotSubscription = null;
+        jobSubscription = null;
+        job = null; // a reattached panel follows the sheet's run afresh
         super.onDetach(detachEvent);
     }
 }

@@ -1,0 +1,75 @@
+package dev.gradsheet.engine;
+
+import java.util.List;
+
+/**
+ * User text inside messages, kept short and harmless: at most {@link #QUOTE_LIMIT} characters of it
+ * ("…" for the rest) with control characters escaped (an ESC byte in a formula must not reach a
+ * terminal raw), and long cycles listed as their first and last few cells with the count.
+ */
+public final class Messages {
+    /** Characters of user text a message quotes. */
+    public static final int QUOTE_LIMIT = 80;
+    /** Cells of a cycle named at each end before the rest is counted. */
+    static final int CYCLE_ENDS = 4;
+
+    private Messages() {
+    }
+
+    /** {@code text} in single quotes, shortened and escaped: {@code 'abc…'}. */
+    public static String quote(String text) {
+        return "'" + shorten(text) + "'";
+    }
+
+    /** {@code text} shortened to {@link #QUOTE_LIMIT} characters and escaped, without quotes. */
+    public static String shorten(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder();
+        int count = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (count == QUOTE_LIMIT) {
+                out.append('…');
+                break;
+            }
+            out.append(escape(cp));
+            count++;
+        }
+        return out.toString();
+    }
+
+    /** Escapes every control character of {@code text} (no shortening): for whole lines. */
+    public static String escapeControls(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> out.append(escape(cp)));
+        return out.toString();
+    }
+
+    private static String escape(int cp) {
+        if (cp == '\t') {
+            return "\\t";
+        }
+        if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+            return String.format("\\x%02x", cp);
+        }
+        return new String(Character.toChars(cp));
+    }
+
+    /**
+     * "a uses b uses a", or for a long cycle "c1 uses c2 uses c3 uses c4 uses … (9,992 more) … uses
+     * c9999 uses c10000 uses c1 (a cycle of 10,000 cells)". {@code names} ends with its first name again.
+     */
+    public static String cycle(List<String> names) {
+        int cells = names.size() - 1;
+        if (cells <= 2 * CYCLE_ENDS + 1) {
+            return String.join(" uses ", names.stream().map(Messages::shorten).toList());
+        }
+        List<String> head = names.subList(0, CYCLE_ENDS).stream().map(Messages::shorten).toList();
+        List<String> tail = names.subList(names.size() - CYCLE_ENDS - 1, names.size()).stream().map(Messages::shorten).toList();
+        return String.join(" uses ", head) + " uses … (" + String.format("%,d", cells - 2 * CYCLE_ENDS) + " more) … uses "
+                + String.join(" uses ", tail) + " (a cycle of " + String.format("%,d", cells) + " cells)";
+    }
+}

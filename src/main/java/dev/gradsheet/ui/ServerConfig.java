@@ -1,0 +1,28 @@
+package dev.gradsheet.ui;
+
+import dev.gradsheet.jobs.JobPool;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The server's limits and its one job pool, from {@code gradsheet.*} settings (see {@link ServerLimits}). */
+@Configuration
+public class ServerConfig {
+    @Bean
+    ServerLimits serverLimits(@Value("${gradsheet.limits.steps-per-click:10000}") int stepsPerClick,
+                              @Value("${gradsheet.limits.epochs:1000000}") int maxEpochs,
+                              @Value("${gradsheet.jobs.workers:0}") int workers,
+                              @Value("${gradsheet.jobs.queue:16}") int queue,
+                              @Value("${gradsheet.evict-after:10m}") Duration evictAfter,
+                              @Value("${gradsheet.undo-budget:256MB}") org.springframework.util.unit.DataSize undoBudget) {
+        return new ServerLimits(stepsPerClick, maxEpochs,
+                workers > 0 ? workers : Runtime.getRuntime().availableProcessors(), queue, evictAfter,
+                undoBudget.toBytes());
+    }
+
+    @Bean(destroyMethod = "close")
+    JobPool jobPool(ServerLimits limits) {
+        return new JobPool(limits.workers(), limits.queue());
+    }
+}

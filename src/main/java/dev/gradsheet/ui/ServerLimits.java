@@ -1,0 +1,31 @@
+package dev.gradsheet.ui;
+
+import java.time.Duration;
+
+/**
+ * What one server lets its visitors use, set in {@code application.properties} or the environment
+ * (see the README's "Running for a class"): steps per click of "Apply SGD step", epochs per training
+ * run, the job pool's workers and queue, how long an unopened sheet stays in memory, and the undo
+ * memory shared by all sheets.
+ *
+ * @param stepsPerClick most SGD steps one click may ask for
+ * @param maxEpochs     most epochs one training run may ask for
+ * @param workers       threads running long jobs (training, long SGD requests) at once
+ * @param queue         jobs that may wait for a worker; more are refused
+ * @param evictAfter    a sheet no tab has open leaves memory after this long (it stays on disk)
+ * @param undoBudget    bytes of undo history all sheets in memory may keep together
+ */
+public record ServerLimits(int stepsPerClick, int maxEpochs, int workers, int queue, Duration evictAfter,
+                           long undoBudget) {
+    /** The defaults: 10,000 steps, 1,000,000 epochs, one worker per core, 16 waiting, 10 minutes, 256 MB. */
+    public static ServerLimits defaults() {
+        return new ServerLimits(10_000, 1_000_000, Runtime.getRuntime().availableProcessors(), 16,
+                Duration.ofMinutes(10), 256L << 20);
+    }
+
+    public ServerLimits {
+        if (stepsPerClick < 1 || maxEpochs < 1 || workers < 1 || queue < 0 || evictAfter.isNegative() || undoBudget < 0) {
+            throw new IllegalArgumentException("gradsheet limits must be positive: " + this);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.gradsheet.ui.train;
+
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.subjects.BehaviorSubject;
+import io.reactivex.rxjava3.subjects.Subject;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The training run of one shared sheet: it belongs to the sheet, not to the tab that started it, so
+ * every tab on the link watches the same run (progress, curve, Stop) and a tab opened or reloaded
+ * mid-run finds it. At most one run per sheet at a time.
+ */
+public final class JobSlot {
+    private final Subject<Optional<TrainingJob>> changes =
+            BehaviorSubject.createDefault(Optional.<TrainingJob>empty()).toSerialized();
+    private TrainingJob current;
+
+    /** The current or last run, or null. */
+    public synchronized TrainingJob current() {
+        return current;
+    }
+
+    /** Whether a run is waiting or running now. */
+    public synchronized boolean busy() {
+        return current != null && !current.isDone();
+    }
+
+    /**
+     * Starts a run with {@code starter} unless one is going on; returns the new run, or null when
+     * the sheet is already training. Exceptions of {@code starter} (a full queue) pass through.
+     */
+    public TrainingJob start(Supplier<TrainingJob> starter) {
+        TrainingJob started;
+        synchronized (this) {
+            if (busy()) {
+                return null;
+            }
+            started = starter.get();
+            current = started;
+        }
+        changes.onNext(Optional.of(started));
+        return started;
+    }
+
+    /** The current run on subscribe, then each new run. */
+    public Observable<Optional<TrainingJob>> changes() {
+        return changes;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.gradsheet.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import dev.gradsheet.sheet.Examples;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Issue 9 item 1: memory and disk stay bounded however many people visit. */
+class MemoryTest extends KaribuTestBase {
+
+    private static long sheetFiles() throws IOException {
+        try (Stream<java.nio.file.Path> files = Files.list(DATA_DIR)) {
+            return files.filter(p -> p.toString().endsWith(".sheet")).count();
+        }
+    }
+
+    private long afterIdle() {
+        return System.nanoTime() + registry.limits().evictAfter().toNanos() + 1_000_000_000L;
+    }
+
+    @Test
+    void aVisitThatChangesNothingLeavesNoFileAndLeavesMemoryWhenItsTabCloses() throws Exception {
+        registry.flush();
+        long files = sheetFiles();
+        SheetView view = openStart();
+        String id = view.presenter().shared().id();
+        UI.getCurrent().navigate("lesson/losses"); // the tab leaves the sheet
+        roundtrip();
+        registry.flush();
+        assertThat(sheetFiles()).isEqualTo(files);
+        registry.evictIdle(System.nanoTime());
+        assertThat(registry.isLive(id)).isTrue(); // not before its idle time
+        registry.evictIdle(afterIdle());
+        assertThat(registry.isLive(id)).isFalse();
+        assertThat(registry.find(id)).isEmpty(); // never changed, so never kept
+        assertThat(sheetFiles()).isEqualTo(files);
+    }
+
+    @Test
+    void anUploadIsKeptAtOnceAnExampleIsNot() throws Exception {
+        SheetView view = openStart();
+        registry.flush(); // earlier tests' pending autosaves are written now, not during this count
+        long files = sheetFiles();
+        com.github.mvysny.kaributesting.v10.UploadKt._upload(view.toolbar().upload, "mine.sheet", "text/plain",
+                "a = input(2)\nb = a * 3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        roundtrip();
+        SheetView page = com.github.mvysny.kaributesting.v10.LocatorJ._get(SheetView.class);
+        SharedSheet uploaded = page.presenter().shared();
+        assertThat(uploaded.sheet().cell("b")).isPresent();
+        assertThat(Files.exists(DATA_DIR.resolve(uploaded.id() + ".sheet"))).isTrue(); // before any flush
+        registry.flush();
+        assertThat(sheetFiles()).isEqualTo(files + 1);
+        // an example from the menu is free until edited
+        com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithID(page.toolbar().menu, "example-two-layer");
+        roundtrip();
+        SheetView example = com.github.mvysny.kaributesting.v10.LocatorJ._get(SheetView.class);
+        assertThat(example.presenter().shared()).isNotSameAs(uploaded);
+        registry.flush();
+        assertThat(sheetFiles()).isEqualTo(files + 1);
+    }
+
+    @Test
+    void anEditedSheetIsSavedLeavesMemoryWhenIdleAndComesBackFromDisk() throws Exception {
+        SheetView view = openStart();
+        SharedSheet shared = view.presenter().shared();
+        assertThat(view.presenter().setValue("z", "-3").ok()).isTrue();
+        registry.flush();
+        assertThat(Files.exists(DATA_DIR.resolve(shared.id() + ".sheet"))).isTrue();
+        // while a tab shows it, it stays whatever the time
+        registry.evictIdle(afterIdle());
+        assertThat(registry.isLive(shared.id())).isTrue();
+        UI.getCurrent().navigate("lesson/losses");
+        roundtrip();
+        long undoBefore = registry.undoBudget().used();
+        long own = shared.sheet().undoBytes();
+        assertThat(own).isPositive();
+        registry.evictIdle(afterIdle());
+        assertThat(registry.isLive(shared.id())).isFalse();
+        assertThat(registry.undoBudget().used()).isLessThanOrEqualTo(undoBefore - own); // its undo memory is given back
+        SharedSheet back = registry.find(shared.id()).orElseThrow();
+        assertThat(back).isNotSameAs(shared);
+        assertThat(back.sheet().value("z")).isEqualTo(-3.0);
+        assertThat(back.sheet().canUndo()).isFalse(); // undo lives as long as the sheet is in memory
+    }
+
+    /**
+     * 300 visitors, each doing what a page does with the server's sheets: open the start page's
+     * sheet (a new worked example), watch its changes, edit, take SGD steps, close the page. Once
+     * they are evicted the heap is back within a few MB. (The visitors are driven through the
+     * registry and the page's presenter rather than 300 Karibu sessions: Karibu's mock servlet keeps
+     * every closed mock session, about 250 KB each, which a real servlet container expires.)
+     */
+    @Test
+    void theHeapComesBackAfterThreeHundredVisitorsEditAndLeave() throws Exception {
+        visits(20); // warm-up: class loading and caches
+        registry.evictIdle(afterIdle());
+        long before = usedHeapAfterGc();
+        int liveBefore = registry.liveCount();
+        visits(300);
+        registry.flush();
+        assertThat(registry.liveCount()).isEqualTo(liveBefore + 300);
+        long during = usedHeapAfterGc();
+        registry.evictIdle(afterIdle());
+        assertThat(registry.liveCount()).isEqualTo(liveBefore);
+        long after = usedHeapAfterGc();
+        assertThat(during - before).as("300 sheets with their undo in memory (else this measures nothing)")
+                .isGreaterThan(300_000L);
+        // Back within a few MB, and most of what the 300 sheets took is given back.
+        assertThat(after - before).as("heap growth in bytes once they are evicted").isLessThan(4L << 20)
+                .isLessThan((during - before) / 3);
+    }
+
+    private void visits(int n) {
+        for (int i = 0; i < n; i++) {
+            SharedSheet shared = registry.create(Examples.WORKED.load());
+            registry.opened(shared);
+            var watching = shared.sheet().changes().subscribe(change -> { });
+            SheetPresenter presenter = new SheetPresenter(shared, registry.limits(), registry.jobs());
+            assertThat(presenter.setValue("x", Integer.toString(i)).ok()).isTrue();
+            assertThat(presenter.sgdStep(0.01, 3).ok()).isTrue();
+            watching.dispose();
+            registry.closed(shared);
+        }
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(100);
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.gradsheet.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gradsheet.engine.Activation;
+import dev.gradsheet.sheet.SheetFile;
+import dev.gradsheet.train.BuiltInData;
+import dev.gradsheet.train.Templates;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Issue 8 item 10 in Chromium: a training run belongs to the sheet. Two tabs (two browsers, two
+ * sessions) on one link: the run started in one shows its progress and Stop in the other, which
+ * stops it; the first tab then shows the run as stopped.
+ */
+class SharedRunIT extends BrowserTestBase {
+    @Autowired
+    SheetRegistry registry;
+
+    @Test
+    void aRunStartedInOneTabIsShownAndStoppedInAnother() throws Exception {
+        String text = Templates.mlp(2, List.of(8), Activation.TANH, Templates.Loss.CROSS_ENTROPY, true, 1);
+        var loaded = SheetFile.parse(text, "moons.sheet");
+        SharedSheet shared = registry.create(new SheetFile.Loaded(loaded.sheet(), loaded.description(),
+                BuiltInData.TWO_MOONS.table()));
+        WebDriver a = newBrowser();
+        WebDriver b = newBrowser();
+        a.get(url("sheet/" + shared.id()));
+        b.get(url("sheet/" + shared.id()));
+        waitFor(a, 90).until(d -> d.findElement(By.id("data-summary")).getText().contains("M = 100 samples"));
+        waitFor(b, 90).until(d -> d.findElement(By.id("data-summary")).getText().contains("M = 100 samples"));
+        TrainingIT.type(a, "train-batch", "1");
+        TrainingIT.type(a, "train-epochs", "100000");
+        a.findElement(By.id("train-start")).click();
+        // the other tab: progress moves, Start is disabled, Stop enabled, the loss curve grows
+        waitFor(b, 30).until(d -> TrainingIT.steps(d) > 2000);
+        AtomicReference<Long> points = new AtomicReference<>(TrainingIT.epochPoints(b));
+        waitFor(b, 30).until(d -> TrainingIT.epochPoints(d) > points.get() + 2);
+        assertThat(b.findElement(By.id("train-stop")).isEnabled()).isTrue();
+        assertThat(b.findElement(By.id("train-start")).isEnabled()).isFalse();
+        screenshot(b, "shared-run-01-other-tab-running");
+        b.findElement(By.id("train-stop")).click();
+        waitFor(b, 30).until(d -> d.findElement(By.id("final-loss")).getText().startsWith("Stopped at step"));
+        waitFor(a, 30).until(d -> d.findElement(By.id("final-loss")).getText().startsWith("Stopped at step"));
+        assertThat(a.findElement(By.id("train-start")).isEnabled()).isTrue();
+        assertThat(a.findElement(By.id("final-loss")).getText()).isEqualTo(b.findElement(By.id("final-loss")).getText());
+        screenshot(a, "shared-run-02-starting-tab-stopped");
+    }
+}

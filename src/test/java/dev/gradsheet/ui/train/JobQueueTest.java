@@ -1,0 +1,72 @@
+package dev.gradsheet.ui.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.gradsheet.jobs.JobPool;
+import dev.gradsheet.train.Templates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Issue 9 item 2: runs wait for a free worker of the server's one pool, and say how many are ahead. */
+class JobQueueTest extends TrainKaribuTestBase {
+
+    @Test
+    void aRunWaitsForAFreeWorkerSaysHowManyAreAheadAndCanBeStoppedWhileWaiting() throws Exception {
+        TrainingPanel panel = open(Templates.sigmoidNeuron(Templates.Loss.CROSS_ENTROPY, 0.5, -0.5, 0));
+        panel.data.builtIn.setValue(dev.gradsheet.train.BuiltInData.AND);
+        roundtrip();
+        long version = panel.shared().sheet().version();
+        JobPool pool = registry.jobs();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(pool.workers());
+        List<JobPool.Ticket> others = new ArrayList<>();
+        try {
+            for (int i = 0; i < pool.workers() + 2; i++) { // every worker busy, two more jobs waiting
+                others.add(pool.submit(() -> {
+                    running.countDown();
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+            panel.start.click();
+            roundtrip();
+            assertThat(panel.status.getText()).isEqualTo("waiting for a free worker (2 ahead)");
+            assertThat(panel.stop.isEnabled()).isTrue();
+            assertThat(panel.start.isEnabled()).isFalse();
+            // the queue moves: one waiting job leaves
+            others.get(others.size() - 1).cancel();
+            await().pollInSameThread().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+                roundtrip();
+                assertThat(panel.status.getText()).isEqualTo("waiting for a free worker (1 ahead)");
+            });
+            panel.stop.click();
+            panel.finished().get(10, TimeUnit.SECONDS);
+            roundtrip();
+            assertThat(panel.finalLoss.getText()).isEqualTo("Stopped before it started; nothing was changed.");
+            assertThat(panel.start.isEnabled()).isTrue();
+            assertThat(panel.shared().sheet().version()).isEqualTo(version);
+        } finally {
+            release.countDown();
+            others.forEach(JobPool.Ticket::cancel);
+        }
+    }
+
+    @Test
+    void epochsBeyondTheServersLimitAreRefused() throws Exception {
+        TrainingPanel panel = open(Templates.sigmoidNeuron(Templates.Loss.CROSS_ENTROPY, 0.5, -0.5, 0));
+        panel.data.builtIn.setValue(dev.gradsheet.train.BuiltInData.AND);
+        roundtrip();
+        panel.epochs.setValue(registry.limits().maxEpochs() + 1);
+        panel.start.click();
+        assertThat(panel.error.getText()).isEqualTo("at most 1000000 epochs per run on this server");
+        assertThat(panel.job()).isNull();
+    }
+}
