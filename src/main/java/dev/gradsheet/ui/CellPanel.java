@@ -132,6 +132,7 @@ public class CellPanel extends Composite<VerticalLayout> {
         } else {
             renameField.setErrorMessage(o.error());
             renameField.setInvalid(true);
+            presenter.post(this::clearErrors);
         }
     }
 
@@ -143,6 +144,7 @@ public class CellPanel extends Composite<VerticalLayout> {
         SheetPresenter.Outcome o = presenter.delete(name);
         if (!o.ok()) {
             actionError.setText(o.error());
+            presenter.post(this::clearErrors);
         }
     }
 
@@ -154,6 +156,7 @@ public class CellPanel extends Composite<VerticalLayout> {
         SheetPresenter.Outcome o = presenter.setObjective(name);
         if (!o.ok()) {
             actionError.setText(o.error());
+            presenter.post(this::clearErrors);
         }
     }
 

@@ -4,21 +4,60 @@ import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.EditRefusedException;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.SheetFile;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The logic behind the sheet view, free of Vaadin: turns what a person typed into edits of the
  * shared sheet and every refusal into a message for the field it belongs to. A refused edit leaves
  * the sheet unchanged (the engine guarantees it; the presenter checks its own input first).
+ *
+ * <p>A message on screen belongs to the action that caused it: components {@link #post} each message
+ * with a way to clear it, and it goes when this view starts its next action ({@link #beginAction})
+ * or when a later edit (from any tab) arrives ({@link #edited}).
  */
 public final class SheetPresenter {
     /** Most steps one click of "Apply SGD step" may run. */
     public static final int MAX_STEPS = 100_000;
 
     private final SharedSheet shared;
+    /** Messages on screen: the sheet's version when each was shown, and how to clear it. */
+    private final List<Posted> posted = new ArrayList<>();
+    /** Versions of the undos and redos made here (the last few), so other tabs' ones can be told apart. */
+    private final Deque<Long> ownUndos = new ArrayDeque<>();
 
     public SheetPresenter(SharedSheet shared) {
         this.shared = shared;
+    }
+
+    private record Posted(long version, Runnable clear) {
+    }
+
+    /** A message was shown for the action just done; {@code clear} removes it. */
+    public void post(Runnable clear) {
+        posted.add(new Posted(sheet().version(), clear));
+    }
+
+    /** A new action starts: the messages of earlier actions go. */
+    public void beginAction() {
+        List<Posted> old = List.copyOf(posted);
+        posted.clear();
+        old.forEach(p -> p.clear().run());
+    }
+
+    /** An edit with this version reached the view: messages shown before it are stale. */
+    public void edited(long version) {
+        List<Posted> stale = posted.stream().filter(p -> p.version() < version).toList();
+        posted.removeAll(stale);
+        stale.forEach(p -> p.clear().run());
+    }
+
+    /** Whether the undo or redo that made this version was done here (not in another tab). */
+    public boolean isOwnUndo(long version) {
+        return ownUndos.contains(version);
     }
 
     public SharedSheet shared() {
@@ -40,6 +79,7 @@ public final class SheetPresenter {
 
     /** Sets an input's or weight's value from text such as {@code -3}, {@code −3} or {@code 1e-3}. */
     public Outcome setValue(String name, String text) {
+        beginAction();
         Double v = Format.parse(text);
         if (v == null) {
             return new Outcome("'" + text.strip() + "' is not a number");
@@ -49,6 +89,7 @@ public final class SheetPresenter {
 
     /** Replaces {@code name}'s formula. */
     public Outcome setFormula(String name, String formula) {
+        beginAction();
         if (formula == null || formula.isBlank()) {
             return new Outcome("enter a formula, e.g. x + y or weight(0.5)");
         }
@@ -57,6 +98,7 @@ public final class SheetPresenter {
 
     /** Renames a cell; formulas using it follow. */
     public Outcome rename(String name, String newName) {
+        beginAction();
         if (newName == null || newName.isBlank()) {
             return new Outcome("enter a new name");
         }
@@ -68,11 +110,13 @@ public final class SheetPresenter {
 
     /** Deletes a cell nobody uses. */
     public Outcome delete(String name) {
+        beginAction();
         return run(() -> sheet().delete(name));
     }
 
     /** Adds a cell {@code name = formula}. */
     public Outcome addCell(String name, String formula) {
+        beginAction();
         if (name == null || name.isBlank()) {
             return new Outcome("enter a name");
         }
@@ -84,6 +128,7 @@ public final class SheetPresenter {
 
     /** Makes {@code name} the objective (null: the last cell again). */
     public Outcome setObjective(String name) {
+        beginAction();
         return run(() -> sheet().setObjective(name));
     }
 
@@ -96,6 +141,7 @@ public final class SheetPresenter {
 
     /** Runs {@code steps} SGD steps at learning rate {@code lr}, as one undoable edit. */
     public StepOutcome sgdStep(Double lr, Integer steps) {
+        beginAction();
         if (lr == null || !Double.isFinite(lr) || lr <= 0) {
             return new StepOutcome(null, "the learning rate must be a positive number", null, null);
         }
@@ -114,12 +160,48 @@ public final class SheetPresenter {
 
     /** Undoes the last edit; false when there is nothing to undo. */
     public boolean undo() {
-        return sheet().undo();
+        beginAction();
+        return remember(sheet().undo());
     }
 
     /** Redoes the last undone edit; false when there is nothing to redo. */
     public boolean redo() {
-        return sheet().redo();
+        beginAction();
+        return remember(sheet().redo());
+    }
+
+    private boolean remember(boolean done) {
+        if (done) {
+            ownUndos.addLast(sheet().version());
+            if (ownUndos.size() > 20) {
+                ownUndos.removeFirst();
+            }
+        }
+        return done;
+    }
+
+    /**
+     * Adds {@code name = number} as an input (data: SGD never moves it) or a weight (SGD learns it),
+     * the question the add form asks when the formula is a bare number.
+     */
+    public Outcome addNumber(String name, String number, boolean weight) {
+        Double v = Format.parse(number);
+        if (v == null) {
+            beginAction();
+            return new Outcome("'" + number.strip() + "' is not a number");
+        }
+        return addCell(name, (weight ? "weight(" : "input(") + Format.exact(v) + ")");
+    }
+
+    /** Whether a formula is a bare number (such as {@code 2} or {@code -0.5}): an input or a weight? */
+    public static boolean isBareNumber(String formula) {
+        return formula != null && !formula.isBlank() && Format.parse(formula) != null;
+    }
+
+    /** Switches an input to a weight or a weight to an input, keeping its value: one undoable edit. */
+    public Outcome switchKind(String name) {
+        beginAction();
+        return run(() -> sheet().switchKind(name));
     }
 
     /** The sheet as {@code .sheet} text, for download. */
