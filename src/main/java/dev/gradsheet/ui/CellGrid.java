@@ -54,12 +54,10 @@ public class CellGrid extends Composite<Grid<Cell>> {
     private String follow;
     /** The column of the cell with the keyboard focus (what typing or Enter edits). */
     private String focusedKey = "value";
+    /** Re-sends the row an editor last closed on, at the next round trip (see refreshAfterFlush). */
+    private Runnable staleRow;
     /** The field a typed key opened, while the editor is open on it. */
     private TextField typingInto;
-    /** Keys typed on cell {@link #typedCell} while its editor opens, for field {@link #typedTarget}. */
-    private String typed;
-    private String typedCell;
-    private TextField typedTarget;
 
     private final Grid.Column<Cell> batchColumn;
     private Map<String, Double> batchGradients = Map.of();
@@ -97,7 +95,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
                                 : "Make " + c.name() + " an input: data that SGD never changes")
                         .withFunction("switchKind", this::switchKind))
                 .setKey("kind").setHeader("Kind")
-                .setWidth("90px").setFlexGrow(0)
+                .setWidth("112px").setFlexGrow(0)
                 .setPartNameGenerator(c -> c.isSaturated() ? "saturated" : null)
                 .setTooltipGenerator(c -> c.isSaturated() ? "saturated: σ′ = σ(1 − σ) = "
                         + Format.readable(c.value() * (1 - c.value())) + " < 0.01, so gradients through it nearly vanish" : null);
@@ -140,6 +138,10 @@ public class CellGrid extends Composite<Grid<Cell>> {
             }
         });
         grid.addCellFocusListener(e -> {
+            if (staleRow != null) {
+                staleRow.run();
+                staleRow = null;
+            }
             if (!e.isBodyCell()) {
                 return;
             }
@@ -225,8 +227,8 @@ public class CellGrid extends Composite<Grid<Cell>> {
             return;
         }
         boolean printable = key.length() == 1;
-        if (printable && typed != null && typedCell.equals(cell.name())) {
-            typed += key; // typed before the editor opened
+        if ("Enter".equals(key) && editing != null && editing.name().equals(cell.name())) {
+            commitAndClose(); // Enter typed before the editor field had the focus
             return;
         }
         if (printable && editing != null && editing.name().equals(cell.name()) && typingInto != null) {
@@ -286,21 +288,12 @@ public class CellGrid extends Composite<Grid<Cell>> {
         nameColumn.setEditorComponent(nameField);
         formulaColumn.setEditorComponent(formulaField);
         valueColumn.setEditorComponent(valueField);
+        // edit() fills the fields at once (keys typed right after may arrive before this event);
+        // this covers an editor opened any other way.
         editor.addOpenListener(e -> {
-            Cell c = e.getItem();
-            editing = c;
-            nameField.setValue(c.name());
-            formulaField.setValue(c.formula());
-            valueField.setValue(Format.exact(c.value()));
-            nameField.setReadOnly(c.generated());
-            formulaField.setReadOnly(c.generated());
-            valueField.setReadOnly(!c.isEditableValue());
-            clearErrors();
-            if (typed != null && c.name().equals(typedCell)) {
-                typedTarget.setValue(typed); // typing on a cell replaces its content
-                typingInto = typedTarget;
+            if (editor.isOpen() && (editing == null || !editing.name().equals(e.getItem().name()))) {
+                fill(e.getItem());
             }
-            typed = null;
         });
         editor.addCloseListener(e -> {
             editing = null;
@@ -312,6 +305,18 @@ public class CellGrid extends Composite<Grid<Cell>> {
             Shortcuts.addShortcutListener(f, this::cancel, Key.ESCAPE).listenOn(f);
             Shortcuts.addShortcutListener(f, () -> tab(f), Key.TAB).listenOn(f);
         }
+    }
+
+    /** Puts {@code c} in the editor's fields: the cell being edited from now on. */
+    private void fill(Cell c) {
+        editing = c;
+        nameField.setValue(c.name());
+        formulaField.setValue(c.formula());
+        valueField.setValue(Format.exact(c.value()));
+        nameField.setReadOnly(c.generated());
+        formulaField.setReadOnly(c.generated());
+        valueField.setReadOnly(!c.isEditableValue());
+        clearErrors();
     }
 
     /** Opens the editor on {@code cell}, focusing the field of column {@code key} (or the first one). */
@@ -336,10 +341,12 @@ public class CellGrid extends Composite<Grid<Cell>> {
             return;
         }
         TextField target = fieldFor(fresh, key);
-        this.typed = target == null ? null : typed;
-        this.typedCell = fresh.name();
-        this.typedTarget = target;
-        editor.editItem(fresh); // its open listener fills the fields, then puts in what was typed
+        editor.editItem(fresh);
+        fill(fresh);
+        typingInto = typed == null ? null : target;
+        if (target != null && typed != null) {
+            target.setValue(typed); // typing on a cell replaces its content
+        }
         if (target != null) {
             target.focus();
             // the caret goes to the end, as in a spreadsheet (a plain focus may select or start at 0)
@@ -429,10 +436,13 @@ public class CellGrid extends Composite<Grid<Cell>> {
      * so the fresh one is queued once that flush is done.
      */
     private void refreshAfterFlush(String name, String orName) {
-        grid.getUI().ifPresentOrElse(
-                ui -> ui.beforeClientResponse(grid, ctx ->
-                        presenter.cell(name).or(() -> presenter.cell(orName)).ifPresent(provider::refreshItem)),
-                () -> presenter.cell(name).or(() -> presenter.cell(orName)).ifPresent(provider::refreshItem));
+        Runnable refresh = () -> presenter.cell(name).or(() -> presenter.cell(orName)).ifPresent(provider::refreshItem);
+        grid.getUI().ifPresentOrElse(ui -> {
+            ui.beforeClientResponse(grid, ctx -> refresh.run());
+            // An editor opened and closed within one round trip (keys typed fast: "-3⏎") may send its
+            // stale snapshot after that; the next round trip (the focus moving on) sends the row again.
+            staleRow = refresh;
+        }, refresh);
     }
 
     /** Tab: moves to the next field of the row, or commits and edits the next row. */
