@@ -101,8 +101,8 @@ class ClassroomIT extends BrowserTestBase {
         new Actions(b).sendKeys("5").perform();
         screenshot(b, "i8-03-f2-caret-at-end");
         new Actions(b).sendKeys(Keys.ESCAPE).perform();
-        waitFor(b, 10).until(d -> d.findElements(By.cssSelector("#edit-value input")).stream().noneMatch(WebElement::isDisplayed));
-        assertThat(cell(b, "z", VALUE)).isEqualTo("-3");
+        waitFor(b, 10).until(d -> "z".equals(js(d, FOCUSED_ROW_JS))); // editor closed, keyboard back on z
+        waitForCell(b, "z", VALUE, "-3", 10);
         // double click edits too; Tab moves right to the value
         new Actions(b).doubleClick(cellElement(b, "x", FORMULA)).perform();
         WebElement formula = waitFor(b, 10).until(d -> d.findElements(By.cssSelector("#edit-formula input")).stream()
