@@ -416,20 +416,26 @@ final class Graph {
         return result;
     }
 
-    /** Sets {@link #objective}: the explicit one while it lives, else the last user cell defined. */
+    /**
+     * Sets {@link #objective}: the one the sheet names while it lives, else none. The objective
+     * never moves by itself (adding a cell does not make it the objective); a file without
+     * {@code @objective} names its last cell once, when it is loaded ({@link #lastUserCell}).
+     */
     void resolveObjective() {
-        if (isLive(explicitObjective)) {
-            objective = explicitObjective;
-            return;
-        }
-        objective = -1;
+        objective = isLive(explicitObjective) ? explicitObjective : -1;
+    }
+
+    /** The user cell defined last (highest rank), or -1 for an empty sheet. */
+    int lastUserCell() {
+        int last = -1;
         int best = -1;
         for (int id = 0; id < size; id++) {
             if (isLive(id) && !isGenerated(id) && rank[id] > best) {
                 best = rank[id];
-                objective = id;
+                last = id;
             }
         }
+        return last;
     }
 
     /** Cells that use {@code id} (a cell using it twice appears twice). */

@@ -158,7 +158,7 @@ public final class Sheet {
         return read(() -> graph.objective < 0 ? null : graph.names.nameOf(graph.objective));
     }
 
-    /** Whether the sheet names its objective (else it is the last cell defined). */
+    /** Whether the sheet has an objective (an empty sheet, or one whose objective was deleted, has none). */
     public boolean hasExplicitObjective() {
         return read(() -> graph.isLive(graph.explicitObjective));
     }
@@ -333,6 +333,28 @@ public final class Sheet {
 
     /** Replaces a cell's formula. */
     public void setFormula(String name, String formula) {
+        replaceFormula(name, formula, "formula " + name + " = " + formula.strip());
+    }
+
+    /**
+     * Makes an input a weight or a weight an input, keeping its value: one undoable edit. Refused
+     * for cells computed by a formula.
+     */
+    public void switchKind(String name) {
+        write(() -> {
+            int id = idOf(name);
+            Op kind = graph.opOf(id);
+            if (kind != Op.INPUT && kind != Op.WEIGHT) {
+                throw new EditRefusedException(name + " is computed by its formula; only inputs and weights"
+                        + " can switch between input and weight");
+            }
+            boolean toWeight = kind == Op.INPUT;
+            replaceFormula(name, (toWeight ? "weight(" : "input(") + Numbers.exact(graph.value[id]) + ")",
+                    "make " + name + (toWeight ? " a weight" : " an input"));
+        });
+    }
+
+    private void replaceFormula(String name, String formula, String label) {
         write(() -> {
             int id = idOf(name);
             if (graph.isGenerated(id)) {
@@ -341,7 +363,7 @@ public final class Sheet {
             }
             Lowering.Plan plan = plan(id, formula);
             int[] old = graph.generatedOf(id);
-            PatchBuilder p = new PatchBuilder("formula " + name + " = " + formula.strip(), graph);
+            PatchBuilder p = new PatchBuilder(label, graph);
             p.touch(id);
             p.touch(old);
             for (int g : old) {
@@ -364,6 +386,9 @@ public final class Sheet {
             int[] created = apply(plan, name, id);
             p.touchNew(created);
             p.touchNew(id);
+            if (!graph.isLive(graph.explicitObjective) && isFormula(graph.opOf(id))) {
+                graph.explicitObjective = id; // a sheet without objective takes its first formula cell
+            }
             commit(p.done());
         });
     }
@@ -417,10 +442,18 @@ public final class Sheet {
         });
     }
 
-    /** Makes {@code name} the objective; null goes back to "the last cell defined". */
+    /**
+     * Whether a cell computed by {@code op} is a formula (not a number: input, weight or constant),
+     * the kind of cell a sheet without objective takes as its objective when it is added.
+     */
+    static boolean isFormula(Op op) {
+        return op != Op.INPUT && op != Op.WEIGHT && op != Op.CONST;
+    }
+
+    /** Makes {@code name} the objective; null makes it the last cell defined. */
     public void setObjective(String name) {
         write(() -> {
-            int id = name == null ? -1 : idOf(name);
+            int id = name == null ? graph.lastUserCell() : idOf(name);
             PatchBuilder p = new PatchBuilder(name == null ? "objective: last cell" : "objective " + name, graph);
             graph.explicitObjective = id;
             commit(p.done());

@@ -107,6 +107,8 @@ public final class SheetBuilder {
             } else {
                 graph.explicitObjective = id;
             }
+        } else {
+            graph.explicitObjective = graph.lastUserCell(); // once, at load: later cells never take it over
         }
         if (problems.isEmpty()) {
             int[] cycle = graph.rebuildTopology();

@@ -405,7 +405,7 @@ public final class SheetFile {
             if (sheet.learningRate() != Sheet.DEFAULT_LEARNING_RATE) {
                 out.append("@lr = ").append(Numbers.exact(sheet.learningRate())).append('\n');
             }
-            if (sheet.hasExplicitObjective()) {
+            if (sheet.objective() != null) { // always written: the objective never depends on cell order
                 out.append("@objective = ").append(sheet.objective()).append('\n');
             }
             for (Cell c : sheet.cells()) {

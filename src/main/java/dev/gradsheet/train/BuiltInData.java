@@ -12,7 +12,7 @@ public enum BuiltInData {
     AND("AND (4 points)"),
     OR("OR (4 points)"),
     XOR("XOR (4 points, not linearly separable)"),
-    LINE_SEPARATION("Points split by x1 + x2 = 1 (lesson item 2)"),
+    LINE_SEPARATION("Points split by the line x1 + x2 = 1"),
     NOISY_LINE("Noisy line y = 2x + 1 (regression)"),
     TWO_MOONS("Two moons"),
     CIRCLES("Circles");

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -14,8 +15,9 @@ import java.util.List;
 
 /**
  * Adds a cell: a name and a formula typed in, or an operation picked with its arguments from the
- * existing cells (which writes the formula). A refused cell is explained under the field at fault
- * and the sheet stays as it was.
+ * existing cells (which writes the formula). A bare number asks first whether it is an input (data,
+ * SGD never moves it) or a weight (SGD learns it). A refused cell is explained under the field at
+ * fault and the sheet stays as it was.
  */
 public class AddCellForm extends Composite<VerticalLayout> {
     /** The operations the builder offers, in the lesson's order. */
@@ -28,6 +30,13 @@ public class AddCellForm extends Composite<VerticalLayout> {
     final Select<String> op = new Select<>();
     final ComboBox<String> arg1 = new ComboBox<>();
     final ComboBox<String> arg2 = new ComboBox<>();
+    /** The question a bare number raises: input or weight? */
+    final Span kindQuestion = new Span();
+    final Button asInput = new Button("Input");
+    final Button asWeight = new Button("Weight");
+    final HorizontalLayout kindRow = new HorizontalLayout();
+    /** What the last add did beyond adding (it made the cell the objective). */
+    final Span notice = new Span();
     private final SheetPresenter presenter;
 
     public AddCellForm(SheetPresenter presenter) {
@@ -64,6 +73,19 @@ public class AddCellForm extends Composite<VerticalLayout> {
             build();
         });
         arg2.setVisible(false);
+        kindQuestion.setId("add-kind-question");
+        asInput.setId("add-as-input");
+        asInput.setTooltipText("data, such as x or a target t: SGD never changes it");
+        asInput.addClickListener(e -> addNumber(false));
+        asWeight.setId("add-as-weight");
+        asWeight.setTooltipText("a parameter the model learns: every SGD step moves it against its gradient");
+        asWeight.addClickListener(e -> addNumber(true));
+        kindRow.setId("add-kind");
+        kindRow.add(kindQuestion, asInput, asWeight);
+        kindRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        kindRow.setWrap(true);
+        kindRow.setVisible(false);
+        notice.setId("add-notice");
         HorizontalLayout typed = new HorizontalLayout(name, formula, add);
         typed.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         typed.setWrap(true);
@@ -73,7 +95,7 @@ public class AddCellForm extends Composite<VerticalLayout> {
         VerticalLayout layout = getContent();
         layout.setPadding(false);
         layout.setSpacing(false);
-        layout.add(new H4("Add a cell"), typed, builder);
+        layout.add(new H4("Add a cell"), typed, kindRow, builder, notice);
         refreshNames();
     }
 
@@ -90,14 +112,34 @@ public class AddCellForm extends Composite<VerticalLayout> {
         }
     }
 
-    /** Adds the cell; on success the fields are cleared, on refusal the message shows under its field. */
+    /**
+     * Adds the cell; on success the fields are cleared, on refusal the message shows under its field.
+     * A bare number is not added yet: the form asks whether it is an input or a weight.
+     */
     public void add() {
-        for (TextField f : List.of(name, formula)) {
-            f.setInvalid(false);
-            f.setErrorMessage(null);
+        clearMessages();
+        if (SheetPresenter.isBareNumber(formula.getValue()) && !name.getValue().isBlank()) {
+            presenter.beginAction();
+            String n = name.getValue().strip();
+            kindQuestion.setText(n + " = " + formula.getValue().strip() + " is a number. Is it");
+            kindRow.setVisible(true);
+            asWeight.focus();
+            presenter.post(this::clearMessages);
+            return;
         }
-        SheetPresenter.Outcome o = presenter.addCell(name.getValue(), formula.getValue());
+        done(presenter.addCell(name.getValue(), formula.getValue()));
+    }
+
+    /** The answer to "input or weight?": adds the number as that kind. */
+    void addNumber(boolean weight) {
+        clearMessages();
+        done(presenter.addNumber(name.getValue(), formula.getValue(), weight));
+    }
+
+    private void done(SheetPresenter.Outcome o) {
         if (o.ok()) {
+            String added = name.getValue().strip();
+            sayIfObjective(added);
             name.clear();
             formula.clear();
             op.clear();
@@ -108,6 +150,29 @@ public class AddCellForm extends Composite<VerticalLayout> {
         TextField at = isAboutName(o.error()) ? name : formula;
         at.setErrorMessage(o.error());
         at.setInvalid(true);
+        presenter.post(this::clearMessages);
+    }
+
+    /**
+     * Says so when the cell just added became the objective (only a sheet without objective gives it
+     * to a new cell: its first formula).
+     */
+    void sayIfObjective(String added) {
+        if (added.equals(presenter.sheet().objective())) {
+            notice.setText(added + " is the objective now: the first formula of this sheet. Every gradient is d"
+                    + added + "/d(cell). Choose another in the Objective menu or with “Make objective”.");
+            presenter.post(this::clearMessages);
+        }
+    }
+
+    /** Clears the form's messages and the input-or-weight question. */
+    void clearMessages() {
+        for (TextField f : List.of(name, formula)) {
+            f.setInvalid(false);
+            f.setErrorMessage(null);
+        }
+        kindRow.setVisible(false);
+        notice.setText("");
     }
 
     private static boolean isAboutName(String message) {

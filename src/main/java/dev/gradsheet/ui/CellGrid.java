@@ -25,16 +25,16 @@ import java.util.Set;
 
 /**
  * The sheet as a grid: one row per cell (name, formula, kind, value, gradient, local derivative),
- * loaded lazily so 100,000-cell sheets open and scroll. Editing follows spreadsheet habits: click a
- * name, formula or value (or press Enter on a row) to edit, Enter commits, Esc cancels, Tab moves to
- * the next field and from the last one to the next row. A refused edit shows its message under the
- * field and leaves the sheet unchanged. Everything is rendered as text, never HTML.
+ * loaded lazily so 100,000-cell sheets open and scroll. Editing follows spreadsheet habits: a click
+ * or the arrow keys select a cell; typing replaces its content; Enter, F2 or a double click edit it
+ * with the caret at the end; Enter commits and moves one row down (the keyboard stays in the grid),
+ * Esc cancels, Tab moves right. An input's or weight's Kind cell has a button that switches it to the
+ * other kind (one undoable edit). A refused edit shows its message under the field and leaves the
+ * sheet unchanged. Everything is rendered as text, never HTML.
  */
 public class CellGrid extends Composite<Grid<Cell>> {
     /** Change sets touching more cells than this reload the grid instead of refreshing rows. */
     static final int REFRESH_LIMIT = 5_000;
-    /** Client-side filter of the grid's keydown: Enter pressed on a row, not inside an editor field. */
-    static final String ENTER_ON_ROW = "event.key === 'Enter' && !(event.composedPath()[0] instanceof HTMLInputElement)";
 
     private final SheetPresenter presenter;
     private final Grid<Cell> grid = new Grid<>();
@@ -52,6 +52,12 @@ public class CellGrid extends Composite<Grid<Cell>> {
     private String objective;
     /** A cell to select after the next reload (the new name of a renamed selected cell). */
     private String follow;
+    /** The column of the cell with the keyboard focus (what typing or Enter edits). */
+    private String focusedKey = "value";
+    /** Re-sends the row an editor last closed on, at the next round trip (see refreshAfterFlush). */
+    private Runnable staleRow;
+    /** The field a typed key opened, while the editor is open on it. */
+    private TextField typingInto;
 
     /** What practice mode shows instead of a hidden number. */
     static final String HIDDEN = "?";
@@ -84,8 +90,21 @@ public class CellGrid extends Composite<Grid<Cell>> {
                 .setFlexGrow(2).setResizable(true);
         formulaColumn.setTooltipGenerator(Cell::formula);
         // A saturated sigmoid (σ′ < 0.01, lesson item 10) is flagged: it barely passes a gradient back.
-        grid.addColumn(c -> c.isSaturated() ? "⚠ " + c.kind() : c.kind()).setKey("kind").setHeader("Kind")
-                .setWidth("90px").setFlexGrow(0)
+        // Inputs and weights carry a small switch: only weights learn, so the difference must be visible
+        // and one click away (one undoable edit).
+        grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<Cell>of(
+                        "<span>${item.kind}</span><button class=\"gs-kind-switch\" ?hidden=\"${item.fixed}\""
+                        + " title=\"${item.switchTitle}\" style=\"margin-left:4px;font-size:0.8em;cursor:pointer\""
+                        + " @click=\"${switchKind}\">${item.switchLabel}</button>")
+                        .withProperty("kind", c -> c.isSaturated() ? "⚠ " + c.kind() : c.kind())
+                        .withProperty("fixed", c -> !c.isEditableValue())
+                        .withProperty("switchLabel", c -> c.isEditableValue() ? "⇄" : "")
+                        .withProperty("switchTitle", c -> !c.isEditableValue() ? ""
+                                : "input".equals(c.kind()) ? "Make " + c.name() + " a weight: SGD will learn it"
+                                : "Make " + c.name() + " an input: data that SGD never changes")
+                        .withFunction("switchKind", this::switchKind))
+                .setKey("kind").setHeader("Kind")
+                .setWidth("112px").setFlexGrow(0)
                 .setPartNameGenerator(c -> c.isSaturated() ? "saturated" : null)
                 .setTooltipGenerator(c -> c.isSaturated() ? "saturated: σ′ = σ(1 − σ) = "
                         + Format.readable(c.value() * (1 - c.value())) + " < 0.01, so gradients through it nearly vanish" : null);
@@ -102,8 +121,12 @@ public class CellGrid extends Composite<Grid<Cell>> {
         gradColumn.setTooltipGenerator(c -> hideGrad.test(c) ? null
                 : "d" + objective + "/d" + c.name() + " = " + Format.exact(c.grad()));
         gradColumn.setPartNameGenerator(c -> hideGrad.test(c) ? null : Format.gradBucket(c.grad()));
-        grid.addColumn(c -> hideGrad.test(c) ? HIDDEN : localDerivative(c)).setKey("local").setHeader("Local ∂ (user)").setFlexGrow(1)
-                .setTooltipGenerator(c -> hideGrad.test(c) ? null : localDerivative(c));
+        // "Local ∂": the factor the next cell (the one using this cell) contributes to the chain rule.
+        com.vaadin.flow.component.html.Span localHeader = new com.vaadin.flow.component.html.Span("Local ∂");
+        localHeader.getElement().setAttribute("title", "∂(next cell)/∂(this cell): how much the cell that uses"
+                + " this one changes when this one changes, one factor of the chain rule");
+        grid.addColumn(c -> hideGrad.test(c) ? HIDDEN : localDerivative(c)).setKey("local").setHeader(localHeader)
+                .setFlexGrow(1).setTooltipGenerator(c -> hideGrad.test(c) ? null : localDerivative(c));
         // After a training run: each weight's mean gradient over the last batch, beside the gradient of
         // the one sample the grid's values belong to (lesson item 6).
         batchColumn = grid.addColumn(c -> batchGradients.containsKey(c.name())
@@ -116,30 +139,147 @@ public class CellGrid extends Composite<Grid<Cell>> {
         grid.setPartNameGenerator(this::rowParts);
 
         setUpEditor();
+        // Spreadsheet habits: a click (or the arrow keys) selects a cell; typing replaces its content;
+        // Enter, F2 or a double click edit it with the caret at the end.
         grid.addItemClickListener(e -> {
-            if (e.getItem() == null || (editing != null && editing.name().equals(e.getItem().name()))) {
-                return;
-            }
-            grid.select(e.getItem());
-            String key = e.getColumn() == null ? null : e.getColumn().getKey();
-            if ("name".equals(key) || "formula".equals(key) || "value".equals(key)) {
-                edit(e.getItem(), key);
+            if (e.getItem() != null && (editing == null || !editing.name().equals(e.getItem().name()))) {
+                grid.select(e.getItem());
             }
         });
+        grid.addItemDoubleClickListener(e -> {
+            if (e.getItem() != null) {
+                grid.select(e.getItem());
+                edit(e.getItem(), e.getColumn() == null ? focusedKey : e.getColumn().getKey());
+            }
+        });
+        grid.addCellFocusListener(e -> {
+            if (staleRow != null) {
+                staleRow.run();
+                staleRow = null;
+            }
+            if (!e.isBodyCell()) {
+                return;
+            }
+            e.getColumn().ifPresent(c -> focusedKey = c.getKey());
+            e.getItem().ifPresent(c -> {
+                if (editing == null && !c.equals(grid.asSingleSelect().getValue())) {
+                    grid.select(c); // arrow keys move the selection, not only the focus
+                }
+            });
+        });
+        ((com.vaadin.flow.component.grid.AbstractGridSingleSelectionModel<Cell>) grid.getSelectionModel())
+                .setDeselectAllowed(false); // clicking the selected row keeps it selected, as in a spreadsheet
         grid.asSingleSelect().addValueChangeListener(e ->
                 fireEvent(new CellSelectedEvent(this, e.getValue() == null ? null : e.getValue().name())));
-        // Enter on a row (not inside an editor field) starts editing it.
-        grid.getElement().addEventListener("keydown", e -> {
-            int index = e.getEventData().hasKey("element._focusedItemIndex")
-                    && e.getEventData().get("element._focusedItemIndex").getType() == elemental.json.JsonType.NUMBER
-                    ? (int) e.getEventData().getNumber("element._focusedItemIndex") : -1;
-            Cell cell = index >= 0 ? presenter.sheet().cells(index, 1).stream().findFirst().orElse(null)
-                    : grid.asSingleSelect().getValue();
-            if (cell != null) {
-                grid.select(cell);
-                edit(cell, null);
+        // Keys on a selected cell (not inside an editor field) arrive as one "gs-key" event each, in order.
+        grid.getElement().addEventListener("gs-key", e -> {
+            int index = e.getEventData().get("event.detail.row").getType() == elemental.json.JsonType.NUMBER
+                    ? (int) e.getEventData().getNumber("event.detail.row") : -1;
+            key(e.getEventData().getString("event.detail.key"), index);
+        }).addEventData("event.detail.key").addEventData("event.detail.row");
+        grid.addAttachListener(e -> e.getUI().getPage().executeJs(KEYS_JS, grid.getElement()));
+    }
+
+    /**
+     * JS for the grid's keydown (capture phase, before the grid's own keyboard handling): Enter, F2
+     * and printable keys on a cell become "gs-key" events for the server; Tab moves right like the
+     * right arrow while there is a cell to the right. Keys typed into an editor field are left alone.
+     */
+    static final String KEYS_JS = """
+            const grid = $0;
+            if (grid.__gsKeys) return;
+            grid.__gsKeys = true;
+            grid.addEventListener('keydown', e => {
+              const t = e.composedPath()[0];
+              if (!(t instanceof HTMLTableCellElement) || e.ctrlKey || e.metaKey || e.altKey) return;
+              if (t.parentElement.parentElement.id !== 'items') return;
+              if (e.key === 'Tab' && !e.shiftKey) {
+                let next = t.nextElementSibling;
+                while (next && next.hidden) next = next.nextElementSibling;
+                if (!next) return;
+                e.preventDefault();
+                e.stopImmediatePropagation();
+                t.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true, composed: true}));
+                return;
+              }
+              const printable = e.key.length === 1 && e.key !== ' ';
+              if (!printable && e.key !== 'Enter' && e.key !== 'F2') return;
+              e.preventDefault();
+              e.stopImmediatePropagation();
+              grid.dispatchEvent(new CustomEvent('gs-key', {detail: {key: e.key, row: t.parentElement.index}}));
+            }, true);
+            """;
+
+    /**
+     * JS: focuses the body cell at row {@code $1}, column {@code $2} (among the shown columns) once it
+     * is rendered, so the keyboard stays in the grid after an edit closes.
+     */
+    static final String FOCUS_CELL_JS = """
+            const grid = $0, row = $1, col = $2;
+            let tries = 0;
+            const go = () => {
+              const tr = [...grid.shadowRoot.querySelectorAll('tbody#items tr')].find(r => r.index === row && !r.hidden);
+              const tds = tr ? [...tr.querySelectorAll('td')].filter(td => !td.hidden) : [];
+              if (tds[col]) {
+                tds[col].focus();
+              } else if (tries++ < 40) {
+                setTimeout(go, 25);
+              }
+            };
+            grid.scrollToIndex(row);
+            setTimeout(go, 0);
+            """;
+
+    /**
+     * A key pressed on a selected cell: Enter or F2 edits it (caret at the end); a printable key
+     * starts editing with that key replacing the content. Keys typed before the editor field had the
+     * focus arrive here too and are added to what was typed.
+     */
+    void key(String key, int row) {
+        Cell cell = row >= 0 ? presenter.sheet().cells(row, 1).stream().findFirst().orElse(null)
+                : grid.asSingleSelect().getValue();
+        if (cell == null) {
+            return;
+        }
+        boolean printable = key.length() == 1;
+        if ("Enter".equals(key) && editing != null && editing.name().equals(cell.name())) {
+            commitAndClose(); // Enter typed before the editor field had the focus
+            return;
+        }
+        if (printable && editing != null && editing.name().equals(cell.name()) && typingInto != null) {
+            typingInto.setValue(typingInto.getValue() + key); // typed before the field had the focus
+            return;
+        }
+        grid.select(cell);
+        edit(cell, focusedKey, printable ? key : null);
+    }
+
+    /** The Kind cell's switch: input becomes weight, weight becomes input. */
+    void switchKind(Cell c) {
+        SheetPresenter.Outcome o = presenter.switchKind(c.name());
+        if (!o.ok()) {
+            fireEvent(new EditRefusedEvent(this, c.name(), o.error()));
+        }
+    }
+
+    /** The shown column index of {@code key} (hidden columns do not count). */
+    private int shownColumnIndex(String key) {
+        List<Grid.Column<Cell>> shown = grid.getColumns().stream().filter(Grid.Column::isVisible).toList();
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i).getKey().equals(key)) {
+                return i;
             }
-        }).setFilter(ENTER_ON_ROW).addEventData("element._focusedItemIndex");
+        }
+        return 0;
+    }
+
+    /** Puts the keyboard focus on the cell of row {@code index} in the focused column. */
+    private void focusCell(int index) {
+        if (index < 0) {
+            return;
+        }
+        grid.getUI().ifPresent(ui -> ui.beforeClientResponse(grid, ctx -> ui.getPage().executeJs(FOCUS_CELL_JS,
+                grid.getElement(), index, shownColumnIndex(focusedKey == null ? "value" : focusedKey))));
     }
 
     @Override
@@ -163,19 +303,16 @@ public class CellGrid extends Composite<Grid<Cell>> {
         nameColumn.setEditorComponent(nameField);
         formulaColumn.setEditorComponent(formulaField);
         valueColumn.setEditorComponent(valueField);
+        // edit() fills the fields at once (keys typed right after may arrive before this event);
+        // this covers an editor opened any other way.
         editor.addOpenListener(e -> {
-            Cell c = e.getItem();
-            editing = c;
-            nameField.setValue(c.name());
-            formulaField.setValue(c.formula());
-            valueField.setValue(Format.exact(c.value()));
-            nameField.setReadOnly(c.generated());
-            formulaField.setReadOnly(c.generated());
-            valueField.setReadOnly(!c.isEditableValue());
-            clearErrors();
+            if (editor.isOpen() && (editing == null || !editing.name().equals(e.getItem().name()))) {
+                fill(e.getItem());
+            }
         });
         editor.addCloseListener(e -> {
             editing = null;
+            typingInto = null;
             clearErrors();
         });
         for (TextField f : List.of(nameField, formulaField, valueField)) {
@@ -185,8 +322,28 @@ public class CellGrid extends Composite<Grid<Cell>> {
         }
     }
 
+    /** Puts {@code c} in the editor's fields: the cell being edited from now on. */
+    private void fill(Cell c) {
+        editing = c;
+        nameField.setValue(c.name());
+        formulaField.setValue(c.formula());
+        valueField.setValue(Format.exact(c.value()));
+        nameField.setReadOnly(c.generated());
+        formulaField.setReadOnly(c.generated());
+        valueField.setReadOnly(!c.isEditableValue());
+        clearErrors();
+    }
+
     /** Opens the editor on {@code cell}, focusing the field of column {@code key} (or the first one). */
     public void edit(Cell cell, String key) {
+        edit(cell, key, null);
+    }
+
+    /**
+     * Opens the editor on {@code cell} at the field of column {@code key}: with the caret at the end
+     * of the content, or with the content replaced by {@code typed} (a key typed on the cell).
+     */
+    void edit(Cell cell, String key, String typed) {
         Editor<Cell> editor = grid.getEditor();
         if (editor.isOpen()) {
             if (!commit()) {
@@ -198,16 +355,31 @@ public class CellGrid extends Composite<Grid<Cell>> {
         if (fresh == null) {
             return;
         }
+        TextField target = fieldFor(fresh, key);
         editor.editItem(fresh);
-        TextField target = key == null ? firstEditable(fresh)
-                : switch (key) {
-                    case "name" -> nameField;
-                    case "value" -> fresh.isEditableValue() ? valueField : formulaField;
-                    default -> formulaField;
-                };
+        fill(fresh);
+        typingInto = typed == null ? null : target;
+        if (target != null && typed != null) {
+            target.setValue(typed); // typing on a cell replaces its content
+        }
         if (target != null) {
             target.focus();
+            // the caret goes to the end, as in a spreadsheet (a plain focus may select or start at 0)
+            target.getElement().executeJs("setTimeout(() => { const i = this.inputElement; if (i) {"
+                    + " i.focus(); i.setSelectionRange(i.value.length, i.value.length); } }, 0)");
         }
+    }
+
+    /** The editor field for column {@code key}: the value for inputs and weights, else the formula. */
+    private TextField fieldFor(Cell c, String key) {
+        if (key == null) {
+            return firstEditable(c);
+        }
+        return switch (key) {
+            case "name" -> c.generated() ? (c.isEditableValue() ? valueField : null) : nameField;
+            case "formula" -> c.generated() ? (c.isEditableValue() ? valueField : null) : formulaField;
+            default -> c.isEditableValue() ? valueField : c.generated() ? null : formulaField;
+        };
     }
 
     private TextField firstEditable(Cell c) {
@@ -232,21 +404,31 @@ public class CellGrid extends Composite<Grid<Cell>> {
         return editing;
     }
 
-    /** Esc: closes the editor, dropping what was typed. */
+    /** Esc: closes the editor, dropping what was typed; the keyboard stays on the cell. */
     public void cancel() {
         String name = editing == null ? null : editing.name();
         grid.getEditor().cancel();
         if (name != null) {
             refreshAfterFlush(name, name);
+            focusCell(presenter.sheet().indexOf(name));
         }
-        grid.focus();
     }
 
-    /** Enter: applies what was typed; the editor closes unless the sheet refused it. */
+    /**
+     * Enter: applies what was typed; unless the sheet refused it, the editor closes and the selection
+     * moves one row down, with the keyboard focus kept in the grid.
+     */
     public void commitAndClose() {
         if (editing != null && commit()) {
+            String current = !nameField.getValue().isBlank() ? nameField.getValue().strip() : editing.name();
             closeEditor();
-            grid.focus();
+            int index = presenter.sheet().indexOf(current);
+            int below = index + 1 < presenter.sheet().size() ? index + 1 : index;
+            presenter.sheet().cells(below, 1).stream().findFirst().ifPresent(c -> {
+                follow = null;
+                grid.select(c);
+            });
+            focusCell(below);
         }
     }
 
@@ -269,10 +451,13 @@ public class CellGrid extends Composite<Grid<Cell>> {
      * so the fresh one is queued once that flush is done.
      */
     private void refreshAfterFlush(String name, String orName) {
-        grid.getUI().ifPresentOrElse(
-                ui -> ui.beforeClientResponse(grid, ctx ->
-                        presenter.cell(name).or(() -> presenter.cell(orName)).ifPresent(provider::refreshItem)),
-                () -> presenter.cell(name).or(() -> presenter.cell(orName)).ifPresent(provider::refreshItem));
+        Runnable refresh = () -> presenter.cell(name).or(() -> presenter.cell(orName)).ifPresent(provider::refreshItem);
+        grid.getUI().ifPresentOrElse(ui -> {
+            ui.beforeClientResponse(grid, ctx -> refresh.run());
+            // An editor opened and closed within one round trip (keys typed fast: "-3⏎") may send its
+            // stale snapshot after that; the next round trip (the focus moving on) sends the row again.
+            staleRow = refresh;
+        }, refresh);
     }
 
     /** Tab: moves to the next field of the row, or commits and edits the next row. */
@@ -525,8 +710,8 @@ public class CellGrid extends Composite<Grid<Cell>> {
     }
 
     /**
-     * The local derivative a cell's gradient is built from: for one user, {@code ∂f/∂q = -4};
-     * for several, how many; for the objective, 1.
+     * The local derivative a cell's gradient is built from: for one cell using it, {@code ∂f/∂q = -4};
+     * for several, how many; for the objective, "objective".
      */
     String localDerivative(Cell c) {
         if (c.name().equals(objective)) {
@@ -541,7 +726,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
             GradientExplanation.Term t = terms.get(0);
             return "∂" + t.user() + "/∂" + c.name() + " = " + Format.readable(t.local());
         }
-        return "Σ over " + terms.size() + " users";
+        return "sum over " + terms.size() + " cells using it";
     }
 
     /**

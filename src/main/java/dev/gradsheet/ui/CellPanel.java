@@ -142,6 +142,7 @@ public class CellPanel extends Composite<VerticalLayout> {
         } else {
             renameField.setErrorMessage(o.error());
             renameField.setInvalid(true);
+            presenter.post(this::clearErrors);
         }
     }
 
@@ -153,6 +154,7 @@ public class CellPanel extends Composite<VerticalLayout> {
         SheetPresenter.Outcome o = presenter.delete(name);
         if (!o.ok()) {
             actionError.setText(o.error());
+            presenter.post(this::clearErrors);
         }
     }
 
@@ -164,6 +166,7 @@ public class CellPanel extends Composite<VerticalLayout> {
         SheetPresenter.Outcome o = presenter.setObjective(name);
         if (!o.ok()) {
             actionError.setText(o.error());
+            presenter.post(this::clearErrors);
         }
     }
 

@@ -49,9 +49,7 @@ public class SgdPanel extends Composite<HorizontalLayout> {
 
     /** Runs the step(s) with the fields' settings and shows the outcome. */
     public void apply() {
-        learningRate.setInvalid(false);
-        steps.setInvalid(false);
-        error.setText("");
+        clear();
         SheetPresenter.StepOutcome out = presenter.sgdStep(learningRate.getValue(), steps.getValue());
         if (out.lrError() != null) {
             learningRate.setErrorMessage(out.lrError());
@@ -72,5 +70,13 @@ public class SgdPanel extends Composite<HorizontalLayout> {
                     + ": " + objective + " " + Format.readable(r.objectiveBefore()) + " → "
                     + Format.readable(r.objectiveAfter()));
         }
+        presenter.post(this::clear); // the outcome belongs to this click: the next action takes it away
+    }
+
+    private void clear() {
+        learningRate.setInvalid(false);
+        steps.setInvalid(false);
+        error.setText("");
+        result.setText("");
     }
 }

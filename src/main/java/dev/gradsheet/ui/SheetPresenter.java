@@ -8,12 +8,20 @@ import dev.gradsheet.jobs.JobRefusedException;
 import dev.gradsheet.ui.train.TrainingJob;
 import dev.gradsheet.ui.train.TrainingPanel;
 import dev.gradsheet.sheet.SheetFile;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The logic behind the sheet view, free of Vaadin: turns what a person typed into edits of the
  * shared sheet and every refusal into a message for the field it belongs to. A refused edit leaves
  * the sheet unchanged (the engine guarantees it; the presenter checks its own input first).
+ *
+ * <p>A message on screen belongs to the action that caused it: components {@link #post} each message
+ * with a way to clear it, and it goes when this view starts its next action ({@link #beginAction})
+ * or when a later edit (from any tab) arrives ({@link #edited}).
  */
 public final class SheetPresenter {
     /** Most steps one click of "Apply SGD step" may run, unless the server sets another limit. */
@@ -27,6 +35,10 @@ public final class SheetPresenter {
     private final SharedSheet shared;
     private final ServerLimits limits;
     private final JobPool jobs;
+    /** Messages on screen: the sheet's version when each was shown, and how to clear it. */
+    private final List<Posted> posted = new ArrayList<>();
+    /** Versions of the undos and redos made here (the last few), so other tabs' ones can be told apart. */
+    private final Deque<Long> ownUndos = new ArrayDeque<>();
 
     /** A presenter with the default limits; long SGD requests run on the caller's thread. */
     public SheetPresenter(SharedSheet shared) {
@@ -42,6 +54,33 @@ public final class SheetPresenter {
 
     public ServerLimits limits() {
         return limits;
+    }
+
+    private record Posted(long version, Runnable clear) {
+    }
+
+    /** A message was shown for the action just done; {@code clear} removes it. */
+    public void post(Runnable clear) {
+        posted.add(new Posted(sheet().version(), clear));
+    }
+
+    /** A new action starts: the messages of earlier actions go. */
+    public void beginAction() {
+        List<Posted> old = List.copyOf(posted);
+        posted.clear();
+        old.forEach(p -> p.clear().run());
+    }
+
+    /** An edit with this version reached the view: messages shown before it are stale. */
+    public void edited(long version) {
+        List<Posted> stale = posted.stream().filter(p -> p.version() < version).toList();
+        posted.removeAll(stale);
+        stale.forEach(p -> p.clear().run());
+    }
+
+    /** Whether the undo or redo that made this version was done here (not in another tab). */
+    public boolean isOwnUndo(long version) {
+        return ownUndos.contains(version);
     }
 
     public SharedSheet shared() {
@@ -63,6 +102,7 @@ public final class SheetPresenter {
 
     /** Sets an input's or weight's value from text such as {@code -3}, {@code −3} or {@code 1e-3}. */
     public Outcome setValue(String name, String text) {
+        beginAction();
         Double v = Format.parse(text);
         if (v == null) {
             return new Outcome("'" + text.strip() + "' is not a number");
@@ -72,6 +112,7 @@ public final class SheetPresenter {
 
     /** Replaces {@code name}'s formula. */
     public Outcome setFormula(String name, String formula) {
+        beginAction();
         if (formula == null || formula.isBlank()) {
             return new Outcome("enter a formula, e.g. x + y or weight(0.5)");
         }
@@ -80,6 +121,7 @@ public final class SheetPresenter {
 
     /** Renames a cell; formulas using it follow. */
     public Outcome rename(String name, String newName) {
+        beginAction();
         if (newName == null || newName.isBlank()) {
             return new Outcome("enter a new name");
         }
@@ -91,11 +133,13 @@ public final class SheetPresenter {
 
     /** Deletes a cell nobody uses. */
     public Outcome delete(String name) {
+        beginAction();
         return run(() -> sheet().delete(name));
     }
 
     /** Adds a cell {@code name = formula}. */
     public Outcome addCell(String name, String formula) {
+        beginAction();
         if (name == null || name.isBlank()) {
             return new Outcome("enter a name");
         }
@@ -107,6 +151,7 @@ public final class SheetPresenter {
 
     /** Makes {@code name} the objective (null: the last cell again). */
     public Outcome setObjective(String name) {
+        beginAction();
         return run(() -> sheet().setObjective(name));
     }
 
@@ -127,6 +172,7 @@ public final class SheetPresenter {
 
     /** Runs {@code steps} SGD steps at learning rate {@code lr}, as one undoable edit. */
     public StepOutcome sgdStep(Double lr, Integer steps) {
+        beginAction();
         if (lr == null || !Double.isFinite(lr) || lr <= 0) {
             return new StepOutcome(null, "the learning rate must be a positive number", null, null);
         }
@@ -166,12 +212,48 @@ public final class SheetPresenter {
 
     /** Undoes the last edit; false when there is nothing to undo. */
     public boolean undo() {
-        return sheet().undo();
+        beginAction();
+        return remember(sheet().undo());
     }
 
     /** Redoes the last undone edit; false when there is nothing to redo. */
     public boolean redo() {
-        return sheet().redo();
+        beginAction();
+        return remember(sheet().redo());
+    }
+
+    private boolean remember(boolean done) {
+        if (done) {
+            ownUndos.addLast(sheet().version());
+            if (ownUndos.size() > 20) {
+                ownUndos.removeFirst();
+            }
+        }
+        return done;
+    }
+
+    /**
+     * Adds {@code name = number} as an input (data: SGD never moves it) or a weight (SGD learns it),
+     * the question the add form asks when the formula is a bare number.
+     */
+    public Outcome addNumber(String name, String number, boolean weight) {
+        Double v = Format.parse(number);
+        if (v == null) {
+            beginAction();
+            return new Outcome("'" + number.strip() + "' is not a number");
+        }
+        return addCell(name, (weight ? "weight(" : "input(") + Format.exact(v) + ")");
+    }
+
+    /** Whether a formula is a bare number (such as {@code 2} or {@code -0.5}): an input or a weight? */
+    public static boolean isBareNumber(String formula) {
+        return formula != null && !formula.isBlank() && Format.parse(formula) != null;
+    }
+
+    /** Switches an input to a weight or a weight to an input, keeping its value: one undoable edit. */
+    public Outcome switchKind(String name) {
+        beginAction();
+        return run(() -> sheet().switchKind(name));
     }
 
     /** The sheet as {@code .sheet} text, for download. */

@@ -29,10 +29,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The sheet's toolbar: undo/redo (labelled with what they undo), the Examples menu, download and
+ * The sheet's toolbar: undo/redo (their buttons name the edit they undo or redo, e.g. "Undo SGD
+ * step (lr 0.01)"; the history is the sheet's, shared by every tab), the Examples menu, download and
  * upload of {@code .sheet} files, the objective picker and the sheet's share link. Opening an example
  * or uploading fires an {@link OpenEvent}; upload errors (too big, not a sheet) are listed with
- * their line numbers and the current sheet is left alone.
+ * their line numbers, the current sheet is left alone and the refused file leaves the upload's list
+ * at once, so the next file is read.
  */
 public class SheetToolbar extends Composite<VerticalLayout> {
     /** Largest accepted upload, in bytes. */
@@ -81,8 +83,14 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         upload.setDropAllowed(true);
         upload.setUploadButton(new Button("Open .sheet file…"));
         upload.setUploadHandler(new SheetUpload());
-        upload.addFileRejectedListener(e -> showUploadErrors(List.of(e.getErrorMessage()
-                + " (at most " + MAX_UPLOAD_BYTES / 1000 + " kB, a .sheet text file)")));
+        // A refused file leaves the list at once: with one file allowed, an entry left there would
+        // refuse every later upload as "too many files".
+        upload.addFileRejectedListener(e -> {
+            upload.clearFileList();
+            presenter.beginAction();
+            showUploadErrors(List.of((e.getFileName() == null ? "The file" : e.getFileName())
+                    + " was not opened: " + rejection(e.getErrorMessage())));
+        });
         uploadErrors.setId("upload-errors");
         uploadErrors.addClassName("gs-error");
 
@@ -98,6 +106,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
             if (!o.ok()) {
                 objective.setErrorMessage(o.error());
                 objective.setInvalid(true);
+                presenter.post(() -> objective.setInvalid(false));
             }
         });
 
@@ -130,7 +139,10 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         var sheet = presenter.sheet();
         undo.setEnabled(sheet.canUndo());
         redo.setEnabled(sheet.canRedo());
-        undo.setTooltipText(sheet.canUndo() ? "Undo " + sheet.undoLabel() + " (Ctrl+Z)" : "Nothing to undo");
+        undo.setText(sheet.canUndo() ? "Undo " + shortLabel(sheet.undoLabel()) : "Undo");
+        redo.setText(sheet.canRedo() ? "Redo " + shortLabel(sheet.redoLabel()) : "Redo");
+        undo.setTooltipText(sheet.canUndo() ? "Undo " + sheet.undoLabel() + " (Ctrl+Z). Everyone on this link shares"
+                + " one history: this undoes the sheet's last edit, whoever made it." : "Nothing to undo");
         redo.setTooltipText(sheet.canRedo() ? "Redo " + sheet.redoLabel() + " (Ctrl+Shift+Z)" : "Nothing to redo");
         String current = sheet.objective();
         if (!structural && java.util.Objects.equals(current, objective.getValue())) {
@@ -147,11 +159,31 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         }
     }
 
+    /** An edit's label short enough for a button (the tooltip has it whole). */
+    static String shortLabel(String label) {
+        return label.length() <= 28 ? label : label.substring(0, 27) + "…";
+    }
+
+    /** The upload component's reason for refusing a file, in words for people. */
+    private static String rejection(String error) {
+        String why = error == null ? "" : error.toLowerCase(java.util.Locale.ROOT);
+        if (why.contains("too big") || why.contains("size")) {
+            return "it is larger than " + MAX_UPLOAD_BYTES / 1000 + " kB. The current sheet is unchanged.";
+        }
+        if (why.contains("type")) {
+            return "only .sheet or .txt text files can be opened. The current sheet is unchanged.";
+        }
+        return error + " (at most " + MAX_UPLOAD_BYTES / 1000 + " kB, a .sheet text file). The current sheet is unchanged.";
+    }
+
     /** Lists upload problems (one per line, with line numbers for parse errors); empty hides them. */
     public void showUploadErrors(List<String> lines) {
         uploadErrors.removeAll();
         for (String line : lines) {
             uploadErrors.add(new Div(new Span(line)));
+        }
+        if (!lines.isEmpty()) {
+            presenter.post(() -> uploadErrors.removeAll());
         }
     }
 
@@ -166,6 +198,8 @@ public class SheetToolbar extends Composite<VerticalLayout> {
             }
             UI ui = event.getUI();
             ui.access(() -> {
+                upload.clearFileList(); // read or refused, the file is done with: the next one is read
+                presenter.beginAction();
                 if (bytes.length > MAX_UPLOAD_BYTES) {
                     showUploadErrors(List.of(fileName + " is larger than " + MAX_UPLOAD_BYTES / 1000
                             + " kB: not opened, the current sheet is unchanged"));

@@ -62,12 +62,15 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     private PracticeColumns practiceColumns;
     private StepPanel stepPanel;
     private NumericCheck numericCheck;
+    /** The objective and its value, first thing in the page's head. */
     private final Span status = new Span();
+    private final Span cellCount = new Span();
+    private StartGuide startGuide;
     /** The last refused in-place edit, in full (the field's own message may be cut by the column). */
     final Span editError = new Span();
     /** Whether the graph draws the intermediate steps of compound formulas as their own nodes. */
     final com.vaadin.flow.component.checkbox.Checkbox showSteps = new com.vaadin.flow.component.checkbox.Checkbox(
-            "Show formula steps (h.1, h.2, …) in the graph");
+            "Show formula steps in the graph");
     /** Sheets with more cells than this start with formula steps collapsed in the graph. */
     static final int STEPS_SHOWN_UP_TO = 20;
     private Disposable subscription;
@@ -174,16 +177,30 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         editError.setId("edit-error");
         editError.addClassName("gs-error");
         editError.getStyle().set("display", "block").set("min-height", "1.4em"); // no jump when it appears
-        grid.addEditRefusedListener(e -> editError.setText(e.message() == null ? "" : e.cell() + ": " + e.message()));
+        grid.addEditRefusedListener(e -> {
+            editError.setText(e.message() == null ? "" : e.cell() + ": " + e.message());
+            if (e.message() != null) {
+                presenter.post(() -> editError.setText(""));
+            }
+        });
         cellPanel.addRenamedListener(e -> grid.follow(e.newName()));
 
 
         H2 title = new H2("GradSheet");
         title.getStyle().set("margin", "0");
+        // The objective is what every gradient is about: it stands first, large, where the eye goes.
+        Span objectiveLabel = new Span("Objective");
+        objectiveLabel.addClassName("gs-legend");
+        status.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "700")
+                .set("font-family", "monospace");
+        status.getElement().setAttribute("title", "Every gradient in the grid is d(objective)/d(cell). Change the"
+                + " objective with the Objective menu or “Make objective”; adding cells never changes it.");
+        cellCount.setId("cell-count");
+        cellCount.addClassName("gs-legend");
         Span legend = new Span("Gradient colours: red — the objective rises with the cell, blue — it falls;"
                 + " darker — larger |gradient|. Hover a number for all its digits.");
         legend.addClassName("gs-legend");
-        HorizontalLayout head = new HorizontalLayout(title, status, legend);
+        HorizontalLayout head = new HorizontalLayout(title, objectiveLabel, status, cellCount, legend);
         head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         showSteps.setId("show-steps");
@@ -202,11 +219,16 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         description.addClassName("gs-description");
         description.setVisible(shared.description() != null && !shared.description().isBlank());
         dev.gradsheet.ui.train.TrainingPanel training = new dev.gradsheet.ui.train.TrainingPanel(shared, registry);
-        training.addTrainingFinishedListener(e -> grid.showBatchGradients(e.batchGradient()));
-        add(head, description, toolbar, sgd, training, practicePanel, new HorizontalLayout(stepPanel, numericCheck), editError,
-                split);
+        training.addTrainingFinishedListener(e -> {
+            grid.showBatchGradients(e.batchGradient());
+            presenter.post(training::clearResult); // "Stopped at step …" belongs to this run only
+        });
+        startGuide = new StartGuide(presenter, addForm, this::open);
+        add(head, description, startGuide, toolbar, sgd, training, practicePanel,
+                new HorizontalLayout(stepPanel, numericCheck), editError, split);
         setFlexGrow(1, split);
 
+        updateStepsLabel();
         practiceChanged();
         updateStatus();
         if (isAttached()) {
@@ -217,6 +239,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     /** Opens a sheet (example or upload) as a new shared sheet; on errors the current one stays. */
     void open(byte[] bytes, String fileName) {
+        presenter.beginAction();
         String source = fileName == null ? "upload" : fileName.length() > 80 ? fileName.substring(0, 80) : fileName;
         SheetFile.Loaded loaded;
         try {
@@ -303,11 +326,15 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             stepPanel.stop(); // its numbers belong to the sheet before this edit
         }
         numericCheck.clear();
+        presenter.edited(change.version());
+        tellIfUndoneElsewhere(change);
         grid.apply(change);
         if (change.structural()) {
             graphModel.invalidate();
             drawGraph();
             addForm.refreshNames();
+            startGuide.refresh();
+            updateStepsLabel();
         } else {
             List<GraphModel.Node> nodes = new ArrayList<>();
             String objective = presenter.sheet().objective();
@@ -387,6 +414,30 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         return new GraphModel.Node(n.id(), label, classes);
     }
 
+    /**
+     * The history is the sheet's, shared by every tab: an undo or redo made in another tab changes
+     * this one's numbers too, so it says so.
+     */
+    private void tellIfUndoneElsewhere(ChangeSet change) {
+        String label = change.label();
+        boolean undo = label.startsWith("undo ");
+        if ((undo || label.startsWith("redo ")) && !presenter.isOwnUndo(change.version())) {
+            Notification n = Notification.show((undo ? "Undone in another tab: " : "Redone in another tab: ")
+                    + label.substring(5) + ". Everyone on this link shares one undo history.", 6000,
+                    Notification.Position.TOP_CENTER);
+            n.setId("undo-elsewhere");
+        }
+    }
+
+    /** Names the formula steps after the sheet's own first one, e.g. "(f.1, f.2, …)". */
+    private void updateStepsLabel() {
+        // The first 1,000 rows are enough to find an example; big sheets are not read whole for a label.
+        String first = presenter.sheet().cells(0, 1000).stream()
+                .filter(Cell::generated).map(Cell::owner).findFirst().orElse(null);
+        showSteps.setLabel(first == null ? "Show formula steps in the graph"
+                : "Show formula steps (" + first + ".1, " + first + ".2, …) in the graph");
+    }
+
     /** Draws the graph afresh around the selected cell, with or without formula steps. */
     private void drawGraph() {
         GraphModel.Picture p = graphModel.picture(grid.selectedName(), !showSteps.getValue());
@@ -416,11 +467,11 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         String objective = sheet.objective();
         if (objective != null && practiceSession != null
                 && presenter.cell(objective).map(c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.VALUE)).orElse(false)) {
-            status.setText(objective + " = " + CellGrid.HIDDEN + " · " + sheet.size() + " cells");
-            return;
+            status.setText(objective + " = " + CellGrid.HIDDEN);
+        } else {
+            status.setText(objective == null ? "none yet" : objective + " = " + Format.readable(sheet.objectiveValue()));
         }
-        status.setText(objective == null ? sheet.size() + " cells"
-                : objective + " = " + Format.readable(sheet.objectiveValue()) + " · " + sheet.size() + " cells");
+        cellCount.setText(sheet.size() == 1 ? "1 cell" : sheet.size() + " cells");
     }
 
     /** For tests: the parts of the view. */

@@ -1,6 +1,7 @@
 package dev.gradsheet.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,12 +46,48 @@ class EditsTest {
     }
 
     @Test
-    void addCellUsingExistingCellsAndItBecomesTheObjective() {
-        Sheet s = Sheets.of(Sheets.WORKED);
+    void addingACellLeavesTheObjectiveAlone() {
+        Sheet s = Sheets.of(Sheets.WORKED); // no @objective: the last cell, L, once at load
+        s.addCell("scratch", "x * 2");
+        assertEquals("L", s.objective());
+        assertEquals(-4, s.value("scratch"), 0);
+        assertEquals(-12, s.grad("z"), 0); // the lesson's gradients stay
+        assertEquals(16, s.grad("x"), 0);
         s.addCell("L2", "L * 2");
-        assertEquals("L2", s.objective());
-        assertEquals(8, s.value("L2"), 0);
+        assertEquals("L", s.objective());
+        assertEquals(0, s.grad("L2"), 0);
+        s.setObjective("L2");
         assertEquals(-24, s.grad("z"), 0);
+    }
+
+    @Test
+    void anEmptySheetTakesItsFirstFormulaCellAsObjective() {
+        Sheet s = Sheets.of("");
+        assertNull(s.objective());
+        s.addCell("x", "input(3)");
+        s.addCell("w", "2");
+        assertNull(s.objective()); // numbers are not formulas
+        s.addCell("p", "w * x");
+        assertEquals("p", s.objective());
+        s.addCell("p2", "p * p");
+        assertEquals("p", s.objective());
+        assertEquals(3, s.grad("w"), 0);
+        s.undo(); // p2
+        s.undo(); // p: the objective goes with it
+        assertNull(s.objective());
+        s.redo();
+        assertEquals("p", s.objective());
+    }
+
+    @Test
+    void deletingTheObjectiveLeavesNoneUntilTheNextFormulaCell() {
+        Sheet s = Sheets.of(Sheets.WORKED);
+        s.delete("L");
+        assertNull(s.objective());
+        assertEquals(0, s.grad("z"), 0);
+        s.addCell("L3", "mse(f, t)");
+        assertEquals("L3", s.objective());
+        assertEquals(-12, s.grad("z"), 0);
     }
 
     @Test

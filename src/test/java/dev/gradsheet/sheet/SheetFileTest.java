@@ -82,8 +82,20 @@ class SheetFileTest {
         s.sgdStep(0.01, 3);
         s.addCell("extra", "(L + 1) * -2");
         s.rename("q", "sum_xy");
-        Sheet back = SheetFile.parse(SheetFile.format(s, ""), "x").sheet();
+        String text = SheetFile.format(s, "");
+        assertTrue(text.contains("@objective = L\n"), text); // extra was added last, L stays the objective
+        Sheet back = SheetFile.parse(text, "x").sheet();
         assertEquals(s.cells(), back.cells());
+        assertEquals("L", back.objective());
+    }
+
+    @Test
+    void aFileWithoutObjectiveTakesItsLastCellOnceAndIsSavedWithIt() throws Exception {
+        Sheet s = SheetFile.parse("x = input(2)\nw = weight(3)\np = w * x\n", "no-objective.sheet").sheet();
+        assertEquals("p", s.objective());
+        s.addCell("later", "p + 1");
+        assertEquals("p", s.objective());
+        assertTrue(SheetFile.format(s, null).startsWith("@objective = p\n"), SheetFile.format(s, null));
     }
 
     @Test

@@ -151,18 +151,27 @@ abstract class BrowserTestBase {
         waitForCell(driver, "f", FORMULA, "q * z", 90);
     }
 
-    /** Types {@code text} into the value cell of row {@code name} and presses Enter. */
+    /**
+     * Types {@code text} into the value cell of row {@code name} and presses Enter, as in a
+     * spreadsheet: a click selects the cell, typing replaces its content.
+     */
     static void editValue(WebDriver driver, String name, String text) {
         cellElement(driver, name, VALUE).click();
-        WebElement input = waitFor(driver, 20).until(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector("#edit-value input"));
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-        });
-        input.click();
-        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
-        input.sendKeys(text);
-        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitFor(driver, 20).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(SELECTED_JS, name)));
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(text).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
     }
+
+    /** JS: whether the grid row named {@code arguments[0]} is selected. */
+    static final String SELECTED_JS = """
+            const grid = document.getElementById('cells');
+            for (const tr of grid.shadowRoot.querySelectorAll('tbody#items tr')) {
+              const td = tr.querySelector('td');
+              if (!tr.hidden && td && td._content && td._content.textContent.trim() === arguments[0]) {
+                return tr.hasAttribute('selected');
+              }
+            }
+            return false;
+            """;
 
     /** Saves a screenshot under the build folder's {@code screenshots/}. */
     static Path screenshot(WebDriver driver, String name) throws IOException {

@@ -281,6 +281,10 @@ class SheetActionsTest extends KaribuTestBase {
             roundtrip();
             assertThat(form.formula.isInvalid()).as(c[0]).isFalse();
         }
+        // the first formula, p, became the objective (and the form said so); the person picks L
+        assertThat(sheet.objective()).isEqualTo("p");
+        empty.toolbar().objective.setValue("L");
+        roundtrip();
         assertThat(sheet.objective()).isEqualTo("L");
         assertThat(empty.toolbar().objective.getValue()).isEqualTo("L");
         // cross-entropy after a sigmoid: dL/dz = p - t at the pre-activation

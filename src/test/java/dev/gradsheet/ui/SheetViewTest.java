@@ -70,6 +70,8 @@ class SheetViewTest extends KaribuTestBase {
         int zRow = view.presenter().sheet().indexOf("z");
         GridKt._clickItem(cells.grid(), zRow, cells.grid().getColumnByKey("value"), 1, false, false, false, false);
         roundtrip();
+        ClassroomTest.typeOnCell(cells, "Enter", zRow); // a click selects; Enter edits
+        roundtrip();
         assertThat(cells.grid().getEditor().isOpen()).isTrue();
         assertThat(cells.editing().name()).isEqualTo("z");
         assertThat(cells.valueField.getValue()).isEqualTo("-4");
@@ -89,7 +91,7 @@ class SheetViewTest extends KaribuTestBase {
         assertThat(shown(view, "q", "grad")).isEqualTo("-6");
         assertThat(shown(view, "z", "grad")).isEqualTo("6");
         assertThat(shown(view, "x", "grad")).isEqualTo("-6");
-        assertThat(view.cellPanel().shown()).isEqualTo("z");
+        assertThat(view.cellPanel().shown()).isEqualTo("q"); // Enter moved the selection one row down
     }
 
     @Test
@@ -113,10 +115,7 @@ class SheetViewTest extends KaribuTestBase {
         CellGrid cells = view.cellGrid();
         cells.select("q");
         roundtrip();
-        elemental.json.JsonObject data = elemental.json.Json.createObject();
-        data.put(CellGrid.ENTER_ON_ROW, true);
-        data.put("element._focusedItemIndex", -1);
-        com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireDomEvent(cells.grid(), "keydown", data);
+        ClassroomTest.typeOnCell(cells, "Enter", -1);
         roundtrip();
         assertThat(cells.editing()).isNotNull();
         assertThat(cells.editing().name()).isEqualTo("q");
@@ -252,7 +251,8 @@ class SheetViewTest extends KaribuTestBase {
         assertThat(part).startsWith("flash-");
         assertThat(view.graph().picture().node("f").label()).isEqualTo("f\n-9\ngrad 2");
         assertThat(view.toolbar().undo.isEnabled()).isTrue();
-        assertThat(((com.vaadin.flow.component.html.Span) findById(view, "status")).getText()).isEqualTo("L = 1 · 7 cells");
+        assertThat(((com.vaadin.flow.component.html.Span) findById(view, "status")).getText()).isEqualTo("L = 1");
+        assertThat(((com.vaadin.flow.component.html.Span) findById(view, "cell-count")).getText()).isEqualTo("7 cells");
     }
 
     static com.vaadin.flow.component.Component findById(SheetView view, String id) {

@@ -31,10 +31,10 @@ public class ActivationsView extends VerticalLayout {
         setPadding(true);
         add(new H2("Activations and their derivatives"), new Anchor("", "← back to the sheet"));
         add(new Paragraph("Without a non-linear activation, W(WX + b) + b is still linear, so stacking layers"
-                + " adds nothing (item 4). Gradient descent multiplies every gradient by f′ on the way back:"
-                + " the step's f′ is 0 everywhere, so it cannot learn (item 7); sigmoid's σ′ = σ(1 − σ) is at"
+                + " adds nothing. Gradient descent multiplies every gradient by f′ on the way back:"
+                + " the step's f′ is 0 everywhere, so it cannot learn; sigmoid's σ′ = σ(1 − σ) is at"
                 + " most 0.25 and below " + Activation.SATURATION + " when |x| > " + String.format("%.2f",
-                saturationEdge()) + ", where a unit is saturated and barely learns (item 10); ReLU's slope is"
+                saturationEdge()) + ", where a unit is saturated and barely learns; ReLU's slope is"
                 + " 1 wherever it is positive."));
         FlexLayout grid = new FlexLayout();
         grid.setFlexWrap(FlexLayout.FlexWrap.WRAP);

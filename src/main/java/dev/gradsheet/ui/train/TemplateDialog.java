@@ -36,7 +36,7 @@ import java.util.List;
 public class TemplateDialog extends Dialog {
     /** The templates on offer. */
     public enum Kind {
-        STEP("Step neuron (lesson item 2)"), SIGMOID("Sigmoid neuron"), MLP("MLP builder");
+        STEP("Step neuron (a threshold: 0 or 1)"), SIGMOID("Sigmoid neuron"), MLP("MLP builder");
 
         final String title;
 
@@ -50,12 +50,15 @@ public class TemplateDialog extends Dialog {
     final ComboBox<Activation> activation = new ComboBox<>("Activation");
     final ComboBox<Templates.Loss> loss = new ComboBox<>("Loss");
     final IntegerField seed = new IntegerField("Seed");
-    final Checkbox sigmoidOutput = new Checkbox("Sigmoid output (for MSE)", true);
+    /** MSE only: cross-entropy always puts a sigmoid on the output (it needs a probability). */
+    final Checkbox sigmoidOutput = new Checkbox("Sigmoid on the output", true);
     final ComboBox<BuiltInData> data = new ComboBox<>("Data");
     final Paragraph note = new Paragraph();
     final Span error = new Span();
     final Button open = new Button("Open as new sheet");
     private final SheetRegistry registry;
+    /** Whether the sigmoid output was ticked for MSE, restored when MSE is chosen again. */
+    private boolean mseSigmoidChoice = true;
 
     public TemplateDialog(SheetRegistry registry) {
         this.registry = registry;
@@ -90,6 +93,7 @@ public class TemplateDialog extends Dialog {
         open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         open.addClickListener(e -> openTemplate());
         kind.addValueChangeListener(e -> showFields());
+        loss.addValueChangeListener(e -> showOutputChoice());
         kind.setValue(Kind.MLP);
 
         HorizontalLayout mlpRow = new HorizontalLayout(hidden, activation, seed);
@@ -109,6 +113,7 @@ public class TemplateDialog extends Dialog {
         seed.setVisible(k == Kind.MLP);
         loss.setVisible(k != Kind.STEP);
         sigmoidOutput.setVisible(k == Kind.MLP);
+        showOutputChoice();
         data.setValue(k == Kind.MLP ? BuiltInData.XOR : k == Kind.STEP ? BuiltInData.LINE_SEPARATION : BuiltInData.AND);
         note.setText(switch (k) {
             case STEP -> "The lesson's threshold neuron: out = 1 when w1·x1 + w2·x2 + b > θ (weights 1, bias 0,"
@@ -116,9 +121,31 @@ public class TemplateDialog extends Dialog {
                     + " decision picture. It cannot learn by backpropagation: the step's derivative is 0"
                     + " everywhere (undefined at the jump), so every weight's gradient is 0 and training moves nothing.";
             case SIGMOID -> "z = w1·x1 + w2·x2 + b, p = σ(z): differentiable everywhere, so gradient descent can learn.";
-            case MLP -> "Every neuron of a layer reads every neuron of the layer before (lesson item 3). Weights"
+            case MLP -> "Every neuron of a layer reads every neuron of the layer before. Weights"
                     + " are drawn from the seed; inputs x1, x2, …, output out, target y, loss L.";
         });
+    }
+
+    /**
+     * The output choice agrees with the loss: cross-entropy needs a probability, so its sigmoid is
+     * ticked and fixed; with MSE the person chooses (the tick they left is restored).
+     */
+    private void showOutputChoice() {
+        boolean crossEntropy = loss.getValue() != Templates.Loss.MSE;
+        if (crossEntropy) {
+            if (sigmoidOutput.isEnabled()) {
+                mseSigmoidChoice = sigmoidOutput.getValue();
+            }
+            sigmoidOutput.setValue(true);
+            sigmoidOutput.setEnabled(false);
+            sigmoidOutput.setLabel("Sigmoid on the output (always, for cross-entropy)");
+        } else {
+            if (!sigmoidOutput.isEnabled()) {
+                sigmoidOutput.setValue(mseSigmoidChoice);
+            }
+            sigmoidOutput.setEnabled(true);
+            sigmoidOutput.setLabel("Sigmoid on the output (outputs between 0 and 1)");
+        }
     }
 
     /** The template's .sheet text for the current choices; throws IllegalArgumentException on bad input. */

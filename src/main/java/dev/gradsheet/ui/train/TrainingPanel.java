@@ -386,6 +386,19 @@ public class TrainingPanel extends Composite<Details> {
     }
 
     /** Tells the sheet view a run finished, with each weight's mean gradient over the last batch. */
+    /**
+     * Clears what the panel says about the last run (its result and which numbers the grid shows):
+     * the next action, such as undoing the run, makes it stale.
+     */
+    public void clearResult() {
+        if (job == null || job.isDone()) {
+            finalLoss.setText("");
+            error.setText("");
+            numbersNote.setVisible(false);
+            batchGradient.setVisible(false);
+        }
+    }
+
     public Registration addTrainingFinishedListener(ComponentEventListener<TrainingFinishedEvent> listener) {
         return addListener(TrainingFinishedEvent.class, listener);
     }
