@@ -2,6 +2,8 @@ package dev.gradsheet.api;
 
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.ChangeSet;
+import dev.gradsheet.engine.EditRefusedException;
+import dev.gradsheet.engine.FormulaParser;
 import dev.gradsheet.engine.Numbers;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.Claims;
@@ -414,6 +416,17 @@ public final class GradSheet {
     String add(String name, String formula) {
         sheet.addCell(name, formula);
         return name;
+    }
+
+    /** Refuses, as the engine would, a name that is invalid or taken. */
+    void requireFreeName(String name) {
+        if (!FormulaParser.isValidName(name)) {
+            throw new EditRefusedException("'" + name + "' is not a valid name: use letters, digits and _,"
+                    + " not starting with a digit (at most 200 characters)");
+        }
+        if (sheet.cell(name).isPresent()) {
+            throw new EditRefusedException("a cell named " + name + " already exists");
+        }
     }
 
     /** A name no cell has: {@code prefix_k}. */

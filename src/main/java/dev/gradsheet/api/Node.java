@@ -254,6 +254,8 @@ public final class Node {
      */
     public Node named(String newName) {
         if (name == null) {
+            // Checked before the operands become cells, so a refused name changes nothing.
+            owner.requireFreeName(newName);
             owner.add(newName, formula());
             name = newName;
         } else if (!name.equals(newName)) {

@@ -229,6 +229,7 @@ class GradSheetTest {
         assertEquals("a cell named x already exists",
                 assertThrows(EditRefusedException.class, () -> w.s.input("x", 1)).getMessage());
         assertThrows(EditRefusedException.class, () -> w.q.times(w.z).named("1bad"));
+        assertThrows(EditRefusedException.class, () -> w.x.plus(w.y).times(w.z).named("q")); // taken: no add_k either
         assertThrows(EditRefusedException.class, () -> w.s.node("nope"));
         assertThrows(EditRefusedException.class, () -> w.s.cell("g", "q * "));
         assertEquals("cannot combine nodes of two different sheets",

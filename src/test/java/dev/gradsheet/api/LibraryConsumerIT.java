@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code mvn -B -f src/lib/pom.xml install}), then builds src/test/library-consumer — a separate
  * Maven project that depends only on the library's coordinates (and JUnit) — in a temporary folder,
  * offline against the local repository, and runs its JUnit 5 tests: the worked example built node by
- * node, z's gradient stream as z is edited, the README's program, the homework assertions, and one
+ * node, z's gradient stream as z is edited, the README's program, the homework assertions, a
+ * student's .sheet file whose @expect claims are checked in one call, and one
  * test that fails on purpose so its message can be checked here.
  */
 class LibraryConsumerIT {
@@ -84,7 +85,9 @@ class LibraryConsumerIT {
         assertTrue(failing.contains("gradient of z: computed -12, claimed 12 (off by 24; allowed 0.012"), failing);
         assertTrue(failing.contains("dL/dz = dL/df · ∂f/∂z = (-4)·(3) = -12"), failing);
         assertTrue(failing.contains("f = q * z: × multiplies it by the other input"), failing);
-        assertTrue(test.output.contains("Tests run: 7, Failures: 1, Errors: 0, Skipped: 0"), test.tail());
+        String claims = Files.readString(reports.resolve("example.HomeworkClaimsTest.txt"));
+        assertTrue(claims.contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"), claims);
+        assertTrue(test.output.contains("Tests run: 8, Failures: 1, Errors: 0, Skipped: 0"), test.tail());
         assertEquals(1, test.exit, "mvn test fails because of the one wrong claim only");
     }
 
