@@ -153,8 +153,8 @@ class WebSheetIT extends BrowserTestBase {
         formula.sendKeys(org.openqa.selenium.Keys.ESCAPE);
         waitForCell(b, "q", FORMULA, "x + y", 10);
         assertThat(cell(b, "q", VALUE)).isEqualTo("3");
-        // click the formula, type, Tab moves on (commits at the row's end), Enter commits
-        cellElement(b, "q", FORMULA).click();
+        // double-click the formula (a single click only selects), type, Tab moves on (commits at the row's end)
+        new org.openqa.selenium.interactions.Actions(b).doubleClick(cellElement(b, "q", FORMULA)).perform();
         WebElement again = waitFor(b, 10).until(d -> {
             List<WebElement> f = d.findElements(By.cssSelector("#edit-formula input"));
             return f.isEmpty() || !f.get(0).isDisplayed() ? null : f.get(0);
