@@ -69,31 +69,37 @@ public class CellGrid extends Composite<Grid<Cell>> {
         grid.setId("cells");
         grid.setSizeFull();
 
-        nameColumn = grid.addColumn(Cell::name).setKey("name").setHeader("Name")
-                .setWidth("140px").setFlexGrow(0).setResizable(true);
-        formulaColumn = grid.addColumn(CellGrid::shownFormula).setKey("formula").setHeader("Formula")
-                .setFlexGrow(2).setResizable(true);
+        // Widths: name, value and gradient always fit an 800 px screen beside the rest (issue 8, item 6);
+        // text wraps instead of being cut (gradsheet.css), and every header has a tooltip.
+        nameColumn = grid.addColumn(Cell::name).setKey("name").setHeader(header("Name", "The cell's name"))
+                .setWidth("110px").setFlexGrow(0).setResizable(true);
+        formulaColumn = grid.addColumn(CellGrid::shownFormula).setKey("formula")
+                .setHeader(header("Formula", "What the cell computes; hover a formula for all of it"))
+                .setWidth("120px").setFlexGrow(2).setResizable(true);
         formulaColumn.setTooltipGenerator(Cell::formula);
         // A saturated sigmoid (σ′ < 0.01, lesson item 10) is flagged: it barely passes a gradient back.
-        grid.addColumn(c -> c.isSaturated() ? "⚠ " + c.kind() : c.kind()).setKey("kind").setHeader("Kind")
-                .setWidth("90px").setFlexGrow(0)
+        grid.addColumn(c -> c.isSaturated() ? "⚠ " + c.kind() : c.kind()).setKey("kind")
+                .setHeader(header("Kind", "input, weight (trained by SGD) or the operation; ⚠ marks a saturated sigmoid"))
+                .setWidth("80px").setFlexGrow(0)
                 .setPartNameGenerator(c -> c.isSaturated() ? "saturated" : null)
                 .setTooltipGenerator(c -> c.isSaturated() ? "saturated: σ′ = σ(1 − σ) = "
                         + Format.readable(c.value() * (1 - c.value())) + " < 0.01, so gradients through it nearly vanish" : null);
-        valueColumn = grid.addColumn(c -> Format.readable(c.value())).setKey("value").setHeader("Value")
-                .setTextAlign(ColumnTextAlign.END).setFlexGrow(1);
+        valueColumn = grid.addColumn(c -> Format.readable(c.value())).setKey("value")
+                .setTextAlign(ColumnTextAlign.END).setWidth("100px").setFlexGrow(1);
         valueColumn.setTooltipGenerator(c -> c.name() + " = " + Format.exact(c.value()));
         gradColumn = grid.addColumn(c -> Format.readable(c.grad())).setKey("grad")
-                .setTextAlign(ColumnTextAlign.END).setFlexGrow(1);
+                .setTextAlign(ColumnTextAlign.END).setWidth("100px").setFlexGrow(1);
         gradColumn.setTooltipGenerator(c -> "d" + objective + "/d" + c.name() + " = " + Format.exact(c.grad()));
         gradColumn.setPartNameGenerator(c -> Format.gradBucket(c.grad()));
-        grid.addColumn(this::localDerivative).setKey("local").setHeader("Local ∂ (user)").setFlexGrow(1)
+        grid.addColumn(this::localDerivative).setKey("local").setHeader("Local ∂ (user)").setWidth("110px").setFlexGrow(1)
                 .setTooltipGenerator(this::localDerivative);
         // After a training run: each weight's mean gradient over the last batch, beside the gradient of
         // the one sample the grid's values belong to (lesson item 6).
         batchColumn = grid.addColumn(c -> batchGradients.containsKey(c.name())
                         ? Format.readable(batchGradients.get(c.name())) : "")
-                .setKey("batch").setHeader("Batch gradient").setTextAlign(ColumnTextAlign.END).setFlexGrow(1)
+                .setKey("batch").setHeader(header("Batch gradient", "Each weight's mean gradient over the last"
+                        + " training batch: the gradient the last SGD step used"))
+                .setTextAlign(ColumnTextAlign.END).setWidth("100px").setFlexGrow(1)
                 .setTooltipGenerator(c -> batchGradients.containsKey(c.name()) ? "mean over the last training batch of d"
                         + objective + "/d" + c.name() + " = " + Format.exact(batchGradients.get(c.name())) : null);
         batchColumn.setVisible(false);
@@ -394,7 +400,6 @@ public class CellGrid extends Composite<Grid<Cell>> {
     public void showBatchGradients(Map<String, Double> gradients) {
         batchGradients = Map.copyOf(gradients);
         batchColumn.setVisible(!batchGradients.isEmpty());
-        valueColumn.setHeader(batchGradients.isEmpty() ? "Value" : "Value (last sample)");
         updateGradHeader();
         provider.refreshAll();
     }
@@ -435,8 +440,32 @@ public class CellGrid extends Composite<Grid<Cell>> {
     }
 
     private void updateGradHeader() {
-        gradColumn.setHeader("Gradient d" + (objective == null ? "L" : objective) + "/d·"
-                + (batchGradients.isEmpty() ? "" : " (last sample)"));
+        valueColumn.setHeader(header(batchGradients.isEmpty() ? "Value" : "Value (last sample)",
+                batchGradients.isEmpty() ? "The cell's value (forward pass); hover a number for all its digits"
+                        : "The values of the last sample of the last training batch"));
+        String of = objective == null ? "L" : objective;
+        gradColumn.setHeader(header("Gradient" + (batchGradients.isEmpty() ? "" : " (last sample)"),
+                "d" + of + "/d·: how much " + of + " changes per unit change of the cell (red: " + of
+                        + " rises with it, blue: it falls)" + (batchGradients.isEmpty() ? "" : "; for the last sample")));
+    }
+
+    /** A short column header; {@code more} shows on hover. */
+    private static com.vaadin.flow.component.html.Span header(String text, String more) {
+        com.vaadin.flow.component.html.Span span = new com.vaadin.flow.component.html.Span(text);
+        span.setTitle(more);
+        return span;
+    }
+
+    /** The header's text of column {@code key} (its tooltip: {@link #headerTooltip}). */
+    public String headerText(String key) {
+        var c = grid.getColumnByKey(key).getHeaderComponent();
+        return c instanceof com.vaadin.flow.component.html.Span s ? s.getText() : grid.getColumnByKey(key).getHeaderText();
+    }
+
+    /** The tooltip of column {@code key}'s header, or null. */
+    public String headerTooltip(String key) {
+        var c = grid.getColumnByKey(key).getHeaderComponent();
+        return c instanceof com.vaadin.flow.component.html.Span s ? s.getTitle().orElse(null) : null;
     }
 
     private String rowParts(Cell c) {

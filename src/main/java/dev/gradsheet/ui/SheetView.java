@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -11,7 +12,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -65,12 +65,20 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             "Show formula steps (h.1, h.2, …) in the graph");
     /** Sheets with more cells than this start with formula steps collapsed in the graph. */
     static final int STEPS_SHOWN_UP_TO = 20;
+    /** Whether the graph draws weights and constants as their own nodes. */
+    final com.vaadin.flow.component.checkbox.Checkbox showWeights = new com.vaadin.flow.component.checkbox.Checkbox(
+            "Show weights");
+    private Div left;
+    private SideTabs tabs;
+    private dev.gradsheet.ui.train.TrainingPanel training;
     private Disposable subscription;
     private com.vaadin.flow.dom.DomListenerRegistration undoKeys;
 
     public SheetView(SheetRegistry registry) {
         this.registry = registry;
-        setSizeFull();
+        setWidthFull();
+        setHeight("100vh"); // the page itself never scrolls: the grid, the explanation and the tabs do
+        addClassName("gs-sheet");
         setPadding(true);
         setSpacing(false);
     }
@@ -111,9 +119,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         graphModel = new GraphModel(presenter.sheet());
         graph = new GraphView();
         graph.setId("graph");
-        graph.setWidthFull();
-        graph.setHeight("420px");
-        graph.getStyle().set("flex-shrink", "0"); // grows for big graphs; the side panel scrolls
+        graph.addClassName("gs-graph");
         cellPanel = new CellPanel(presenter);
         addForm = new AddCellForm(presenter);
         status.setId("status");
@@ -121,7 +127,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         toolbar.addOpenListener(e -> open(e.bytes(), e.fileName()));
         grid.addCellSelectedListener(e -> {
             cellPanel.show(e.name());
-            if (graphModel != null && presenter.sheet().size() > GraphModel.FULL_LIMIT) {
+            GraphModel.Picture shown = graph.picture();
+            if (shown != null && shown.neighbourhood()) {
                 drawGraph();
             } else {
                 graph.select(shownInGraph(e.name()));
@@ -130,10 +137,9 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         graph.addNodeClickListener(e -> grid.select(e.name()));
         editError.setId("edit-error");
         editError.addClassName("gs-error");
-        editError.getStyle().set("display", "block").set("min-height", "1.4em"); // no jump when it appears
+        editError.addClassName("gs-edit-error");
         grid.addEditRefusedListener(e -> editError.setText(e.message() == null ? "" : e.cell() + ": " + e.message()));
         cellPanel.addRenamedListener(e -> grid.follow(e.newName()));
-
 
         H2 title = new H2("GradSheet");
         title.getStyle().set("margin", "0");
@@ -142,32 +148,59 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         legend.addClassName("gs-legend");
         HorizontalLayout head = new HorizontalLayout(title, status, legend);
         head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        head.addClassName("gs-head");
 
         showSteps.setId("show-steps");
         showSteps.setValue(presenter.sheet().size() <= STEPS_SHOWN_UP_TO);
         showSteps.addValueChangeListener(e -> drawGraph());
-        VerticalLayout side = new VerticalLayout(graph, showSteps, cellPanel, addForm);
-        side.setPadding(false);
-        side.setSizeFull();
-        side.getStyle().set("overflow", "auto");
-        SplitLayout split = new SplitLayout(grid, side);
-        split.setSizeFull();
-        split.setMinHeight("360px"); // the grid stays usable when the training panel is open; the page scrolls
-        split.setSplitterPosition(58);
+        showWeights.setId("show-weights");
+        showWeights.setValue(graphModel.picture(null, !showSteps.getValue(), true).nodes().size()
+                <= GraphModel.WEIGHTS_SHOWN_UP_TO);
+        showWeights.addValueChangeListener(e -> drawGraph());
         Paragraph description = new Paragraph(shared.description() == null ? "" : shared.description());
         description.setId("description");
         description.addClassName("gs-description");
         description.setVisible(shared.description() != null && !shared.description().isBlank());
-        dev.gradsheet.ui.train.TrainingPanel training = new dev.gradsheet.ui.train.TrainingPanel(shared, registry);
+        training = new dev.gradsheet.ui.train.TrainingPanel(shared, registry);
         training.addTrainingFinishedListener(e -> grid.showBatchGradients(e.batchGradient()));
-        add(head, description, toolbar, sgd, training, editError, split);
-        setFlexGrow(1, split);
+        training.getContent().setOpened(true); // its tab is the switch; the panel itself stays open
+
+        Div top = new Div(toolbar, sgd);
+        top.addClassName("gs-top");
+        Div main = main();
+        add(head, description, top, main);
+        setFlexGrow(1, main);
 
         drawGraph();
         updateStatus();
         if (isAttached()) {
             getUI().ifPresent(this::subscribe);
         }
+    }
+
+    /**
+     * The page under the toolbar: the grid with the selected cell's explanation under it, and beside
+     * it (below it on narrow screens, see gradsheet.css) the tabs Graph, Add a cell and Data & training.
+     * The explanation is outside the tabs so it is always in view; tab pages stay attached when hidden,
+     * so a training run keeps going while the graph is shown.
+     */
+    private Div main() {
+        cellPanel.addClassName("gs-why");
+        left = new Div(grid, editError, cellPanel); // a refused edit is explained right under the grid
+        left.addClassName("gs-left");
+        Div graphOptions = new Div(showSteps, showWeights);
+        graphOptions.addClassName("gs-graph-options");
+        Div graphPage = new Div(graph, graphOptions);
+        graphPage.addClassName("gs-graph-page");
+        tabs = new SideTabs();
+        tabs.add("tab-graph", "Graph", graphPage);
+        tabs.add("tab-add", "Add a cell", addForm);
+        tabs.add("tab-training", "Data & training", training);
+        tabs.show(presenter.shared().data() != null ? "tab-training" : "tab-graph");
+        Div main = new Div(left, tabs);
+        main.setId("main");
+        main.addClassName("gs-main");
+        return main;
     }
 
     /** Opens a sheet (example or upload) as a new shared sheet; on errors the current one stays. */
@@ -277,15 +310,16 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     /** Draws the graph afresh around the selected cell, with or without formula steps. */
     private void drawGraph() {
-        graph.show(graphModel.picture(grid.selectedName(), !showSteps.getValue()));
+        graph.show(graphModel.picture(grid.selectedName(), !showSteps.getValue(), showWeights.getValue()));
     }
 
     /** The graph node standing for cell {@code name}: itself, or its owner when steps are collapsed. */
     private String shownInGraph(String name) {
-        if (name == null || showSteps.getValue()) {
+        GraphModel.Picture picture = graph.picture();
+        if (name == null || picture == null || picture.node(name) != null) {
             return name;
         }
-        return presenter.cell(name).map(c -> c.generated() ? c.owner() : c.name()).orElse(name);
+        return graphModel.shownAs(name, !showSteps.getValue(), showWeights.getValue());
     }
 
     private void refreshAll() {
@@ -328,6 +362,17 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     AddCellForm addForm() {
         return addForm;
+    }
+
+    SideTabs sideTabs() {
+        return tabs;
+    }
+
+    /** Shows the side panel's tab {@code id} ({@code tab-graph}, {@code tab-add}, {@code tab-training}). */
+    public void showTab(String id) {
+        if (tabs != null) {
+            tabs.show(id);
+        }
     }
 
     Cell cell(String name) {

@@ -28,7 +28,7 @@ class TrainingIT extends BrowserTestBase {
         b.get(url(""));
         waitForWorkedExample(b);
         String first = b.getCurrentUrl();
-        b.findElement(By.cssSelector("#training vaadin-details-summary")).click();
+        b.findElement(By.id("tab-training")).click(); // beside the grid (wide) or below it (narrow)
         waitFor(b, 20).until(d -> d.findElement(By.id("templates")).isDisplayed());
         b.findElement(By.id("templates")).click();
         waitFor(b, 20).until(d -> !d.findElements(By.id("template-open")).isEmpty()

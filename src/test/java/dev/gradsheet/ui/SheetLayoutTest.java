@@ -1,0 +1,82 @@
+package dev.gradsheet.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import dev.gradsheet.engine.Cell;
+import dev.gradsheet.ui.train.TrainingPanel;
+import org.junit.jupiter.api.Test;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 8, items 6 and 7: what the sheet page is made of, wherever the screen puts it. */
+class SheetLayoutTest extends KaribuTestBase {
+    private static boolean inside(Component c, Component ancestor) {
+        for (Component p = c; p != null; p = p.getParent().orElse(null)) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void theExplanationStaysOutsideTheTabsAndTrainingHasATab() {
+        SheetView view = openStart();
+        SideTabs tabs = view.sideTabs();
+        assertThat(tabs.shown()).isEqualTo("tab-graph");
+        assertThat(inside(view.cellPanel(), tabs)).isFalse(); // always in view, whatever the tab
+        assertThat(inside(view.cellGrid(), tabs)).isFalse();
+        tabs.show("tab-training");
+        TrainingPanel training = _get(TrainingPanel.class);
+        tabs.show("tab-graph");
+        assertThat(inside(training, tabs)).isTrue();
+        assertThat(inside(view.graph(), tabs)).isTrue();
+        assertThat(inside(view.addForm(), tabs)).isTrue();
+        assertThat(training.getContent().isOpened()).isTrue(); // the tab is the switch
+
+        tabs.show("tab-training");
+        assertThat(tabs.isShown("tab-training")).isTrue();
+        assertThat(tabs.isShown("tab-graph")).isFalse();
+        // hidden pages stay attached: a run keeps going and the graph keeps its view
+        assertThat(view.graph().isAttached()).isTrue();
+        tabs.show("tab-add");
+        assertThat(training.isAttached()).isTrue();
+        assertThat(tabs.isShown("tab-add")).isTrue();
+    }
+
+    @Test
+    void aSheetWithDataOpensOnItsTrainingTab() throws Exception {
+        SharedSheet shared = registry.create(dev.gradsheet.sheet.SheetFile.parse(
+                "x1 = input(0)\nx2 = input(0)\nw = weight(0.5)\nout = sigmoid(w * x1 + x2)\ny = input(0)\nL = bce(out, y)\n"
+                        + "@data = x1, x2, y\n@row = 0, 0, 0\n@row = 1, 1, 1\n", "d.sheet"));
+        com.vaadin.flow.component.UI.getCurrent().navigate("sheet/" + shared.id());
+        roundtrip();
+        assertThat(_get(SheetView.class).sideTabs().shown()).isEqualTo("tab-training");
+    }
+
+    @Test
+    void nameValueAndGradientFitAnEightHundredPixelScreen() {
+        SheetView view = openStart();
+        Grid<Cell> grid = view.cellGrid().grid();
+        int sum = 0;
+        for (Grid.Column<Cell> c : grid.getColumns()) {
+            if (c.isVisible()) {
+                sum += Integer.parseInt(c.getWidth().replace("px", ""));
+            }
+        }
+        // the grid is the full width minus the page's padding at 800 px; columns grow from these widths
+        assertThat(sum).isLessThanOrEqualTo(760 - 100); // room for the batch gradient column after a run
+        assertThat(grid.getColumnByKey("value").getWidth()).isEqualTo("100px");
+        assertThat(grid.getColumnByKey("grad").getWidth()).isEqualTo("100px");
+    }
+
+    @Test
+    void headersAreShortWordsWithATooltip() {
+        SheetView view = openStart();
+        for (String key : new String[] {"name", "formula", "kind", "value", "grad"}) {
+            assertThat(view.cellGrid().headerText(key).length()).as(key).isLessThanOrEqualTo(8);
+            assertThat(view.cellGrid().headerTooltip(key)).as(key).isNotBlank();
+        }
+    }
+}
