@@ -10,13 +10,13 @@ import cytoscape from 'cytoscape';
 
 /** The smallest on-screen label size, in CSS pixels. */
 const MIN_LABEL_PX = 11;
-const MAIN_FONT = 14;
+const MAIN_FONT = 13;
 const SMALL_FONT = 12;
 /** The zoom at which the main labels are still at least MIN_LABEL_PX. */
 const READABLE_ZOOM = MIN_LABEL_PX / MAIN_FONT + 0.01;
 const MAX_START_ZOOM = 1.25;
-const GAP_X = 56;
-const GAP_Y = 10;
+const GAP_X = 32;
+const GAP_Y = 8;
 const PADDING = 14;
 const PATH = '#ef6c00';
 

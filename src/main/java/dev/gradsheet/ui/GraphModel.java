@@ -21,7 +21,9 @@ public final class GraphModel {
     /** Sheets drawing at most this many nodes are drawn whole. */
     public static final int FULL_LIMIT = 150;
     /** Pictures with at most this many nodes show weights as nodes unless asked otherwise. */
-    public static final int WEIGHTS_SHOWN_UP_TO = 40;
+    public static final int WEIGHTS_SHOWN_UP_TO = 20;
+    /** Significant digits of the numbers in node labels. */
+    static final int LABEL_DIGITS = 4;
     /** Most nodes a neighbourhood picture shows. */
     public static final int NEIGHBOURHOOD_LIMIT = 60;
 
@@ -218,7 +220,9 @@ public final class GraphModel {
 
     /** The node of one cell, as the picture shows it. */
     public static Node node(Cell c, String objective, boolean flash, boolean outside) {
-        String label = c.name() + "\n" + Format.readable(c.value()) + "\ngrad " + Format.readable(c.grad());
+        // two short lines (4 digits; the grid has them all): a column of eight neurons fits a laptop's picture
+        String label = c.name() + " = " + dev.gradsheet.engine.Numbers.readable(c.value(), LABEL_DIGITS)
+                + "\ngrad " + dev.gradsheet.engine.Numbers.readable(c.grad(), LABEL_DIGITS);
         StringBuilder classes = new StringBuilder(c.kind());
         if (c.generated()) {
             classes.append(" generated");

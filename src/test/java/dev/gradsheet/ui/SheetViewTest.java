@@ -252,7 +252,7 @@ class SheetViewTest extends KaribuTestBase {
         Grid<Cell> grid = view.cellGrid().grid();
         String part = grid.getPartNameGenerator().apply(view.cell("f"));
         assertThat(part).startsWith("flash-");
-        assertThat(view.graph().picture().node("f").label()).isEqualTo("f\n-9\ngrad 2");
+        assertThat(view.graph().picture().node("f").label()).isEqualTo("f = -9\ngrad 2");
         assertThat(view.toolbar().undo.isEnabled()).isTrue();
         assertThat(((com.vaadin.flow.component.html.Span) findById(view, "status")).getText()).isEqualTo("L = 1 · 7 cells");
     }
