@@ -45,14 +45,9 @@ public class GraphView extends Component implements HasSize {
         if (picture == null || nodes.isEmpty()) {
             return;
         }
-        List<GraphModel.Node> merged = new java.util.ArrayList<>(picture.nodes());
-        for (GraphModel.Node n : nodes) {
-            for (int i = 0; i < merged.size(); i++) {
-                if (merged.get(i).id().equals(n.id())) {
-                    merged.set(i, n);
-                }
-            }
-        }
+        Map<String, GraphModel.Node> fresh = new java.util.HashMap<>();
+        nodes.forEach(n -> fresh.put(n.id(), n));
+        List<GraphModel.Node> merged = picture.nodes().stream().map(n -> fresh.getOrDefault(n.id(), n)).toList();
         picture = new GraphModel.Picture(merged, picture.edges(), picture.selected(), picture.neighbourhood(),
                 picture.total(), picture.places(), picture.path());
         getElement().callJsFunction("updateNodes", json(nodes));

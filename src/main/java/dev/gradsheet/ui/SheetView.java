@@ -285,20 +285,23 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     /** Applies one edit (made here or in another tab) to everything on screen. */
     void onChange(ChangeSet change) {
-        grid.apply(change);
+        java.util.Set<String> changed = CellGrid.names(change);
+        grid.apply(change, changed);
         if (change.structural()) {
             graphModel.invalidate();
             drawGraph();
             addForm.refreshNames();
         } else {
+            // walk the picture's nodes (at most a few hundred), not the change (up to every cell)
             List<GraphModel.Node> nodes = new ArrayList<>();
             String objective = presenter.sheet().objective();
             var picture = graph.picture();
-            for (int i = 0; i < change.size() && nodes.size() < 500; i++) {
-                String name = change.name(i);
-                if (picture != null && picture.node(name) != null) {
-                    presenter.cell(name).ifPresent(c -> nodes.add(
-                            GraphModel.node(c, objective, true, picture.node(name).classes().contains("outside"))));
+            if (picture != null) {
+                for (GraphModel.Node n : picture.nodes()) {
+                    if (changed.contains(n.id())) {
+                        presenter.cell(n.id()).ifPresent(c -> nodes.add(
+                                GraphModel.node(c, objective, true, n.classes().contains("outside"))));
+                    }
                 }
             }
             graph.update(nodes);

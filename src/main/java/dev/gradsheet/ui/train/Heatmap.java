@@ -68,6 +68,9 @@ public class Heatmap extends Component implements HasSize {
 
     /** Shows a message instead of a picture (why there is none). */
     public void clear(String why) {
+        if (map == null && why.equals(message)) {
+            return; // already shown: nothing to send (this runs after every edit)
+        }
         this.map = null;
         this.message = why;
         send(Map.of("message", why));
