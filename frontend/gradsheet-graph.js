@@ -14,7 +14,7 @@ const MAIN_FONT = 13;
 const SMALL_FONT = 12;
 /** The zoom at which the main labels are still at least MIN_LABEL_PX. */
 const READABLE_ZOOM = MIN_LABEL_PX / MAIN_FONT + 0.01;
-const MAX_START_ZOOM = 1.25;
+const MAX_START_ZOOM = 1.5;
 const GAP_X = 32;
 const GAP_Y = 8;
 const PADDING = 14;
@@ -171,6 +171,9 @@ class GradsheetGraph extends HTMLElement {
       return;
     }
     const cy = this._cy;
+    if (this._queued) {
+      this._queued.clear(); // older label updates must not overwrite the new picture's
+    }
     this._places = {};
     for (const p of graph.places || []) {
       this._places[p.id] = p;
@@ -187,9 +190,32 @@ class GradsheetGraph extends HTMLElement {
     this.setAttribute('nodes', String(graph.nodes.length));
   }
 
-  /** Updates labels and classes of existing nodes: [{id, label, classes}]. */
+  /**
+   * Updates labels and classes of existing nodes: [{id, label, classes}]. Done after the next paint,
+   * so the grid's new numbers (sent in the same message) reach the screen first; updates arriving
+   * meanwhile are merged.
+   */
   updateNodes(json) {
     const nodes = typeof json === 'string' ? JSON.parse(json) : json;
+    if (!this._cy) {
+      return;
+    }
+    this._queued = this._queued || new Map();
+    for (const n of nodes) {
+      this._queued.set(n.id, n);
+    }
+    if (!this._updateScheduled) {
+      this._updateScheduled = true;
+      requestAnimationFrame(() => setTimeout(() => {
+        this._updateScheduled = false;
+        const queued = [...this._queued.values()];
+        this._queued.clear();
+        this._applyNodes(queued);
+      }, 0));
+    }
+  }
+
+  _applyNodes(nodes) {
     if (!this._cy) {
       return;
     }
