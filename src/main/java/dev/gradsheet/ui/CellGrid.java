@@ -70,7 +70,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
         // Widths: name, value and gradient always fit an 800 px screen beside the rest (issue 8, item 6);
         // text wraps instead of being cut (gradsheet.css), and every header has a tooltip.
         nameColumn = grid.addColumn(Cell::name).setKey("name").setHeader(header("Name", "The cell's name"))
-                .setWidth("110px").setFlexGrow(0).setResizable(true);
+                .setWidth("100px").setFlexGrow(0).setResizable(true);
         formulaColumn = grid.addColumn(CellGrid::shownFormula).setKey("formula")
                 .setHeader(header("Formula", "What the cell computes; hover a formula for all of it"))
                 .setWidth("120px").setFlexGrow(2).setResizable(true);
@@ -78,18 +78,18 @@ public class CellGrid extends Composite<Grid<Cell>> {
         // A saturated sigmoid (σ′ < 0.01, lesson item 10) is flagged: it barely passes a gradient back.
         grid.addColumn(c -> c.isSaturated() ? "⚠ " + c.kind() : c.kind()).setKey("kind")
                 .setHeader(header("Kind", "input, weight (trained by SGD) or the operation; ⚠ marks a saturated sigmoid"))
-                .setWidth("80px").setFlexGrow(0)
+                .setWidth("76px").setFlexGrow(0)
                 .setPartNameGenerator(c -> c.isSaturated() ? "saturated" : null)
                 .setTooltipGenerator(c -> c.isSaturated() ? "saturated: σ′ = σ(1 − σ) = "
                         + Format.readable(c.value() * (1 - c.value())) + " < 0.01, so gradients through it nearly vanish" : null);
         valueColumn = grid.addColumn(c -> Format.readable(c.value())).setKey("value")
-                .setTextAlign(ColumnTextAlign.END).setWidth("100px").setFlexGrow(1);
+                .setTextAlign(ColumnTextAlign.END).setWidth("110px").setFlexGrow(1);
         valueColumn.setTooltipGenerator(c -> c.name() + " = " + Format.exact(c.value()));
         gradColumn = grid.addColumn(c -> Format.readable(c.grad())).setKey("grad")
-                .setTextAlign(ColumnTextAlign.END).setWidth("100px").setFlexGrow(1);
+                .setTextAlign(ColumnTextAlign.END).setWidth("110px").setFlexGrow(1);
         gradColumn.setTooltipGenerator(c -> "d" + objective + "/d" + c.name() + " = " + Format.exact(c.grad()));
         gradColumn.setPartNameGenerator(c -> Format.gradBucket(c.grad()));
-        grid.addColumn(this::localDerivative).setKey("local").setHeader("Local ∂ (user)").setWidth("110px").setFlexGrow(1)
+        grid.addColumn(this::localDerivative).setKey("local").setHeader("Local ∂ (user)").setWidth("100px").setFlexGrow(1)
                 .setTooltipGenerator(this::localDerivative);
         // After a training run: each weight's mean gradient over the last batch, beside the gradient of
         // the one sample the grid's values belong to (lesson item 6).
@@ -97,7 +97,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
                         ? Format.readable(batchGradients.get(c.name())) : "")
                 .setKey("batch").setHeader(header("Batch gradient", "Each weight's mean gradient over the last"
                         + " training batch: the gradient the last SGD step used"))
-                .setTextAlign(ColumnTextAlign.END).setWidth("100px").setFlexGrow(1)
+                .setTextAlign(ColumnTextAlign.END).setWidth("110px").setFlexGrow(1)
                 .setTooltipGenerator(c -> batchGradients.containsKey(c.name()) ? "mean over the last training batch of d"
                         + objective + "/d" + c.name() + " = " + Format.exact(batchGradients.get(c.name())) : null);
         batchColumn.setVisible(false);
@@ -398,6 +398,8 @@ public class CellGrid extends Composite<Grid<Cell>> {
     public void showBatchGradients(Map<String, Double> gradients) {
         batchGradients = Map.copyOf(gradients);
         batchColumn.setVisible(!batchGradients.isEmpty());
+        // the batch gradient takes the local derivative's place, so name, value and gradient still fit
+        grid.getColumnByKey("local").setVisible(batchGradients.isEmpty());
         updateGradHeader();
         provider.refreshAll();
     }
