@@ -91,4 +91,16 @@ class SheetLayoutTest extends KaribuTestBase {
             assertThat(view.cellGrid().headerTooltip(key)).as(key).isNotBlank();
         }
     }
+
+    @Test
+    void smallNumbersAreShortEnoughForTheirColumn() {
+        // at most 11 characters for any 6-digit number the grid shows, so it is never broken or cut
+        assertThat(Format.readable(3.95804e-6)).isEqualTo("3.95804e-6");
+        assertThat(Format.readable(-0.0000676875)).isEqualTo("-6.76875e-5");
+        assertThat(Format.readable(0.000164918)).isEqualTo("0.000164918");
+        assertThat(Format.readable(-11.64)).isEqualTo("-11.64");
+        for (double v : new double[] {3.95804e-6, -0.0000676875, 0.000164918, -0.00561475, 123456.7, -1.5e-300}) {
+            assertThat(Format.readable(v).length()).as(Format.readable(v)).isLessThanOrEqualTo(12);
+        }
+    }
 }
