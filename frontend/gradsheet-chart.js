@@ -47,6 +47,8 @@ class GradsheetChart extends HTMLElement {
     if (this._chart && this._chart.$logY === !!spec.logY) {
       this._chart.data.datasets = datasets;
       this._chart.options.plugins.title.text = spec.title || '';
+      this._chart.options.scales.y.min = spec.yMin;
+      this._chart.options.scales.y.max = spec.yMax;
       this._chart.update('none');
       return;
     }
@@ -68,22 +70,44 @@ class GradsheetChart extends HTMLElement {
           decimation: { enabled: false },
         },
         scales: {
-          x: { type: 'linear', title: { display: !!spec.xLabel, text: spec.xLabel || '' } },
+          x: {
+            type: 'linear',
+            ticks: { font: { size: 12 }, maxRotation: 0 },
+            title: { display: !!spec.xLabel, text: spec.xLabel || '', font: { size: 12 } },
+          },
           y: {
             type: spec.logY ? 'logarithmic' : 'linear',
+            min: spec.yMin,
+            max: spec.yMax,
+            // The server chose readable ticks (1-2-5 steps, labels that differ): AxisTicks.java.
+            afterBuildTicks: (axis) => {
+              const s = this._spec;
+              if (s && s.yTicks && s.yTicks.length) {
+                axis.ticks = s.yTicks.map((value) => ({ value }));
+              }
+            },
             ticks: {
-              callback: (v) => {
+              font: { size: 12 },
+              autoSkip: false,
+              callback: (v, i) => {
+                const s = this._spec;
+                if (s && s.yLabels && s.yTicks && s.yTicks[i] === v) return s.yLabels[i];
                 const x = Number(v);
                 if (x === 0) return '0';
-                return Math.abs(x) >= 0.001 && Math.abs(x) < 1e5 ? String(+x.toPrecision(3)) : x.toExponential(0);
+                return Math.abs(x) >= 0.001 && Math.abs(x) < 1e5 ? String(+x.toPrecision(3)) : x.toExponential(1);
               },
             },
-            title: { display: !!spec.yLabel, text: spec.yLabel || '' },
+            title: { display: !!spec.yLabel, text: spec.yLabel || '', font: { size: 12 } },
           },
         },
       },
     });
     this._chart.$logY = !!spec.logY;
+  }
+
+  /** For tests: the y axis's tick labels as drawn. */
+  tickLabels() {
+    return this._chart ? this._chart.scales.y.ticks.map((t) => t.label) : [];
   }
 
   /** For tests: the number of points per series as drawn. */

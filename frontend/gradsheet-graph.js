@@ -1,11 +1,24 @@
-// <gradsheet-graph>: the sheet's computation graph drawn left to right with Cytoscape + dagre.
-// The server sends the whole graph as JSON (setGraph), then value/gradient updates (updateNodes)
-// and the selected cell (select). Clicking a node fires a "node-click" event with the cell's name.
+// <gradsheet-graph>: the sheet's computation graph drawn left to right with Cytoscape.
+// The server sends the whole graph as JSON (setGraph: nodes, edges, each node's column and row, the
+// selected node and its paths to the objective), then value/gradient updates (updateNodes) and the
+// selected cell (select). Clicking a node fires a "node-click" event with the cell's name.
+// Pan by dragging, zoom with the wheel, a pinch or the buttons; "Fit" shows everything.
+// Labels are never drawn below 11 px: zoomed out, the less important labels go first (weights and
+// formula steps have smaller fonts), so a zoomed-out picture has fewer labels, not smaller ones.
 // Labels are drawn on a canvas as plain text: no cell name or formula is ever parsed as HTML.
 import cytoscape from 'cytoscape';
-import dagre from 'cytoscape-dagre';
 
-cytoscape.use(dagre);
+/** The smallest on-screen label size, in CSS pixels. */
+const MIN_LABEL_PX = 11;
+const MAIN_FONT = 13;
+const SMALL_FONT = 12;
+/** The zoom at which the main labels are still at least MIN_LABEL_PX. */
+const READABLE_ZOOM = MIN_LABEL_PX / MAIN_FONT + 0.01;
+const MAX_START_ZOOM = 1.5;
+const GAP_X = 32;
+const GAP_Y = 8;
+const PADDING = 14;
+const PATH = '#ef6c00';
 
 const STYLE = [
   {
@@ -20,7 +33,8 @@ const STYLE = [
       'text-valign': 'center',
       'text-halign': 'center',
       'font-family': 'monospace',
-      'font-size': 12,
+      'font-size': MAIN_FONT,
+      'min-zoomed-font-size': MIN_LABEL_PX,
       width: 'label',
       height: 'label',
       padding: '5px',
@@ -28,14 +42,17 @@ const STYLE = [
     },
   },
   { selector: 'node.input', style: { 'background-color': '#f0f4f8' } },
-  { selector: 'node.weight', style: { 'background-color': '#fff8e1', 'border-style': 'double', 'border-width': 4 } },
+  {
+    selector: 'node.weight',
+    style: { 'background-color': '#fff8e1', 'border-style': 'double', 'border-width': 4, 'font-size': SMALL_FONT },
+  },
+  { selector: 'node.const', style: { 'font-size': SMALL_FONT } },
   { selector: 'node.objective', style: { 'background-color': '#e8f5e9', 'border-color': '#2e7d32' } },
-  { selector: 'node.generated', style: { 'font-size': 9, color: '#52606d' } },
+  { selector: 'node.generated', style: { 'font-size': SMALL_FONT, color: '#52606d' } },
   { selector: 'node.gpos', style: { 'border-color': '#c62828' } },
   { selector: 'node.gneg', style: { 'border-color': '#1565c0' } },
   { selector: 'node.outside', style: { 'border-style': 'dashed', opacity: 0.7 } },
   { selector: 'node.flash', style: { 'background-color': '#fff59d' } },
-  { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#6a1b9a' } },
   {
     selector: 'edge',
     style: {
@@ -46,11 +63,20 @@ const STYLE = [
       'curve-style': 'bezier',
     },
   },
+  { selector: '.faded', style: { opacity: 0.3 } },
+  { selector: 'node.path', style: { 'border-color': PATH, 'border-width': 4, opacity: 1 } },
+  {
+    selector: 'edge.path',
+    style: { 'line-color': PATH, 'target-arrow-color': PATH, width: 3.5, opacity: 1, 'z-index': 10 },
+  },
+  { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#6a1b9a' } },
 ];
 
-const MIN_READABLE_ZOOM = 0.75;
-const MAX_HEIGHT = 900;
-const PADDING = 10;
+const BUTTONS = [
+  ['graph-zoom-in', '+', 'Zoom in (or use the mouse wheel / a pinch)'],
+  ['graph-zoom-out', '−', 'Zoom out'],
+  ['graph-fit', 'Fit', 'Show the whole graph'],
+];
 
 class GradsheetGraph extends HTMLElement {
   connectedCallback() {
@@ -61,25 +87,34 @@ class GradsheetGraph extends HTMLElement {
       this._container.style.position = 'absolute';
       this._container.style.inset = '0';
       this.appendChild(this._container);
+      this._buttons();
     }
     if (!this._cy) {
       this._cy = cytoscape({
         container: this._container,
         style: STYLE,
         elements: [],
-        wheelSensitivity: 0.3,
-        maxZoom: 1.8,
-        minZoom: 0.2,
+        wheelSensitivity: 0.4,
+        maxZoom: 3,
+        minZoom: 0.05,
         autoungrabify: true,
         boxSelectionEnabled: false,
       });
       this._cy.on('tap', 'node', (e) => {
         this.dispatchEvent(new CustomEvent('node-click', { detail: { name: e.target.id() } }));
       });
+      // once the person pans or zooms, keep their view across updates
+      this._cy.on('viewport', () => {
+        if (!this._settingView) {
+          this._userView = true;
+        }
+      });
       new ResizeObserver(() => {
         if (this._cy) {
           this._cy.resize();
-          this._layout();
+          if (!this._userView) {
+            this._startView();
+          }
         }
       }).observe(this);
     }
@@ -90,7 +125,45 @@ class GradsheetGraph extends HTMLElement {
     }
   }
 
-  /** Replaces the whole graph: {nodes: [{id, label, classes}], edges: [{source, target}], selected}. */
+  _buttons() {
+    const bar = document.createElement('div');
+    bar.className = 'gs-graph-buttons';
+    for (const [id, text, title] of BUTTONS) {
+      const b = document.createElement('button');
+      b.id = id;
+      b.type = 'button';
+      b.textContent = text;
+      b.title = title;
+      b.setAttribute('aria-label', title);
+      b.addEventListener('click', () => this._button(id));
+      bar.appendChild(b);
+    }
+    this.appendChild(bar);
+  }
+
+  _button(id) {
+    const cy = this._cy;
+    if (!cy) {
+      return;
+    }
+    const centre = { x: cy.width() / 2, y: cy.height() / 2 };
+    if (id === 'graph-fit') {
+      this.fit();
+    } else {
+      cy.zoom({ level: cy.zoom() * (id === 'graph-zoom-in' ? 1.25 : 0.8), renderedPosition: centre });
+    }
+  }
+
+  /** Shows the whole graph (labels too small to read are left out, never drawn below 11 px). */
+  fit() {
+    this._cy.fit(undefined, PADDING);
+    if (this._cy.zoom() > MAX_START_ZOOM) {
+      this._cy.zoom(MAX_START_ZOOM);
+      this._cy.center();
+    }
+  }
+
+  /** Replaces the whole graph: {nodes: [{id, label, classes}], edges, places: [{id, layer, row}], selected, path}. */
   setGraph(json) {
     const graph = typeof json === 'string' ? JSON.parse(json) : json;
     if (!this._cy) {
@@ -98,19 +171,51 @@ class GradsheetGraph extends HTMLElement {
       return;
     }
     const cy = this._cy;
+    if (this._queued) {
+      this._queued.clear(); // older label updates must not overwrite the new picture's
+    }
+    this._places = {};
+    for (const p of graph.places || []) {
+      this._places[p.id] = p;
+    }
     cy.batch(() => {
       cy.elements().remove();
       cy.add(graph.nodes.map((n) => ({ group: 'nodes', data: { id: n.id, label: n.label }, classes: n.classes })));
       cy.add(graph.edges.map((e, i) => ({ group: 'edges', data: { id: 'e' + i, source: e.source, target: e.target } })));
     });
-    this._select(graph.selected);
     this._layout();
+    this._select(graph.selected, graph.path);
+    this._userView = false;
+    this._startView();
     this.setAttribute('nodes', String(graph.nodes.length));
   }
 
-  /** Updates labels and classes of existing nodes: [{id, label, classes}]. */
+  /**
+   * Updates labels and classes of existing nodes: [{id, label, classes}]. Done after the next paint,
+   * so the grid's new numbers (sent in the same message) reach the screen first; updates arriving
+   * meanwhile are merged.
+   */
   updateNodes(json) {
     const nodes = typeof json === 'string' ? JSON.parse(json) : json;
+    if (!this._cy) {
+      return;
+    }
+    this._queued = this._queued || new Map();
+    for (const n of nodes) {
+      this._queued.set(n.id, n);
+    }
+    if (!this._updateScheduled) {
+      this._updateScheduled = true;
+      requestAnimationFrame(() => setTimeout(() => {
+        this._updateScheduled = false;
+        const queued = [...this._queued.values()];
+        this._queued.clear();
+        this._applyNodes(queued);
+      }, 0));
+    }
+  }
+
+  _applyNodes(nodes) {
     if (!this._cy) {
       return;
     }
@@ -119,72 +224,136 @@ class GradsheetGraph extends HTMLElement {
         const node = this._cy.getElementById(n.id);
         if (node && node.length) {
           node.data('label', n.label);
+          const keep = ['path', 'faded'].filter((c) => node.hasClass(c));
           const selected = node.selected();
           node.classes(n.classes);
+          keep.forEach((c) => node.addClass(c));
           if (selected) {
             node.select();
           }
         }
       }
     });
-    // labels changed size: lay out again so nodes neither overlap nor leave the view
+    // labels changed width: place the columns again, keeping the person's view
     this._layout();
     const flashed = this._cy.nodes('.flash');
     clearTimeout(this._flashTimer);
     this._flashTimer = setTimeout(() => flashed.removeClass('flash'), 900);
   }
 
+  /** Columns left to right as the server placed them; each column's nodes stacked by row, centred. */
   _layout() {
     const cy = this._cy;
-    cy.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 6, rankSep: 36, fit: false, animate: false }).run();
-    // Keep labels legible: a tall graph makes the picture taller (up to MAX_HEIGHT) rather than
-    // shrinking; what still does not fit is a drag (pan) or mouse wheel (zoom) away.
-    const bb = cy.elements().boundingBox();
-    const wanted = Math.min(MAX_HEIGHT, Math.max(this._baseHeight(), bb.h * MIN_READABLE_ZOOM + 2 * PADDING));
-    if (Math.abs(this.clientHeight - wanted) > 2) {
-      this.style.height = wanted + 'px';
-      cy.resize();
-    }
-    cy.fit(undefined, PADDING);
-    if (cy.zoom() < MIN_READABLE_ZOOM) {
-      cy.zoom(MIN_READABLE_ZOOM);
-      const focus = cy.nodes(':selected');
-      if (focus.length) {
-        cy.center(focus);
-      } else {
-        // show the inputs end (left), where a lesson starts
-        cy.pan({ x: PADDING - bb.x1 * MIN_READABLE_ZOOM, y: PADDING - bb.y1 * MIN_READABLE_ZOOM });
+    const columns = [];
+    cy.nodes().forEach((n) => {
+      const p = this._places[n.id()] || { layer: 0, row: 0 };
+      (columns[p.layer] = columns[p.layer] || []).push([p.row, n]);
+    });
+    const pos = {};
+    let x = 0;
+    for (const column of columns) {
+      if (!column) {
+        continue;
       }
+      const nodes = column.sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+      const width = Math.max(...nodes.map((n) => n.outerWidth()));
+      const height = nodes.reduce((s, n) => s + n.outerHeight(), 0) + GAP_Y * (nodes.length - 1);
+      let y = -height / 2;
+      for (const n of nodes) {
+        const h = n.outerHeight();
+        pos[n.id()] = { x: x + width / 2, y: y + h / 2 };
+        y += h + GAP_Y;
+      }
+      x += width + GAP_X;
     }
+    cy.batch(() => cy.nodes().positions((n) => pos[n.id()]));
   }
 
-  /** The height the server asked for (the element's height before any growing). */
-  _baseHeight() {
-    if (this._base === undefined) {
-      this._base = this.clientHeight || 300;
-    }
-    return this._base;
-  }
-
-  /** Marks the node of the selected cell. */
-  select(name) {
-    this._select(name);
-  }
-
-  _select(name) {
-    if (!this._cy) {
+  /** The first view: everything when it is readable, else readable around the selection (or the inputs). */
+  _startView() {
+    const cy = this._cy;
+    if (!cy || cy.width() === 0) {
       return;
     }
-    this._cy.nodes().unselect();
+    this._settingView = true;
+    try {
+      this.fit();
+      if (cy.zoom() < READABLE_ZOOM) {
+        cy.zoom(READABLE_ZOOM);
+        const focus = cy.nodes(':selected');
+        if (focus.length) {
+          cy.center(focus);
+        } else {
+          // the inputs end (left), where a lesson starts
+          const bb = cy.elements().boundingBox();
+          cy.pan({ x: PADDING - bb.x1 * READABLE_ZOOM, y: cy.height() / 2 - ((bb.y1 + bb.y2) / 2) * READABLE_ZOOM });
+        }
+      }
+    } finally {
+      this._settingView = false;
+    }
+  }
+
+  /** Marks the node of the selected cell and its paths to the objective (a list of node ids). */
+  select(name, path) {
+    this._select(name, typeof path === 'string' ? JSON.parse(path) : path);
+  }
+
+  _select(name, path) {
+    const cy = this._cy;
+    if (!cy) {
+      return;
+    }
+    cy.batch(() => {
+      cy.elements().removeClass('path faded');
+      cy.nodes().unselect();
+      const on = new Set(path || []);
+      if (on.size > 1) {
+        const nodes = cy.nodes().filter((n) => on.has(n.id()));
+        const edges = cy.edges().filter((e) => on.has(e.source().id()) && on.has(e.target().id()));
+        nodes.addClass('path');
+        edges.addClass('path');
+        cy.elements().not(nodes).not(edges).addClass('faded');
+      }
+    });
     if (name) {
-      const node = this._cy.getElementById(name);
+      const node = cy.getElementById(name);
       if (node && node.length) {
         node.select();
-        if (this._cy.zoom() <= MIN_READABLE_ZOOM + 0.001) {
-          this._cy.center(node);
+        const ext = cy.extent();
+        const bb = node.boundingBox();
+        const inside = bb.x1 >= ext.x1 && bb.x2 <= ext.x2 && bb.y1 >= ext.y1 && bb.y2 <= ext.y2;
+        if (!inside) {
+          this._settingView = true;
+          cy.center(node);
+          this._settingView = false;
         }
       }
     }
+  }
+
+  /** For tests: what is drawn, in screen pixels relative to the element, and how labels render. */
+  report() {
+    const cy = this._cy;
+    const zoom = cy.zoom();
+    return {
+      zoom,
+      width: cy.width(),
+      height: cy.height(),
+      nodes: cy.nodes().map((n) => {
+        const bb = n.renderedBoundingBox();
+        const font = n.pstyle('font-size').pfValue * zoom;
+        return {
+          id: n.id(),
+          x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2,
+          x: n.position('x'),
+          font,
+          labelShown: font >= MIN_LABEL_PX,
+          path: n.hasClass('path'),
+        };
+      }),
+      pathEdges: cy.edges('.path').length,
+    };
   }
 }
 

@@ -1,7 +1,13 @@
 // <gradsheet-heatmap>: a model's output over the plane of two inputs, drawn on a canvas: a blue
 // (near 0) to red (near 1) heatmap, the 0.5 boundary as a dark line, and the data points coloured
 // by their class. The server sends setMap({x0, x1, y0, y1, size, outputs, points: [[x, y, cls]], xName, yName}).
-const PAD = 28;
+// Room around the picture: y tick labels on the left, the y axis name above, x labels and the
+// colour legend below. Every label is horizontal and at least 12 px.
+const LEFT = 44;
+const TOP = 22;
+const BELOW = 34;
+const LEGEND = 46;
+const FONT = '12px sans-serif';
 
 function colour(v) {
   const t = Math.max(0, Math.min(1, Number.isFinite(v) ? v : 0.5));
@@ -60,9 +66,10 @@ class GradsheetHeatmap extends HTMLElement {
       ctx.fillText(m && m.message ? m.message : 'No decision picture', 8, 20);
       return;
     }
-    const side = Math.min(w - PAD - 8, h - PAD - 8);
-    const left = PAD;
-    const top = 8;
+    const side = Math.max(40, Math.min(w - LEFT - 8, h - TOP - BELOW - LEGEND));
+    const left = LEFT;
+    const top = TOP;
+    this.dataset.side = String(Math.round(side));
     const n = m.size;
     const cw = side / n;
     const px = (x) => left + ((x - m.x0) / (m.x1 - m.x0)) * side;
@@ -120,18 +127,50 @@ class GradsheetHeatmap extends HTMLElement {
       ctx.strokeStyle = '#fff';
       ctx.stroke();
     }
-    // frame and axes labels (plain text)
+    // frame, axis labels and the colour legend (plain text, horizontal)
     ctx.strokeStyle = '#9aa5b1';
     ctx.lineWidth = 1;
     ctx.strokeRect(left, top, side, side);
     ctx.fillStyle = '#1f2933';
-    ctx.font = '11px sans-serif';
-    ctx.fillText(m.xName + ' ' + m.x0.toFixed(1) + ' … ' + m.x1.toFixed(1), left, top + side + 14);
-    ctx.save();
-    ctx.translate(12, top + side);
-    ctx.rotate(-Math.PI / 2);
-    ctx.fillText(m.yName + ' ' + m.y0.toFixed(1) + ' … ' + m.y1.toFixed(1), 0, 0);
-    ctx.restore();
+    ctx.font = FONT;
+    const num = (v) => String(+v.toFixed(2));
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'right';
+    ctx.fillText(num(m.y1), left - 4, top + 6);
+    ctx.fillText(num((m.y0 + m.y1) / 2), left - 4, top + side / 2);
+    ctx.fillText(num(m.y0), left - 4, top + side - 6);
+    ctx.textAlign = 'left';
+    ctx.fillText(m.yName + ' ↑', left, top - 11);
+    ctx.textBaseline = 'top';
+    const below = top + side + 4;
+    ctx.fillText(num(m.x0), left, below);
+    ctx.textAlign = 'center';
+    ctx.fillText(num((m.x0 + m.x1) / 2), left + side / 2, below);
+    ctx.textAlign = 'right';
+    ctx.fillText(num(m.x1), left + side, below);
+    ctx.textAlign = 'center';
+    ctx.fillText(m.xName + ' →', left + side / 2, below + 15);
+    // the legend: the output's colour from 0 to 1
+    const ly = below + BELOW;
+    const bar = ctx.createLinearGradient(left, 0, left + side, 0);
+    for (let k = 0; k <= 10; k++) {
+      const c = colour(k / 10);
+      bar.addColorStop(k / 10, `rgb(${c[0]}, ${c[1]}, ${c[2]})`);
+    }
+    ctx.fillStyle = bar;
+    ctx.fillRect(left, ly, side, 12);
+    ctx.strokeStyle = '#9aa5b1';
+    ctx.strokeRect(left, ly, side, 12);
+    ctx.fillStyle = '#1f2933';
+    ctx.textAlign = 'left';
+    ctx.fillText('output 0', left, ly + 15);
+    ctx.textAlign = 'center';
+    ctx.fillText('0.5 (line)', left + side / 2, ly + 15);
+    ctx.textAlign = 'right';
+    ctx.fillText('1', left + side, ly + 15);
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'alphabetic';
+    this.dataset.legend = 'output 0 … 1';
   }
 }
 

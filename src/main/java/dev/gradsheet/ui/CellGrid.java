@@ -33,8 +33,6 @@ import java.util.Set;
  * sheet unchanged. Everything is rendered as text, never HTML.
  */
 public class CellGrid extends Composite<Grid<Cell>> {
-    /** Change sets touching more cells than this reload the grid instead of refreshing rows. */
-    static final int REFRESH_LIMIT = 5_000;
 
     private final SheetPresenter presenter;
     private final Grid<Cell> grid = new Grid<>();
@@ -84,10 +82,13 @@ public class CellGrid extends Composite<Grid<Cell>> {
         grid.setId("cells");
         grid.setSizeFull();
 
-        nameColumn = grid.addColumn(Cell::name).setKey("name").setHeader("Name")
-                .setWidth("140px").setFlexGrow(0).setResizable(true);
-        formulaColumn = grid.addColumn(CellGrid::shownFormula).setKey("formula").setHeader("Formula")
-                .setFlexGrow(2).setResizable(true);
+        // Widths: name, value and gradient always fit an 800 px screen beside the rest (issue 8, item 6);
+        // text wraps instead of being cut (gradsheet.css), and every header has a tooltip.
+        nameColumn = grid.addColumn(Cell::name).setKey("name").setHeader(header("Name", "The cell's name"))
+                .setWidth("100px").setFlexGrow(0).setResizable(true);
+        formulaColumn = grid.addColumn(CellGrid::shownFormula).setKey("formula")
+                .setHeader(header("Formula", "What the cell computes; hover a formula for all of it"))
+                .setWidth("120px").setFlexGrow(2).setResizable(true);
         formulaColumn.setTooltipGenerator(Cell::formula);
         // A saturated sigmoid (σ′ < 0.01, lesson item 10) is flagged: it barely passes a gradient back.
         // Inputs and weights carry a small switch: only weights learn, so the difference must be visible
@@ -103,21 +104,23 @@ public class CellGrid extends Composite<Grid<Cell>> {
                                 : "input".equals(c.kind()) ? "Make " + c.name() + " a weight: SGD will learn it"
                                 : "Make " + c.name() + " an input: data that SGD never changes")
                         .withFunction("switchKind", this::switchKind))
-                .setKey("kind").setHeader("Kind")
+                .setKey("kind")
+                .setHeader(header("Kind", "input, weight (trained by SGD) or the operation; ⚠ marks a saturated sigmoid;"
+                        + " ⇄ switches an input to a weight and back"))
                 .setWidth("112px").setFlexGrow(0)
                 .setPartNameGenerator(c -> c.isSaturated() ? "saturated" : null)
                 .setTooltipGenerator(c -> c.isSaturated() ? "saturated: σ′ = σ(1 − σ) = "
                         + Format.readable(c.value() * (1 - c.value())) + " < 0.01, so gradients through it nearly vanish" : null);
         valueColumn = grid.addColumn(c -> hideValue.test(c) ? HIDDEN
                         : (Double.isFinite(c.value()) ? "" : "⚠ ") + Format.readable(c.value()))
-                .setKey("value").setHeader("Value").setTextAlign(ColumnTextAlign.END).setFlexGrow(1);
+                .setKey("value").setTextAlign(ColumnTextAlign.END).setWidth("110px").setFlexGrow(1);
         // NaN and ±∞ are marked, and the tooltip says where they came from (issue 9 item 4).
         valueColumn.setTooltipGenerator(c -> hideValue.test(c) ? null
                 : Double.isFinite(c.value()) ? c.name() + " = " + Format.exact(c.value())
                 : presenter.cell(c.name()).isPresent() ? presenter.sheet().whyNotFinite(c.name()) : c.name() + " = " + c.value());
         valueColumn.setPartNameGenerator(c -> hideValue.test(c) || Double.isFinite(c.value()) ? null : "nonfinite");
         gradColumn = grid.addColumn(c -> hideGrad.test(c) ? HIDDEN : Format.readable(c.grad())).setKey("grad")
-                .setTextAlign(ColumnTextAlign.END).setFlexGrow(1);
+                .setTextAlign(ColumnTextAlign.END).setWidth("110px").setFlexGrow(1);
         gradColumn.setTooltipGenerator(c -> hideGrad.test(c) ? null
                 : "d" + objective + "/d" + c.name() + " = " + Format.exact(c.grad()));
         gradColumn.setPartNameGenerator(c -> hideGrad.test(c) ? null : Format.gradBucket(c.grad()));
@@ -126,12 +129,14 @@ public class CellGrid extends Composite<Grid<Cell>> {
         localHeader.getElement().setAttribute("title", "∂(next cell)/∂(this cell): how much the cell that uses"
                 + " this one changes when this one changes, one factor of the chain rule");
         grid.addColumn(c -> hideGrad.test(c) ? HIDDEN : localDerivative(c)).setKey("local").setHeader(localHeader)
-                .setFlexGrow(1).setTooltipGenerator(c -> hideGrad.test(c) ? null : localDerivative(c));
+                .setWidth("100px").setFlexGrow(1).setTooltipGenerator(c -> hideGrad.test(c) ? null : localDerivative(c));
         // After a training run: each weight's mean gradient over the last batch, beside the gradient of
         // the one sample the grid's values belong to (lesson item 6).
         batchColumn = grid.addColumn(c -> batchGradients.containsKey(c.name())
                         ? Format.readable(batchGradients.get(c.name())) : "")
-                .setKey("batch").setHeader("Batch gradient").setTextAlign(ColumnTextAlign.END).setFlexGrow(1)
+                .setKey("batch").setHeader(header("Batch gradient", "Each weight's mean gradient over the last"
+                        + " training batch: the gradient the last SGD step used"))
+                .setTextAlign(ColumnTextAlign.END).setWidth("110px").setFlexGrow(1)
                 .setTooltipGenerator(c -> batchGradients.containsKey(c.name()) ? "mean over the last training batch of d"
                         + objective + "/d" + c.name() + " = " + Format.exact(batchGradients.get(c.name())) : null);
         batchColumn.setVisible(false);
@@ -594,7 +599,8 @@ public class CellGrid extends Composite<Grid<Cell>> {
     public void showBatchGradients(Map<String, Double> gradients) {
         batchGradients = Map.copyOf(gradients);
         batchColumn.setVisible(!batchGradients.isEmpty());
-        valueColumn.setHeader(batchGradients.isEmpty() ? "Value" : "Value (last sample)");
+        // the batch gradient takes the local derivative's place, so name, value and gradient still fit
+        grid.getColumnByKey("local").setVisible(batchGradients.isEmpty());
         updateGradHeader();
         provider.refreshAll();
     }
@@ -620,12 +626,27 @@ public class CellGrid extends Composite<Grid<Cell>> {
 
     /** Shows one edit's effect: refreshes the changed rows (or all rows) and marks them briefly. */
     public void apply(ChangeSet change) {
-        if (!batchGradients.isEmpty() && !change.label().startsWith("train ")) {
-            showBatchGradients(Map.of()); // the sheet moved on: those batch gradients no longer apply
-        }
-        Set<String> changed = new HashSet<>();
+        apply(change, names(change));
+    }
+
+    /** The names of the cells {@code change} touched. */
+    static Set<String> names(ChangeSet change) {
+        Set<String> changed = new HashSet<>(Math.max(16, change.size() * 2));
         for (int i = 0; i < change.size(); i++) {
             changed.add(change.name(i));
+        }
+        return changed;
+    }
+
+    /**
+     * As {@link #apply(ChangeSet)}, with the change's cell names already collected. Only rows the
+     * browser holds are re-sent, however many cells changed: a value edit of a 100,000-cell sheet
+     * re-sends the few dozen rows in view in the same response instead of making the browser fetch
+     * its rows again (a second round trip).
+     */
+    public void apply(ChangeSet change, Set<String> changed) {
+        if (!batchGradients.isEmpty() && !change.label().startsWith("train ")) {
+            showBatchGradients(Map.of()); // the sheet moved on: those batch gradients no longer apply
         }
         Set<String> previous = flashed;
         flashed = changed;
@@ -636,7 +657,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
         if (objectiveChanged) {
             updateGradHeader();
         }
-        if (change.structural() || objectiveChanged || changed.size() + previous.size() > REFRESH_LIMIT) {
+        if (change.structural() || objectiveChanged) {
             Cell selected = grid.asSingleSelect().getValue();
             pendingRefresh.clear(); // every row is fetched afresh
             provider.refreshAll();
@@ -662,14 +683,22 @@ public class CellGrid extends Composite<Grid<Cell>> {
      * trip (pushes from other tabs are queued while this tab's request runs): Vaadin keeps the rows
      * to resend in a HashSet of items, our items are value snapshots, so two snapshots of one cell
      * were both sent in hash order and the older one could land last on the page (a stale gradient
-     * until the next edit of that cell).
+     * until the next edit of that cell). Only rows the browser holds are re-sent; the others are
+     * fetched fresh when scrolled to (the speed of a 100,000-cell sheet's edit).
      */
     private void refreshPending() {
         refreshScheduled = false;
         if (pendingRefresh.isEmpty()) {
             return;
         }
-        List<String> names = new ArrayList<>(pendingRefresh);
+        var communicator = grid.getDataCommunicator();
+        List<String> names = new ArrayList<>(pendingRefresh.size());
+        for (String name : pendingRefresh) {
+            // a name-only probe: the data provider identifies rows by name
+            if (communicator.isItemActive(new Cell(name, "", "", 0, 0, false, name))) {
+                names.add(name);
+            }
+        }
         pendingRefresh.clear();
         List<Cell> fresh = presenter.sheet().read(() -> {
             List<Cell> out = new ArrayList<>(names.size());
@@ -683,15 +712,39 @@ public class CellGrid extends Composite<Grid<Cell>> {
         });
         if (grid.getEditor().isOpen()) {
             // Any data provider event closes Vaadin's grid editor; resend the rows without one.
-            fresh.forEach(grid.getDataCommunicator()::refresh);
+            fresh.forEach(communicator::refresh);
         } else {
             fresh.forEach(provider::refreshItem);
         }
     }
 
     private void updateGradHeader() {
-        gradColumn.setHeader("Gradient d" + (objective == null ? "L" : objective) + "/d·"
-                + (batchGradients.isEmpty() ? "" : " (last sample)"));
+        valueColumn.setHeader(header(batchGradients.isEmpty() ? "Value" : "Value (last sample)",
+                batchGradients.isEmpty() ? "The cell's value (forward pass); hover a number for all its digits"
+                        : "The values of the last sample of the last training batch"));
+        String of = objective == null ? "L" : objective;
+        gradColumn.setHeader(header("Gradient" + (batchGradients.isEmpty() ? "" : " (last sample)"),
+                "d" + of + "/d·: how much " + of + " changes per unit change of the cell (red: " + of
+                        + " rises with it, blue: it falls)" + (batchGradients.isEmpty() ? "" : "; for the last sample")));
+    }
+
+    /** A short column header; {@code more} shows on hover. */
+    private static com.vaadin.flow.component.html.Span header(String text, String more) {
+        com.vaadin.flow.component.html.Span span = new com.vaadin.flow.component.html.Span(text);
+        span.setTitle(more);
+        return span;
+    }
+
+    /** The header's text of column {@code key} (its tooltip: {@link #headerTooltip}). */
+    public String headerText(String key) {
+        var c = grid.getColumnByKey(key).getHeaderComponent();
+        return c instanceof com.vaadin.flow.component.html.Span s ? s.getText() : grid.getColumnByKey(key).getHeaderText();
+    }
+
+    /** The tooltip of column {@code key}'s header, or null. */
+    public String headerTooltip(String key) {
+        var c = grid.getColumnByKey(key).getHeaderComponent();
+        return c instanceof com.vaadin.flow.component.html.Span s ? s.getTitle().orElse(null) : null;
     }
 
     private String rowParts(Cell c) {

@@ -12,7 +12,15 @@ public final class Format {
 
     /** A number for reading, e.g. {@code -11.64} or {@code 0.327093}. */
     public static String readable(double v) {
-        return Numbers.readable(v, DIGITS);
+        String text = Numbers.readable(v, DIGITS);
+        // 3.95804e-6 rather than 0.00000395804: short enough for a grid column, never broken in two
+        if (text.startsWith("0.0000") || text.startsWith("-0.0000")) {
+            java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(DIGITS))
+                    .stripTrailingZeros();
+            int exponent = d.precision() - d.scale() - 1;
+            return d.movePointRight(-exponent).stripTrailingZeros().toPlainString() + "e" + exponent;
+        }
+        return text;
     }
 
     /** A number with every digit, e.g. {@code 0.3270933767451}. */

@@ -18,8 +18,12 @@ import java.util.Set;
  * Edges come from the engine's chain-rule explanations, so they match what backprop uses.
  */
 public final class GraphModel {
-    /** Sheets with at most this many cells are drawn whole. */
+    /** Sheets drawing at most this many nodes are drawn whole. */
     public static final int FULL_LIMIT = 150;
+    /** Pictures with at most this many nodes show weights as nodes unless asked otherwise. */
+    public static final int WEIGHTS_SHOWN_UP_TO = 20;
+    /** Significant digits of the numbers in node labels. */
+    static final int LABEL_DIGITS = 4;
     /** Most nodes a neighbourhood picture shows. */
     public static final int NEIGHBOURHOOD_LIMIT = 60;
 
@@ -35,11 +39,30 @@ public final class GraphModel {
      * A whole picture.
      *
      * @param neighbourhood whether only the selected cell's surroundings are shown
+     * @param places        each node's column and row (left to right, {@link GraphLayers})
+     * @param path          the nodes on the paths from the selected node to the objective
      */
-    public record Picture(List<Node> nodes, List<Edge> edges, String selected, boolean neighbourhood, int total) {
+    public record Picture(List<Node> nodes, List<Edge> edges, String selected, boolean neighbourhood, int total,
+                          List<GraphLayers.Place> places, Set<String> path) {
         /** The node with this id, or null. */
         public Node node(String id) {
             return nodes.stream().filter(n -> n.id().equals(id)).findFirst().orElse(null);
+        }
+
+        /** The id of the objective's node, or null when it is not drawn. */
+        public String objective() {
+            return nodes.stream().filter(n -> (" " + n.classes() + " ").contains(" objective ")).map(Node::id)
+                    .findFirst().orElse(null);
+        }
+
+        /** The same picture with {@code id} selected and its paths to the objective marked. */
+        public Picture select(String id) {
+            return new Picture(nodes, edges, id, neighbourhood, total, places, GraphLayers.path(edges, id, objective()));
+        }
+
+        /** The place of node {@code id}, or null. */
+        public GraphLayers.Place place(String id) {
+            return places.stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
         }
     }
 
@@ -68,20 +91,22 @@ public final class GraphModel {
      * are drawn as part of the cell whose formula they belong to, so networks stay readable.
      */
     public Picture picture(String selected, boolean collapseSteps) {
+        return picture(selected, collapseSteps, true);
+    }
+
+    /**
+     * As {@link #picture(String, boolean)}; without {@code showWeights}, weights and constants are drawn
+     * as part of the cell using them, so a wide network's neurons stay readable at a glance.
+     */
+    public Picture picture(String selected, boolean collapseSteps, boolean showWeights) {
         return sheet.read(() -> {
             List<Cell> cells = sheet.cells();
             String objective = sheet.objective();
             index(cells);
-            Map<String, String> owner = new HashMap<>();
-            if (collapseSteps) {
-                for (Cell c : cells) {
-                    if (c.generated()) {
-                        owner.put(c.name(), c.owner());
-                    }
-                }
-            }
+            Map<String, String> owner = owners(cells, collapseSteps, showWeights);
             Set<String> around;
-            boolean neighbourhood = cells.size() > FULL_LIMIT;
+            long drawn = cells.stream().filter(c -> !owner.containsKey(c.name())).count();
+            boolean neighbourhood = drawn > FULL_LIMIT;
             if (!neighbourhood) {
                 around = new LinkedHashSet<>();
                 cells.forEach(c -> around.add(c.name()));
@@ -111,7 +136,50 @@ public final class GraphModel {
                 }
             }
             String shownSelected = selected == null ? null : owner.getOrDefault(selected, selected);
-            return new Picture(nodes, new ArrayList<>(edges), shownSelected, neighbourhood, cells.size());
+            Set<String> inputs = new java.util.HashSet<>();
+            nodes.forEach(n -> {
+                if ((" " + n.classes() + " ").contains(" input ")) {
+                    inputs.add(n.id());
+                }
+            });
+            List<Edge> edgeList = new ArrayList<>(edges);
+            List<String> ids = nodes.stream().map(Node::id).toList();
+            return new Picture(nodes, edgeList, null, neighbourhood, cells.size(),
+                    GraphLayers.place(ids, edgeList, inputs), Set.of()).select(shownSelected);
+        });
+    }
+
+    /**
+     * Which node stands for each cell that is not drawn itself: a formula step's owner (steps
+     * collapsed), a weight's or constant's user (weights hidden).
+     */
+    private Map<String, String> owners(List<Cell> cells, boolean collapseSteps, boolean showWeights) {
+        Map<String, String> owner = new HashMap<>();
+        if (collapseSteps) {
+            for (Cell c : cells) {
+                if (c.generated()) {
+                    owner.put(c.name(), c.owner());
+                }
+            }
+        }
+        if (!showWeights) {
+            for (Cell c : cells) {
+                boolean parameter = c.isWeight() || "const".equals(c.kind());
+                List<String> using = users.getOrDefault(c.name(), List.of());
+                if (parameter && !using.isEmpty()) {
+                    owner.put(c.name(), owner.getOrDefault(using.get(0), using.get(0)));
+                }
+            }
+        }
+        return owner;
+    }
+
+    /** The node standing for cell {@code name} in a picture drawn with these options. */
+    public String shownAs(String name, boolean collapseSteps, boolean showWeights) {
+        return sheet.read(() -> {
+            List<Cell> cells = sheet.cells();
+            index(cells);
+            return owners(cells, collapseSteps, showWeights).getOrDefault(name, name);
         });
     }
 
@@ -152,7 +220,9 @@ public final class GraphModel {
 
     /** The node of one cell, as the picture shows it. */
     public static Node node(Cell c, String objective, boolean flash, boolean outside) {
-        String label = c.name() + "\n" + Format.readable(c.value()) + "\ngrad " + Format.readable(c.grad());
+        // two short lines (4 digits; the grid has them all): a column of eight neurons fits a laptop's picture
+        String label = c.name() + " = " + dev.gradsheet.engine.Numbers.readable(c.value(), LABEL_DIGITS)
+                + "\ngrad " + dev.gradsheet.engine.Numbers.readable(c.grad(), LABEL_DIGITS);
         StringBuilder classes = new StringBuilder(c.kind());
         if (c.generated()) {
             classes.append(" generated");

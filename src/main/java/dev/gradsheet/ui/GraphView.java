@@ -17,27 +17,27 @@ import java.util.Map;
 
 /**
  * The graph picture: a {@code <gradsheet-graph>} element (frontend/gradsheet-graph.js) drawing the
- * cells as a left-to-right DAG with Cytoscape and the dagre layout. The server sends the picture as
- * JSON; clicking a node fires a {@link NodeClickEvent}.
+ * cells left to right with Cytoscape, in the columns {@link GraphLayers} chose, with pan and zoom
+ * (wheel, pinch, buttons, fit). The server sends the picture as JSON; clicking a node fires a
+ * {@link NodeClickEvent}.
  */
 @Tag("gradsheet-graph")
 @NpmPackage(value = "cytoscape", version = "3.34.4")
-@NpmPackage(value = "cytoscape-dagre", version = "4.0.1")
 @JsModule("./gradsheet-graph.js")
 public class GraphView extends Component implements HasSize {
     private static final ObjectMapper JSON = new ObjectMapper();
     private GraphModel.Picture picture;
 
     public GraphView() {
-        getElement().getStyle().set("min-height", "260px");
+        getElement().getStyle().set("min-height", "200px");
     }
 
     /** Draws a new picture (laid out afresh). */
     public void show(GraphModel.Picture picture) {
         this.picture = picture;
         getElement().callJsFunction("setGraph", json(Map.of(
-                "nodes", picture.nodes(), "edges", picture.edges(),
-                "selected", picture.selected() == null ? "" : picture.selected())));
+                "nodes", picture.nodes(), "edges", picture.edges(), "places", picture.places(),
+                "selected", picture.selected() == null ? "" : picture.selected(), "path", picture.path())));
     }
 
     /** Updates the labels of nodes already drawn (values and gradients changed). */
@@ -45,26 +45,21 @@ public class GraphView extends Component implements HasSize {
         if (picture == null || nodes.isEmpty()) {
             return;
         }
-        List<GraphModel.Node> merged = new java.util.ArrayList<>(picture.nodes());
-        for (GraphModel.Node n : nodes) {
-            for (int i = 0; i < merged.size(); i++) {
-                if (merged.get(i).id().equals(n.id())) {
-                    merged.set(i, n);
-                }
-            }
-        }
+        Map<String, GraphModel.Node> fresh = new java.util.HashMap<>();
+        nodes.forEach(n -> fresh.put(n.id(), n));
+        List<GraphModel.Node> merged = picture.nodes().stream().map(n -> fresh.getOrDefault(n.id(), n)).toList();
         picture = new GraphModel.Picture(merged, picture.edges(), picture.selected(), picture.neighbourhood(),
-                picture.total());
+                picture.total(), picture.places(), picture.path());
         getElement().callJsFunction("updateNodes", json(nodes));
     }
 
-    /** Marks the selected cell's node. */
+    /** Marks the selected cell's node and highlights its paths to the objective. */
     public void select(String name) {
         if (picture != null) {
-            picture = new GraphModel.Picture(picture.nodes(), picture.edges(), name, picture.neighbourhood(),
-                    picture.total());
+            picture = picture.select(name);
         }
-        getElement().callJsFunction("select", name == null ? "" : name);
+        getElement().callJsFunction("select", name == null ? "" : name,
+                json(picture == null ? List.of() : picture.path()));
     }
 
     /** The picture last sent to the browser. */

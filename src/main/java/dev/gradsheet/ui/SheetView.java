@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -11,7 +12,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -73,6 +73,12 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             "Show formula steps in the graph");
     /** Sheets with more cells than this start with formula steps collapsed in the graph. */
     static final int STEPS_SHOWN_UP_TO = 20;
+    /** Whether the graph draws weights and constants as their own nodes. */
+    final com.vaadin.flow.component.checkbox.Checkbox showWeights = new com.vaadin.flow.component.checkbox.Checkbox(
+            "Show weights");
+    private Div left;
+    private SideTabs tabs;
+    private dev.gradsheet.ui.train.TrainingPanel training;
     private Disposable subscription;
     /** The sheet this tab has told the registry it shows. */
     private SharedSheet tracked;
@@ -80,7 +86,9 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     public SheetView(SheetRegistry registry) {
         this.registry = registry;
-        setSizeFull();
+        setWidthFull();
+        setHeight("100vh"); // the page itself never scrolls: the grid, the explanation and the tabs do
+        addClassName("gs-sheet");
         setPadding(true);
         setSpacing(false);
     }
@@ -147,9 +155,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         graphModel = new GraphModel(presenter.sheet());
         graph = new GraphView();
         graph.setId("graph");
-        graph.setWidthFull();
-        graph.setHeight("420px");
-        graph.getStyle().set("flex-shrink", "0"); // grows for big graphs; the side panel scrolls
+        graph.addClassName("gs-graph");
         cellPanel = new CellPanel(presenter);
         addForm = new AddCellForm(presenter);
         status.setId("status");
@@ -167,7 +173,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         toolbar.shareLink.getElement().addEventListener("click", e -> registry.keep(shared));
         grid.addCellSelectedListener(e -> {
             cellPanel.show(e.name());
-            if (graphModel != null && presenter.sheet().size() > GraphModel.FULL_LIMIT) {
+            GraphModel.Picture shown = graph.picture();
+            if (shown != null && shown.neighbourhood()) {
                 drawGraph();
             } else {
                 graph.select(shownInGraph(e.name()));
@@ -176,7 +183,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         graph.addNodeClickListener(e -> grid.select(e.name()));
         editError.setId("edit-error");
         editError.addClassName("gs-error");
-        editError.getStyle().set("display", "block").set("min-height", "1.4em"); // no jump when it appears
+        editError.addClassName("gs-edit-error");
+        editError.getStyle().set("min-height", "1.4em"); // no jump when it appears
         grid.addEditRefusedListener(e -> {
             editError.setText(e.message() == null ? "" : e.cell() + ": " + e.message());
             if (e.message() != null) {
@@ -184,7 +192,6 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             }
         });
         cellPanel.addRenamedListener(e -> grid.follow(e.newName()));
-
 
         H2 title = new H2("GradSheet");
         title.getStyle().set("margin", "0");
@@ -202,31 +209,32 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         legend.addClassName("gs-legend");
         HorizontalLayout head = new HorizontalLayout(title, objectiveLabel, status, cellCount, legend);
         head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        head.addClassName("gs-head");
 
         showSteps.setId("show-steps");
         showSteps.setValue(presenter.sheet().size() <= STEPS_SHOWN_UP_TO);
         showSteps.addValueChangeListener(e -> drawGraph());
-        VerticalLayout side = new VerticalLayout(graph, showSteps, cellPanel, addForm);
-        side.setPadding(false);
-        side.setSizeFull();
-        side.getStyle().set("overflow", "auto");
-        SplitLayout split = new SplitLayout(grid, side);
-        split.setSizeFull();
-        split.setMinHeight("360px"); // the grid stays usable when the training panel is open; the page scrolls
-        split.setSplitterPosition(58);
+        showWeights.setId("show-weights");
+        showWeights.setValue(graphModel.picture(null, !showSteps.getValue(), true).nodes().size()
+                <= GraphModel.WEIGHTS_SHOWN_UP_TO);
+        showWeights.addValueChangeListener(e -> drawGraph());
         Paragraph description = new Paragraph(shared.description() == null ? "" : shared.description());
         description.setId("description");
         description.addClassName("gs-description");
         description.setVisible(shared.description() != null && !shared.description().isBlank());
-        dev.gradsheet.ui.train.TrainingPanel training = new dev.gradsheet.ui.train.TrainingPanel(shared, registry);
+        training = new dev.gradsheet.ui.train.TrainingPanel(shared, registry);
         training.addTrainingFinishedListener(e -> {
             grid.showBatchGradients(e.batchGradient());
             presenter.post(training::clearResult); // "Stopped at step …" belongs to this run only
         });
+        training.getContent().setOpened(true); // its tab is the switch; the panel itself stays open
         startGuide = new StartGuide(presenter, addForm, this::open);
-        add(head, description, startGuide, toolbar, sgd, training, practicePanel,
-                new HorizontalLayout(stepPanel, numericCheck), editError, split);
-        setFlexGrow(1, split);
+
+        Div top = new Div(toolbar, sgd);
+        top.addClassName("gs-top");
+        Div main = main();
+        add(head, description, startGuide, top, main);
+        setFlexGrow(1, main);
 
         updateStepsLabel();
         practiceChanged();
@@ -235,6 +243,34 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             track(shared);
             getUI().ifPresent(this::subscribe);
         }
+    }
+
+    /**
+     * The page under the toolbar: the grid with the selected cell's explanation under it, and beside
+     * it (below it on narrow screens, see gradsheet.css) the tabs Graph, Add a cell and Data & training.
+     * The explanation is outside the tabs so it is always in view; tab pages stay attached when hidden,
+     * so a training run keeps going while the graph is shown.
+     */
+    private Div main() {
+        cellPanel.addClassName("gs-why");
+        // Practice, Step through and Check numerically act on the grid's rows: their bar sits right above it.
+        Div practiceBar = new Div(practicePanel, new HorizontalLayout(stepPanel, numericCheck));
+        practiceBar.addClassName("gs-practice-bar");
+        left = new Div(practiceBar, grid, editError, cellPanel); // a refused edit is explained right under the grid
+        left.addClassName("gs-left");
+        Div graphOptions = new Div(showSteps, showWeights);
+        graphOptions.addClassName("gs-graph-options");
+        Div graphPage = new Div(graph, graphOptions);
+        graphPage.addClassName("gs-graph-page");
+        tabs = new SideTabs();
+        tabs.add("tab-graph", "Graph", graphPage);
+        tabs.add("tab-add", "Add a cell", addForm);
+        tabs.add("tab-training", "Data & training", training);
+        tabs.show(presenter.shared().data() != null ? "tab-training" : "tab-graph");
+        Div main = new Div(left, tabs);
+        main.setId("main");
+        main.addClassName("gs-main");
+        return main;
     }
 
     /** Opens a sheet (example or upload) as a new shared sheet; on errors the current one stays. */
@@ -328,7 +364,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         numericCheck.clear();
         presenter.edited(change.version());
         tellIfUndoneElsewhere(change);
-        grid.apply(change);
+        java.util.Set<String> changed = CellGrid.names(change);
+        grid.apply(change, changed);
         if (change.structural()) {
             graphModel.invalidate();
             drawGraph();
@@ -336,14 +373,16 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             startGuide.refresh();
             updateStepsLabel();
         } else {
+            // walk the picture's nodes (at most a few hundred), not the change (up to every cell)
             List<GraphModel.Node> nodes = new ArrayList<>();
             String objective = presenter.sheet().objective();
             var picture = graph.picture();
-            for (int i = 0; i < change.size() && nodes.size() < 500; i++) {
-                String name = change.name(i);
-                if (picture != null && picture.node(name) != null) {
-                    presenter.cell(name).ifPresent(c -> nodes.add(masked(
-                            GraphModel.node(c, objective, true, picture.node(name).classes().contains("outside")))));
+            if (picture != null) {
+                for (GraphModel.Node n : picture.nodes()) {
+                    if (changed.contains(n.id())) {
+                        presenter.cell(n.id()).ifPresent(c -> nodes.add(masked(
+                                GraphModel.node(c, objective, true, n.classes().contains("outside")))));
+                    }
                 }
             }
             graph.update(nodes);
@@ -440,20 +479,21 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     /** Draws the graph afresh around the selected cell, with or without formula steps. */
     private void drawGraph() {
-        GraphModel.Picture p = graphModel.picture(grid.selectedName(), !showSteps.getValue());
+        GraphModel.Picture p = graphModel.picture(grid.selectedName(), !showSteps.getValue(), showWeights.getValue());
         if (practiceSession != null && practiceSession.mode().on()) {
             p = new GraphModel.Picture(p.nodes().stream().map(this::masked).toList(), p.edges(), p.selected(),
-                    p.neighbourhood(), p.total());
+                    p.neighbourhood(), p.total(), p.places(), p.path());
         }
         graph.show(p);
     }
 
     /** The graph node standing for cell {@code name}: itself, or its owner when steps are collapsed. */
     private String shownInGraph(String name) {
-        if (name == null || showSteps.getValue()) {
+        GraphModel.Picture picture = graph.picture();
+        if (name == null || picture == null || picture.node(name) != null) {
             return name;
         }
-        return presenter.cell(name).map(c -> c.generated() ? c.owner() : c.name()).orElse(name);
+        return graphModel.shownAs(name, !showSteps.getValue(), showWeights.getValue());
     }
 
     private void refreshAll() {
@@ -513,6 +553,17 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     AddCellForm addForm() {
         return addForm;
+    }
+
+    SideTabs sideTabs() {
+        return tabs;
+    }
+
+    /** Shows the side panel's tab {@code id} ({@code tab-graph}, {@code tab-add}, {@code tab-training}). */
+    public void showTab(String id) {
+        if (tabs != null) {
+            tabs.show(id);
+        }
     }
 
     Cell cell(String name) {

@@ -35,7 +35,9 @@ class SheetViewTest extends KaribuTestBase {
         assertThat(shown(view, "q", "grad")).isEqualTo("16");
         assertThat(shown(view, "x", "grad")).isEqualTo("16");
         assertThat(shown(view, "q", "local")).isEqualTo("∂f/∂q = -4");
-        assertThat(grid.getColumnByKey("grad").getHeaderText()).isEqualTo("Gradient dL/d·");
+        // a short header; the rest in its tooltip (issue 8, item 7)
+        assertThat(view.cellGrid().headerText("grad")).isEqualTo("Gradient");
+        assertThat(view.cellGrid().headerTooltip("grad")).startsWith("dL/d·: how much L changes");
         assertThat(view.toolbar().objective.getValue()).isEqualTo("L");
     }
 
@@ -249,7 +251,7 @@ class SheetViewTest extends KaribuTestBase {
         Grid<Cell> grid = view.cellGrid().grid();
         String part = grid.getPartNameGenerator().apply(view.cell("f"));
         assertThat(part).startsWith("flash-");
-        assertThat(view.graph().picture().node("f").label()).isEqualTo("f\n-9\ngrad 2");
+        assertThat(view.graph().picture().node("f").label()).isEqualTo("f = -9\ngrad 2");
         assertThat(view.toolbar().undo.isEnabled()).isTrue();
         assertThat(((com.vaadin.flow.component.html.Span) findById(view, "status")).getText()).isEqualTo("L = 1");
         assertThat(((com.vaadin.flow.component.html.Span) findById(view, "cell-count")).getText()).isEqualTo("7 cells");

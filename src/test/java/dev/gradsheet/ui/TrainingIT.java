@@ -28,7 +28,7 @@ class TrainingIT extends BrowserTestBase {
         b.get(url(""));
         waitForWorkedExample(b);
         String first = b.getCurrentUrl();
-        b.findElement(By.cssSelector("#training vaadin-details-summary")).click();
+        b.findElement(By.id("tab-training")).click(); // beside the grid (wide) or below it (narrow)
         waitFor(b, 20).until(d -> d.findElement(By.id("templates")).isDisplayed());
         b.findElement(By.id("templates")).click();
         waitFor(b, 20).until(d -> !d.findElements(By.id("template-open")).isEmpty()
@@ -69,6 +69,18 @@ class TrainingIT extends BrowserTestBase {
         assertThat(b.findElement(By.id("numbers-note")).getText()).contains("current sample");
         waitFor(b, 20).until(d -> d.findElement(By.id("undo")).getAttribute("disabled") == null);
         screenshot(b, "train-02-xor-trained");
+        // issue 8, item 12: log-axis ticks in 1-2-5 steps that never repeat a label; a decision picture
+        // of at least 280 px square with a colour legend
+        @SuppressWarnings("unchecked")
+        java.util.List<String> ticks = (java.util.List<String>) ((JavascriptExecutor) b).executeScript(
+                "return document.getElementById('loss-chart').tickLabels()");
+        assertThat(ticks).hasSizeBetween(3, 8).doesNotHaveDuplicates();
+        assertThat(ticks).allMatch(t -> t.matches("(1|2|5|0\\.0*[125]|[125]0*|[125]e-\\d+)"), "1-2-5 ticks");
+        WebElement picture = b.findElement(By.id("decision-picture"));
+        assertThat(Integer.parseInt(picture.getAttribute("data-side"))).isGreaterThanOrEqualTo(280);
+        assertThat(picture.getAttribute("data-legend")).isEqualTo("output 0 … 1");
+        ((JavascriptExecutor) b).executeScript("arguments[0].scrollIntoView()", picture);
+        screenshot(b, "train-03-decision-picture");
 
         // one undo reverts the whole run
         b.findElement(By.id("undo")).click();

@@ -15,18 +15,23 @@ import java.util.Map;
 
 /**
  * The decision picture: a {@code <gradsheet-heatmap>} canvas (frontend/gradsheet-heatmap.js) showing
- * a model's output over the plane of two inputs, the 0.5 boundary and the data points.
+ * a model's output over the plane of two inputs, the 0.5 boundary and the data points, with
+ * horizontal axis labels and a colour legend for the output (0 … 1).
  */
 @Tag("gradsheet-heatmap")
 @JsModule("./gradsheet-heatmap.js")
 public class Heatmap extends Component implements HasSize {
+    /** The element's width: a picture of at least 280 px square beside its axis labels. */
+    public static final String SIZE = "340px";
+    /** The element's height: the picture, its axis labels and the colour legend under it. */
+    public static final String HEIGHT = "400px";
     private static final ObjectMapper JSON = new ObjectMapper();
     private DecisionMap map;
     private String message = "";
 
     public Heatmap() {
-        setWidth("300px");
-        setHeight("300px");
+        setWidth(SIZE);
+        setHeight(HEIGHT);
     }
 
     /** Draws {@code map} with the data's points ({@code y} column as the class, if present). */
@@ -63,6 +68,9 @@ public class Heatmap extends Component implements HasSize {
 
     /** Shows a message instead of a picture (why there is none). */
     public void clear(String why) {
+        if (map == null && why.equals(message)) {
+            return; // already shown: nothing to send (this runs after every edit)
+        }
         this.map = null;
         this.message = why;
         send(Map.of("message", why));

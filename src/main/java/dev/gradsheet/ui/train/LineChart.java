@@ -30,6 +30,7 @@ public class LineChart extends Component implements HasSize {
 
     private String title = "";
     private List<Series> series = List.of();
+    private AxisTicks yTicks;
 
     public LineChart() {
         setHeight("240px");
@@ -44,6 +45,26 @@ public class LineChart extends Component implements HasSize {
         spec.put("xLabel", xLabel);
         spec.put("yLabel", yLabel);
         spec.put("logY", logY);
+        yTicks = null;
+        if (logY) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (Series s : series) {
+                for (double[] p : s.points()) {
+                    if (Double.isFinite(p[1]) && p[1] > 0) {
+                        lo = Math.min(lo, p[1]);
+                        hi = Math.max(hi, p[1]);
+                    }
+                }
+            }
+            if (lo <= hi) {
+                yTicks = AxisTicks.log(lo, hi);
+                spec.put("yMin", yTicks.min());
+                spec.put("yMax", yTicks.max());
+                spec.put("yTicks", yTicks.values());
+                spec.put("yLabels", yTicks.labels());
+            }
+        }
         spec.put("series", series.stream().map(s -> Map.of("label", s.label(), "color", s.color(),
                 "dashed", s.dashed(), "width", s.width(), "points", s.points().stream()
                         .filter(p -> Double.isFinite(p[1]) && (!logY || p[1] > 0)).toList())).toList());
@@ -52,6 +73,11 @@ public class LineChart extends Component implements HasSize {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The log axis's ticks last drawn, or null (linear axis, or no data yet). */
+    public AxisTicks yTicks() {
+        return yTicks;
     }
 
     /** The title last drawn. */

@@ -134,8 +134,8 @@ public class TrainingPanel extends Composite<Details> {
         lossChart.setHeight("230px");
         lossChart.setWidth("100%");
         heatmap.setId("decision-picture");
-        heatmap.setWidth("230px");
-        heatmap.setHeight("230px");
+        heatmap.setWidth(Heatmap.SIZE);
+        heatmap.setHeight(Heatmap.HEIGHT);
         suggestBatch(shared.data());
 
         Button templates = new Button("Templates…", e -> new TemplateDialog(registry).open());
@@ -169,7 +169,7 @@ public class TrainingPanel extends Composite<Details> {
     private void setUpBatchGradient() {
         batchGradient.setId("batch-gradient");
         batchGradient.addThemeVariants(GridVariant.LUMO_COMPACT);
-        batchGradient.setHeight("130px");
+        batchGradient.setAllRowsVisible(true); // every weight listed: the panel scrolls, not a three-row box
         batchGradient.addColumn(Map.Entry::getKey).setHeader("Weight").setWidth("7em").setFlexGrow(0);
         batchGradient.addColumn(e -> Format.readable(e.getValue()[0])).setKey("value").setHeader("Value")
                 .setTextAlign(ColumnTextAlign.END);

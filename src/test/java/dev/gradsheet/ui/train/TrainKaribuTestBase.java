@@ -18,6 +18,7 @@ abstract class TrainKaribuTestBase extends KaribuTestBase {
     TrainingPanel open(SharedSheet shared) {
         UI.getCurrent().navigate("sheet/" + shared.id());
         roundtrip();
+        _get(dev.gradsheet.ui.SheetView.class).showTab("tab-training"); // the panel lives in its own tab
         return _get(TrainingPanel.class);
     }
 

@@ -87,7 +87,7 @@ class TrainingPanelTest extends TrainKaribuTestBase {
         // the grid itself shows each weight's batch gradient beside its last-sample gradient
         var cells = _get(dev.gradsheet.ui.CellGrid.class).grid();
         assertThat(cells.getColumnByKey("batch").isVisible()).isTrue();
-        assertThat(cells.getColumnByKey("value").getHeaderText()).isEqualTo("Value (last sample)");
+        assertThat(_get(dev.gradsheet.ui.CellGrid.class).headerText("value")).isEqualTo("Value (last sample)");
         int row = sheet.indexOf("w1_1_1");
         assertThat(GridKt._getFormatted(cells, row, "batch"))
                 .isEqualTo(dev.gradsheet.ui.Format.readable(panel.job().result().get().batchGradient().get("w1_1_1")));
@@ -98,7 +98,7 @@ class TrainingPanelTest extends TrainKaribuTestBase {
         assertThat(weights(sheet)).isEqualTo(startWeights);
         roundtrip();
         assertThat(cells.getColumnByKey("batch").isVisible()).isFalse();
-        assertThat(cells.getColumnByKey("value").getHeaderText()).isEqualTo("Value");
+        assertThat(_get(dev.gradsheet.ui.CellGrid.class).headerText("value")).isEqualTo("Value");
     }
 
     @Test

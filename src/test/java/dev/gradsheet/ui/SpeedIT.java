@@ -1,0 +1,114 @@
+package dev.gradsheet.ui;
+
+import dev.gradsheet.sheet.SheetFile;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Speed of the page (issue 8): from the click on "Apply SGD step" until every row on screen shows its
+ * new value, on a 1,000-cell and a 100,000-cell sheet where one step changes every computed cell.
+ * Printed for the README; never a timed assertion (the machine's load decides the numbers).
+ */
+class SpeedIT extends BrowserTestBase {
+    /** JS: the text of every rendered row (name → value and gradient), as one array. */
+    static final String ROWS_JS = """
+            const grid = document.getElementById('cells');
+            const out = {};
+            for (const tr of grid.shadowRoot.querySelectorAll('tbody#items tr')) {
+              if (tr.hidden) continue;
+              const tds = tr.querySelectorAll('td');
+              if (tds.length > 4 && tds[0]._content) {
+                const kind = tds[2]._content.textContent.trim();
+                // inputs and constants keep their values; every other cell's value moves with w
+                if (kind !== 'input' && kind !== 'const') out[tds[0]._content.textContent.trim()] = tds[3]._content.textContent;
+              }
+            }
+            return out;
+            """;
+    /** JS (async): clicks Apply SGD step and answers the ms until every row on screen changed, or -1. */
+    static final String MEASURE_JS = """
+            const done = arguments[arguments.length - 1];
+            const rows = new Function(arguments[0]);
+            const before = rows();
+            const names = Object.keys(before);
+            const grid = document.getElementById('cells');
+            let finished = false;
+            const allChanged = () => { const now = rows(); return names.every((n) => now[n] !== undefined && now[n] !== before[n]); };
+            const finish = (ms) => { if (!finished) { finished = true; obs.disconnect(); done(ms); } };
+            const t0 = performance.now();
+            let first = -1;
+            let changed = -1;
+            const obs = new MutationObserver(() => {
+              if (first < 0) first = performance.now() - t0; // the server's answer arrived and is being applied
+              if (changed < 0 && allChanged()) {
+                changed = performance.now() - t0;
+                // on screen: after the browser has painted the change
+                requestAnimationFrame(() => finish([performance.now() - t0, first, changed]));
+              } });
+            obs.observe(grid, { subtree: true, childList: true, characterData: true });
+            document.getElementById('sgd-apply').click();
+            setTimeout(() => finish([-1, first, changed]), 20000);
+            """;
+
+    @Autowired
+    SheetRegistry registry;
+
+    /**
+     * {@code cells} cells: x, w, c1 = x·w, c(i) = c(i−1)·0.5 + w (three cells each: the constant, the
+     * product, the sum) and L = c·w. Values stay near 2w, so every step moves every computed value.
+     */
+    static String damped(int cells) {
+        int rows = (cells - 1) / 3;
+        StringBuilder out = new StringBuilder("x = input(0.5)\nw = weight(1)\nc1 = x * w\n");
+        for (int i = 2; i <= rows; i++) {
+            out.append('c').append(i).append(" = c").append(i - 1).append(" * 0.5 + w\n");
+        }
+        out.append("L = c").append(rows).append(" * w\n");
+        return out.toString();
+    }
+
+    private List<Long> measure(int cells, String firstFormula) throws Exception {
+        SharedSheet shared = registry.create(SheetFile.parse(damped(cells), "damped.sheet"));
+        assertThat(shared.sheet().size()).isEqualTo(cells);
+        WebDriver b = newBrowser();
+        LayoutIT.viewport(b, 1366, 768);
+        b.get(url("sheet/" + shared.id()));
+        waitForCell(b, "c1", FORMULA, firstFormula, 90);
+        JavascriptExecutor js = (JavascriptExecutor) b;
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            @SuppressWarnings("unchecked")
+            List<Number> ms = (List<Number>) js.executeAsyncScript(MEASURE_JS, ROWS_JS);
+            assertThat(ms.get(0).doubleValue()).as("every row on screen changed").isNotNegative();
+            times.add(Math.round(ms.get(0).doubleValue()));
+            System.out.println("SPEED " + cells + " cells, run " + i + ": first grid change " + Math.round(ms.get(1).doubleValue())
+                    + " ms, every row changed " + Math.round(ms.get(2).doubleValue()) + " ms, painted "
+                    + Math.round(ms.get(0).doubleValue()) + " ms");
+            Thread.sleep(300);
+        }
+        return times;
+    }
+
+    private static void report(String what, List<Long> times) {
+        List<Long> warm = new ArrayList<>(times.subList(2, times.size())); // the first runs warm the JIT
+        warm.sort(null);
+        System.out.println("SPEED " + what + ": click to every row on screen updated, median "
+                + warm.get(warm.size() / 2) + " ms, best " + warm.get(0) + " ms (all runs " + times + ")");
+    }
+
+    @Test
+    void aThousandCellSheet() throws Exception {
+        report("1,000 cells", measure(1_000, "x * w"));
+    }
+
+    @Test
+    void aHundredThousandCellSheet() throws Exception {
+        report("100,000 cells", measure(100_000, "x * w"));
+    }
+}
