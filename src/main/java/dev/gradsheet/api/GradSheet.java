@@ -72,6 +72,8 @@ public final class GradSheet {
     private Claims claims = Claims.NONE;
     private Practice practice = Practice.OFF;
     private int generated;
+    /** Whether the objective was chosen (minimize, or a sheet that came with one); until then the newest cell is it. */
+    private boolean objectiveChosen;
 
     /** An empty sheet. */
     public GradSheet() {
@@ -82,6 +84,7 @@ public final class GradSheet {
         this.sheet = sheet;
         this.description = description == null ? "" : description;
         this.data = data;
+        this.objectiveChosen = sheet.objective() != null; // a loaded or wrapped sheet keeps its objective
     }
 
     private static GradSheet of(SheetFile.Loaded loaded) {
@@ -205,6 +208,7 @@ public final class GradSheet {
             throw new IllegalArgumentException("the objective must be a node of this sheet");
         }
         sheet.setObjective(objective.name());
+        objectiveChosen = true;
         return this;
     }
 
@@ -414,7 +418,10 @@ public final class GradSheet {
 
     /** Adds a user cell; returns its name. */
     String add(String name, String formula) {
-        sheet.addCell(name, formula);
+        // Until minimize() chooses one, the newest cell is the objective (as micrograd's last node is
+        // what backward() starts from); the web sheet instead keeps the objective until a person
+        // changes it.
+        sheet.addCell(name, formula, !objectiveChosen);
         return name;
     }
 

@@ -375,8 +375,17 @@ public final class Sheet {
         });
     }
 
-    /** Adds a cell at the end of the sheet. */
+    /** Adds a cell at the end of the sheet; the objective stays (an empty sheet takes its first formula cell). */
     public void addCell(String name, String formula) {
+        addCell(name, formula, false);
+    }
+
+    /**
+     * Adds a cell at the end of the sheet and, when {@code makeObjective}, makes it the objective in
+     * the same edit (one undo step): for code that builds a graph node by node, where the newest node
+     * is the objective until one is chosen.
+     */
+    public void addCell(String name, String formula, boolean makeObjective) {
         write(() -> {
             requireFreeName(name);
             Lowering.Plan plan = plan(-1, formula, name);
@@ -386,7 +395,9 @@ public final class Sheet {
             int[] created = apply(plan, name, id);
             p.touchNew(created);
             p.touchNew(id);
-            if (!graph.isLive(graph.explicitObjective) && isFormula(graph.opOf(id))) {
+            if (makeObjective) {
+                graph.explicitObjective = id;
+            } else if (!graph.isLive(graph.explicitObjective) && isFormula(graph.opOf(id))) {
                 graph.explicitObjective = id; // a sheet without objective takes its first formula cell
             }
             commit(p.done());
