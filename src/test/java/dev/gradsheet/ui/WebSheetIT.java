@@ -159,6 +159,9 @@ class WebSheetIT extends BrowserTestBase {
             List<WebElement> f = d.findElements(By.cssSelector("#edit-formula input"));
             return f.isEmpty() || !f.get(0).isDisplayed() ? null : f.get(0);
         });
+        // wait until the editor has put the caret at the end, so Ctrl+A below is not undone by it
+        waitFor(b, 10).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript(ClassroomIT.FOCUSED_INPUT_JS, "x + y")));
         again.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "x - y",
                 org.openqa.selenium.Keys.TAB);
         waitForCell(b, "q", VALUE, "-7", 10); // committed: q has no value field, so Tab left the row
