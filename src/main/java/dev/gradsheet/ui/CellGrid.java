@@ -88,7 +88,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
                 .setWidth("100px").setFlexGrow(0).setResizable(true);
         formulaColumn = grid.addColumn(CellGrid::shownFormula).setKey("formula")
                 .setHeader(header("Formula", "What the cell computes; hover a formula for all of it"))
-                .setWidth("120px").setFlexGrow(2).setResizable(true);
+                .setWidth("108px").setFlexGrow(2).setResizable(true);
         formulaColumn.setTooltipGenerator(Cell::formula);
         // A saturated sigmoid (σ′ < 0.01, lesson item 10) is flagged: it barely passes a gradient back.
         // Inputs and weights carry a small switch: only weights learn, so the difference must be visible

@@ -444,11 +444,20 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         }
         boolean value = practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.VALUE);
         boolean grad = practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.GRAD);
-        String[] lines = n.label().split("\n", -1);
-        if ((!value && !grad) || lines.length < 3) {
+        if (!value && !grad) {
             return n;
         }
-        String label = lines[0] + "\n" + (value ? CellGrid.HIDDEN : lines[1]) + "\n" + (grad ? "grad " + CellGrid.HIDDEN : lines[2]);
+        // The label's lines are "name = value" and "grad g" (GraphModel.node), perhaps with more after.
+        String[] lines = n.label().split("\n", -1);
+        String valueLine = c.name() + " = ";
+        for (int i = 0; i < lines.length; i++) {
+            if (value && lines[i].startsWith(valueLine)) {
+                lines[i] = valueLine + CellGrid.HIDDEN;
+            } else if (grad && lines[i].startsWith("grad ")) {
+                lines[i] = "grad " + CellGrid.HIDDEN;
+            }
+        }
+        String label = String.join("\n", lines);
         String classes = grad ? n.classes().replace(" gpos", "").replace(" gneg", "") : n.classes();
         return new GraphModel.Node(n.id(), label, classes);
     }

@@ -52,8 +52,8 @@ class PracticeModeTest extends KaribuTestBase {
         assertThat(shown(view, "x", "grad")).isEqualTo("16");
         assertThat(view.cellGrid().grid().getColumnByKey("answer-grad").isVisible()).isTrue();
         assertThat(view.cellPanel().isVisible()).isFalse();           // "Why this gradient?" would tell
-        assertThat(view.graph().picture().node("q").label()).isEqualTo("q\n3\ngrad ?");
-        assertThat(view.graph().picture().node("z").label()).isEqualTo("z\n-4\ngrad -12");
+        assertThat(view.graph().picture().node("q").label()).isEqualTo("q = 3\ngrad ?");
+        assertThat(view.graph().picture().node("z").label()).isEqualTo("z = -4\ngrad -12");
         assertThat(panel.score.getText()).isEqualTo("Score: 0 of 3 right"); // q, f and L
 
         AnswerCell q = answer(view, "q", "answer-grad");

@@ -385,7 +385,6 @@ public class TrainingPanel extends Composite<Details> {
         fireEvent(new TrainingFinishedEvent(this, result.batchGradient()));
     }
 
-    /** Tells the sheet view a run finished, with each weight's mean gradient over the last batch. */
     /**
      * Clears what the panel says about the last run (its result and which numbers the grid shows):
      * the next action, such as undoing the run, makes it stale.
@@ -399,6 +398,7 @@ public class TrainingPanel extends Composite<Details> {
         }
     }
 
+    /** Tells the sheet view a run finished, with each weight's mean gradient over the last batch. */
     public Registration addTrainingFinishedListener(ComponentEventListener<TrainingFinishedEvent> listener) {
         return addListener(TrainingFinishedEvent.class, listener);
     }
