@@ -88,7 +88,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
                 .setWidth("100px").setFlexGrow(0).setResizable(true);
         formulaColumn = grid.addColumn(CellGrid::shownFormula).setKey("formula")
                 .setHeader(header("Formula", "What the cell computes; hover a formula for all of it"))
-                .setWidth("108px").setFlexGrow(2).setResizable(true);
+                .setWidth("104px").setFlexGrow(2).setResizable(true);
         formulaColumn.setTooltipGenerator(Cell::formula);
         // A saturated sigmoid (σ′ < 0.01, lesson item 10) is flagged: it barely passes a gradient back.
         // Inputs and weights carry a small switch: only weights learn, so the difference must be visible
@@ -107,7 +107,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
                 .setKey("kind")
                 .setHeader(header("Kind", "input, weight (trained by SGD) or the operation; ⚠ marks a saturated sigmoid;"
                         + " ⇄ switches an input to a weight and back"))
-                .setWidth("112px").setFlexGrow(0)
+                .setWidth("104px").setFlexGrow(0)
                 .setPartNameGenerator(c -> c.isSaturated() ? "saturated" : null)
                 .setTooltipGenerator(c -> c.isSaturated() ? "saturated: σ′ = σ(1 − σ) = "
                         + Format.readable(c.value() * (1 - c.value())) + " < 0.01, so gradients through it nearly vanish" : null);

@@ -102,12 +102,29 @@ class StaleGradientTest extends KaribuTestBase {
                         settled.await(60, TimeUnit.SECONDS);
                         page.roundtrip();
                         return page.rows;
+                    } catch (Throwable t) {
+                        // break the barriers so the other pages stop waiting and this failure is reported
+                        opened.reset();
+                        edited.reset();
+                        settled.reset();
+                        throw t;
                     } finally {
                         MockVaadin.tearDown();
                     }
                 }));
             }
             Sheet sheet = registry.find(id).orElseThrow().sheet();
+            for (Future<Map<String, String>> page : shown) { // a page that failed first, with its own cause
+                if (page.isDone()) {
+                    try {
+                        page.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        if (!(e.getCause() instanceof java.util.concurrent.BrokenBarrierException)) {
+                            throw e;
+                        }
+                    }
+                }
+            }
             for (Future<Map<String, String>> page : shown) {
                 Map<String, String> rows = page.get(120, TimeUnit.SECONDS);
                 assertThat(rows).isEqualTo(ClientRows.expected(sheet));
