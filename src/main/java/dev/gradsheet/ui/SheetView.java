@@ -184,7 +184,6 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         editError.setId("edit-error");
         editError.addClassName("gs-error");
         editError.addClassName("gs-edit-error");
-        editError.getStyle().set("min-height", "1.4em"); // no jump when it appears
         grid.addEditRefusedListener(e -> {
             editError.setText(e.message() == null ? "" : e.cell() + ": " + e.message());
             if (e.message() != null) {
@@ -247,26 +246,33 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     /**
      * The page under the toolbar: the grid with the selected cell's explanation under it, and beside
-     * it (below it on narrow screens, see gradsheet.css) the tabs Graph, Add a cell and Data & training.
+     * it (below it on narrow screens, see gradsheet.css) the tabs Graph, Add a cell, Data & training and
+     * Practice.
      * The explanation is outside the tabs so it is always in view; tab pages stay attached when hidden,
      * so a training run keeps going while the graph is shown.
      */
     private Div main() {
         cellPanel.addClassName("gs-why");
-        // Practice, Step through and Check numerically act on the grid's rows: their bar sits right above it.
-        Div practiceBar = new Div(practicePanel, new HorizontalLayout(stepPanel, numericCheck));
-        practiceBar.addClassName("gs-practice-bar");
-        left = new Div(practiceBar, grid, editError, cellPanel); // a refused edit is explained right under the grid
+        left = new Div(grid, editError, cellPanel); // a refused edit is explained right under the grid
         left.addClassName("gs-left");
         Div graphOptions = new Div(showSteps, showWeights);
         graphOptions.addClassName("gs-graph-options");
-        Div graphPage = new Div(graph, graphOptions);
+        // Step through and Check numerically sit under the graph, where a step is also drawn; they cost
+        // the grid no height on a laptop screen.
+        Div stepRow = new Div(stepPanel, numericCheck);
+        stepRow.addClassName("gs-graph-options");
+        Div graphPage = new Div(graph, graphOptions, stepRow);
         graphPage.addClassName("gs-graph-page");
         tabs = new SideTabs();
         tabs.add("tab-graph", "Graph", graphPage);
         tabs.add("tab-add", "Add a cell", addForm);
         tabs.add("tab-training", "Data & training", training);
-        tabs.show(presenter.shared().data() != null ? "tab-training" : "tab-graph");
+        tabs.add("tab-practice", "Practice", practicePanel);
+        // a practice sheet opens on its score and hints; a sheet with data on its training; an empty
+        // sheet where cells are added (the start guide points there); any other on its graph
+        tabs.show(practiceSession.mode().on() ? "tab-practice"
+                : presenter.shared().data() != null ? "tab-training"
+                : presenter.sheet().size() == 0 ? "tab-add" : "tab-graph");
         Div main = new Div(left, tabs);
         main.setId("main");
         main.addClassName("gs-main");

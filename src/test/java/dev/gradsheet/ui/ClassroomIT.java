@@ -53,8 +53,17 @@ class ClassroomIT extends BrowserTestBase {
         return b.findElement(By.id(id)).getText().split("\n")[0];
     }
 
+    /** Shows the "Add a cell" tab beside the grid (the add form lives there). */
+    private static void showAddTab(WebDriver b) {
+        b.findElement(By.id("tab-add")).click();
+        waitFor(b, 10).until(d -> d.findElement(By.cssSelector("#add-name input")).isDisplayed());
+    }
+
     /** Types into a Vaadin text field (its inner input). */
     private static void type(WebDriver b, String id, String text) {
+        if (id.startsWith("add-")) {
+            showAddTab(b);
+        }
         WebElement input = b.findElement(By.cssSelector("#" + id + " input"));
         input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
