@@ -11,6 +11,7 @@ import dev.gradsheet.api.GradSheet;
 import dev.gradsheet.api.Node;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.Expectation;
+import dev.gradsheet.sheet.Examples;
 import dev.gradsheet.sheet.SheetFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,16 +22,8 @@ import org.opentest4j.AssertionFailedError;
 
 /** The homework assertions: the tolerance rule of @expect claims and failure messages that teach. */
 class SheetAssertionsTest {
-    private static GradSheet worked() throws Exception {
-        return GradSheet.of(SheetFile.parse("""
-                x = input(-2)
-                y = input(5)
-                z = weight(-4)
-                q = x + y
-                f = q * z
-                t = input(-10)
-                L = mse(f, t)
-                """, "worked.sheet").sheet());
+    private static GradSheet worked() {
+        return GradSheet.of(Examples.WORKED.load().sheet()); // lesson item 9, as the app ships it
     }
 
     @Test
