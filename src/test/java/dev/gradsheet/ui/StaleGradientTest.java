@@ -114,19 +114,23 @@ class StaleGradientTest extends KaribuTestBase {
                 }));
             }
             Sheet sheet = registry.find(id).orElseThrow().sheet();
-            for (Future<Map<String, String>> page : shown) { // a page that failed first, with its own cause
-                if (page.isDone()) {
-                    try {
-                        page.get();
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        if (!(e.getCause() instanceof java.util.concurrent.BrokenBarrierException)) {
-                            throw e;
-                        }
+            List<Map<String, String>> rowsOfPages = new ArrayList<>();
+            Throwable brokenBarrier = null;
+            for (Future<Map<String, String>> page : shown) {
+                try {
+                    rowsOfPages.add(page.get(120, TimeUnit.SECONDS));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // a page whose barrier broke only echoes another page's failure: report the cause
+                    if (!(e.getCause() instanceof java.util.concurrent.BrokenBarrierException)) {
+                        throw new AssertionError("a page failed", e.getCause());
                     }
+                    brokenBarrier = e.getCause();
                 }
             }
-            for (Future<Map<String, String>> page : shown) {
-                Map<String, String> rows = page.get(120, TimeUnit.SECONDS);
+            if (brokenBarrier != null) {
+                throw new AssertionError("a page's barrier broke without a failing page", brokenBarrier);
+            }
+            for (Map<String, String> rows : rowsOfPages) {
                 assertThat(rows).isEqualTo(ClientRows.expected(sheet));
             }
             assertThat(ops.get()).isEqualTo(pages * opsEach);
