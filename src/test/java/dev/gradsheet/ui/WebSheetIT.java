@@ -167,4 +167,25 @@ class WebSheetIT extends BrowserTestBase {
         waitForCell(b, "q", VALUE, "-7", 10); // committed
         waitForCell(b, "f", VALUE, "28", 10); // f = q·z = (-7)·(-4)
     }
+
+    /** Issue 8 item 2: Tab at the end of a row commits what was typed there, like Enter. */
+    @Test
+    void tabAtTheEndOfARowCommitsTheFormula() throws Exception {
+        WebDriver b = newBrowser();
+        b.get(url(""));
+        waitForWorkedExample(b);
+        new org.openqa.selenium.interactions.Actions(b).doubleClick(cellElement(b, "q", FORMULA)).perform();
+        WebElement formula = waitFor(b, 10).until(d -> {
+            List<WebElement> f = d.findElements(By.cssSelector("#edit-formula input"));
+            return f.isEmpty() || !f.get(0).isDisplayed() ? null : f.get(0);
+        });
+        waitFor(b, 10).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript(ClassroomIT.FOCUSED_INPUT_JS, "x + y")));
+        formula.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "x - y",
+                org.openqa.selenium.Keys.TAB);
+        waitForCell(b, "q", FORMULA, "x - y", 10); // committed by Tab
+        waitForCell(b, "q", VALUE, "-7", 10);
+        waitForCell(b, "f", VALUE, "28", 10);
+        screenshot(b, "11-tab-commits");
+    }
 }
