@@ -2,6 +2,7 @@ package dev.gradsheet.ui;
 
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.EditRefusedException;
+import dev.gradsheet.engine.Op;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.jobs.JobPool;
 import dev.gradsheet.jobs.JobRefusedException;
@@ -279,31 +280,24 @@ public final class SheetPresenter {
 
     /**
      * The formula a cell builder makes from an operation and its arguments, e.g.
-     * {@code ("mul", "q", "z") → "q * z"}, {@code ("sigmoid", "a") → "sigmoid(a)"}.
+     * {@code ("mul", "q", "z") → "q * z"}, {@code ("sigmoid", "a") → "sigmoid(a)"}; written by the
+     * op's own definition ({@link Op#write}).
      */
     public static String formulaFor(String op, String a, String b) {
-        String x = a == null || a.isBlank() ? "?" : a;
-        String y = b == null || b.isBlank() ? "?" : b;
-        return switch (op) {
-            case "add" -> x + " + " + y;
-            case "sub" -> x + " - " + y;
-            case "mul" -> x + " * " + y;
-            case "div" -> x + " / " + y;
-            case "neg" -> "-" + x;
-            case "input", "weight" -> op + "(" + (a == null || a.isBlank() ? "0" : a) + ")";
-            case "const" -> a == null || a.isBlank() ? "0" : a;
-            case "mse", "bce" -> op + "(" + x + ", " + y + ")";
-            case "sum", "mean" -> b == null || b.isBlank() ? op + "(" + x + ")" : op + "(" + x + ", " + y + ")";
-            default -> op + "(" + x + ")";
-        };
+        Op o = Op.byLabel(op);
+        return o == null ? op + "(" + (a == null || a.isBlank() ? "?" : a) + ")" : o.write(a, b);
     }
 
-    /** Whether the operation takes a second argument in the cell builder. */
+    /** Whether the operation takes (or may take) a second argument in the cell builder. */
     public static boolean isBinary(String op) {
-        return switch (op) {
-            case "add", "sub", "mul", "div", "mse", "bce", "sum", "mean" -> true;
-            default -> false;
-        };
+        Op o = Op.byLabel(op);
+        return o != null && o.maxArgs() >= 2;
+    }
+
+    /** Whether the operation's second argument may be left out (step's theta, leaky_relu's slope). */
+    public static boolean secondIsOptional(String op) {
+        Op o = Op.byLabel(op);
+        return o != null && o.minArgs() < 2 && o.maxArgs() >= 2;
     }
 
     private static Outcome run(Runnable edit) {
