@@ -317,7 +317,7 @@ public final class Sheet {
                 int id = idOf(e.getKey());
                 Op kind = graph.opOf(id);
                 if (kind != Op.INPUT && kind != Op.WEIGHT) {
-                    throw new EditRefusedException(e.getKey() + " is computed by its formula ("
+                    throw new EditRefusedException(EditRefusedException.Reason.CELL, e.getKey() + " is computed by its formula ("
                             + FormulaText.of(graph, id) + "); change the formula instead");
                 }
                 requireFinite(e.getKey(), e.getValue());
@@ -345,7 +345,7 @@ public final class Sheet {
             int id = idOf(name);
             Op kind = graph.opOf(id);
             if (kind != Op.INPUT && kind != Op.WEIGHT) {
-                throw new EditRefusedException(name + " is computed by its formula; only inputs and weights"
+                throw new EditRefusedException(EditRefusedException.Reason.CELL, name + " is computed by its formula; only inputs and weights"
                         + " can switch between input and weight");
             }
             boolean toWeight = kind == Op.INPUT;
@@ -358,7 +358,7 @@ public final class Sheet {
         write(() -> {
             int id = idOf(name);
             if (graph.isGenerated(id)) {
-                throw new EditRefusedException(name + " is part of " + graph.names.nameOf(graph.rootOf(id))
+                throw new EditRefusedException(EditRefusedException.Reason.CELL, name + " is part of " + graph.names.nameOf(graph.rootOf(id))
                         + "'s formula; edit that formula instead");
             }
             Lowering.Plan plan = plan(id, formula);
@@ -409,7 +409,7 @@ public final class Sheet {
         write(() -> {
             int id = idOf(name);
             if (graph.isGenerated(id)) {
-                throw new EditRefusedException(name + " is generated; rename "
+                throw new EditRefusedException(EditRefusedException.Reason.CELL, name + " is generated; rename "
                         + graph.names.nameOf(graph.rootOf(id)) + " instead");
             }
             if (name.equals(newName)) {
@@ -434,12 +434,12 @@ public final class Sheet {
         write(() -> {
             int id = idOf(name);
             if (graph.isGenerated(id)) {
-                throw new EditRefusedException(name + " is part of " + graph.names.nameOf(graph.rootOf(id))
+                throw new EditRefusedException(EditRefusedException.Reason.CELL, name + " is part of " + graph.names.nameOf(graph.rootOf(id))
                         + "'s formula; edit or delete that cell instead");
             }
             List<String> users = usersOf(name);
             if (!users.isEmpty()) {
-                throw new EditRefusedException("cannot delete " + name + ": used by " + String.join(", ", users));
+                throw new EditRefusedException(EditRefusedException.Reason.CELL, "cannot delete " + name + ": used by " + String.join(", ", users));
             }
             PatchBuilder p = new PatchBuilder("delete " + name, graph);
             int[] generated = graph.generatedOf(id);
@@ -497,7 +497,7 @@ public final class Sheet {
         return write(() -> {
             requirePositive("learning rate", lr);
             if (steps < 1) {
-                throw new EditRefusedException("steps must be at least 1, not " + steps);
+                throw new EditRefusedException(EditRefusedException.Reason.ARGUMENT, "steps must be at least 1, not " + steps);
             }
             int[] ids = graph.weightIds;
             double before = objectiveValueLocked();
@@ -513,14 +513,14 @@ public final class Sheet {
                     if (s > 0) {
                         restoreSilently(ids, start);
                     }
-                    throw new EditRefusedException((s > 0 ? "after step " + s + ", " : "") + notFinite
+                    throw new EditRefusedException(EditRefusedException.Reason.NOT_FINITE, (s > 0 ? "after step " + s + ", " : "") + notFinite
                             + "; an SGD step needs finite numbers, so nothing was changed");
                 }
                 for (int i = 0; i < ids.length; i++) {
                     next[i] = graph.value[ids[i]] - lr * graph.grad[ids[i]];
                     if (!Double.isFinite(next[i])) {
                         restoreSilently(ids, start);
-                        throw new EditRefusedException("step " + (s + 1) + " would make "
+                        throw new EditRefusedException(EditRefusedException.Reason.NOT_FINITE, "step " + (s + 1) + " would make "
                                 + graph.names.nameOf(ids[i]) + " " + next[i] + " (its gradient is "
                                 + graph.grad[ids[i]] + "); nothing was changed");
                     }
@@ -597,7 +597,7 @@ public final class Sheet {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = idOf(inputs.get(i));
             if (graph.opOf(ids[i]) != Op.INPUT) {
-                throw new EditRefusedException(inputs.get(i) + " is not an input cell (it is "
+                throw new EditRefusedException(EditRefusedException.Reason.CELL, inputs.get(i) + " is not an input cell (it is "
                         + graph.opOf(ids[i]).label() + "); data can only bind to inputs");
             }
         }
@@ -797,12 +797,12 @@ public final class Sheet {
             if (self >= 0) {
                 int[] cycle = CycleCheck.pathBack(graph, self, plan);
                 if (cycle.length > 0) {
-                    throw new EditRefusedException("cycle: " + describeCycle(cycle));
+                    throw new EditRefusedException(EditRefusedException.Reason.CYCLE, "cycle: " + describeCycle(cycle));
                 }
             }
             return plan;
         } catch (FormulaException e) {
-            throw new EditRefusedException(e.getMessage(), e.column());
+            throw new EditRefusedException(EditRefusedException.Reason.FORMULA, e.getMessage(), e.column());
         }
     }
 
@@ -850,30 +850,30 @@ public final class Sheet {
     private int idOf(String name) {
         int id = name == null ? -1 : graph.names.idOf(name);
         if (id < 0 || !graph.isLive(id)) {
-            throw new EditRefusedException("unknown cell " + Messages.quote(name));
+            throw new EditRefusedException(EditRefusedException.Reason.UNKNOWN_CELL, "unknown cell " + Messages.quote(name));
         }
         return id;
     }
 
     private void requireFreeName(String name) {
         if (!FormulaParser.isValidName(name)) {
-            throw new EditRefusedException(Messages.quote(name) + " is not a valid name: use letters, digits and _,"
+            throw new EditRefusedException(EditRefusedException.Reason.NAME, Messages.quote(name) + " is not a valid name: use letters, digits and _,"
                     + " not starting with a digit (at most 200 characters)");
         }
         if (graph.names.idOf(name) >= 0) {
-            throw new EditRefusedException("a cell named " + name + " already exists");
+            throw new EditRefusedException(EditRefusedException.Reason.NAME, "a cell named " + name + " already exists");
         }
     }
 
     private static void requireFinite(String name, double v) {
         if (!Double.isFinite(v)) {
-            throw new EditRefusedException(name + " must be a finite number, not " + v);
+            throw new EditRefusedException(EditRefusedException.Reason.ARGUMENT, name + " must be a finite number, not " + v);
         }
     }
 
     private static void requirePositive(String what, double v) {
         if (!(v > 0) || !Double.isFinite(v)) {
-            throw new EditRefusedException(what + " must be a positive number, not " + v);
+            throw new EditRefusedException(EditRefusedException.Reason.ARGUMENT, what + " must be a positive number, not " + v);
         }
     }
 

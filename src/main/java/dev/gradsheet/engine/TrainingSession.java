@@ -82,7 +82,7 @@ public final class TrainingSession {
             for (int i = 0; i < weightIds.length; i++) {
                 next[i] = g.value[weightIds[i]] - lr * meanGradient[i];
                 if (!Double.isFinite(next[i])) {
-                    throw new EditRefusedException("training diverged: " + g.names.nameOf(weightIds[i])
+                    throw new EditRefusedException(EditRefusedException.Reason.NOT_FINITE, "training diverged: " + g.names.nameOf(weightIds[i])
                             + " would become " + next[i] + "; try a smaller learning rate");
                 }
             }

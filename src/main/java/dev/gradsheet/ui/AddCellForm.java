@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.gradsheet.engine.EditRefusedException;
 import dev.gradsheet.engine.Op;
 import java.util.List;
 
@@ -149,7 +150,7 @@ public class AddCellForm extends Composite<VerticalLayout> {
             arg2.clear();
             return;
         }
-        TextField at = isAboutName(o.error()) ? name : formula;
+        TextField at = o.about() == EditRefusedException.Reason.NAME ? name : formula;
         at.setErrorMessage(o.error());
         at.setInvalid(true);
         presenter.post(this::clearMessages);
@@ -175,10 +176,5 @@ public class AddCellForm extends Composite<VerticalLayout> {
         }
         kindRow.setVisible(false);
         notice.setText("");
-    }
-
-    private static boolean isAboutName(String message) {
-        return message.startsWith("enter a name") || message.contains("not a valid name")
-                || message.contains("already exists");
     }
 }

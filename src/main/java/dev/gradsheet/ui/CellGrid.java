@@ -110,7 +110,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
                 .setWidth("104px").setFlexGrow(0)
                 .setPartNameGenerator(c -> c.isSaturated() ? "saturated" : null)
                 .setTooltipGenerator(c -> c.isSaturated() ? "saturated: σ′ = σ(1 − σ) = "
-                        + Format.readable(c.value() * (1 - c.value())) + " < 0.01, so gradients through it nearly vanish" : null);
+                        + Format.readable(c.sigmoidSlope()) + " < 0.01, so gradients through it nearly vanish" : null);
         valueColumn = grid.addColumn(c -> hideValue.test(c) ? HIDDEN
                         : (Double.isFinite(c.value()) ? "" : "⚠ ") + Format.readable(c.value()))
                 .setKey("value").setTextAlign(ColumnTextAlign.END).setWidth("110px").setFlexGrow(1);

@@ -92,9 +92,17 @@ public final class SheetPresenter {
         return shared.sheet();
     }
 
-    /** The outcome of an edit: empty when it was applied, else the message to show. */
-    public record Outcome(String error) {
-        static final Outcome OK = new Outcome(null);
+    /**
+     * The outcome of an edit: empty when it was applied, else the message to show and what it is
+     * about (which field a form puts it next to).
+     */
+    public record Outcome(String error, EditRefusedException.Reason about) {
+        static final Outcome OK = new Outcome(null, null);
+
+        /** A refusal about something other than a name or formula field. */
+        public Outcome(String error) {
+            this(error, error == null ? null : EditRefusedException.Reason.OTHER);
+        }
 
         public boolean ok() {
             return error == null;
@@ -115,7 +123,7 @@ public final class SheetPresenter {
     public Outcome setFormula(String name, String formula) {
         beginAction();
         if (formula == null || formula.isBlank()) {
-            return new Outcome("enter a formula, e.g. x + y or weight(0.5)");
+            return new Outcome("enter a formula, e.g. x + y or weight(0.5)", EditRefusedException.Reason.FORMULA);
         }
         return run(() -> sheet().setFormula(name, formula.strip()));
     }
@@ -124,7 +132,7 @@ public final class SheetPresenter {
     public Outcome rename(String name, String newName) {
         beginAction();
         if (newName == null || newName.isBlank()) {
-            return new Outcome("enter a new name");
+            return new Outcome("enter a new name", EditRefusedException.Reason.NAME);
         }
         if (newName.strip().equals(name)) {
             return Outcome.OK;
@@ -142,10 +150,10 @@ public final class SheetPresenter {
     public Outcome addCell(String name, String formula) {
         beginAction();
         if (name == null || name.isBlank()) {
-            return new Outcome("enter a name");
+            return new Outcome("enter a name", EditRefusedException.Reason.NAME);
         }
         if (formula == null || formula.isBlank()) {
-            return new Outcome("enter a formula, e.g. x + y or weight(0.5)");
+            return new Outcome("enter a formula, e.g. x + y or weight(0.5)", EditRefusedException.Reason.FORMULA);
         }
         return run(() -> sheet().addCell(name.strip(), formula.strip()));
     }
@@ -305,7 +313,7 @@ public final class SheetPresenter {
             edit.run();
             return Outcome.OK;
         } catch (EditRefusedException e) {
-            return new Outcome(message(e));
+            return new Outcome(message(e), e.reason());
         }
     }
 
