@@ -45,6 +45,8 @@ public final class Sheet {
     /** Made on the first {@link #changes()} call: a command that never observes loads no RxJava. */
     private volatile Subject<ChangeSet> changes;
     private double[] previousGrad = new double[0];
+    /** Who is editing now (see {@link #actingAs}); written and read under the write lock. */
+    private Object source;
     /** Scratch space for an SGD step's new weights. */
     private double[] stepBuffer = new double[0];
     /** Counts structural changes; caches of the display order compare against it. */
@@ -531,7 +533,7 @@ public final class Sheet {
             String label = steps == 1 ? "SGD step (lr " + Numbers.exact(lr) + ")"
                     : steps + " SGD steps (lr " + Numbers.exact(lr) + ")";
             history.push(Patch.values(label, ids, start, null)); // the result is copied if it is ever undone
-            finish(label, false, sizeBefore);
+            finish(label, false, sizeBefore, ChangeSet.Origin.SGD_STEP);
             return new StepResult(steps, lr, before, objectiveValueLocked());
         });
     }
@@ -604,13 +606,17 @@ public final class Sheet {
         return ids;
     }
 
-    /** Emits a "reload everything" change set without an undo step (a training run's progress). */
+    /**
+     * Emits a "re-read the numbers" change set ({@link ChangeSet.Kind#RELOAD}, no cells listed) without
+     * an undo step: a training run's progress, which changes every number but never the structure.
+     */
     void announce(String label) {
         version++;
         graph.trackChanges = false;
-        emit(label, true, false, graph.size);
+        emit(label, false, false, graph.size, ChangeSet.Origin.TRAINING);
         if (changesObserved()) {
-            changes.onNext(new ChangeSet(version, label, true, new String[0], new double[0], new double[0]));
+            changes.onNext(new ChangeSet(version, label, ChangeSet.Kind.RELOAD, ChangeSet.Origin.TRAINING, source,
+                    new String[0], new double[0], new double[0]));
         }
     }
 
@@ -644,7 +650,7 @@ public final class Sheet {
             if (p == null) {
                 return false;
             }
-            applyAndEmit(p, false, "undo " + p.label());
+            applyAndEmit(p, false, "undo " + p.label(), ChangeSet.Origin.UNDO, () -> { });
             return true;
         });
     }
@@ -656,7 +662,7 @@ public final class Sheet {
             if (p == null) {
                 return false;
             }
-            applyAndEmit(p, true, "redo " + p.label());
+            applyAndEmit(p, true, "redo " + p.label(), ChangeSet.Origin.REDO, () -> { });
             return true;
         });
     }
@@ -669,18 +675,14 @@ public final class Sheet {
      * history it announces.
      */
     private void commit(Patch p) {
-        applyAndEmit(p, true, p.label(), () -> history.push(p));
-    }
-
-    private void applyAndEmit(Patch p, boolean forward, String label) {
-        applyAndEmit(p, forward, label, () -> { });
+        applyAndEmit(p, true, p.label(), ChangeSet.Origin.EDIT, () -> history.push(p));
     }
 
     /**
      * Puts the graph in the patch's before or after state, stabilizes, runs {@code record} (the undo
      * bookkeeping) and tells observers once.
      */
-    private void applyAndEmit(Patch p, boolean forward, String label, Runnable record) {
+    private void applyAndEmit(Patch p, boolean forward, String label, ChangeSet.Origin origin, Runnable record) {
         int sizeBefore = begin();
         boolean structural = p.apply(this, forward);
         if (structural) {
@@ -694,7 +696,7 @@ public final class Sheet {
         graph.forward();
         graph.backward();
         record.run();
-        finish(label, structural, sizeBefore);
+        finish(label, structural, sizeBefore, origin);
     }
 
     /** Starts an edit: from here the graph records what changes, if anyone listens. */
@@ -711,18 +713,18 @@ public final class Sheet {
     }
 
     /** Ends an edit whose propagation is done: tells observers once. */
-    private void finish(String label, boolean structural, int sizeBefore) {
+    private void finish(String label, boolean structural, int sizeBefore, ChangeSet.Origin origin) {
         version++;
         boolean track = graph.trackChanges;
         graph.trackChanges = false;
-        emit(label, structural, track, sizeBefore);
+        emit(label, structural, track, sizeBefore, origin);
     }
 
     void setLearningRateSilently(double lr) {
         learningRate = lr;
     }
 
-    private void emit(String label, boolean structural, boolean track, int sizeBefore) {
+    private void emit(String label, boolean structural, boolean track, int sizeBefore, ChangeSet.Origin origin) {
         for (int id : observed.keySet().toArray()) {
             CellSubjects s = observed.get(id);
             if (!graph.isLive(id)) {
@@ -735,7 +737,7 @@ public final class Sheet {
             emitIfChanged(s.grad, graph.grad[id]);
         }
         if (track) {
-            changes.onNext(changeSet(label, structural, sizeBefore));
+            changes.onNext(changeSet(label, structural, sizeBefore, origin));
         }
     }
 
@@ -746,7 +748,7 @@ public final class Sheet {
         }
     }
 
-    private ChangeSet changeSet(String label, boolean structural, int sizeBefore) {
+    private ChangeSet changeSet(String label, boolean structural, int sizeBefore, ChangeSet.Origin origin) {
         long[] changed = new long[(graph.size + 63) >>> 6];
         for (int i = 0; i < graph.changedValues.size(); i++) {
             int id = graph.changedValues.get(i);
@@ -772,7 +774,8 @@ public final class Sheet {
             values[i] = graph.value[id];
             grads[i] = graph.grad[id];
         }
-        return new ChangeSet(version, label, structural, names, values, grads);
+        return new ChangeSet(version, label, structural ? ChangeSet.Kind.STRUCTURE : ChangeSet.Kind.VALUES, origin,
+                source, names, values, grads);
     }
 
     /** Parses and resolves a formula for cell {@code self} (-1 for a new cell), refusing cycles. */
@@ -937,6 +940,32 @@ public final class Sheet {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * Runs {@code edit} (any of this sheet's edits, undo and redo) on behalf of {@code who}, an opaque
+     * token — a browser tab's presenter, say: the change sets it emits carry it as
+     * {@link ChangeSet#source()}, so a tab can tell its own undo from another tab's however close
+     * together they land.
+     */
+    public <T> T actingAs(Object who, Supplier<T> edit) {
+        return write(() -> {
+            Object before = source;
+            source = who;
+            try {
+                return edit.get();
+            } finally {
+                source = before;
+            }
+        });
+    }
+
+    /** As {@link #actingAs(Object, Supplier)} for an edit without a result. */
+    public void actingAs(Object who, Runnable edit) {
+        actingAs(who, () -> {
+            edit.run();
+            return null;
+        });
     }
 
     /** Runs {@code task} holding the sheet's write lock, for engine-level tools such as the gradient check. */

@@ -645,7 +645,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
      * its rows again (a second round trip).
      */
     public void apply(ChangeSet change, Set<String> changed) {
-        if (!batchGradients.isEmpty() && !change.label().startsWith("train ")) {
+        if (!batchGradients.isEmpty() && change.origin() != ChangeSet.Origin.TRAINING) {
             showBatchGradients(Map.of()); // the sheet moved on: those batch gradients no longer apply
         }
         Set<String> previous = flashed;
@@ -657,7 +657,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
         if (objectiveChanged) {
             updateGradHeader();
         }
-        if (change.structural() || objectiveChanged) {
+        if (change.rereadAll() || objectiveChanged) {
             Cell selected = grid.asSingleSelect().getValue();
             pendingRefresh.clear(); // every row is fetched afresh
             provider.refreshAll();

@@ -1,6 +1,7 @@
 package dev.gradsheet.ui;
 
 import dev.gradsheet.engine.Cell;
+import dev.gradsheet.engine.ChangeSet;
 import dev.gradsheet.engine.EditRefusedException;
 import dev.gradsheet.engine.Op;
 import dev.gradsheet.engine.Sheet;
@@ -9,9 +10,7 @@ import dev.gradsheet.jobs.JobRefusedException;
 import dev.gradsheet.ui.train.TrainingJob;
 import dev.gradsheet.ui.train.TrainingPanel;
 import dev.gradsheet.sheet.SheetFile;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,7 +38,6 @@ public final class SheetPresenter {
     /** Messages on screen: the sheet's version when each was shown, and how to clear it. */
     private final List<Posted> posted = new ArrayList<>();
     /** Versions of the undos and redos made here (the last few), so other tabs' ones can be told apart. */
-    private final Deque<Long> ownUndos = new ArrayDeque<>();
 
     /** A presenter with the default limits; long SGD requests run on the caller's thread. */
     public SheetPresenter(SharedSheet shared) {
@@ -79,9 +77,12 @@ public final class SheetPresenter {
         stale.forEach(p -> p.clear().run());
     }
 
-    /** Whether the undo or redo that made this version was done here (not in another tab). */
-    public boolean isOwnUndo(long version) {
-        return ownUndos.contains(version);
+    /**
+     * Whether {@code change} was made through this presenter (this tab), not in another tab: every
+     * edit, step, undo and redo made here passes the presenter as the change's source.
+     */
+    public boolean madeHere(ChangeSet change) {
+        return change.source() == this;
     }
 
     public SharedSheet shared() {
@@ -199,7 +200,7 @@ public final class SheetPresenter {
             return new StepOutcome(null, null, null, "this sheet is training; wait for the run to end or stop it");
         }
         try {
-            return new StepOutcome(sheet().sgdStep(lr, steps), null, null, null);
+            return new StepOutcome(sheet().actingAs(this, () -> sheet().sgdStep(lr, steps)), null, null, null);
         } catch (EditRefusedException e) {
             return new StepOutcome(null, null, null, e.getMessage());
         }
@@ -222,23 +223,13 @@ public final class SheetPresenter {
     /** Undoes the last edit; false when there is nothing to undo. */
     public boolean undo() {
         beginAction();
-        return remember(sheet().undo());
+        return sheet().actingAs(this, () -> sheet().undo());
     }
 
     /** Redoes the last undone edit; false when there is nothing to redo. */
     public boolean redo() {
         beginAction();
-        return remember(sheet().redo());
-    }
-
-    private boolean remember(boolean done) {
-        if (done) {
-            ownUndos.addLast(sheet().version());
-            if (ownUndos.size() > 20) {
-                ownUndos.removeFirst();
-            }
-        }
-        return done;
+        return sheet().actingAs(this, () -> sheet().redo());
     }
 
     /**
@@ -308,9 +299,9 @@ public final class SheetPresenter {
         return o != null && o.minArgs() < 2 && o.maxArgs() >= 2;
     }
 
-    private static Outcome run(Runnable edit) {
+    private Outcome run(Runnable edit) {
         try {
-            edit.run();
+            sheet().actingAs(this, edit);
             return Outcome.OK;
         } catch (EditRefusedException e) {
             return new Outcome(message(e), e.reason());
