@@ -1,21 +1,17 @@
 package dev.gradsheet.engine;
 
 import io.reactivex.rxjava3.core.Observable;
-import io.reactivex.rxjava3.subjects.BehaviorSubject;
-import io.reactivex.rxjava3.subjects.PublishSubject;
-import io.reactivex.rxjava3.subjects.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.collections.api.list.primitive.MutableIntList;
 import org.eclipse.collections.api.map.primitive.MutableIntIntMap;
-import org.eclipse.collections.api.map.primitive.MutableIntObjectMap;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
-import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 
 /**
  * A live computation graph of named scalar cells: the heart of GradSheet.
@@ -41,10 +37,8 @@ public final class Sheet {
     private double learningRate = DEFAULT_LEARNING_RATE;
     private long version;
     private final UndoHistory history = new UndoHistory(UNDO_LIMIT, UNDO_BUDGET_BYTES);
-    private final MutableIntObjectMap<CellSubjects> observed = new IntObjectHashMap<>();
-    /** Made on the first {@link #changes()} call: a command that never observes loads no RxJava. */
-    private volatile Subject<ChangeSet> changes;
-    private double[] previousGrad = new double[0];
+    /** Observers and change sets (made only when somebody observes: a command loads no RxJava subject). */
+    private final Announcer announcer;
     /** Who is editing now (see {@link #actingAs}); written and read under the write lock. */
     private Object source;
     /** Scratch space for an SGD step's new weights. */
@@ -63,6 +57,7 @@ public final class Sheet {
     /** A sheet over a graph a loader has built and stabilized. */
     Sheet(Graph graph) {
         this.graph = graph;
+        this.announcer = new Announcer(graph);
     }
 
     // ---- reading -----------------------------------------------------------------------------
@@ -256,50 +251,18 @@ public final class Sheet {
 
     /** One {@link ChangeSet} per edit (undo and redo included), emitted after the edit stabilized. */
     public Observable<ChangeSet> changes() {
-        Subject<ChangeSet> s = changes;
-        if (s == null) {
-            synchronized (this) {
-                s = changes;
-                if (s == null) {
-                    s = PublishSubject.<ChangeSet>create().toSerialized();
-                    changes = s;
-                }
-            }
-        }
-        return s;
-    }
-
-    private boolean changesObserved() {
-        Subject<ChangeSet> s = changes;
-        return s != null && s.hasObservers();
+        return announcer.changes();
     }
 
     private Observable<Double> observe(String name, boolean value) {
         return Observable.defer(() -> {
             lock.writeLock().lock();
             try {
-                int id = idOf(name);
-                CellSubjects s = observed.get(id);
-                if (s == null) {
-                    s = new CellSubjects(graph.value[id], graph.grad[id]);
-                    observed.put(id, s);
-                }
-                return value ? s.value : s.grad;
+                return announcer.subject(idOf(name), value);
             } finally {
                 lock.writeLock().unlock();
             }
         });
-    }
-
-    /** The subjects of one observed cell; cells nobody observes have none, so big sheets stay small. */
-    private static final class CellSubjects {
-        final BehaviorSubject<Double> value;
-        final BehaviorSubject<Double> grad;
-
-        CellSubjects(double v, double g) {
-            value = BehaviorSubject.createDefault(v);
-            grad = BehaviorSubject.createDefault(g);
-        }
     }
 
     // ---- edits -------------------------------------------------------------------------------
@@ -508,34 +471,67 @@ public final class Sheet {
                 stepBuffer = new double[ids.length];
             }
             double[] next = stepBuffer;
-            int sizeBefore = begin();
-            for (int s = 0; s < steps; s++) {
-                String notFinite = nonFiniteObjectiveOrGradient(ids);
-                if (notFinite != null) {
-                    if (s > 0) {
-                        restoreSilently(ids, start);
-                    }
-                    throw new EditRefusedException(EditRefusedException.Reason.NOT_FINITE, (s > 0 ? "after step " + s + ", " : "") + notFinite
-                            + "; an SGD step needs finite numbers, so nothing was changed");
-                }
-                for (int i = 0; i < ids.length; i++) {
-                    next[i] = graph.value[ids[i]] - lr * graph.grad[ids[i]];
-                    if (!Double.isFinite(next[i])) {
-                        restoreSilently(ids, start);
-                        throw new EditRefusedException(EditRefusedException.Reason.NOT_FINITE, "step " + (s + 1) + " would make "
-                                + graph.names.nameOf(ids[i]) + " " + next[i] + " (its gradient is "
-                                + graph.grad[ids[i]] + "); nothing was changed");
-                    }
-                }
-                graph.setLeavesAndForwardAll(ids, next);
-                graph.backward();
-            }
             String label = steps == 1 ? "SGD step (lr " + Numbers.exact(lr) + ")"
                     : steps + " SGD steps (lr " + Numbers.exact(lr) + ")";
-            history.push(Patch.values(label, ids, start, null)); // the result is copied if it is ever undone
-            finish(label, false, sizeBefore, ChangeSet.Origin.SGD_STEP);
+            transaction(label, ChangeSet.Origin.SGD_STEP, () -> {
+                sgdSteps(ids, lr, steps, start, next);
+                return false;
+            }, () -> history.push(Patch.values(label, ids, start, null))); // the result is copied if it is ever undone
             return new StepResult(steps, lr, before, objectiveValueLocked());
         });
+    }
+
+    /** {@code steps} SGD updates from {@code start}; refused (all put back, nothing told) on a non-finite number. */
+    private void sgdSteps(int[] ids, double lr, int steps, double[] start, double[] next) {
+        for (int s = 0; s < steps; s++) {
+            String notFinite = nonFiniteObjectiveOrGradient(ids);
+            if (notFinite != null) {
+                if (s > 0) {
+                    restoreSilently(ids, start);
+                }
+                throw new EditRefusedException(EditRefusedException.Reason.NOT_FINITE, (s > 0 ? "after step " + s + ", " : "") + notFinite
+                        + "; an SGD step needs finite numbers, so nothing was changed");
+            }
+            int bad = sgdUpdate(ids, lr, null, next);
+            if (bad >= 0) {
+                restoreSilently(ids, start);
+                throw new EditRefusedException(EditRefusedException.Reason.NOT_FINITE, "step " + (s + 1) + " would make "
+                        + graph.names.nameOf(ids[bad]) + " " + next[bad] + " (its gradient is "
+                        + graph.grad[ids[bad]] + "); nothing was changed");
+            }
+        }
+    }
+
+    /**
+     * The one SGD update, used by the step button ({@link #sgdStep}) and by training
+     * ({@link TrainingSession#step}): w ← w − lr·gradient[i] for every weight {@code ids[i]} at once
+     * ({@code gradient} null: each weight's own current gradient), then one full forward and backward
+     * pass. Returns -1 when done; when a weight would become NaN or infinite it changes nothing and
+     * returns that weight's index ({@code next[i]} holds the value it would have had), for the caller's
+     * message. Allocates nothing: {@code next} is the caller's buffer. Call holding the write lock.
+     */
+    int sgdUpdate(int[] ids, double lr, double[] gradient, double[] next) {
+        final double[] v = graph.value;
+        final double[] d = graph.grad;
+        for (int i = 0; i < ids.length; i++) {
+            next[i] = v[ids[i]] - lr * (gradient == null ? d[ids[i]] : gradient[i]);
+            if (!Double.isFinite(next[i])) {
+                return i;
+            }
+        }
+        graph.setLeavesAndForwardAll(ids, next);
+        graph.backward();
+        return -1;
+    }
+
+    /** {@link #sgdUpdate} under the write lock, without a lambda: training calls it once per batch. */
+    int sgdUpdateLocked(int[] ids, double lr, double[] gradient, double[] next) {
+        lock.writeLock().lock();
+        try {
+            return sgdUpdate(ids, lr, gradient, next);
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /**
@@ -612,15 +608,13 @@ public final class Sheet {
      */
     void announce(String label) {
         version++;
-        graph.trackChanges = false;
-        emit(label, false, false, graph.size, ChangeSet.Origin.TRAINING);
-        if (changesObserved()) {
-            changes.onNext(new ChangeSet(version, label, ChangeSet.Kind.RELOAD, ChangeSet.Origin.TRAINING, source,
-                    new String[0], new double[0], new double[0]));
-        }
+        announcer.announceReload(version, label, ChangeSet.Origin.TRAINING, source);
     }
 
-    /** Records values already in place as one undoable edit (from {@code before}) and announces it. */
+    /**
+     * Records values already in place (a training run's) as one undoable edit from {@code before} and
+     * only then announces it: the end of the edit transaction, whose propagation the trainer did.
+     */
     void recordAndAnnounce(String label, int[] ids, double[] before, double[] after) {
         history.push(Patch.values(label, ids, before, after));
         announce(label);
@@ -679,103 +673,42 @@ public final class Sheet {
     }
 
     /**
-     * Puts the graph in the patch's before or after state, stabilizes, runs {@code record} (the undo
-     * bookkeeping) and tells observers once.
+     * Puts the graph in the patch's before or after state and stabilizes, as one transaction (its
+     * {@code record} is the undo bookkeeping).
      */
     private void applyAndEmit(Patch p, boolean forward, String label, ChangeSet.Origin origin, Runnable record) {
-        int sizeBefore = begin();
-        boolean structural = p.apply(this, forward);
-        if (structural) {
-            int[] cycle = graph.rebuildTopology();
-            if (cycle.length > 0) {
-                throw new IllegalStateException("patch made a cycle: " + describeCycle(cycle));
+        transaction(label, origin, () -> {
+            boolean structural = p.apply(this, forward);
+            if (structural) {
+                int[] cycle = graph.rebuildTopology();
+                if (cycle.length > 0) {
+                    throw new IllegalStateException("patch made a cycle: " + describeCycle(cycle));
+                }
+                p.markDirty(graph);
+                structureVersion++;
             }
-            p.markDirty(graph);
-            structureVersion++;
-        }
-        graph.forward();
-        graph.backward();
+            graph.forward();
+            graph.backward();
+            return structural;
+        }, record);
+    }
+
+    /**
+     * The one edit transaction, for every edit, SGD step, undo and redo, after validation: apply and
+     * stabilize ({@code change}, which says whether the structure changed, and may still refuse by
+     * throwing, having put everything back), record for undo ({@code record}), then announce once.
+     * Recording comes first so an observer of the change sees the undo state that includes it.
+     */
+    private void transaction(String label, ChangeSet.Origin origin, BooleanSupplier change, Runnable record) {
+        announcer.begin();
+        boolean structural = change.getAsBoolean();
         record.run();
-        finish(label, structural, sizeBefore, origin);
-    }
-
-    /** Starts an edit: from here the graph records what changes, if anyone listens. */
-    private int begin() {
-        graph.trackChanges = changesObserved();
-        graph.changedValues.clear();
-        if (graph.trackChanges) {
-            if (previousGrad.length < graph.size) {
-                previousGrad = new double[graph.grad.length];
-            }
-            System.arraycopy(graph.grad, 0, previousGrad, 0, graph.size);
-        }
-        return graph.size;
-    }
-
-    /** Ends an edit whose propagation is done: tells observers once. */
-    private void finish(String label, boolean structural, int sizeBefore, ChangeSet.Origin origin) {
         version++;
-        boolean track = graph.trackChanges;
-        graph.trackChanges = false;
-        emit(label, structural, track, sizeBefore, origin);
+        announcer.announce(version, label, structural, origin, source);
     }
 
     void setLearningRateSilently(double lr) {
         learningRate = lr;
-    }
-
-    private void emit(String label, boolean structural, boolean track, int sizeBefore, ChangeSet.Origin origin) {
-        for (int id : observed.keySet().toArray()) {
-            CellSubjects s = observed.get(id);
-            if (!graph.isLive(id)) {
-                s.value.onComplete();
-                s.grad.onComplete();
-                observed.remove(id);
-                continue;
-            }
-            emitIfChanged(s.value, graph.value[id]);
-            emitIfChanged(s.grad, graph.grad[id]);
-        }
-        if (track) {
-            changes.onNext(changeSet(label, structural, sizeBefore, origin));
-        }
-    }
-
-    private static void emitIfChanged(BehaviorSubject<Double> subject, double now) {
-        Double last = subject.getValue();
-        if (last == null || Double.doubleToRawLongBits(last) != Double.doubleToRawLongBits(now)) {
-            subject.onNext(now);
-        }
-    }
-
-    private ChangeSet changeSet(String label, boolean structural, int sizeBefore, ChangeSet.Origin origin) {
-        long[] changed = new long[(graph.size + 63) >>> 6];
-        for (int i = 0; i < graph.changedValues.size(); i++) {
-            int id = graph.changedValues.get(i);
-            changed[id >>> 6] |= 1L << id;
-        }
-        MutableIntList ids = new IntArrayList();
-        for (int id = 0; id < graph.size; id++) {
-            if (!graph.isLive(id)) {
-                continue;
-            }
-            double old = id < sizeBefore ? previousGrad[id] : 0.0;
-            boolean gradChanged = Double.doubleToRawLongBits(old) != Double.doubleToRawLongBits(graph.grad[id]);
-            if (gradChanged || (changed[id >>> 6] & (1L << id)) != 0 || id >= sizeBefore) {
-                ids.add(id);
-            }
-        }
-        String[] names = new String[ids.size()];
-        double[] values = new double[ids.size()];
-        double[] grads = new double[ids.size()];
-        for (int i = 0; i < ids.size(); i++) {
-            int id = ids.get(i);
-            names[i] = graph.names.nameOf(id);
-            values[i] = graph.value[id];
-            grads[i] = graph.grad[id];
-        }
-        return new ChangeSet(version, label, structural ? ChangeSet.Kind.STRUCTURE : ChangeSet.Kind.VALUES, origin,
-                source, names, values, grads);
     }
 
     /** Parses and resolves a formula for cell {@code self} (-1 for a new cell), refusing cycles. */
@@ -894,7 +827,7 @@ public final class Sheet {
 
     /** Puts weights back after a refused run, without telling anyone (the state is as it was). */
     private void restoreSilently(int[] ids, double[] values) {
-        graph.trackChanges = false;
+        announcer.quiet();
         for (int i = 0; i < ids.length; i++) {
             graph.setLeaf(ids[i], values[i]);
         }
