@@ -701,7 +701,13 @@ public final class Sheet {
      */
     private void transaction(String label, ChangeSet.Origin origin, BooleanSupplier change, Runnable record) {
         announcer.begin();
-        boolean structural = change.getAsBoolean();
+        boolean structural;
+        try {
+            structural = change.getAsBoolean();
+        } catch (RuntimeException refused) {
+            announcer.quiet(); // outside a transaction nothing records changes (probes rely on it)
+            throw refused;
+        }
         record.run();
         version++;
         announcer.announce(version, label, structural, origin, source);
