@@ -137,13 +137,16 @@ public class SheetToolbar extends Composite<VerticalLayout> {
      */
     public void refresh(boolean structural) {
         var sheet = presenter.sheet();
-        undo.setEnabled(sheet.canUndo());
-        redo.setEnabled(sheet.canRedo());
-        undo.setText(sheet.canUndo() ? "Undo " + shortLabel(sheet.undoLabel()) : "Undo");
-        redo.setText(sheet.canRedo() ? "Redo " + shortLabel(sheet.redoLabel()) : "Redo");
-        undo.setTooltipText(sheet.canUndo() ? "Undo " + sheet.undoLabel() + " (Ctrl+Z). Everyone on this link shares"
+        // Each label is read once: another tab may undo between two reads (canUndo, then a null label).
+        String undoLabel = sheet.undoLabel();
+        String redoLabel = sheet.redoLabel();
+        undo.setEnabled(undoLabel != null);
+        redo.setEnabled(redoLabel != null);
+        undo.setText(undoLabel != null ? "Undo " + shortLabel(undoLabel) : "Undo");
+        redo.setText(redoLabel != null ? "Redo " + shortLabel(redoLabel) : "Redo");
+        undo.setTooltipText(undoLabel != null ? "Undo " + undoLabel + " (Ctrl+Z). Everyone on this link shares"
                 + " one history: this undoes the sheet's last edit, whoever made it." : "Nothing to undo");
-        redo.setTooltipText(sheet.canRedo() ? "Redo " + sheet.redoLabel() + " (Ctrl+Shift+Z)" : "Nothing to redo");
+        redo.setTooltipText(redoLabel != null ? "Redo " + redoLabel + " (Ctrl+Shift+Z)" : "Nothing to redo");
         String current = sheet.objective();
         if (!structural && java.util.Objects.equals(current, objective.getValue())) {
             return;
