@@ -428,11 +428,11 @@ public final class GradSheet {
     /** Refuses, as the engine would, a name that is invalid or taken. */
     void requireFreeName(String name) {
         if (!FormulaParser.isValidName(name)) {
-            throw new EditRefusedException("'" + name + "' is not a valid name: use letters, digits and _,"
+            throw new EditRefusedException(EditRefusedException.Reason.NAME, "'" + name + "' is not a valid name: use letters, digits and _,"
                     + " not starting with a digit (at most 200 characters)");
         }
         if (sheet.cell(name).isPresent()) {
-            throw new EditRefusedException("a cell named " + name + " already exists");
+            throw new EditRefusedException(EditRefusedException.Reason.NAME, "a cell named " + name + " already exists");
         }
     }
 

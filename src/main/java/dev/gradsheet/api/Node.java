@@ -235,6 +235,92 @@ public final class Node {
         return new Node(owner, "bce", this, target);
     }
 
+    /**
+     * this^k; both are differentiable (∂/∂k = this^k·ln this for this &gt; 0).
+     *
+     * @param k the exponent
+     * @return the pending operation; it becomes a cell when first needed
+     */
+    public Node pow(Node k) {
+        return new Node(owner, "pow", this, k);
+    }
+
+    /**
+     * this^k for a number k.
+     *
+     * @param k the exponent
+     * @return the pending operation; it becomes a cell when first needed
+     */
+    public Node pow(double k) {
+        return new Node(owner, "pow", this, k);
+    }
+
+    /**
+     * √this.
+     *
+     * @return the pending operation; it becomes a cell when first needed
+     */
+    public Node sqrt() {
+        return new Node(owner, "sqrt", this);
+    }
+
+    /**
+     * |this|; its gradient is 0 at 0.
+     *
+     * @return the pending operation; it becomes a cell when first needed
+     */
+    public Node abs() {
+        return new Node(owner, "abs", this);
+    }
+
+    /**
+     * ln(1 + e^this), exact for every finite value.
+     *
+     * @return the pending operation; it becomes a cell when first needed
+     */
+    public Node softplus() {
+        return new Node(owner, "softplus", this);
+    }
+
+    /**
+     * this where positive, else 0.01·this.
+     *
+     * @return the pending operation; it becomes a cell when first needed
+     */
+    public Node leakyRelu() {
+        return new Node(owner, "leaky_relu", this);
+    }
+
+    /**
+     * this where positive, else slope·this.
+     *
+     * @param slope the slope below 0
+     * @return the pending operation; it becomes a cell when first needed
+     */
+    public Node leakyRelu(double slope) {
+        return new Node(owner, "leaky_relu", this, slope);
+    }
+
+    /**
+     * The larger of this and {@code other}; the gradient goes to it (to this at a tie).
+     *
+     * @param other the other node
+     * @return the pending operation; it becomes a cell when first needed
+     */
+    public Node max(Node other) {
+        return new Node(owner, "max", this, other);
+    }
+
+    /**
+     * The smaller of this and {@code other}; the gradient goes to it (to this at a tie).
+     *
+     * @param other the other node
+     * @return the pending operation; it becomes a cell when first needed
+     */
+    public Node min(Node other) {
+        return new Node(owner, "min", this, other);
+    }
+
     /** The sum of nodes, as one cell. */
     static Node sum(GradSheet owner, List<Node> nodes) {
         return new Node(owner, "sum", nodes.toArray());

@@ -28,7 +28,12 @@ public record Cell(String name, String kind, String formula, double value, doubl
      * {@link Activation#SATURATION}: whatever flows back through it is nearly zeroed (item 10).
      */
     public boolean isSaturated() {
-        return kind.equals(Op.SIGMOID.label()) && value * (1 - value) < Activation.SATURATION;
+        return kind.equals(Op.SIGMOID.label()) && sigmoidSlope() < Activation.SATURATION;
+    }
+
+    /** σ′ = σ(1 − σ) of a sigmoid cell at its value, from sigmoid's definition in {@link Op}. */
+    public double sigmoidSlope() {
+        return Op.SIGMOID.local(0, 0, 0, value, 1);
     }
 
     /** Whether the cell's value is set directly (input or weight) rather than computed. */

@@ -1,19 +1,56 @@
 package dev.gradsheet.engine;
 
 /**
- * An edit the sheet refused, with a message for the person who made it. A refused edit leaves the
- * sheet exactly as it was. {@link #column()} points into the formula when the formula is at fault.
+ * An edit the sheet refused, with a message for the person who made it and a typed {@link Reason}
+ * saying what the refusal is about, so a form can put the message next to the right field without
+ * reading its text. A refused edit leaves the sheet exactly as it was. {@link #column()} points into
+ * the formula when the formula is at fault.
  */
 public final class EditRefusedException extends RuntimeException {
+    /** What a refusal is about. */
+    public enum Reason {
+        /** The new cell's name: not a valid name, or taken. */
+        NAME,
+        /** The formula: syntax, an unknown name or function, a wrong argument count. */
+        FORMULA,
+        /** The formula would make a cell use itself. */
+        CYCLE,
+        /** A number given with the edit: not finite, not positive, out of range (learning rate, steps). */
+        ARGUMENT,
+        /** The computation would produce or start from NaN or ±∞ (an SGD step, a training run). */
+        NOT_FINITE,
+        /** The edit names a cell that does not exist. */
+        UNKNOWN_CELL,
+        /** The cell cannot be changed this way: computed by a formula, generated, used by others, not an input. */
+        CELL,
+        /** Anything else. */
+        OTHER
+    }
+
+    private final Reason reason;
     private final int column;
 
     public EditRefusedException(String message) {
-        this(message, 0);
+        this(Reason.OTHER, message, 0);
     }
 
     public EditRefusedException(String message, int column) {
+        this(Reason.FORMULA, message, column);
+    }
+
+    public EditRefusedException(Reason reason, String message) {
+        this(reason, message, 0);
+    }
+
+    public EditRefusedException(Reason reason, String message, int column) {
         super(message, null, false, false);
+        this.reason = reason;
         this.column = column;
+    }
+
+    /** What the refusal is about. */
+    public Reason reason() {
+        return reason;
     }
 
     /** 1-based column in the formula the message is about, or 0 when it is not about a column. */

@@ -102,26 +102,8 @@ public record GradientExplanation(String cell, String objective, double grad, Li
         return new GradientExplanation(name, objective, g.grad[id], terms, note);
     }
 
-    /** Each operation's backward rule, in the lesson's words. */
+    /** Each operation's backward rule, in the lesson's words (defined with the op, in {@link Op}). */
     static String rule(Op op) {
-        return switch (op) {
-            case ADD -> "+ passes the gradient through unchanged";
-            case SUB -> "− passes it to the left unchanged and negated to the right";
-            case MUL -> "× multiplies it by the other input";
-            case DIV -> "a/b: ∂/∂a = 1/b, ∂/∂b = −a/b²";
-            case NEG -> "negation flips its sign";
-            case COPY -> "a copy passes it through";
-            case SIGMOID -> "sigmoid multiplies it by σ(1 − σ)";
-            case TANH -> "tanh multiplies it by 1 − tanh²";
-            case RELU -> "ReLU passes it where the input is positive, else 0";
-            case STEP -> "step has gradient 0: it cannot learn by backprop";
-            case EXP -> "exp multiplies it by exp(a)";
-            case LOG -> "log multiplies it by 1/a";
-            case MSE -> "(p − t)²: ∂/∂p = 2(p − t), ∂/∂t = −2(p − t)";
-            case BCE -> "cross-entropy: ∂/∂p = (p − t)/(p(1 − p))";
-            case SUM -> "sum passes it through to every argument";
-            case MEAN -> "mean passes 1/n of it to every argument";
-            default -> "";
-        };
+        return op.rule();
     }
 }

@@ -1,10 +1,12 @@
 package dev.gradsheet.engine;
 
 /**
- * Each operation's forward value and backward chain-rule step, over the graph's primitive arrays.
- * Read the two switches side by side: for every op, {@link #forward} says what the cell computes and
- * {@link #backward} says how the cell's gradient {@code g} flows to its arguments — for example × sends
- * each input {@code g} times the <em>other</em> input, + passes {@code g} through unchanged.
+ * The propagation loops' view of the operations: {@link #forward} and {@link #backward} over the
+ * graph's primitive arrays. Every operation is defined once, in {@link Op} (forward, local
+ * derivatives, rule); the switches here hold fast paths only for the hot operations of big networks
+ * (+, −, ×, sigmoid, tanh, relu, mse, the fused sigmoid-cross-entropy, sum/mean), and every other
+ * op goes through its definition: backward adds upstream × {@link Op#local} to each argument.
+ * {@code OpContractTest} checks each fast path against its definition.
  */
 final class Kernel {
     private Kernel() {
@@ -26,22 +28,12 @@ final class Kernel {
                 return v[a0] - v[a1];
             case MUL:
                 return v[a0] * v[a1];
-            case DIV:
-                return v[a0] / v[a1];
-            case NEG:
-                return -v[a0];
             case SIGMOID:
                 return sigmoid(v[a0]);
             case TANH:
                 return Math.tanh(v[a0]);
             case RELU:
                 return v[a0] > 0 ? v[a0] : 0.0;
-            case STEP:
-                return v[a0] > (gr.argCount[id] == 2 ? v[a1] : 0.0) ? 1.0 : 0.0;
-            case EXP:
-                return Math.exp(v[a0]);
-            case LOG:
-                return Math.log(v[a0]);
             case MSE: {
                 double d = v[a0] - v[a1];
                 return d * d;
@@ -51,8 +43,15 @@ final class Kernel {
             case SUM, MEAN:
                 return sum(gr, id);
             default:
-                throw new IllegalStateException("no forward for op " + gr.op[id]);
+                return other(gr, id, a0, a1);
         }
+    }
+
+    /** Any other op's value, from its definition in {@link Op}; apart so {@link #forward} stays inlinable. */
+    private static double other(Graph gr, int id, int a0, int a1) {
+        Op op = Op.of(gr.op[id]);
+        double[] v = gr.value;
+        return op.forward(v[a0], gr.argCount[id] > 1 ? v[a1] : op.defaultSecond());
     }
 
     /**
@@ -66,8 +65,8 @@ final class Kernel {
         final int a0 = gr.arg0[id];
         final int a1 = gr.arg1[id];
         switch (gr.op[id]) {
-            case INPUT, WEIGHT, CONST, STEP:
-                return; // leaves have no arguments; step's gradient is 0 everywhere
+            case INPUT, WEIGHT, CONST:
+                return; // leaves have no arguments
             case COPY:
                 d[a0] += g;
                 return;
@@ -93,6 +92,11 @@ final class Kernel {
                 d[a0] += g * (1 - y * y);
                 return;
             }
+            case RELU:
+                if (v[a0] > 0) {
+                    d[a0] += g;
+                }
+                return;
             case BCE:
                 bceBackward(gr, id, g, a0, a1);
                 return;
@@ -104,39 +108,20 @@ final class Kernel {
         }
     }
 
-    /** The backward steps of the less common operations, apart so {@link #backward} stays inlinable. */
+    /**
+     * The backward step of every other op, derived from its definition: upstream × local derivative
+     * added into each argument. Apart so {@link #backward} stays inlinable.
+     */
     private static void backwardOther(Graph gr, int id, double g, int a0, int a1) {
         final double[] v = gr.value;
         final double[] d = gr.grad;
-        switch (gr.op[id]) {
-            case DIV: {
-                double den = v[a1];
-                d[a0] += g / den;
-                d[a1] -= g * v[a0] / (den * den);
-                return;
-            }
-            case NEG:
-                d[a0] -= g;
-                return;
-            case RELU:
-                if (v[a0] > 0) {
-                    d[a0] += g;
-                }
-                return;
-            case EXP:
-                d[a0] += g * v[id];
-                return;
-            case LOG:
-                d[a0] += g / v[a0];
-                return;
-            case MSE: {
-                double e = 2 * (v[a0] - v[a1]);
-                d[a0] += g * e;
-                d[a1] -= g * e;
-                return;
-            }
-            default:
-                throw new IllegalStateException("no backward for op " + gr.op[id]);
+        Op op = Op.of(gr.op[id]);
+        int n = gr.argCount[id];
+        double a = v[a0];
+        double b = n > 1 ? v[a1] : op.defaultSecond();
+        d[a0] += g * op.local(0, a, b, v[id], n);
+        if (n > 1) {
+            d[a1] += g * op.local(1, a, b, v[id], n);
         }
     }
 
@@ -151,10 +136,7 @@ final class Kernel {
             double z = v[gr.arg0[p]];
             return Math.max(z, 0) - v[t] * z + Math.log1p(Math.exp(-Math.abs(z)));
         }
-        if (!(v[p] >= 0 && v[p] <= 1)) {
-            return Double.NaN; // p is not a probability: no loss is defined (and none is made up)
-        }
-        return -(xlogy(v[t], v[p]) + xlogy(1 - v[t], 1 - v[p]));
+        return Op.BCE.forward(v[p], v[t]);
     }
 
     private static void bceBackward(Graph gr, int id, double g, int p, int t) {
@@ -196,74 +178,44 @@ final class Kernel {
 
     /**
      * ∂cell/∂arg for one use of an argument: the local derivative the chain rule multiplies the
-     * upstream gradient by. {@code k} is the argument's position. Used to explain a gradient.
+     * upstream gradient by. {@code k} is the argument's position. Used to explain a gradient; always
+     * read from the op's definition, so it cannot drift from the backward step.
      */
     static double localDerivative(Graph gr, int id, int k) {
-        final double[] v = gr.value;
-        final int a0 = gr.arg0[id];
-        final int a1 = gr.arg1[id];
-        switch (gr.op[id]) {
-            case COPY, ADD, SUM:
-                return 1;
-            case SUB:
-                return k == 0 ? 1 : -1;
-            case MUL:
-                return (k == 0 ? v[a1] : v[a0]);
-            case DIV:
-                return k == 0 ? 1 / v[a1] : -v[a0] / (v[a1] * v[a1]);
-            case NEG:
-                return -1;
-            case SIGMOID:
-                return v[id] * (1 - v[id]);
-            case TANH:
-                return 1 - v[id] * v[id];
-            case RELU:
-                return v[a0] > 0 ? 1 : 0;
-            case EXP:
-                return v[id];
-            case LOG:
-                return 1 / v[a0];
-            case MSE: {
-                double e = 2 * (v[a0] - v[a1]);
-                return k == 0 ? e : -e;
-            }
-            case BCE:
-                return k == 0 ? bceGradP(v[a0], v[a1]) : Math.log1p(-v[a0]) - Math.log(v[a0]);
-            case MEAN:
-                return 1.0 / gr.argCount[id];
-            default:
-                return 0; // leaves and step
+        Op op = Op.of(gr.op[id]);
+        int n = gr.argCount[id];
+        if (n == 0 || !op.hasArguments()) {
+            return 0;
         }
+        double[] v = gr.value;
+        double b = n > 1 ? v[gr.arg1[id]] : op.defaultSecond();
+        return op.local(k, v[gr.arg0[id]], b, v[id], n);
     }
 
-    /** Logistic sigmoid that never overflows: exp is only taken of a non-positive number. */
+    /** Logistic sigmoid that never overflows (see {@link Op#sigmoid}). */
     static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1 / (1 + Math.exp(-z));
-        }
-        double e = Math.exp(z);
-        return e / (1 + e);
+        return Op.sigmoid(z);
     }
 
     /** ∂bce/∂p = (p − t) / (p(1 − p)). */
     static double bceGradP(double p, double t) {
-        return (p - t) / (p * (1 - p));
-    }
-
-    /** x·ln y with 0·ln 0 = 0, so a target of exactly 0 or 1 costs nothing for the absent term. */
-    private static double xlogy(double x, double y) {
-        return x == 0 ? 0 : x * Math.log(y);
+        return Op.bceGradP(p, t);
     }
 
     // Op codes as compile-time constants for the switches above.
     static final byte INPUT = 0, WEIGHT = 1, CONST = 2, COPY = 3, ADD = 4, SUB = 5, MUL = 6, DIV = 7,
             NEG = 8, SIGMOID = 9, TANH = 10, RELU = 11, STEP = 12, EXP = 13, LOG = 14, MSE = 15, BCE = 16,
-            SUM = 17, MEAN = 18;
+            SUM = 17, MEAN = 18, POW = 19, SQRT = 20, ABS = 21, SOFTPLUS = 22, LEAKY_RELU = 23, MAX = 24,
+            MIN = 25;
 
     private static final String[] NAMES = {"INPUT", "WEIGHT", "CONST", "COPY", "ADD", "SUB", "MUL",
-        "DIV", "NEG", "SIGMOID", "TANH", "RELU", "STEP", "EXP", "LOG", "MSE", "BCE", "SUM", "MEAN"};
+        "DIV", "NEG", "SIGMOID", "TANH", "RELU", "STEP", "EXP", "LOG", "MSE", "BCE", "SUM", "MEAN",
+        "POW", "SQRT", "ABS", "SOFTPLUS", "LEAKY_RELU", "MAX", "MIN"};
 
     static {
+        if (Op.values().length != NAMES.length) {
+            throw new AssertionError("Kernel op codes out of step with Op: " + NAMES.length + " codes");
+        }
         for (Op op : Op.values()) {
             if (!op.name().equals(NAMES[op.ordinal()])) {
                 throw new AssertionError("Kernel op codes out of step with Op: " + op);

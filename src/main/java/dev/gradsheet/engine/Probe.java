@@ -25,8 +25,6 @@ public final class Probe {
             for (int i = 0; i < inputIds.length; i++) {
                 saved[i] = g.value[inputIds[i]];
             }
-            boolean track = g.trackChanges;
-            g.trackChanges = false;
             double[] out = new double[rows.size()];
             for (int r = 0; r < out.length; r++) {
                 double[] row = rows.get(r);
@@ -40,7 +38,6 @@ public final class Probe {
                 g.setLeaf(inputIds[i], saved[i]);
             }
             g.forward();
-            g.trackChanges = track;
             return out;
         });
     }

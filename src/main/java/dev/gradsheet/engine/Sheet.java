@@ -1,21 +1,17 @@
 package dev.gradsheet.engine;
 
 import io.reactivex.rxjava3.core.Observable;
-import io.reactivex.rxjava3.subjects.BehaviorSubject;
-import io.reactivex.rxjava3.subjects.PublishSubject;
-import io.reactivex.rxjava3.subjects.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.collections.api.list.primitive.MutableIntList;
 import org.eclipse.collections.api.map.primitive.MutableIntIntMap;
-import org.eclipse.collections.api.map.primitive.MutableIntObjectMap;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
-import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 
 /**
  * A live computation graph of named scalar cells: the heart of GradSheet.
@@ -41,10 +37,10 @@ public final class Sheet {
     private double learningRate = DEFAULT_LEARNING_RATE;
     private long version;
     private final UndoHistory history = new UndoHistory(UNDO_LIMIT, UNDO_BUDGET_BYTES);
-    private final MutableIntObjectMap<CellSubjects> observed = new IntObjectHashMap<>();
-    /** Made on the first {@link #changes()} call: a command that never observes loads no RxJava. */
-    private volatile Subject<ChangeSet> changes;
-    private double[] previousGrad = new double[0];
+    /** Observers and change sets (made only when somebody observes: a command loads no RxJava subject). */
+    private final Announcer announcer;
+    /** Who is editing now (see {@link #actingAs}); written and read under the write lock. */
+    private Object source;
     /** Scratch space for an SGD step's new weights. */
     private double[] stepBuffer = new double[0];
     /** Counts structural changes; caches of the display order compare against it. */
@@ -61,6 +57,7 @@ public final class Sheet {
     /** A sheet over a graph a loader has built and stabilized. */
     Sheet(Graph graph) {
         this.graph = graph;
+        this.announcer = new Announcer(graph);
     }
 
     // ---- reading -----------------------------------------------------------------------------
@@ -254,50 +251,18 @@ public final class Sheet {
 
     /** One {@link ChangeSet} per edit (undo and redo included), emitted after the edit stabilized. */
     public Observable<ChangeSet> changes() {
-        Subject<ChangeSet> s = changes;
-        if (s == null) {
-            synchronized (this) {
-                s = changes;
-                if (s == null) {
-                    s = PublishSubject.<ChangeSet>create().toSerialized();
-                    changes = s;
-                }
-            }
-        }
-        return s;
-    }
-
-    private boolean changesObserved() {
-        Subject<ChangeSet> s = changes;
-        return s != null && s.hasObservers();
+        return announcer.changes();
     }
 
     private Observable<Double> observe(String name, boolean value) {
         return Observable.defer(() -> {
             lock.writeLock().lock();
             try {
-                int id = idOf(name);
-                CellSubjects s = observed.get(id);
-                if (s == null) {
-                    s = new CellSubjects(graph.value[id], graph.grad[id]);
-                    observed.put(id, s);
-                }
-                return value ? s.value : s.grad;
+                return announcer.subject(idOf(name), value);
             } finally {
                 lock.writeLock().unlock();
             }
         });
-    }
-
-    /** The subjects of one observed cell; cells nobody observes have none, so big sheets stay small. */
-    private static final class CellSubjects {
-        final BehaviorSubject<Double> value;
-        final BehaviorSubject<Double> grad;
-
-        CellSubjects(double v, double g) {
-            value = BehaviorSubject.createDefault(v);
-            grad = BehaviorSubject.createDefault(g);
-        }
     }
 
     // ---- edits -------------------------------------------------------------------------------
@@ -317,7 +282,7 @@ public final class Sheet {
                 int id = idOf(e.getKey());
                 Op kind = graph.opOf(id);
                 if (kind != Op.INPUT && kind != Op.WEIGHT) {
-                    throw new EditRefusedException(e.getKey() + " is computed by its formula ("
+                    throw new EditRefusedException(EditRefusedException.Reason.CELL, e.getKey() + " is computed by its formula ("
                             + FormulaText.of(graph, id) + "); change the formula instead");
                 }
                 requireFinite(e.getKey(), e.getValue());
@@ -345,7 +310,7 @@ public final class Sheet {
             int id = idOf(name);
             Op kind = graph.opOf(id);
             if (kind != Op.INPUT && kind != Op.WEIGHT) {
-                throw new EditRefusedException(name + " is computed by its formula; only inputs and weights"
+                throw new EditRefusedException(EditRefusedException.Reason.CELL, name + " is computed by its formula; only inputs and weights"
                         + " can switch between input and weight");
             }
             boolean toWeight = kind == Op.INPUT;
@@ -358,7 +323,7 @@ public final class Sheet {
         write(() -> {
             int id = idOf(name);
             if (graph.isGenerated(id)) {
-                throw new EditRefusedException(name + " is part of " + graph.names.nameOf(graph.rootOf(id))
+                throw new EditRefusedException(EditRefusedException.Reason.CELL, name + " is part of " + graph.names.nameOf(graph.rootOf(id))
                         + "'s formula; edit that formula instead");
             }
             Lowering.Plan plan = plan(id, formula);
@@ -409,7 +374,7 @@ public final class Sheet {
         write(() -> {
             int id = idOf(name);
             if (graph.isGenerated(id)) {
-                throw new EditRefusedException(name + " is generated; rename "
+                throw new EditRefusedException(EditRefusedException.Reason.CELL, name + " is generated; rename "
                         + graph.names.nameOf(graph.rootOf(id)) + " instead");
             }
             if (name.equals(newName)) {
@@ -434,12 +399,12 @@ public final class Sheet {
         write(() -> {
             int id = idOf(name);
             if (graph.isGenerated(id)) {
-                throw new EditRefusedException(name + " is part of " + graph.names.nameOf(graph.rootOf(id))
+                throw new EditRefusedException(EditRefusedException.Reason.CELL, name + " is part of " + graph.names.nameOf(graph.rootOf(id))
                         + "'s formula; edit or delete that cell instead");
             }
             List<String> users = usersOf(name);
             if (!users.isEmpty()) {
-                throw new EditRefusedException("cannot delete " + name + ": used by " + String.join(", ", users));
+                throw new EditRefusedException(EditRefusedException.Reason.CELL, "cannot delete " + name + ": used by " + String.join(", ", users));
             }
             PatchBuilder p = new PatchBuilder("delete " + name, graph);
             int[] generated = graph.generatedOf(id);
@@ -497,7 +462,7 @@ public final class Sheet {
         return write(() -> {
             requirePositive("learning rate", lr);
             if (steps < 1) {
-                throw new EditRefusedException("steps must be at least 1, not " + steps);
+                throw new EditRefusedException(EditRefusedException.Reason.ARGUMENT, "steps must be at least 1, not " + steps);
             }
             int[] ids = graph.weightIds;
             double before = objectiveValueLocked();
@@ -506,34 +471,67 @@ public final class Sheet {
                 stepBuffer = new double[ids.length];
             }
             double[] next = stepBuffer;
-            int sizeBefore = begin();
-            for (int s = 0; s < steps; s++) {
-                String notFinite = nonFiniteObjectiveOrGradient(ids);
-                if (notFinite != null) {
-                    if (s > 0) {
-                        restoreSilently(ids, start);
-                    }
-                    throw new EditRefusedException((s > 0 ? "after step " + s + ", " : "") + notFinite
-                            + "; an SGD step needs finite numbers, so nothing was changed");
-                }
-                for (int i = 0; i < ids.length; i++) {
-                    next[i] = graph.value[ids[i]] - lr * graph.grad[ids[i]];
-                    if (!Double.isFinite(next[i])) {
-                        restoreSilently(ids, start);
-                        throw new EditRefusedException("step " + (s + 1) + " would make "
-                                + graph.names.nameOf(ids[i]) + " " + next[i] + " (its gradient is "
-                                + graph.grad[ids[i]] + "); nothing was changed");
-                    }
-                }
-                graph.setLeavesAndForwardAll(ids, next);
-                graph.backward();
-            }
             String label = steps == 1 ? "SGD step (lr " + Numbers.exact(lr) + ")"
                     : steps + " SGD steps (lr " + Numbers.exact(lr) + ")";
-            history.push(Patch.values(label, ids, start, null)); // the result is copied if it is ever undone
-            finish(label, false, sizeBefore);
+            transaction(label, ChangeSet.Origin.SGD_STEP, () -> {
+                sgdSteps(ids, lr, steps, start, next);
+                return false;
+            }, () -> history.push(Patch.values(label, ids, start, null))); // the result is copied if it is ever undone
             return new StepResult(steps, lr, before, objectiveValueLocked());
         });
+    }
+
+    /** {@code steps} SGD updates from {@code start}; refused (all put back, nothing told) on a non-finite number. */
+    private void sgdSteps(int[] ids, double lr, int steps, double[] start, double[] next) {
+        for (int s = 0; s < steps; s++) {
+            String notFinite = nonFiniteObjectiveOrGradient(ids);
+            if (notFinite != null) {
+                if (s > 0) {
+                    restoreSilently(ids, start);
+                }
+                throw new EditRefusedException(EditRefusedException.Reason.NOT_FINITE, (s > 0 ? "after step " + s + ", " : "") + notFinite
+                        + "; an SGD step needs finite numbers, so nothing was changed");
+            }
+            int bad = sgdUpdate(ids, lr, null, next);
+            if (bad >= 0) {
+                restoreSilently(ids, start);
+                throw new EditRefusedException(EditRefusedException.Reason.NOT_FINITE, "step " + (s + 1) + " would make "
+                        + graph.names.nameOf(ids[bad]) + " " + next[bad] + " (its gradient is "
+                        + graph.grad[ids[bad]] + "); nothing was changed");
+            }
+        }
+    }
+
+    /**
+     * The one SGD update, used by the step button ({@link #sgdStep}) and by training
+     * ({@link TrainingSession#step}): w ← w − lr·gradient[i] for every weight {@code ids[i]} at once
+     * ({@code gradient} null: each weight's own current gradient), then one full forward and backward
+     * pass. Returns -1 when done; when a weight would become NaN or infinite it changes nothing and
+     * returns that weight's index ({@code next[i]} holds the value it would have had), for the caller's
+     * message. Allocates nothing: {@code next} is the caller's buffer. Call holding the write lock.
+     */
+    int sgdUpdate(int[] ids, double lr, double[] gradient, double[] next) {
+        final double[] v = graph.value;
+        final double[] d = graph.grad;
+        for (int i = 0; i < ids.length; i++) {
+            next[i] = v[ids[i]] - lr * (gradient == null ? d[ids[i]] : gradient[i]);
+            if (!Double.isFinite(next[i])) {
+                return i;
+            }
+        }
+        graph.setLeavesAndForwardAll(ids, next);
+        graph.backward();
+        return -1;
+    }
+
+    /** {@link #sgdUpdate} under the write lock, without a lambda: training calls it once per batch. */
+    int sgdUpdateLocked(int[] ids, double lr, double[] gradient, double[] next) {
+        lock.writeLock().lock();
+        try {
+            return sgdUpdate(ids, lr, gradient, next);
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /**
@@ -597,24 +595,26 @@ public final class Sheet {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = idOf(inputs.get(i));
             if (graph.opOf(ids[i]) != Op.INPUT) {
-                throw new EditRefusedException(inputs.get(i) + " is not an input cell (it is "
+                throw new EditRefusedException(EditRefusedException.Reason.CELL, inputs.get(i) + " is not an input cell (it is "
                         + graph.opOf(ids[i]).label() + "); data can only bind to inputs");
             }
         }
         return ids;
     }
 
-    /** Emits a "reload everything" change set without an undo step (a training run's progress). */
+    /**
+     * Emits a "re-read the numbers" change set ({@link ChangeSet.Kind#RELOAD}, no cells listed) without
+     * an undo step: a training run's progress, which changes every number but never the structure.
+     */
     void announce(String label) {
         version++;
-        graph.trackChanges = false;
-        emit(label, true, false, graph.size);
-        if (changesObserved()) {
-            changes.onNext(new ChangeSet(version, label, true, new String[0], new double[0], new double[0]));
-        }
+        announcer.announceReload(version, label, ChangeSet.Origin.TRAINING, source);
     }
 
-    /** Records values already in place as one undoable edit (from {@code before}) and announces it. */
+    /**
+     * Records values already in place (a training run's) as one undoable edit from {@code before} and
+     * only then announces it: the end of the edit transaction, whose propagation the trainer did.
+     */
     void recordAndAnnounce(String label, int[] ids, double[] before, double[] after) {
         history.push(Patch.values(label, ids, before, after));
         announce(label);
@@ -644,7 +644,7 @@ public final class Sheet {
             if (p == null) {
                 return false;
             }
-            applyAndEmit(p, false, "undo " + p.label());
+            applyAndEmit(p, false, "undo " + p.label(), ChangeSet.Origin.UNDO, () -> { });
             return true;
         });
     }
@@ -656,7 +656,7 @@ public final class Sheet {
             if (p == null) {
                 return false;
             }
-            applyAndEmit(p, true, "redo " + p.label());
+            applyAndEmit(p, true, "redo " + p.label(), ChangeSet.Origin.REDO, () -> { });
             return true;
         });
     }
@@ -669,110 +669,52 @@ public final class Sheet {
      * history it announces.
      */
     private void commit(Patch p) {
-        applyAndEmit(p, true, p.label(), () -> history.push(p));
-    }
-
-    private void applyAndEmit(Patch p, boolean forward, String label) {
-        applyAndEmit(p, forward, label, () -> { });
+        applyAndEmit(p, true, p.label(), ChangeSet.Origin.EDIT, () -> history.push(p));
     }
 
     /**
-     * Puts the graph in the patch's before or after state, stabilizes, runs {@code record} (the undo
-     * bookkeeping) and tells observers once.
+     * Puts the graph in the patch's before or after state and stabilizes, as one transaction (its
+     * {@code record} is the undo bookkeeping).
      */
-    private void applyAndEmit(Patch p, boolean forward, String label, Runnable record) {
-        int sizeBefore = begin();
-        boolean structural = p.apply(this, forward);
-        if (structural) {
-            int[] cycle = graph.rebuildTopology();
-            if (cycle.length > 0) {
-                throw new IllegalStateException("patch made a cycle: " + describeCycle(cycle));
+    private void applyAndEmit(Patch p, boolean forward, String label, ChangeSet.Origin origin, Runnable record) {
+        transaction(label, origin, () -> {
+            boolean structural = p.apply(this, forward);
+            if (structural) {
+                int[] cycle = graph.rebuildTopology();
+                if (cycle.length > 0) {
+                    throw new IllegalStateException("patch made a cycle: " + describeCycle(cycle));
+                }
+                p.markDirty(graph);
+                structureVersion++;
             }
-            p.markDirty(graph);
-            structureVersion++;
+            graph.forward();
+            graph.backward();
+            return structural;
+        }, record);
+    }
+
+    /**
+     * The one edit transaction, for every edit, SGD step, undo and redo, after validation: apply and
+     * stabilize ({@code change}, which says whether the structure changed, and may still refuse by
+     * throwing, having put everything back), record for undo ({@code record}), then announce once.
+     * Recording comes first so an observer of the change sees the undo state that includes it.
+     */
+    private void transaction(String label, ChangeSet.Origin origin, BooleanSupplier change, Runnable record) {
+        announcer.begin();
+        boolean structural;
+        try {
+            structural = change.getAsBoolean();
+        } catch (RuntimeException refused) {
+            announcer.quiet(); // outside a transaction nothing records changes (probes rely on it)
+            throw refused;
         }
-        graph.forward();
-        graph.backward();
         record.run();
-        finish(label, structural, sizeBefore);
-    }
-
-    /** Starts an edit: from here the graph records what changes, if anyone listens. */
-    private int begin() {
-        graph.trackChanges = changesObserved();
-        graph.changedValues.clear();
-        if (graph.trackChanges) {
-            if (previousGrad.length < graph.size) {
-                previousGrad = new double[graph.grad.length];
-            }
-            System.arraycopy(graph.grad, 0, previousGrad, 0, graph.size);
-        }
-        return graph.size;
-    }
-
-    /** Ends an edit whose propagation is done: tells observers once. */
-    private void finish(String label, boolean structural, int sizeBefore) {
         version++;
-        boolean track = graph.trackChanges;
-        graph.trackChanges = false;
-        emit(label, structural, track, sizeBefore);
+        announcer.announce(version, label, structural, origin, source);
     }
 
     void setLearningRateSilently(double lr) {
         learningRate = lr;
-    }
-
-    private void emit(String label, boolean structural, boolean track, int sizeBefore) {
-        for (int id : observed.keySet().toArray()) {
-            CellSubjects s = observed.get(id);
-            if (!graph.isLive(id)) {
-                s.value.onComplete();
-                s.grad.onComplete();
-                observed.remove(id);
-                continue;
-            }
-            emitIfChanged(s.value, graph.value[id]);
-            emitIfChanged(s.grad, graph.grad[id]);
-        }
-        if (track) {
-            changes.onNext(changeSet(label, structural, sizeBefore));
-        }
-    }
-
-    private static void emitIfChanged(BehaviorSubject<Double> subject, double now) {
-        Double last = subject.getValue();
-        if (last == null || Double.doubleToRawLongBits(last) != Double.doubleToRawLongBits(now)) {
-            subject.onNext(now);
-        }
-    }
-
-    private ChangeSet changeSet(String label, boolean structural, int sizeBefore) {
-        long[] changed = new long[(graph.size + 63) >>> 6];
-        for (int i = 0; i < graph.changedValues.size(); i++) {
-            int id = graph.changedValues.get(i);
-            changed[id >>> 6] |= 1L << id;
-        }
-        MutableIntList ids = new IntArrayList();
-        for (int id = 0; id < graph.size; id++) {
-            if (!graph.isLive(id)) {
-                continue;
-            }
-            double old = id < sizeBefore ? previousGrad[id] : 0.0;
-            boolean gradChanged = Double.doubleToRawLongBits(old) != Double.doubleToRawLongBits(graph.grad[id]);
-            if (gradChanged || (changed[id >>> 6] & (1L << id)) != 0 || id >= sizeBefore) {
-                ids.add(id);
-            }
-        }
-        String[] names = new String[ids.size()];
-        double[] values = new double[ids.size()];
-        double[] grads = new double[ids.size()];
-        for (int i = 0; i < ids.size(); i++) {
-            int id = ids.get(i);
-            names[i] = graph.names.nameOf(id);
-            values[i] = graph.value[id];
-            grads[i] = graph.grad[id];
-        }
-        return new ChangeSet(version, label, structural, names, values, grads);
     }
 
     /** Parses and resolves a formula for cell {@code self} (-1 for a new cell), refusing cycles. */
@@ -797,12 +739,12 @@ public final class Sheet {
             if (self >= 0) {
                 int[] cycle = CycleCheck.pathBack(graph, self, plan);
                 if (cycle.length > 0) {
-                    throw new EditRefusedException("cycle: " + describeCycle(cycle));
+                    throw new EditRefusedException(EditRefusedException.Reason.CYCLE, "cycle: " + describeCycle(cycle));
                 }
             }
             return plan;
         } catch (FormulaException e) {
-            throw new EditRefusedException(e.getMessage(), e.column());
+            throw new EditRefusedException(EditRefusedException.Reason.FORMULA, e.getMessage(), e.column());
         }
     }
 
@@ -850,30 +792,30 @@ public final class Sheet {
     private int idOf(String name) {
         int id = name == null ? -1 : graph.names.idOf(name);
         if (id < 0 || !graph.isLive(id)) {
-            throw new EditRefusedException("unknown cell " + Messages.quote(name));
+            throw new EditRefusedException(EditRefusedException.Reason.UNKNOWN_CELL, "unknown cell " + Messages.quote(name));
         }
         return id;
     }
 
     private void requireFreeName(String name) {
         if (!FormulaParser.isValidName(name)) {
-            throw new EditRefusedException(Messages.quote(name) + " is not a valid name: use letters, digits and _,"
+            throw new EditRefusedException(EditRefusedException.Reason.NAME, Messages.quote(name) + " is not a valid name: use letters, digits and _,"
                     + " not starting with a digit (at most 200 characters)");
         }
         if (graph.names.idOf(name) >= 0) {
-            throw new EditRefusedException("a cell named " + name + " already exists");
+            throw new EditRefusedException(EditRefusedException.Reason.NAME, "a cell named " + name + " already exists");
         }
     }
 
     private static void requireFinite(String name, double v) {
         if (!Double.isFinite(v)) {
-            throw new EditRefusedException(name + " must be a finite number, not " + v);
+            throw new EditRefusedException(EditRefusedException.Reason.ARGUMENT, name + " must be a finite number, not " + v);
         }
     }
 
     private static void requirePositive(String what, double v) {
         if (!(v > 0) || !Double.isFinite(v)) {
-            throw new EditRefusedException(what + " must be a positive number, not " + v);
+            throw new EditRefusedException(EditRefusedException.Reason.ARGUMENT, what + " must be a positive number, not " + v);
         }
     }
 
@@ -891,7 +833,7 @@ public final class Sheet {
 
     /** Puts weights back after a refused run, without telling anyone (the state is as it was). */
     private void restoreSilently(int[] ids, double[] values) {
-        graph.trackChanges = false;
+        announcer.quiet();
         for (int i = 0; i < ids.length; i++) {
             graph.setLeaf(ids[i], values[i]);
         }
@@ -937,6 +879,32 @@ public final class Sheet {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * Runs {@code edit} (any of this sheet's edits, undo and redo) on behalf of {@code who}, an opaque
+     * token — a browser tab's presenter, say: the change sets it emits carry it as
+     * {@link ChangeSet#source()}, so a tab can tell its own undo from another tab's however close
+     * together they land.
+     */
+    public <T> T actingAs(Object who, Supplier<T> edit) {
+        return write(() -> {
+            Object before = source;
+            source = who;
+            try {
+                return edit.get();
+            } finally {
+                source = before;
+            }
+        });
+    }
+
+    /** As {@link #actingAs(Object, Supplier)} for an edit without a result. */
+    public void actingAs(Object who, Runnable edit) {
+        actingAs(who, () -> {
+            edit.run();
+            return null;
+        });
     }
 
     /** Runs {@code task} holding the sheet's write lock, for engine-level tools such as the gradient check. */

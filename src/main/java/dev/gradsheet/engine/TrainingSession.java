@@ -18,6 +18,8 @@ public final class TrainingSession {
     private final int[] weightIds;
     private final int[] touched;
     private final double[] startValues;
+    /** The SGD routine's scratch space for the new weights, reused by every step. */
+    private final double[] next;
     private boolean finished;
 
     TrainingSession(Sheet sheet, int[] inputIds, int[] weightIds) {
@@ -28,6 +30,7 @@ public final class TrainingSession {
         System.arraycopy(inputIds, 0, touched, 0, inputIds.length);
         System.arraycopy(weightIds, 0, touched, inputIds.length, weightIds.length);
         this.startValues = values(touched);
+        this.next = new double[weightIds.length];
     }
 
     /** The weights a step moves, in the order of gradient arrays. */
@@ -72,27 +75,17 @@ public final class TrainingSession {
     }
 
     /**
-     * w ← w − lr · meanGradient for every weight at once. Refused (throws, nothing changed) when a
+     * w ← w − lr · meanGradient for every weight at once, through the sheet's one SGD routine
+     * ({@link Sheet#sgdUpdate}); no allocation per step. Refused (throws, nothing changed) when a
      * weight would become NaN or infinite.
      */
     public void step(double lr, double[] meanGradient) {
-        sheet.locked(() -> {
-            Graph g = sheet.graph;
-            double[] next = new double[weightIds.length];
-            for (int i = 0; i < weightIds.length; i++) {
-                next[i] = g.value[weightIds[i]] - lr * meanGradient[i];
-                if (!Double.isFinite(next[i])) {
-                    throw new EditRefusedException("training diverged: " + g.names.nameOf(weightIds[i])
-                            + " would become " + next[i] + "; try a smaller learning rate");
-                }
-            }
-            for (int i = 0; i < weightIds.length; i++) {
-                g.setLeaf(weightIds[i], next[i]);
-            }
-            g.forward();
-            g.backward();
-            return null;
-        });
+        int bad = sheet.sgdUpdateLocked(weightIds, lr, meanGradient, next);
+        if (bad >= 0) {
+            String name = sheet.read(() -> sheet.graph.names.nameOf(weightIds[bad]));
+            throw new EditRefusedException(EditRefusedException.Reason.NOT_FINITE, "training diverged: " + name
+                    + " would become " + next[bad] + "; try a smaller learning rate");
+        }
     }
 
     /** Tells observers the sheet moved on (one "reload everything" change set); nothing for undo. */

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.gradsheet.engine.EditRefusedException;
+import dev.gradsheet.engine.Op;
 import java.util.List;
 
 /**
@@ -20,9 +22,8 @@ import java.util.List;
  * fault and the sheet stays as it was.
  */
 public class AddCellForm extends Composite<VerticalLayout> {
-    /** The operations the builder offers, in the lesson's order. */
-    static final List<String> OPS = List.of("input", "weight", "const", "add", "sub", "mul", "div", "neg",
-            "sigmoid", "tanh", "relu", "step", "exp", "log", "mse", "bce", "sum", "mean");
+    /** The operations the builder offers: every op {@link Op} defines but copy, in its order. */
+    static final List<String> OPS = Op.offered().stream().map(Op::label).toList();
 
     final TextField name = new TextField("New cell");
     final TextField formula = new TextField("Formula");
@@ -68,6 +69,8 @@ public class AddCellForm extends Composite<VerticalLayout> {
         }
         op.addValueChangeListener(e -> {
             arg2.setVisible(e.getValue() != null && SheetPresenter.isBinary(e.getValue()));
+            arg2.setLabel(e.getValue() != null && SheetPresenter.secondIsOptional(e.getValue())
+                    ? "argument 2 (optional)" : "argument 2");
             arg1.setLabel(e.getValue() != null && List.of("input", "weight", "const").contains(e.getValue())
                     ? "value" : "argument");
             build();
@@ -147,7 +150,7 @@ public class AddCellForm extends Composite<VerticalLayout> {
             arg2.clear();
             return;
         }
-        TextField at = isAboutName(o.error()) ? name : formula;
+        TextField at = o.about() == EditRefusedException.Reason.NAME ? name : formula;
         at.setErrorMessage(o.error());
         at.setInvalid(true);
         presenter.post(this::clearMessages);
@@ -173,10 +176,5 @@ public class AddCellForm extends Composite<VerticalLayout> {
         }
         kindRow.setVisible(false);
         notice.setText("");
-    }
-
-    private static boolean isAboutName(String message) {
-        return message.startsWith("enter a name") || message.contains("not a valid name")
-                || message.contains("already exists");
     }
 }

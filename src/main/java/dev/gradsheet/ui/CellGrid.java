@@ -110,7 +110,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
                 .setWidth("104px").setFlexGrow(0)
                 .setPartNameGenerator(c -> c.isSaturated() ? "saturated" : null)
                 .setTooltipGenerator(c -> c.isSaturated() ? "saturated: σ′ = σ(1 − σ) = "
-                        + Format.readable(c.value() * (1 - c.value())) + " < 0.01, so gradients through it nearly vanish" : null);
+                        + Format.readable(c.sigmoidSlope()) + " < 0.01, so gradients through it nearly vanish" : null);
         valueColumn = grid.addColumn(c -> hideValue.test(c) ? HIDDEN
                         : (Double.isFinite(c.value()) ? "" : "⚠ ") + Format.readable(c.value()))
                 .setKey("value").setTextAlign(ColumnTextAlign.END).setWidth("110px").setFlexGrow(1);
@@ -645,7 +645,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
      * its rows again (a second round trip).
      */
     public void apply(ChangeSet change, Set<String> changed) {
-        if (!batchGradients.isEmpty() && !change.label().startsWith("train ")) {
+        if (!batchGradients.isEmpty() && change.origin() != ChangeSet.Origin.TRAINING) {
             showBatchGradients(Map.of()); // the sheet moved on: those batch gradients no longer apply
         }
         Set<String> previous = flashed;
@@ -657,7 +657,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
         if (objectiveChanged) {
             updateGradHeader();
         }
-        if (change.structural() || objectiveChanged) {
+        if (change.rereadAll() || objectiveChanged) {
             Cell selected = grid.asSingleSelect().getValue();
             pendingRefresh.clear(); // every row is fetched afresh
             provider.refreshAll();

@@ -1,16 +1,16 @@
 package dev.gradsheet.ui;
 
 import dev.gradsheet.engine.Cell;
+import dev.gradsheet.engine.ChangeSet;
 import dev.gradsheet.engine.EditRefusedException;
+import dev.gradsheet.engine.Op;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.jobs.JobPool;
 import dev.gradsheet.jobs.JobRefusedException;
 import dev.gradsheet.ui.train.TrainingJob;
 import dev.gradsheet.ui.train.TrainingPanel;
 import dev.gradsheet.sheet.SheetFile;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +38,6 @@ public final class SheetPresenter {
     /** Messages on screen: the sheet's version when each was shown, and how to clear it. */
     private final List<Posted> posted = new ArrayList<>();
     /** Versions of the undos and redos made here (the last few), so other tabs' ones can be told apart. */
-    private final Deque<Long> ownUndos = new ArrayDeque<>();
 
     /** A presenter with the default limits; long SGD requests run on the caller's thread. */
     public SheetPresenter(SharedSheet shared) {
@@ -78,9 +77,12 @@ public final class SheetPresenter {
         stale.forEach(p -> p.clear().run());
     }
 
-    /** Whether the undo or redo that made this version was done here (not in another tab). */
-    public boolean isOwnUndo(long version) {
-        return ownUndos.contains(version);
+    /**
+     * Whether {@code change} was made through this presenter (this tab), not in another tab: every
+     * edit, step, undo and redo made here passes the presenter as the change's source.
+     */
+    public boolean madeHere(ChangeSet change) {
+        return change.source() == this;
     }
 
     public SharedSheet shared() {
@@ -91,9 +93,17 @@ public final class SheetPresenter {
         return shared.sheet();
     }
 
-    /** The outcome of an edit: empty when it was applied, else the message to show. */
-    public record Outcome(String error) {
-        static final Outcome OK = new Outcome(null);
+    /**
+     * The outcome of an edit: empty when it was applied, else the message to show and what it is
+     * about (which field a form puts it next to).
+     */
+    public record Outcome(String error, EditRefusedException.Reason about) {
+        static final Outcome OK = new Outcome(null, null);
+
+        /** A refusal about something other than a name or formula field. */
+        public Outcome(String error) {
+            this(error, error == null ? null : EditRefusedException.Reason.OTHER);
+        }
 
         public boolean ok() {
             return error == null;
@@ -114,7 +124,7 @@ public final class SheetPresenter {
     public Outcome setFormula(String name, String formula) {
         beginAction();
         if (formula == null || formula.isBlank()) {
-            return new Outcome("enter a formula, e.g. x + y or weight(0.5)");
+            return new Outcome("enter a formula, e.g. x + y or weight(0.5)", EditRefusedException.Reason.FORMULA);
         }
         return run(() -> sheet().setFormula(name, formula.strip()));
     }
@@ -123,7 +133,7 @@ public final class SheetPresenter {
     public Outcome rename(String name, String newName) {
         beginAction();
         if (newName == null || newName.isBlank()) {
-            return new Outcome("enter a new name");
+            return new Outcome("enter a new name", EditRefusedException.Reason.NAME);
         }
         if (newName.strip().equals(name)) {
             return Outcome.OK;
@@ -141,10 +151,10 @@ public final class SheetPresenter {
     public Outcome addCell(String name, String formula) {
         beginAction();
         if (name == null || name.isBlank()) {
-            return new Outcome("enter a name");
+            return new Outcome("enter a name", EditRefusedException.Reason.NAME);
         }
         if (formula == null || formula.isBlank()) {
-            return new Outcome("enter a formula, e.g. x + y or weight(0.5)");
+            return new Outcome("enter a formula, e.g. x + y or weight(0.5)", EditRefusedException.Reason.FORMULA);
         }
         return run(() -> sheet().addCell(name.strip(), formula.strip()));
     }
@@ -190,7 +200,7 @@ public final class SheetPresenter {
             return new StepOutcome(null, null, null, "this sheet is training; wait for the run to end or stop it");
         }
         try {
-            return new StepOutcome(sheet().sgdStep(lr, steps), null, null, null);
+            return new StepOutcome(sheet().actingAs(this, () -> sheet().sgdStep(lr, steps)), null, null, null);
         } catch (EditRefusedException e) {
             return new StepOutcome(null, null, null, e.getMessage());
         }
@@ -213,23 +223,13 @@ public final class SheetPresenter {
     /** Undoes the last edit; false when there is nothing to undo. */
     public boolean undo() {
         beginAction();
-        return remember(sheet().undo());
+        return sheet().actingAs(this, () -> sheet().undo());
     }
 
     /** Redoes the last undone edit; false when there is nothing to redo. */
     public boolean redo() {
         beginAction();
-        return remember(sheet().redo());
-    }
-
-    private boolean remember(boolean done) {
-        if (done) {
-            ownUndos.addLast(sheet().version());
-            if (ownUndos.size() > 20) {
-                ownUndos.removeFirst();
-            }
-        }
-        return done;
+        return sheet().actingAs(this, () -> sheet().redo());
     }
 
     /**
@@ -279,39 +279,32 @@ public final class SheetPresenter {
 
     /**
      * The formula a cell builder makes from an operation and its arguments, e.g.
-     * {@code ("mul", "q", "z") → "q * z"}, {@code ("sigmoid", "a") → "sigmoid(a)"}.
+     * {@code ("mul", "q", "z") → "q * z"}, {@code ("sigmoid", "a") → "sigmoid(a)"}; written by the
+     * op's own definition ({@link Op#write}).
      */
     public static String formulaFor(String op, String a, String b) {
-        String x = a == null || a.isBlank() ? "?" : a;
-        String y = b == null || b.isBlank() ? "?" : b;
-        return switch (op) {
-            case "add" -> x + " + " + y;
-            case "sub" -> x + " - " + y;
-            case "mul" -> x + " * " + y;
-            case "div" -> x + " / " + y;
-            case "neg" -> "-" + x;
-            case "input", "weight" -> op + "(" + (a == null || a.isBlank() ? "0" : a) + ")";
-            case "const" -> a == null || a.isBlank() ? "0" : a;
-            case "mse", "bce" -> op + "(" + x + ", " + y + ")";
-            case "sum", "mean" -> b == null || b.isBlank() ? op + "(" + x + ")" : op + "(" + x + ", " + y + ")";
-            default -> op + "(" + x + ")";
-        };
+        Op o = Op.byLabel(op);
+        return o == null ? op + "(" + (a == null || a.isBlank() ? "?" : a) + ")" : o.write(a, b);
     }
 
-    /** Whether the operation takes a second argument in the cell builder. */
+    /** Whether the operation takes (or may take) a second argument in the cell builder. */
     public static boolean isBinary(String op) {
-        return switch (op) {
-            case "add", "sub", "mul", "div", "mse", "bce", "sum", "mean" -> true;
-            default -> false;
-        };
+        Op o = Op.byLabel(op);
+        return o != null && o.maxArgs() >= 2;
     }
 
-    private static Outcome run(Runnable edit) {
+    /** Whether the operation's second argument may be left out (step's theta, leaky_relu's slope). */
+    public static boolean secondIsOptional(String op) {
+        Op o = Op.byLabel(op);
+        return o != null && o.minArgs() < 2 && o.maxArgs() >= 2;
+    }
+
+    private Outcome run(Runnable edit) {
         try {
-            edit.run();
+            sheet().actingAs(this, edit);
             return Outcome.OK;
         } catch (EditRefusedException e) {
-            return new Outcome(message(e));
+            return new Outcome(message(e), e.reason());
         }
     }
 

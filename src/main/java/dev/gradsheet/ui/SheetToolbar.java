@@ -137,7 +137,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
      */
     public void refresh(boolean structural) {
         var sheet = presenter.sheet();
-        // Each label is read once: another tab may undo between two reads (null means nothing to undo).
+        // Each label is read once: another tab may undo between two reads (canUndo, then a null label).
         String undoLabel = sheet.undoLabel();
         String redoLabel = sheet.redoLabel();
         undo.setEnabled(undoLabel != null);

@@ -379,13 +379,15 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             startGuide.refresh();
             updateStepsLabel();
         } else {
-            // walk the picture's nodes (at most a few hundred), not the change (up to every cell)
+            // walk the picture's nodes (at most a few hundred), not the change (up to every cell); a
+            // RELOAD (training progress) lists no cells but changed every number: update every node
             List<GraphModel.Node> nodes = new ArrayList<>();
             String objective = presenter.sheet().objective();
             var picture = graph.picture();
+            boolean all = change.rereadAll();
             if (picture != null) {
                 for (GraphModel.Node n : picture.nodes()) {
-                    if (changed.contains(n.id())) {
+                    if (all || changed.contains(n.id())) {
                         presenter.cell(n.id()).ifPresent(c -> nodes.add(masked(
                                 GraphModel.node(c, objective, true, n.classes().contains("outside")))));
                     }
@@ -474,8 +476,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
      */
     private void tellIfUndoneElsewhere(ChangeSet change) {
         String label = change.label();
-        boolean undo = label.startsWith("undo ");
-        if ((undo || label.startsWith("redo ")) && !presenter.isOwnUndo(change.version())) {
+        boolean undo = change.origin() == ChangeSet.Origin.UNDO;
+        if ((undo || change.origin() == ChangeSet.Origin.REDO) && !presenter.madeHere(change)) {
             Notification n = Notification.show((undo ? "Undone in another tab: " : "Redone in another tab: ")
                     + label.substring(5) + ". Everyone on this link shares one undo history.", 6000,
                     Notification.Position.TOP_CENTER);

@@ -238,4 +238,22 @@ class GradSheetTest {
         assertThrows(IllegalArgumentException.class, () -> w.x.times(Double.NaN).value());
         assertEquals(before, w.s.toText());
     }
+
+    @Test
+    void theNewOperationsAreNodesToo() {
+        GradSheet s = new GradSheet();
+        Node a = s.weight("a", 2);
+        Node k = s.weight("k", 3);
+        Node b = s.weight("b", -2);
+        Node loss = a.pow(k).plus(b.abs()).plus(b.leakyRelu(0.2)).plus(a.max(b)).plus(a.min(b))
+                .plus(a.sqrt()).plus(b.softplus()).plus(b.leakyRelu()).plus(a.pow(2)).named("L");
+        s.minimize(loss);
+        double expected = 8 + 2 - 0.4 + 2 - 2 + Math.sqrt(2) + Math.log1p(Math.exp(-2)) - 0.02 + 4;
+        assertEquals(expected, loss.value(), 1e-12);
+        assertEquals(8 * Math.log(2), k.grad(), 1e-12);
+        // ∂/∂a: 3·2² + max (a is larger) + 1/(2√2) + 2·2
+        assertEquals(12 + 1 + 0.5 / Math.sqrt(2) + 4, a.grad(), 1e-12);
+        // ∂/∂b: abs −1, leaky 0.2, min (b is smaller) 1, softplus σ(−2), leaky 0.01
+        assertEquals(-1 + 0.2 + 1 + 1 / (1 + Math.exp(2)) + 0.01, b.grad(), 1e-12);
+    }
 }

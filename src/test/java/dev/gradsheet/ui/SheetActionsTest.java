@@ -75,6 +75,40 @@ class SheetActionsTest extends KaribuTestBase {
     }
 
     @Test
+    void theBuilderBuildsTheNewOperationsWithAnOptionalSecondArgument() {
+        SheetView view = openStart();
+        AddCellForm form = view.addForm();
+        form.op.setValue("leaky_relu");
+        form.arg1.setValue("f");
+        assertThat(form.arg2.isVisible()).isTrue();
+        assertThat(form.arg2.getLabel()).isEqualTo("argument 2 (optional)");
+        assertThat(form.formula.getValue()).isEqualTo("leaky_relu(f)");
+        form.name.setValue("lr1");
+        form.add.click();
+        roundtrip();
+        // f = -12: leaky ReLU with its default slope 0.01
+        assertThat(view.presenter().sheet().value("lr1")).isEqualTo(-0.12, org.assertj.core.data.Offset.offset(1e-15));
+        form.op.setValue("max");
+        assertThat(form.arg2.getLabel()).isEqualTo("argument 2");
+        form.arg1.setValue("x");
+        form.arg2.setValue("y");
+        assertThat(form.formula.getValue()).isEqualTo("max(x, y)");
+        form.name.setValue("m");
+        form.add.click();
+        roundtrip();
+        assertThat(view.presenter().sheet().value("m")).isEqualTo(5.0);
+        // "Why this gradient?" for y shows m's rule: y = 5 is the larger, so ∂m/∂y = 1
+        var term = view.presenter().sheet().explain("y").terms().stream().filter(t -> t.user().equals("m")).findFirst().orElseThrow();
+        assertThat(term.local()).isEqualTo(1.0);
+        assertThat(term.rule()).startsWith("max passes it to the larger argument");
+        form.name.setValue("1bad");
+        form.formula.setValue("pow(x, 2)");
+        form.add.click();
+        assertThat(form.name.isInvalid()).isTrue(); // a NAME refusal goes next to the name
+        assertThat(form.formula.isInvalid()).isFalse();
+    }
+
+    @Test
     void refusedNewCellsAreExplainedAndChangeNothing() {
         SheetView view = openStart();
         AddCellForm form = view.addForm();

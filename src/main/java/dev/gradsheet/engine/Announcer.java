@@ -1,0 +1,177 @@
+package dev.gradsheet.engine;
+
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.core.ObservableSource;
+import io.reactivex.rxjava3.subjects.BehaviorSubject;
+import io.reactivex.rxjava3.subjects.PublishSubject;
+import io.reactivex.rxjava3.subjects.Subject;
+import org.eclipse.collections.api.list.primitive.MutableIntList;
+import org.eclipse.collections.api.map.primitive.MutableIntObjectMap;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
+
+/**
+ * A sheet's observers and change sets, apart from its edits: the per-cell value and gradient
+ * subjects (made only for cells somebody observes) and the {@link ChangeSet} stream (made on its
+ * first subscriber, so a command that never observes loads no RxJava subject). An edit calls
+ * {@link #begin} before it changes the graph (which starts recording changed cells if anyone listens)
+ * and {@link #announce} once it has stabilized and been recorded for undo. Every method runs under
+ * the sheet's write lock.
+ */
+final class Announcer {
+    private final Graph graph;
+    private final MutableIntObjectMap<CellSubjects> observed = new IntObjectHashMap<>();
+    private volatile Subject<ChangeSet> changes;
+    /** Gradients before the current edit, to list the cells whose gradient changed. */
+    private double[] previousGrad = new double[0];
+    private int sizeBefore;
+    private boolean tracking;
+
+    Announcer(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** The change stream, made on first use. */
+    Observable<ChangeSet> changes() {
+        Subject<ChangeSet> s = changes;
+        if (s == null) {
+            synchronized (this) {
+                s = changes;
+                if (s == null) {
+                    s = PublishSubject.<ChangeSet>create().toSerialized();
+                    changes = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    private boolean changesObserved() {
+        Subject<ChangeSet> s = changes;
+        return s != null && s.hasObservers();
+    }
+
+    /**
+     * Cell {@code id}'s value (or gradient) subject, made on first use. Typed as the interface
+     * {@link ObservableSource} so that verifying this class loads no subject class: a command that
+     * never observes loads none (JarLauncherIT checks).
+     */
+    ObservableSource<Double> subject(int id, boolean value) {
+        CellSubjects s = observed.get(id);
+        if (s == null) {
+            s = new CellSubjects(graph.value[id], graph.grad[id]);
+            observed.put(id, s);
+        }
+        return value ? s.value : s.grad;
+    }
+
+    /** An edit starts: from here the graph records what changes, if anyone listens to change sets. */
+    void begin() {
+        tracking = changesObserved();
+        graph.trackChanges = tracking;
+        graph.changedValues.clear();
+        sizeBefore = graph.size;
+        if (tracking) {
+            if (previousGrad.length < graph.size) {
+                previousGrad = new double[graph.grad.length];
+            }
+            System.arraycopy(graph.grad, 0, previousGrad, 0, graph.size);
+        }
+    }
+
+    /**
+     * The edit begun last has stabilized (and was recorded for undo): tells each observed cell whose
+     * number changed, then the change stream once, with the cells that changed.
+     */
+    void announce(long version, String label, boolean structural, ChangeSet.Origin origin, Object source) {
+        boolean track = tracking;
+        tracking = false;
+        graph.trackChanges = false;
+        emitToCells();
+        if (track) {
+            changes.onNext(changeSet(version, label, structural, origin, source));
+        }
+    }
+
+    /**
+     * Tells everyone that every number may have changed, without listing cells
+     * ({@link ChangeSet.Kind#RELOAD}): a training run's progress.
+     */
+    void announceReload(long version, String label, ChangeSet.Origin origin, Object source) {
+        tracking = false;
+        graph.trackChanges = false;
+        emitToCells();
+        if (changesObserved()) {
+            changes.onNext(new ChangeSet(version, label, ChangeSet.Kind.RELOAD, origin, source,
+                    new String[0], new double[0], new double[0]));
+        }
+    }
+
+    /** Stops recording changes without telling anyone (a refused edit put back as it was). */
+    void quiet() {
+        graph.trackChanges = false;
+    }
+
+    private void emitToCells() {
+        for (int id : observed.keySet().toArray()) {
+            CellSubjects s = observed.get(id);
+            if (!graph.isLive(id)) {
+                s.value.onComplete();
+                s.grad.onComplete();
+                observed.remove(id);
+                continue;
+            }
+            emitIfChanged(s.value, graph.value[id]);
+            emitIfChanged(s.grad, graph.grad[id]);
+        }
+    }
+
+    private static void emitIfChanged(BehaviorSubject<Double> subject, double now) {
+        Double last = subject.getValue();
+        if (last == null || Double.doubleToRawLongBits(last) != Double.doubleToRawLongBits(now)) {
+            subject.onNext(now);
+        }
+    }
+
+    private ChangeSet changeSet(long version, String label, boolean structural, ChangeSet.Origin origin,
+                                Object source) {
+        long[] changed = new long[(graph.size + 63) >>> 6];
+        for (int i = 0; i < graph.changedValues.size(); i++) {
+            int id = graph.changedValues.get(i);
+            changed[id >>> 6] |= 1L << id;
+        }
+        MutableIntList ids = new IntArrayList();
+        for (int id = 0; id < graph.size; id++) {
+            if (!graph.isLive(id)) {
+                continue;
+            }
+            double old = id < sizeBefore ? previousGrad[id] : 0.0;
+            boolean gradChanged = Double.doubleToRawLongBits(old) != Double.doubleToRawLongBits(graph.grad[id]);
+            if (gradChanged || (changed[id >>> 6] & (1L << id)) != 0 || id >= sizeBefore) {
+                ids.add(id);
+            }
+        }
+        String[] names = new String[ids.size()];
+        double[] values = new double[ids.size()];
+        double[] grads = new double[ids.size()];
+        for (int i = 0; i < ids.size(); i++) {
+            int id = ids.get(i);
+            names[i] = graph.names.nameOf(id);
+            values[i] = graph.value[id];
+            grads[i] = graph.grad[id];
+        }
+        return new ChangeSet(version, label, structural ? ChangeSet.Kind.STRUCTURE : ChangeSet.Kind.VALUES, origin,
+                source, names, values, grads);
+    }
+
+    /** The subjects of one observed cell; cells nobody observes have none, so big sheets stay small. */
+    private static final class CellSubjects {
+        final BehaviorSubject<Double> value;
+        final BehaviorSubject<Double> grad;
+
+        CellSubjects(double v, double g) {
+            value = BehaviorSubject.createDefault(v);
+            grad = BehaviorSubject.createDefault(g);
+        }
+    }
+}
