@@ -15,6 +15,16 @@ public final class JobSlot {
     private final Subject<Optional<TrainingJob>> changes =
             BehaviorSubject.createDefault(Optional.<TrainingJob>empty()).toSerialized();
     private TrainingJob current;
+    private PlayState play;
+
+    /** The sheet's Playground loop (its place, start weights and curves), or null before the first Play. */
+    public synchronized PlayState play() {
+        return play;
+    }
+
+    synchronized void play(PlayState state) {
+        this.play = state;
+    }
 
     /** The current or last run, or null. */
     public synchronized TrainingJob current() {

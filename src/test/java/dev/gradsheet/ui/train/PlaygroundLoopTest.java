@@ -1,0 +1,217 @@
+package dev.gradsheet.ui.train;
+
+import dev.gradsheet.engine.Activation;
+import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.sheet.DataTable;
+import dev.gradsheet.sheet.Examples;
+import dev.gradsheet.sheet.SheetFile;
+import dev.gradsheet.train.BuiltInData;
+import dev.gradsheet.train.Templates;
+import dev.gradsheet.train.Trainer;
+import dev.gradsheet.train.TrainingConfig;
+import dev.gradsheet.train.TrainingLoop;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/** Issue 11: the Playground loop — Play until paused, Pause, Step, Reset, the split, divergence. */
+class PlaygroundLoopTest extends TrainKaribuTestBase {
+
+    /** The XOR template with the dialog's defaults (2-4-1 sigmoid, cross-entropy, seed 1). */
+    TrainingPanel xorTemplate() throws Exception {
+        open(Examples.WORKED.text());
+        TemplateDialog dialog = new TemplateDialog(registry);
+        dialog.open();
+        assertThat(dialog.kind.getValue()).isEqualTo(TemplateDialog.Kind.MLP);
+        assertThat(dialog.data.getValue()).isEqualTo(BuiltInData.XOR);
+        dialog.open.click();
+        roundtrip();
+        TrainingPanel panel = _get(TrainingPanel.class);
+        assertThat(panel.shared().data()).isEqualTo(BuiltInData.XOR.table());
+        return panel;
+    }
+
+    @Test
+    void defaultsPlayUntilPausedAndLearnXor() throws Exception {
+        TrainingPanel panel = xorTemplate();
+        assertThat(panel.epochs.getValue()).isNull(); // until paused
+        assertThat(panel.speed.getValue()).isZero(); // full speed
+        assertThat(panel.start.getText()).isEqualTo("Play");
+        panel.start.click();
+        assertThat(panel.stop.isEnabled()).isTrue();
+        assertThat(panel.stepOnce.isEnabled()).isFalse();
+        TrainingJob run = panel.job();
+        await().atMost(60, TimeUnit.SECONDS).until(() -> run.epochLoss() < 0.05);
+        roundtrip();
+        assertThat(run.isDone()).isFalse(); // learning did not end it: it goes on until paused
+        panel.stop.click();
+        panel.finished().get(30, TimeUnit.SECONDS);
+        roundtrip();
+        long steps = run.playState().loop().steps();
+        assertThat(run.result().get().stopped()).isTrue();
+        assertThat(panel.finalLoss.getText()).startsWith("Paused at step " + steps + " (epoch " + steps + "). Final loss ");
+        double shown = Double.parseDouble(panel.status.getText().replaceAll("^.* loss (\\S+) .*$", "$1"));
+        assertThat(shown).isLessThan(0.05);
+        assertThat(panel.status.getText()).startsWith("step " + steps + " · epoch " + steps).contains("steps/s");
+
+        // Play again goes on from there: steps count on and the curve continues
+        int points = panel.lossChart.series("mean loss per epoch").points().size();
+        panel.epochs.setValue(10);
+        panel.start.click();
+        panel.finished().get(30, TimeUnit.SECONDS);
+        roundtrip();
+        assertThat(panel.job().playState()).isSameAs(run.playState());
+        assertThat(run.playState().loop().steps()).isEqualTo(steps + 10);
+        assertThat(panel.finalLoss.getText()).startsWith("Done: 10 steps.");
+        assertThat(panel.status.getText()).startsWith("step " + (steps + 10) + " / " + (steps + 10));
+        List<double[]> curve = panel.lossChart.series("mean loss per epoch").points();
+        assertThat(curve.get(curve.size() - 1)[0]).isEqualTo(steps + 10);
+        assertThat(curve.size()).isGreaterThanOrEqualTo(Math.min(points, LossHistory.MAX_POINTS / 2));
+    }
+
+    @Test
+    void stepTakesOneFullBatchStepAsTheTrainerDoes() throws Exception {
+        TrainingPanel panel = xorTemplate();
+        Sheet sheet = panel.shared().sheet();
+        assertThat(panel.batch.getValue()).isEqualTo(4);
+        // the same step through the command line's trainer, on a copy of the sheet
+        Sheet copy = SheetFile.parse(SheetFile.format(sheet, ""), "copy.sheet").sheet();
+        new Trainer(copy, BuiltInData.XOR.table(), TrainingConfig.fullBatch(4, 1, 0.5)).run();
+
+        panel.stepOnce.click();
+        assertThat(panel.error.getText()).isEmpty();
+        assertThat(panel.shared().training().play().loop().steps()).isEqualTo(1);
+        for (String w : sheet.weights()) {
+            assertThat(sheet.value(w)).as(w).isCloseTo(copy.value(w), within(1e-12));
+        }
+        assertThat(sheet.undoLabel()).isEqualTo("train 1 step at lr 0.5 (step 1)");
+        assertThat(panel.status.getText()).startsWith("step 1 · epoch 1 · loss ");
+        assertThat(panel.lossChart.series("loss per step").points()).hasSize(1);
+        assertThat(panel.batchGradient.isVisible()).isTrue();
+
+        panel.stepOnce.click();
+        assertThat(panel.status.getText()).startsWith("step 2 · epoch 2");
+        assertThat(panel.lossChart.series("loss per step").points()).hasSize(2);
+        assertThat(sheet.undoLabel()).isEqualTo("train 1 step at lr 0.5 (step 2)");
+    }
+
+    @Test
+    void resetPutsBackTheStartingWeightsAsOneUndoableEdit() throws Exception {
+        TrainingPanel panel = xorTemplate();
+        Sheet sheet = panel.shared().sheet();
+        Map<String, Double> start = weights(sheet);
+        panel.stepOnce.click();
+        panel.epochs.setValue(50);
+        panel.start.click();
+        panel.finished().get(30, TimeUnit.SECONDS);
+        roundtrip();
+        Map<String, Double> trained = weights(sheet);
+        assertThat(trained).isNotEqualTo(start);
+        assertThat(panel.shared().training().play().loop().steps()).isEqualTo(51);
+
+        panel.reset.click();
+        assertThat(weights(sheet)).isEqualTo(start); // exactly
+        assertThat(sheet.undoLabel()).isEqualTo("reset training to its starting weights");
+        assertThat(panel.status.getText()).isEqualTo("step 0 · epoch 0");
+        assertThat(panel.shared().training().play().loop().steps()).isZero();
+        assertThat(panel.lossChart.series("loss per step").points()).isEmpty();
+        // the same seed replays the same run after a reset
+        panel.stepOnce.click();
+        panel.start.click();
+        panel.finished().get(30, TimeUnit.SECONDS);
+        roundtrip();
+        assertThat(weights(sheet)).isEqualTo(trained);
+
+        panel.reset.click();
+        assertThat(sheet.undo()).isTrue(); // one undo brings the trained weights back
+        assertThat(weights(sheet)).isEqualTo(trained);
+    }
+
+    @Test
+    void resetPausesARunningPlayFirst() throws Exception {
+        TrainingPanel panel = xorTemplate();
+        Sheet sheet = panel.shared().sheet();
+        Map<String, Double> start = weights(sheet);
+        panel.start.click();
+        TrainingJob run = panel.job();
+        await().atMost(30, TimeUnit.SECONDS).until(() -> run.progress().step() > 100);
+        panel.reset.click();
+        assertThat(run.isDone()).isTrue();
+        assertThat(run.result().get().stopped()).isTrue();
+        assertThat(weights(sheet)).isEqualTo(start);
+        assertThat(panel.shared().training().busy()).isFalse();
+    }
+
+    @Test
+    void stepWhileRunningAndResetBeforeTrainingAreExplained() throws Exception {
+        TrainingPanel panel = xorTemplate();
+        panel.reset.click();
+        assertThat(panel.error.getText()).contains("Nothing to reset");
+        panel.start.click();
+        panel.step();
+        assertThat(panel.error.getText()).startsWith("Pause first");
+        panel.stop.click();
+        panel.finished().get(30, TimeUnit.SECONDS);
+    }
+
+    /** A line fitted with far too large a learning rate: the run stops itself and says so. */
+    @Test
+    void divergenceStopsTheRunAndTheCurveShowsTheBlowUp() throws Exception {
+        TrainingPanel panel = open("x1 = input(0)\nw = weight(0)\nb = weight(0)\nout = w * x1 + b\ny = input(0)\n"
+                + "L = mse(out, y)\n");
+        assertThat(panel.data.use(BuiltInData.NOISY_LINE.table(), "noisy line")).isTrue();
+        panel.batch.setValue(30);
+        panel.learningRate.setValue(5.0);
+        panel.start.click();
+        assertThatThrownBy(() -> panel.job().result().get(30, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TrainingLoop.Diverged.class);
+        panel.finished().get(30, TimeUnit.SECONDS);
+        roundtrip();
+        assertThat(panel.error.getText()).startsWith("training stopped: the loss blew up from ")
+                .contains("learning rate is too large");
+        assertThat(panel.finalLoss.getText()).startsWith("Stopped by itself: the loss diverged");
+        assertThat(panel.start.isEnabled()).isTrue();
+        List<double[]> curve = panel.lossChart.series("mean loss per epoch").points();
+        assertThat(curve.get(curve.size() - 1)[1]).isGreaterThan(TrainingLoop.BLOW_UP * curve.get(0)[1]);
+        Sheet sheet = panel.shared().sheet();
+        for (String name : sheet.names()) {
+            assertThat(sheet.value(name)).as(name).isFinite();
+        }
+        assertThat(panel.shared().training().play().loop().epochs()).isEqualTo(curve.size());
+    }
+
+    @Test
+    void aTestShareHoldsRowsBackAndTheCurveDrawsTestLoss() throws Exception {
+        TrainingPanel panel = open(Templates.mlp(2, List.of(4), Activation.TANH, Templates.Loss.CROSS_ENTROPY, false, 1));
+        assertThat(panel.data.use(BuiltInData.TWO_MOONS.table(), "two moons")).isTrue();
+        panel.testShare.setValue(25);
+        panel.epochs.setValue(20);
+        panel.start.click();
+        panel.finished().get(30, TimeUnit.SECONDS);
+        roundtrip();
+        TrainingLoop loop = panel.shared().training().play().loop();
+        assertThat(loop.trainSize()).isEqualTo(75);
+        assertThat(loop.testSize()).isEqualTo(25);
+        assertThat(loop.steps()).isEqualTo(20L * 8); // ⌈75 / 10⌉ batches per epoch
+        assertThat(panel.lossChart.series("test loss per epoch").points()).hasSize(20);
+        assertThat(panel.status.getText()).contains(" · test loss ");
+        assertThat(panel.finalLoss.getText()).contains(", test loss ");
+        // a test share that leaves nothing to train on is refused next to the field
+        panel.testShare.setValue(100);
+        panel.start.click();
+        assertThat(panel.error.getText()).contains("test share");
+    }
+
+    private static Map<String, Double> weights(Sheet sheet) {
+        return sheet.weights().stream().collect(Collectors.toMap(w -> w, sheet::value));
+    }
+}
