@@ -19,7 +19,8 @@ public final class PlayState {
     final LossHistory epochLosses = new LossHistory();
     final LossHistory testLosses = new LossHistory();
 
-    PlayState(Sheet sheet, DataTable data, int batch, long seed, boolean shuffle, double testShare) {
+    /** A new loop over {@code data} (see {@link TrainingLoop}); the weights as they are now are its start. */
+    public PlayState(Sheet sheet, DataTable data, int batch, long seed, boolean shuffle, double testShare) {
         this.loop = new TrainingLoop(sheet, data, batch, seed, shuffle, testShare);
         this.sheet = sheet;
         this.seed = seed;
