@@ -109,7 +109,7 @@ public class TrainingPanel extends Composite<Details> {
         batch.setWidth("8em");
         epochs.setId("train-epochs");
         epochs.setPlaceholder("until paused");
-        epochs.setHelperText("empty: until paused");
+        epochs.setTooltipText("epochs this Play runs; empty: until paused");
         epochs.setMin(1);
         epochs.setWidth("7em");
         learningRate.setId("train-lr");
@@ -124,6 +124,8 @@ public class TrainingPanel extends Composite<Details> {
         testShare.setMin(0);
         testShare.setMax(90);
         testShare.setWidth("5em");
+        testShare.addValueChangeListener(e -> drawPicture());
+        seed.addValueChangeListener(e -> drawPicture());
         testShare.setTooltipText("share of the data held back as test points (not trained on; hollow in the picture)");
         speed.setId("train-speed");
         speed.setLabel("Speed");
@@ -148,6 +150,7 @@ public class TrainingPanel extends Composite<Details> {
         progress.setId("train-progress");
         progress.setWidthFull();
         status.setId("train-status");
+        status.getStyle().set("font-variant-numeric", "tabular-nums");
         error.setId("train-error");
         error.addClassName("gs-error");
         finalLoss.setId("final-loss");
@@ -170,14 +173,23 @@ public class TrainingPanel extends Composite<Details> {
         activations.setId("link-activations");
         Anchor losses = new Anchor("lesson/losses", "MSE vs cross-entropy");
         losses.setId("link-losses");
-        HorizontalLayout controls = new HorizontalLayout(start, stop, stepOnce, reset, speed, learningRate, batch,
-                epochs, testShare, seed, shuffle, templates, activations, losses);
-        controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        controls.setWrap(true);
+        // the Playground's transport and its readout first, always in view; then the settings
+        HorizontalLayout transport = new HorizontalLayout(start, stop, stepOnce, reset, speed, status);
+        transport.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        transport.setWrap(true);
+        HorizontalLayout settings = new HorizontalLayout(learningRate, batch, epochs, testShare, seed, shuffle);
+        settings.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        settings.setWrap(true);
+        HorizontalLayout links = new HorizontalLayout(templates, activations, losses);
+        links.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        links.setWrap(true);
+        VerticalLayout controls = new VerticalLayout(transport, progress, settings, links);
+        controls.setPadding(false);
+        controls.setSpacing(false);
 
         Div chartBox = new Div(lossChart);
         chartBox.getStyle().set("flex", "1 1 300px").set("min-width", "260px");
-        VerticalLayout result = new VerticalLayout(progress, status, finalLoss, numbersNote, batchGradient);
+        VerticalLayout result = new VerticalLayout(finalLoss, numbersNote, batchGradient);
         result.setPadding(false);
         result.setSpacing(false);
         result.setWidth("24em");
@@ -635,7 +647,14 @@ public class TrainingPanel extends Composite<Details> {
     }
 
     private void drawPicture() {
-        DecisionPicture.draw(heatmap, shared.sheet(), shared.data());
+        DataTable table = shared.data();
+        DecisionPicture.draw(heatmap, shared.sheet(), table, table == null ? new int[0] : testRows(table));
+    }
+
+    /** The rows the loop holds back for testing with the fields' share and seed (what Play will use). */
+    private int[] testRows(DataTable table) {
+        int share = testShare.getValue() == null ? 0 : Math.max(0, Math.min(99, testShare.getValue()));
+        return dev.gradsheet.train.Split.of(table.size(), share / 100.0, seed.getValue() == null ? 0 : seed.getValue()).test();
     }
 
     /** Chooses a batch size for new data: all samples when few, else 10. */

@@ -203,12 +203,96 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
         assertThat(loop.testSize()).isEqualTo(25);
         assertThat(loop.steps()).isEqualTo(20L * 8); // ⌈75 / 10⌉ batches per epoch
         assertThat(panel.lossChart.series("test loss per epoch").points()).hasSize(20);
+        // the decision picture draws exactly the held-back rows hollow
+        assertThat(panel.heatmap.testRows()).isEqualTo(dev.gradsheet.train.Split.of(100, 0.25, 1).test()).hasSize(25);
         assertThat(panel.status.getText()).contains(" · test loss ");
         assertThat(panel.finalLoss.getText()).contains(", test loss ");
         // a test share that leaves nothing to train on is refused next to the field
         panel.testShare.setValue(100);
         panel.start.click();
         assertThat(panel.error.getText()).contains("test share");
+    }
+
+    @Test
+    void generatedDataIsSeededAndBadSettingsChangeNothing() throws Exception {
+        TrainingPanel panel = xorTemplate();
+        DataSection data = panel.data;
+        data.generator.setValue(dev.gradsheet.train.DataGenerator.SPIRAL);
+        data.size.setValue(150);
+        data.noise.setValue(0.05);
+        data.dataSeed.setValue(3);
+        data.generate.click();
+        assertThat(panel.shared().data()).isEqualTo(dev.gradsheet.train.DataGenerator.SPIRAL.generate(150, 0.05, 3));
+        assertThat(data.summary.getText()).contains("M = 150 samples");
+        assertThat(panel.batch.getValue()).isEqualTo(10);
+        DataTable before = panel.shared().data();
+        data.size.setValue(0);
+        data.generate.click();
+        assertThat(data.errorLines()).containsExactly("size must be 2..5000, not 0");
+        assertThat(panel.shared().data()).isSameAs(before);
+        data.size.setValue(20);
+        data.noise.setValue(3.0);
+        data.generate.click();
+        assertThat(String.join("\n", data.errorLines())).contains("noise must be between 0 and 1");
+        assertThat(panel.shared().data()).isSameAs(before);
+        // each generator feeds the loop: Play trains on it
+        for (dev.gradsheet.train.DataGenerator kind : dev.gradsheet.train.DataGenerator.values()) {
+            data.generator.setValue(kind);
+            data.size.setValue(40);
+            data.noise.setValue(0.1);
+            data.generate.click();
+            assertThat(panel.shared().data()).isEqualTo(kind.generate(40, 0.1, 3));
+        }
+    }
+
+    /** Issue 11 item 4: the MLP builder's L2 and L1 penalties are cells, and each weight's gradient includes theirs. */
+    @Test
+    void penaltyCellsAddTheirGradientToEveryWeight() throws Exception {
+        open(Examples.WORKED.text());
+        Sheet plain = SheetFile.parse(Templates.mlp(2, List.of(3), Activation.TANH, Templates.Loss.CROSS_ENTROPY,
+                false, 5), "plain.sheet").sheet();
+        for (Templates.Penalty kind : List.of(Templates.Penalty.L2, Templates.Penalty.L1)) {
+            TemplateDialog dialog = new TemplateDialog(registry);
+            dialog.hidden.setValue("3");
+            dialog.activation.setValue(Activation.TANH);
+            dialog.seed.setValue(5);
+            dialog.penalty.setValue(kind);
+            dialog.lambda.setValue(0.01);
+            assertThat(dialog.openTemplate()).isNotNull();
+            roundtrip();
+            TrainingPanel panel = _get(TrainingPanel.class);
+            Sheet sheet = panel.shared().sheet();
+            assertThat(sheet.objective()).isEqualTo("J");
+            assertThat(sheet.cell("reg")).isPresent();
+            assertThat(sheet.value("lambda")).isEqualTo(0.01);
+            // same inputs in both sheets: the first sample's
+            double penalty = 0;
+            for (String w : plain.weights()) {
+                assertThat(sheet.value(w)).isEqualTo(plain.value(w));
+                if (w.startsWith("w")) {
+                    penalty += kind == Templates.Penalty.L2 ? sheet.value(w) * sheet.value(w) : Math.abs(sheet.value(w));
+                }
+            }
+            assertThat(sheet.value("reg")).isCloseTo(0.01 * penalty, within(1e-12));
+            assertThat(sheet.value("J")).isCloseTo(sheet.value("L") + sheet.value("reg"), within(1e-12));
+            for (String w : plain.weights()) {
+                double extra = !w.startsWith("w") ? 0
+                        : kind == Templates.Penalty.L2 ? 2 * 0.01 * sheet.value(w) : 0.01 * Math.signum(sheet.value(w));
+                assertThat(sheet.grad(w)).as(kind + " " + w).isCloseTo(plain.grad(w) + extra, within(1e-12));
+            }
+            // and it trains: Play moves the mean of J down
+            panel.epochs.setValue(200);
+            panel.start.click();
+            panel.finished().get(30, TimeUnit.SECONDS);
+            roundtrip();
+            List<double[]> curve = panel.lossChart.series("mean loss per epoch").points();
+            assertThat(curve.get(curve.size() - 1)[1]).isLessThan(curve.get(0)[1]);
+        }
+        TemplateDialog bad = new TemplateDialog(registry);
+        bad.penalty.setValue(Templates.Penalty.L2);
+        bad.lambda.setValue(-1.0);
+        assertThat(bad.openTemplate()).isNull();
+        assertThat(bad.error.getText()).contains("lambda must be a number of at least 0");
     }
 
     private static Map<String, Double> weights(Sheet sheet) {
