@@ -58,6 +58,40 @@ class PlaygroundIT extends BrowserTestBase {
         screenshot(b, "playground-03-xor-reset-1366x768");
     }
 
+    @Test
+    void networkViewShowsTheLayersAndAClickOnANeuronSelectsItsCell() throws Exception {
+        WebDriver b = newBrowser();
+        LayoutIT.viewport(b, 1366, 768);
+        openXorTemplate(b);
+        waitFor(b, 20).until(d -> !d.findElements(By.cssSelector("#network circle[data-cell='h1_2']")).isEmpty());
+        assertThat(b.findElements(By.cssSelector("#network circle"))).hasSize(7);
+        assertThat(b.findElements(By.cssSelector("#network line"))).hasSize(12);
+        org.openqa.selenium.WebElement neuron = b.findElement(By.cssSelector("#network circle[data-cell='h1_2']"));
+        ((org.openqa.selenium.JavascriptExecutor) b).executeScript("arguments[0].scrollIntoView({block: 'center'})", neuron);
+        new org.openqa.selenium.interactions.Actions(b).moveToElement(neuron).perform();
+        screenshot(b, "playground-04-network-hover-1366x768");
+        neuron.click();
+        waitFor(b, 20).withMessage(() -> "why: " + b.findElement(By.id("why-title")).getText())
+                .until(d -> d.findElement(By.id("why-title")).getText().contains("h1_2"));
+        LayoutIT.viewport(b, 800, 1000);
+        screenshot(b, "playground-05-network-800x1000");
+    }
+
+    /** Opens the start page, then the Templates dialog's default (MLP 2-4-1 on XOR) as a new sheet. */
+    void openXorTemplate(WebDriver b) {
+        b.get(url(""));
+        waitForWorkedExample(b);
+        String first = b.getCurrentUrl();
+        b.findElement(By.id("tab-training")).click();
+        waitFor(b, 20).until(d -> d.findElement(By.id("templates")).isDisplayed());
+        b.findElement(By.id("templates")).click();
+        waitFor(b, 20).until(d -> !d.findElements(By.id("template-open")).isEmpty()
+                && d.findElement(By.id("template-open")).isDisplayed());
+        b.findElement(By.id("template-open")).click();
+        waitFor(b, 30).until(d -> !d.getCurrentUrl().equals(first));
+        waitFor(b, 20).until(d -> d.findElement(By.id("data-summary")).getText().contains("M = 4 samples"));
+    }
+
     /** The loss in the status line ("step 12 · epoch 12 · loss 0.0413 · 51234 steps/s"), or +∞ before. */
     static double loss(WebDriver d) {
         String t = d.findElement(By.id("train-status")).getText();

@@ -80,6 +80,7 @@ public class TrainingPanel extends Composite<Details> {
     final Grid<Map.Entry<String, double[]>> batchGradient = new Grid<>();
     final LineChart lossChart = new LineChart();
     final Heatmap heatmap = new Heatmap();
+    final NetworkView network = new NetworkView();
     final DataSection data;
     private final SharedSheet shared;
     private final SheetRegistry registry;
@@ -193,7 +194,7 @@ public class TrainingPanel extends Composite<Details> {
         result.setPadding(false);
         result.setSpacing(false);
         result.setWidth("24em");
-        HorizontalLayout body = new HorizontalLayout(data, chartBox, heatmap, result);
+        HorizontalLayout body = new HorizontalLayout(data, chartBox, heatmap, network, result);
         body.setWidthFull();
         body.setWrap(true);
         VerticalLayout content = new VerticalLayout(controls, error, body);
@@ -649,6 +650,12 @@ public class TrainingPanel extends Composite<Details> {
     private void drawPicture() {
         DataTable table = shared.data();
         DecisionPicture.draw(heatmap, shared.sheet(), table, table == null ? new int[0] : testRows(table));
+        network.update(shared.sheet(), table);
+    }
+
+    /** The network view (Playground style) of a layered sheet. */
+    public NetworkView network() {
+        return network;
     }
 
     /** The rows the loop holds back for testing with the fields' share and seed (what Play will use). */

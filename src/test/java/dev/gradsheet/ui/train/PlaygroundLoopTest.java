@@ -295,6 +295,44 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
         assertThat(bad.error.getText()).contains("lambda must be a number of at least 0");
     }
 
+    /** Issue 11 item 5: the network view of the MLP template; a click selects the cell in the grid. */
+    @Test
+    void networkViewDrawsLayersAndAClickSelectsTheCell() throws Exception {
+        TrainingPanel panel = xorTemplate();
+        Sheet sheet = panel.shared().sheet();
+        NetworkView network = panel.network();
+        assertThat(network.message()).isEmpty();
+        assertThat(network.neurons()).extracting(NetworkView.Neuron::cell)
+                .containsExactly("x1", "x2", "h1_1", "h1_2", "h1_3", "h1_4", "out");
+        assertThat(network.neurons()).extracting(NetworkView.Neuron::layer).containsExactly(0, 0, 1, 1, 1, 1, 2);
+        assertThat(network.edges()).hasSize(2 * 4 + 4);
+        NetworkView.Edge e = network.edges().stream().filter(x -> x.weight().equals("w1_3_2")).findFirst().orElseThrow();
+        assertThat(e.from().cell()).isEqualTo("x2");
+        assertThat(e.to().cell()).isEqualTo("h1_3");
+        assertThat(e.value()).isEqualTo(sheet.value("w1_3_2"));
+        String svg = network.getElement().getProperty("innerHTML");
+        assertThat(svg).startsWith("<svg").contains("data-cell='h1_3'").contains("data-cell='w2_1_4'")
+                .contains("data:image/png;base64,");
+        // colour by sign
+        assertThat(svg).contains("data-cell='w1_3_2'").contains(sheet.value("w1_3_2") >= 0 ? "#f59322" : "#0877bd");
+        // after training the edges follow the weights
+        panel.stepOnce.click();
+        roundtrip();
+        assertThat(network.edges().stream().filter(x -> x.weight().equals("w1_3_2")).findFirst().orElseThrow().value())
+                .isEqualTo(sheet.value("w1_3_2"));
+        dev.gradsheet.ui.CellGrid grid = _get(dev.gradsheet.ui.CellGrid.class);
+        network.clicked("h1_2");
+        roundtrip();
+        assertThat(grid.selectedName()).isEqualTo("h1_2");
+        network.clicked("w2_1_3");
+        roundtrip();
+        assertThat(grid.selectedName()).isEqualTo("w2_1_3");
+        // a sheet without layers says what the view needs
+        TrainingPanel worked = open(Examples.WORKED.text());
+        assertThat(worked.network().neurons()).isEmpty();
+        assertThat(worked.network().message()).contains("layered sheets");
+    }
+
     private static Map<String, Double> weights(Sheet sheet) {
         return sheet.weights().stream().collect(Collectors.toMap(w -> w, sheet::value));
     }

@@ -1,0 +1,250 @@
+package dev.gradsheet.ui.train;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.shared.Registration;
+import dev.gradsheet.engine.Cell;
+import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.sheet.DataTable;
+import dev.gradsheet.train.DecisionMap;
+import dev.gradsheet.ui.Format;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+
+/**
+ * The network of a layered sheet drawn as TensorFlow Playground does: neurons as circles in columns
+ * (inputs, each hidden layer, the output), edges coloured by the sign of their weight (orange
+ * positive, blue negative) and as thick as its size. Hovering a neuron shows its own output over the
+ * plane of x1 and x2; clicking a neuron or an edge selects its cell (its gradient is in the grid).
+ * Drawn as one SVG on the server. Layers are found by the MLP builder's names ({@code x<i>},
+ * {@code h<layer>_<j>}, {@code out}, weights {@code w<layer>_<to>_<from>}).
+ */
+public class NetworkView extends Composite<Div> {
+    /** A neuron: its cell, column and row. */
+    public record Neuron(String cell, int layer, int row) {
+    }
+
+    /** An edge: its weight cell, from and to neurons, and the weight's value. */
+    public record Edge(String weight, Neuron from, Neuron to, double value) {
+    }
+
+    static final int WIDTH = 360;
+    static final int HEIGHT = 260;
+    static final int PICTURE = 12;
+    private List<Neuron> neurons = List.of();
+    private List<Edge> edges = List.of();
+    private String message = "";
+
+    public NetworkView() {
+        Div box = getContent();
+        box.setId("network");
+        box.setWidth(WIDTH + "px");
+        box.getStyle().set("min-height", "3em");
+        box.getElement().addEventListener("click", e -> {
+            String cell = e.getEventData().getString("event.target.dataset.cell");
+            if (cell != null && !cell.isEmpty()) {
+                clicked(cell);
+            }
+        }).addEventData("event.target.dataset.cell");
+    }
+
+    /** Redraws the network of {@code sheet} (pictures over {@code data}'s plane when it has x1 and x2). */
+    public void update(Sheet sheet, DataTable data) {
+        List<List<Neuron>> layers = layers(sheet);
+        if (layers == null) {
+            neurons = List.of();
+            edges = List.of();
+            show("The network view draws layered sheets: an MLP from Templates… (cells x1…, h1_1…, out).");
+            return;
+        }
+        List<Neuron> all = new ArrayList<>();
+        layers.forEach(all::addAll);
+        List<Edge> links = new ArrayList<>();
+        for (int l = 1; l < layers.size(); l++) {
+            for (Neuron to : layers.get(l)) {
+                for (Neuron from : layers.get(l - 1)) {
+                    String w = "w" + l + "_" + (to.row() + 1) + "_" + (from.row() + 1);
+                    if (sheet.cell(w).map(Cell::isWeight).orElse(false)) {
+                        links.add(new Edge(w, from, to, sheet.value(w)));
+                    }
+                }
+            }
+        }
+        neurons = List.copyOf(all);
+        edges = List.copyOf(links);
+        boolean pictures = data != null && data.columnIndex("x1") >= 0 && data.columnIndex("x2") >= 0
+                && sheet.cell("x1").map(Cell::isInput).orElse(false) && sheet.cell("x2").map(Cell::isInput).orElse(false)
+                && sheet.size() <= DecisionPicture.MAX_CELLS;
+        show(svg(sheet, data, layers, pictures));
+    }
+
+    /** The neurons drawn, column by column. */
+    public List<Neuron> neurons() {
+        return neurons;
+    }
+
+    public List<Edge> edges() {
+        return edges;
+    }
+
+    /** Why nothing is drawn ("" when the network is). */
+    public String message() {
+        return message;
+    }
+
+    /** A neuron or edge was clicked: tells the listeners which cell. */
+    void clicked(String cell) {
+        fireEvent(new CellClickEvent(this, cell));
+    }
+
+    public Registration addCellClickListener(ComponentEventListener<CellClickEvent> listener) {
+        return addListener(CellClickEvent.class, listener);
+    }
+
+    /** A neuron (its cell) or an edge (its weight) was clicked. */
+    public static final class CellClickEvent extends ComponentEvent<NetworkView> {
+        private final String name;
+
+        public CellClickEvent(NetworkView source, String name) {
+            super(source, true);
+            this.name = name;
+        }
+
+        public String name() {
+            return name;
+        }
+    }
+
+    /** Columns of neurons, or null when the sheet is not an MLP-builder network. */
+    static List<List<Neuron>> layers(Sheet sheet) {
+        if (sheet.cell("out").isEmpty() || sheet.cell("w1_1_1").isEmpty()) {
+            return null;
+        }
+        List<List<Neuron>> layers = new ArrayList<>();
+        List<Neuron> inputs = new ArrayList<>();
+        for (int i = 1; sheet.cell("x" + i).map(Cell::isInput).orElse(false); i++) {
+            inputs.add(new Neuron("x" + i, 0, i - 1));
+        }
+        if (inputs.isEmpty()) {
+            return null;
+        }
+        layers.add(inputs);
+        for (int l = 1; sheet.cell("h" + l + "_1").isPresent(); l++) {
+            List<Neuron> layer = new ArrayList<>();
+            for (int j = 1; sheet.cell("h" + l + "_" + j).isPresent(); j++) {
+                layer.add(new Neuron("h" + l + "_" + j, l, j - 1));
+            }
+            layers.add(layer);
+        }
+        layers.add(List.of(new Neuron("out", layers.size(), 0)));
+        return layers;
+    }
+
+    private String svg(Sheet sheet, DataTable data, List<List<Neuron>> layers, boolean pictures) {
+        double columnGap = (WIDTH - 60.0) / Math.max(1, layers.size() - 1);
+        int tallest = layers.stream().mapToInt(List::size).max().orElse(1);
+        double radius = Math.max(7, Math.min(14, (HEIGHT - 30.0) / tallest / 2 - 3));
+        StringBuilder out = new StringBuilder();
+        out.append("<svg xmlns='http://www.w3.org/2000/svg' width='").append(WIDTH).append("' height='").append(HEIGHT)
+                .append("' viewBox='0 0 ").append(WIDTH).append(' ').append(HEIGHT).append("' role='img'>")
+                .append("<style>.nv-pic{display:none;pointer-events:none}.nv-n:hover .nv-pic{display:inline}")
+                .append(".nv-n,.nv-e{cursor:pointer}.nv-e:hover{stroke-opacity:1}</style>");
+        for (Edge e : edges) {
+            double[] a = at(e.from(), layers, columnGap);
+            double[] b = at(e.to(), layers, columnGap);
+            double width = Math.min(8, 0.5 + 2 * Math.abs(e.value()));
+            out.append(String.format(Locale.ROOT,
+                    "<line class='nv-e' data-cell='%s' x1='%.1f' y1='%.1f' x2='%.1f' y2='%.1f' stroke='%s' stroke-width='%.2f'"
+                            + " stroke-opacity='0.75'><title>%s = %s (gradient %s)</title></line>",
+                    e.weight(), a[0], a[1], b[0], b[1], e.value() >= 0 ? "#f59322" : "#0877bd", width, e.weight(),
+                    Format.readable(e.value()), Format.readable(sheet.grad(e.weight()))));
+        }
+        for (Neuron n : neurons) {
+            double[] p = at(n, layers, columnGap);
+            out.append("<g class='nv-n'>");
+            out.append(String.format(Locale.ROOT,
+                    "<circle data-cell='%s' cx='%.1f' cy='%.1f' r='%.1f' fill='#fff' stroke='#52606d' stroke-width='1.5'>"
+                            + "<title>%s = %s (gradient %s)</title></circle>",
+                    n.cell(), p[0], p[1], radius, n.cell(), Format.readable(sheet.value(n.cell())),
+                    Format.readable(sheet.grad(n.cell()))));
+            out.append(String.format(Locale.ROOT,
+                    "<text x='%.1f' y='%.1f' font-size='11' text-anchor='middle' pointer-events='none'>%s</text>",
+                    p[0], p[1] - radius - 3, n.cell()));
+            if (pictures) {
+                DecisionMap map = DecisionMap.compute(sheet, "x1", "x2", n.cell(), data, PICTURE);
+                double side = 84;
+                double x = Math.min(WIDTH - side - 2, Math.max(2, p[0] - side / 2));
+                double y = p[1] + radius + 4 + side > HEIGHT ? p[1] - radius - 4 - side : p[1] + radius + 4;
+                out.append(String.format(Locale.ROOT,
+                        "<image class='nv-pic' href='%s' x='%.1f' y='%.1f' width='%.0f' height='%.0f'"
+                                + " style='image-rendering:pixelated'/>", png(map), x, y, side, side));
+            }
+            out.append("</g>");
+        }
+        return out.append("</svg>").toString();
+    }
+
+    private static double[] at(Neuron n, List<List<Neuron>> layers, double columnGap) {
+        int count = layers.get(n.layer()).size();
+        double rowGap = (HEIGHT - 30.0) / count;
+        return new double[] {30 + n.layer() * columnGap, 20 + rowGap * (n.row() + 0.5)};
+    }
+
+    /** A neuron's output over the plane as a tiny PNG: blue (its lowest) … white … orange (its highest). */
+    static String png(DecisionMap map) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : map.outputs()) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        int size = map.size();
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        for (int j = 0; j < size; j++) {
+            for (int i = 0; i < size; i++) {
+                double v = map.at(i, j);
+                double t = hi > lo && Double.isFinite(v) ? (v - lo) / (hi - lo) : 0.5;
+                image.setRGB(i, size - 1 - j, colour(t)); // row 0 of the image is the top
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    private static int colour(double t) {
+        int[] blue = {8, 119, 189};
+        int[] orange = {245, 147, 34};
+        int[] end = t < 0.5 ? blue : orange;
+        double k = Math.abs(t - 0.5) * 2;
+        int r = (int) Math.round(255 + (end[0] - 255) * k);
+        int g = (int) Math.round(255 + (end[1] - 255) * k);
+        int b = (int) Math.round(255 + (end[2] - 255) * k);
+        return (r << 16) | (g << 8) | b;
+    }
+
+    private void show(String html) {
+        if (html.startsWith("<svg")) {
+            message = "";
+        } else {
+            message = html;
+            html = "<p class='gs-description'>" + html.replace("&", "&amp;").replace("<", "&lt;") + "</p>";
+        }
+        getContent().getElement().setProperty("innerHTML", html);
+    }
+}
