@@ -171,7 +171,7 @@ public final class TrainingLoop {
         long nextTick = start + tickNanos;
         int stepsThisTick = 0;
         long firstStep = steps;
-        long lastEpoch = epochsToRun > 0 ? epochs + epochsToRun : Long.MAX_VALUE;
+        long lastEpoch = epochsToRun > 0 && epochsToRun <= Long.MAX_VALUE - epochs ? epochs + epochsToRun : Long.MAX_VALUE;
         boolean paused = false;
         String label = "train at lr " + Numbers.exact(lr) + " (batch " + batchSize + ")";
         try {

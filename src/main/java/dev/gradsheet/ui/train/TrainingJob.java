@@ -34,6 +34,9 @@ public final class TrainingJob {
     private final LossHistory tests;
     /** The Playground loop this job plays, or null for a one-shot run. */
     private final PlayState play;
+    /** How long a run "until paused" goes on when nobody pauses it. */
+    public static final java.time.Duration UNTIL_PAUSED_LIMIT = java.time.Duration.ofMinutes(30);
+    private volatile boolean pausedByLimit;
     private volatile double epochLoss = Double.NaN;
     private volatile double testLoss = Double.NaN;
     private final AtomicBoolean stop = new AtomicBoolean();
@@ -97,9 +100,20 @@ public final class TrainingJob {
         dev.gradsheet.train.TrainingLoop loop = state.loop();
         long planned = untilPaused ? 0 : loop.steps() + epochs * loop.stepsPerEpoch();
         TrainingJob job = new TrainingJob((int) Math.min(Integer.MAX_VALUE, planned), null, state);
-        Work work = (listener, stop) -> {
+        Work work = (listener, stopAsked) -> {
             long first = loop.steps();
             long t0 = System.nanoTime();
+            // a run until paused that nobody pauses gives its worker back after UNTIL_PAUSED_LIMIT
+            java.util.function.BooleanSupplier stop = !untilPaused ? stopAsked : () -> {
+                if (stopAsked.getAsBoolean()) {
+                    return true;
+                }
+                if (System.nanoTime() - t0 > UNTIL_PAUSED_LIMIT.toNanos()) {
+                    job.pausedByLimit = true;
+                    return true;
+                }
+                return false;
+            };
             dev.gradsheet.train.TrainingLoop.Outcome o = loop.run(lr, epochs, stepsPerTick, tickMs,
                     new dev.gradsheet.train.TrainingLoop.Listener() {
                         @Override
@@ -218,6 +232,11 @@ public final class TrainingJob {
     /** The Playground loop this job plays, or null for a one-shot run. */
     public PlayState playState() {
         return play;
+    }
+
+    /** Whether a run until paused paused itself after {@link #UNTIL_PAUSED_LIMIT}. */
+    public boolean pausedByLimit() {
+        return pausedByLimit;
     }
 
     /** The mean training loss of the latest finished epoch (NaN before the first). */

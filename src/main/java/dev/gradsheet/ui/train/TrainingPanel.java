@@ -254,12 +254,13 @@ public class TrainingPanel extends Composite<Details> {
             return;
         }
         boolean untilPaused = epochs.getValue() == null;
-        long toRun = untilPaused ? registry.limits().maxEpochs() : epochs.getValue();
+        // until paused: no epoch limit (4 samples run a million epochs in seconds), a time limit instead
+        long toRun = untilPaused ? Long.MAX_VALUE : epochs.getValue();
         if (toRun < 1) {
             error.setText("epochs must be at least 1 (or empty: until paused)");
             return;
         }
-        if (toRun > registry.limits().maxEpochs()) {
+        if (!untilPaused && toRun > registry.limits().maxEpochs()) {
             error.setText("at most " + registry.limits().maxEpochs() + " epochs per run on this server");
             return;
         }
@@ -546,7 +547,9 @@ public class TrainingPanel extends Composite<Details> {
         if (run.playState() != null) {
             long at = run.playState().loop().steps();
             double loss = Double.isNaN(run.epochLoss()) ? run.progress().loss() : run.epochLoss();
-            finalLoss.setText((result.stopped() ? "Paused at step " + at + " (epoch " + run.playState().loop().epochs() + "). "
+            finalLoss.setText((run.pausedByLimit() ? "Paused by itself after "
+                    + TrainingJob.UNTIL_PAUSED_LIMIT.toMinutes() + " minutes at step " + at + " (epoch "
+                    + run.playState().loop().epochs() + "). " : result.stopped() ? "Paused at step " + at + " (epoch " + run.playState().loop().epochs() + "). "
                     : "Done: " + result.steps() + " steps. ") + "Final loss " + Format.readable(loss)
                     + (Double.isNaN(run.epochLoss()) ? " (last step)" : " (mean over the last epoch)")
                     + (Double.isNaN(run.testLoss()) ? "" : ", test loss " + Format.readable(run.testLoss()))
