@@ -64,7 +64,7 @@ class PlaygroundIT extends BrowserTestBase {
         LayoutIT.viewport(b, 1366, 768);
         openXorTemplate(b);
         waitFor(b, 20).until(d -> !d.findElements(By.cssSelector("#network circle[data-cell='h1_2']")).isEmpty());
-        assertThat(b.findElements(By.cssSelector("#network circle"))).hasSize(7);
+        assertThat(b.findElements(By.cssSelector("#network circle[data-cell]"))).hasSize(7);
         assertThat(b.findElements(By.cssSelector("#network line"))).hasSize(12);
         org.openqa.selenium.WebElement neuron = b.findElement(By.cssSelector("#network circle[data-cell='h1_2']"));
         ((org.openqa.selenium.JavascriptExecutor) b).executeScript("arguments[0].scrollIntoView({block: 'center'})", neuron);

@@ -37,7 +37,10 @@ public class NetworkView extends Composite<Div> {
     public record Edge(String weight, Neuron from, Neuron to, double value) {
     }
 
-    static final int WIDTH = 360;
+    static final int WIDTH = 450;
+    /** Width of the network itself; the rest shows the hovered neuron's picture. */
+    static final int NET_WIDTH = 350;
+    static final int BIG = 92;
     static final int HEIGHT = 260;
     static final int PICTURE = 12;
     private List<Neuron> neurons = List.of();
@@ -48,6 +51,7 @@ public class NetworkView extends Composite<Div> {
         Div box = getContent();
         box.setId("network");
         box.setWidth(WIDTH + "px");
+        box.getStyle().set("max-width", "100%").set("overflow-x", "auto");
         box.getStyle().set("min-height", "3em");
         box.getElement().addEventListener("click", e -> {
             String cell = e.getEventData().getString("event.target.dataset.cell");
@@ -150,14 +154,18 @@ public class NetworkView extends Composite<Div> {
     }
 
     private String svg(Sheet sheet, DataTable data, List<List<Neuron>> layers, boolean pictures) {
-        double columnGap = (WIDTH - 60.0) / Math.max(1, layers.size() - 1);
+        double columnGap = (NET_WIDTH - 60.0) / Math.max(1, layers.size() - 1);
         int tallest = layers.stream().mapToInt(List::size).max().orElse(1);
-        double radius = Math.max(7, Math.min(14, (HEIGHT - 30.0) / tallest / 2 - 3));
+        double radius = Math.max(7, Math.min(16, (HEIGHT - 30.0) / tallest / 2 - 3));
         StringBuilder out = new StringBuilder();
         out.append("<svg xmlns='http://www.w3.org/2000/svg' width='").append(WIDTH).append("' height='").append(HEIGHT)
                 .append("' viewBox='0 0 ").append(WIDTH).append(' ').append(HEIGHT).append("' role='img'>")
-                .append("<style>.nv-pic{display:none;pointer-events:none}.nv-n:hover .nv-pic{display:inline}")
-                .append(".nv-n,.nv-e{cursor:pointer}.nv-e:hover{stroke-opacity:1}</style>");
+                .append("<style>.nv-big{display:none;pointer-events:none}.nv-n:hover .nv-big{display:inline}")
+                .append(".nv-n,.nv-e{cursor:pointer}.nv-e:hover{stroke-opacity:1}.nv-n:hover circle{stroke:#e65100}</style>");
+        if (pictures) {
+            out.append(String.format(Locale.ROOT, "<text x='%d' y='14' font-size='11' fill='#52606d'>hover a neuron:</text>",
+                    NET_WIDTH + 4));
+        }
         for (Edge e : edges) {
             double[] a = at(e.from(), layers, columnGap);
             double[] b = at(e.to(), layers, columnGap);
@@ -170,23 +178,30 @@ public class NetworkView extends Composite<Div> {
         }
         for (Neuron n : neurons) {
             double[] p = at(n, layers, columnGap);
+            String picture = pictures ? png(DecisionMap.compute(sheet, "x1", "x2", n.cell(), data, PICTURE)) : null;
             out.append("<g class='nv-n'>");
+            if (picture != null) {
+                // the neuron's own output over the plane, small inside its circle (as the Playground draws it)
+                out.append(String.format(Locale.ROOT, "<clipPath id='nv-c-%s'><circle cx='%.1f' cy='%.1f' r='%.1f'/></clipPath>"
+                                + "<image href='%s' x='%.1f' y='%.1f' width='%.1f' height='%.1f' clip-path='url(#nv-c-%s)'"
+                                + " preserveAspectRatio='none' pointer-events='none'/>",
+                        n.cell(), p[0], p[1], radius, picture, p[0] - radius, p[1] - radius, 2 * radius, 2 * radius, n.cell()));
+            }
             out.append(String.format(Locale.ROOT,
-                    "<circle data-cell='%s' cx='%.1f' cy='%.1f' r='%.1f' fill='#fff' stroke='#52606d' stroke-width='1.5'>"
-                            + "<title>%s = %s (gradient %s)</title></circle>",
-                    n.cell(), p[0], p[1], radius, n.cell(), Format.readable(sheet.value(n.cell())),
-                    Format.readable(sheet.grad(n.cell()))));
+                    "<circle data-cell='%s' cx='%.1f' cy='%.1f' r='%.1f' fill='%s' stroke='#52606d' stroke-width='1.5'"
+                            + " pointer-events='all'><title>%s = %s (gradient %s)</title></circle>",
+                    n.cell(), p[0], p[1], radius, picture != null ? "none" : "#fff", n.cell(),
+                    Format.readable(sheet.value(n.cell())), Format.readable(sheet.grad(n.cell()))));
             out.append(String.format(Locale.ROOT,
                     "<text x='%.1f' y='%.1f' font-size='11' text-anchor='middle' pointer-events='none'>%s</text>",
                     p[0], p[1] - radius - 3, n.cell()));
-            if (pictures) {
-                DecisionMap map = DecisionMap.compute(sheet, "x1", "x2", n.cell(), data, PICTURE);
-                double side = 84;
-                double x = Math.min(WIDTH - side - 2, Math.max(2, p[0] - side / 2));
-                double y = p[1] + radius + 4 + side > HEIGHT ? p[1] - radius - 4 - side : p[1] + radius + 4;
-                out.append(String.format(Locale.ROOT,
-                        "<image class='nv-pic' href='%s' x='%.1f' y='%.1f' width='%.0f' height='%.0f'"
-                                + " style='image-rendering:pixelated'/>", png(map), x, y, side, side));
+            if (picture != null) {
+                // enlarged in the panel's own corner on hover, so it never hides other neurons
+                out.append(String.format(Locale.ROOT, "<g class='nv-big'><image href='%s' x='%d' y='22' width='%d'"
+                                + " height='%d' preserveAspectRatio='none' style='image-rendering:pixelated'/>"
+                                + "<rect x='%d' y='22' width='%d' height='%d' fill='none' stroke='#52606d'/>"
+                                + "<text x='%d' y='%d' font-size='11'>%s</text></g>",
+                        picture, NET_WIDTH + 4, BIG, BIG, NET_WIDTH + 4, BIG, BIG, NET_WIDTH + 4, 22 + BIG + 13, n.cell()));
             }
             out.append("</g>");
         }
