@@ -31,7 +31,6 @@ import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.train.Binding;
 import dev.gradsheet.train.DataException;
 import dev.gradsheet.train.Trainer;
-import dev.gradsheet.train.TrainingConfig;
 import dev.gradsheet.ui.Format;
 import dev.gradsheet.ui.SharedSheet;
 import dev.gradsheet.ui.SheetRegistry;
@@ -46,11 +45,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * "Data & training" on the sheet view: the data table ({@link DataSection}), mini-batch SGD settings
- * (batch size m, epochs, learning rate, seed), Start and Stop, a progress bar with steps/s, the loss
- * curve per step and per epoch, the decision picture, and after a run the final loss and the last
- * batch's mean gradient per weight. Training runs on a background thread ({@link TrainingJob}); the
- * page hears about it a few times a second through server push. A run is one undoable edit.
+ * "Data & training" on the sheet view, TensorFlow Playground's loop: Play (until paused or for some
+ * epochs), Pause, Step (one batch), Reset (the starting weights), a speed control and a readout of
+ * step, epoch, loss and steps/s; the data table ({@link DataSection}) with generated data and a
+ * test share; the loss curve (train, test), the decision picture and the network view; after a run
+ * the last batch's mean gradient per weight. Training runs on a background thread
+ * ({@link TrainingJob} over the sheet's {@link PlayState}); the page hears about it about ten times a
+ * second through server push. Each Play, Step and Reset is one undoable edit.
  */
 public class TrainingPanel extends Composite<Details> {
     /** How often the sheet's observers (grid, graph, picture) see a run's progress: about 10 times a second. */
@@ -343,7 +344,7 @@ public class TrainingPanel extends Composite<Details> {
         double lr = learningRate.getValue() == null ? Double.NaN : learningRate.getValue();
         double[] last = {Double.NaN, Double.NaN};
         try {
-            TrainingLoopAdapter listener = new TrainingLoopAdapter(state, last);
+            StepCurves listener = new StepCurves(state, last);
             var outcome = state.loop().step(lr, listener);
             finalLoss.setText("Step " + state.loop().steps() + " (epoch " + (state.loop().epochs() + 1) + "): batch loss "
                     + Format.readable(listener.loss) + " · Undo reverts it.");
@@ -361,12 +362,12 @@ public class TrainingPanel extends Composite<Details> {
     }
 
     /** Records a Step's losses on the loop's curves. */
-    private static final class TrainingLoopAdapter implements dev.gradsheet.train.TrainingLoop.Listener {
+    private static final class StepCurves implements dev.gradsheet.train.TrainingLoop.Listener {
         private final PlayState state;
         private final double[] last;
         double loss = Double.NaN;
 
-        TrainingLoopAdapter(PlayState state, double[] last) {
+        StepCurves(PlayState state, double[] last) {
             this.state = state;
             this.last = last;
         }
