@@ -31,6 +31,18 @@ public final class JobSlot {
         return current;
     }
 
+    /**
+     * Runs {@code work} (something short: a Step, a Reset) unless a run is going on, holding the
+     * slot meanwhile so no run starts on the same loop; returns whether it ran.
+     */
+    public synchronized boolean whileIdle(Runnable work) {
+        if (busy()) {
+            return false;
+        }
+        work.run();
+        return true;
+    }
+
     /** Whether a run is waiting or running now. */
     public synchronized boolean busy() {
         return current != null && !current.isDone();

@@ -343,16 +343,21 @@ public class TrainingPanel extends Composite<Details> {
         }
         double lr = learningRate.getValue() == null ? Double.NaN : learningRate.getValue();
         double[] last = {Double.NaN, Double.NaN};
-        try {
-            StepCurves listener = new StepCurves(state, last);
-            var outcome = state.loop().step(lr, listener);
-            finalLoss.setText("Step " + state.loop().steps() + " (epoch " + (state.loop().epochs() + 1) + "): batch loss "
-                    + Format.readable(listener.loss) + " · Undo reverts it.");
-            showWhichNumbers(new Trainer.Result(List.of(), List.of(), 1, false, outcome.batchGradient(), outcome.seconds()));
-        } catch (dev.gradsheet.train.TrainingLoop.Diverged e) {
-            error.setText(e.getMessage());
-        } catch (IllegalArgumentException | EditRefusedException e) {
-            error.setText(e.getMessage());
+        boolean ran = shared.training().whileIdle(() -> { // no Play (from any tab) starts on the loop meanwhile
+            try {
+                StepCurves listener = new StepCurves(state, last);
+                var outcome = state.loop().step(lr, listener);
+                finalLoss.setText("Step " + state.loop().steps() + " (epoch " + (state.loop().epochs() + 1)
+                        + "): batch loss " + Format.readable(listener.loss) + " · Undo reverts it.");
+                showWhichNumbers(new Trainer.Result(List.of(), List.of(), 1, false, outcome.batchGradient(),
+                        outcome.seconds()));
+            } catch (dev.gradsheet.train.TrainingLoop.Diverged | IllegalArgumentException | EditRefusedException e) {
+                error.setText(e.getMessage());
+            }
+        });
+        if (!ran) {
+            error.setText("Pause first: a run is going on (Step takes one batch between runs).");
+            return;
         }
         status.setText("step " + state.loop().steps() + " · epoch " + state.loop().epochs()
                 + (Double.isNaN(last[0]) ? "" : " · loss " + Format.readable(last[0]))
@@ -410,13 +415,23 @@ public class TrainingPanel extends Composite<Details> {
             error.setText("Nothing to reset: the weights have not been trained yet.");
             return;
         }
-        try {
-            state.loop().reset();
-        } catch (EditRefusedException e) {
-            error.setText(e.getMessage());
+        boolean[] done = {false};
+        boolean idle = shared.training().whileIdle(() -> {
+            try {
+                state.loop().reset();
+                state.clearCurves();
+                done[0] = true;
+            } catch (EditRefusedException e) {
+                error.setText(e.getMessage());
+            }
+        });
+        if (!idle) {
+            error.setText("Another tab started a run meanwhile; pause it, then Reset.");
             return;
         }
-        state.clearCurves();
+        if (!done[0]) {
+            return;
+        }
         finalLoss.setText("Reset to the starting weights · Undo brings the trained ones back.");
         status.setText("step 0 · epoch 0");
         progress.setValue(0);
