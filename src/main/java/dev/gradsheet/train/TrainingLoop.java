@@ -249,6 +249,10 @@ public final class TrainingLoop {
         }
         int to = Math.min(trainRows.length, cursor + batchSize);
         double loss = session.batchGradient(trainRows, order, cursor, to, gradient);
+        if (!Double.isFinite(loss) && steps == 0) {
+            throw new Diverged("training did not start: the loss is " + loss + " on the first batch before any step"
+                    + " (the grid marks with ⚠ where it starts); no weight was changed.");
+        }
         if (!Double.isFinite(loss)) {
             throw new Diverged("training stopped: the loss became " + loss + " at step " + (steps + 1)
                     + " (the learning rate is too large); the weights of step " + steps

@@ -65,6 +65,19 @@ class TrainingLoopTest {
         assertThat((System.nanoTime() - start) / 1e6).isGreaterThanOrEqualTo(380);
     }
 
+    /** A loss that is not a number from the start is not blamed on the learning rate, and nothing moves. */
+    @Test
+    void aNonFiniteLossAtTheStartChangesNothing() throws Exception {
+        Sheet sheet = SheetFile.parse("x1 = input(0)\nw = weight(1)\nout = log(w * x1)\ny = input(0)\nL = mse(out, y)\n",
+                "bad.sheet").sheet();
+        TrainingLoop loop = new TrainingLoop(sheet, BuiltInData.NOISY_LINE.table(), 30, 1, false, 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loop.step(0.1, new TrainingLoop.Listener() { }))
+                .isInstanceOf(TrainingLoop.Diverged.class)
+                .hasMessageStartingWith("training did not start: the loss is NaN on the first batch");
+        assertThat(sheet.value("w")).isEqualTo(1.0);
+        assertThat(loop.steps()).isZero();
+    }
+
     private static Map<String, Double> weights(Sheet sheet) {
         return sheet.weights().stream().collect(Collectors.toMap(w -> w, sheet::value));
     }
