@@ -46,6 +46,12 @@ public class NetworkView extends Composite<Div> {
     private List<Neuron> neurons = List.of();
     private List<Edge> edges = List.of();
     private String message = "";
+    /** Each neuron's picture as last drawn: during a run they are redrawn at most every PICTURES_MS. */
+    private final java.util.Map<String, String> pictureCache = new java.util.HashMap<>();
+    private long picturesDrawn;
+    private boolean running;
+    /** Pictures cost 144 forward passes per neuron, under the sheet's lock: 2 a second is enough to watch. */
+    static final long PICTURES_MS = 500;
 
     public NetworkView() {
         Div box = getContent();
@@ -63,6 +69,15 @@ public class NetworkView extends Composite<Div> {
 
     /** Redraws the network of {@code sheet} (pictures over {@code data}'s plane when it has x1 and x2). */
     public void update(Sheet sheet, DataTable data) {
+        update(sheet, data, false);
+    }
+
+    /**
+     * As {@link #update(Sheet, DataTable)}; while {@code running} (a training run) the neurons'
+     * pictures are redrawn at most every {@link #PICTURES_MS}, the edges every time.
+     */
+    public void update(Sheet sheet, DataTable data, boolean running) {
+        this.running = running;
         List<List<Neuron>> layers = layers(sheet);
         if (layers == null) {
             neurons = List.of();
@@ -157,6 +172,13 @@ public class NetworkView extends Composite<Div> {
         double columnGap = (NET_WIDTH - 60.0) / Math.max(1, layers.size() - 1);
         int tallest = layers.stream().mapToInt(List::size).max().orElse(1);
         double radius = Math.max(7, Math.min(16, (HEIGHT - 30.0) / tallest / 2 - 3));
+        long now = System.nanoTime();
+        boolean fresh = !running || now - picturesDrawn >= PICTURES_MS * 1_000_000 || !pictureCache.keySet().containsAll(
+                neurons.stream().map(Neuron::cell).toList());
+        if (fresh) {
+            pictureCache.clear();
+            picturesDrawn = now;
+        }
         StringBuilder out = new StringBuilder();
         out.append("<svg xmlns='http://www.w3.org/2000/svg' width='").append(WIDTH).append("' height='").append(HEIGHT)
                 .append("' viewBox='0 0 ").append(WIDTH).append(' ').append(HEIGHT).append("' role='img'>")
@@ -178,7 +200,11 @@ public class NetworkView extends Composite<Div> {
         }
         for (Neuron n : neurons) {
             double[] p = at(n, layers, columnGap);
-            String picture = pictures ? png(DecisionMap.compute(sheet, "x1", "x2", n.cell(), data, PICTURE)) : null;
+            String picture = !pictures ? null : fresh ? null : pictureCache.get(n.cell());
+            if (pictures && picture == null) {
+                picture = png(DecisionMap.compute(sheet, "x1", "x2", n.cell(), data, PICTURE));
+                pictureCache.put(n.cell(), picture);
+            }
             out.append("<g class='nv-n'>");
             if (picture != null) {
                 // the neuron's own output over the plane, small inside its circle (as the Playground draws it)

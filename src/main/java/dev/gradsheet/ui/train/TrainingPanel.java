@@ -537,6 +537,7 @@ public class TrainingPanel extends Composite<Details> {
         stop.setEnabled(false);
         stepOnce.setEnabled(true);
         showProgress();
+        drawPicture(); // the final weights, with every neuron's picture fresh
         if (failure instanceof CancellationException || failure != null && failure.getCause() instanceof CancellationException) {
             finalLoss.setText("Stopped before it started; nothing was changed.");
             return;
@@ -669,7 +670,7 @@ public class TrainingPanel extends Composite<Details> {
     private void drawPicture() {
         DataTable table = shared.data();
         DecisionPicture.draw(heatmap, shared.sheet(), table, table == null ? new int[0] : testRows(table));
-        network.update(shared.sheet(), table);
+        network.update(shared.sheet(), table, shared.training().busy());
     }
 
     /** The network view (Playground style) of a layered sheet. */
