@@ -117,16 +117,28 @@ class GradsheetHeatmap extends HTMLElement {
       }
     }
     ctx.stroke();
-    // the data points
+    // the data points: training points filled, test points (p[3] = 1) hollow rings in their class colour
+    let tests = 0;
     for (const p of m.points || []) {
+      const dark = p[2] >= 0.5 ? '#8e0000' : '#002f6c';
       ctx.beginPath();
       ctx.arc(px(p[0]), py(p[1]), 5.5, 0, 2 * Math.PI);
-      ctx.fillStyle = p[2] >= 0.5 ? '#8e0000' : '#002f6c';
-      ctx.fill();
-      ctx.lineWidth = 2;
-      ctx.strokeStyle = '#fff';
-      ctx.stroke();
+      if (p[3] === 1) {
+        tests++;
+        ctx.fillStyle = '#fff';
+        ctx.fill();
+        ctx.lineWidth = 2.5;
+        ctx.strokeStyle = dark;
+        ctx.stroke();
+      } else {
+        ctx.fillStyle = dark;
+        ctx.fill();
+        ctx.lineWidth = 2;
+        ctx.strokeStyle = '#fff';
+        ctx.stroke();
+      }
     }
+    this.dataset.tests = String(tests);
     // frame, axis labels and the colour legend (plain text, horizontal)
     ctx.strokeStyle = '#9aa5b1';
     ctx.lineWidth = 1;
@@ -141,6 +153,11 @@ class GradsheetHeatmap extends HTMLElement {
     ctx.fillText(num(m.y0), left - 4, top + side - 6);
     ctx.textAlign = 'left';
     ctx.fillText(m.yName + ' ↑', left, top - 11);
+    if (tests > 0) {
+      ctx.textAlign = 'right';
+      ctx.fillText('● train  ○ test', left + side, top - 11);
+      ctx.textAlign = 'left';
+    }
     ctx.textBaseline = 'top';
     const below = top + side + 4;
     ctx.fillText(num(m.x0), left, below);

@@ -88,6 +88,30 @@ public final class TrainingSession {
         }
     }
 
+    /**
+     * Puts every weight at {@code weights} (in the order of {@link #weights()}) and recomputes: a
+     * training loop's Reset. Refused (throws, nothing changed) when a value is not finite.
+     */
+    public void moveTo(double[] weights) {
+        sheet.locked(() -> {
+            Graph g = sheet.graph;
+            if (weights.length != weightIds.length) {
+                throw new EditRefusedException("expected " + weightIds.length + " weights, not " + weights.length);
+            }
+            for (int i = 0; i < weightIds.length; i++) {
+                if (!Double.isFinite(weights[i])) {
+                    throw new EditRefusedException(g.names.nameOf(weightIds[i]) + " cannot be set to " + weights[i]);
+                }
+            }
+            for (int i = 0; i < weightIds.length; i++) {
+                g.setLeaf(weightIds[i], weights[i]);
+            }
+            g.forward();
+            g.backward();
+            return null;
+        });
+    }
+
     /** Tells observers the sheet moved on (one "reload everything" change set); nothing for undo. */
     public void publish(String label) {
         sheet.locked(() -> {

@@ -22,6 +22,14 @@ public final class Templates {
         }
     }
 
+    /**
+     * A weight penalty added to the loss as cells: L2 is λ·Σ w², L1 is λ·Σ |w| (written
+     * relu(w) + relu(−w), whose gradient is the sign of w). Biases are not penalised.
+     */
+    public enum Penalty {
+        NONE, L2, L1
+    }
+
     private Templates() {
     }
 
@@ -64,6 +72,20 @@ public final class Templates {
      */
     public static String mlp(int inputs, List<Integer> hidden, Activation activation, Loss loss,
                              boolean sigmoidOutput, long seed) {
+        return mlp(inputs, hidden, activation, loss, sigmoidOutput, seed, Penalty.NONE, 0);
+    }
+
+    /**
+     * The MLP of {@link #mlp(int, List, Activation, Loss, boolean, long)} with a weight penalty as
+     * cells: {@code lambda = input(λ)}, {@code reg = lambda * sum(...)} over every weight (not the
+     * biases) and the objective {@code J = L + reg}, so each weight's gradient in the grid includes
+     * the penalty's (2λw for L2, λ·sign(w) for L1) and {@code reg}'s own cells show it apart.
+     */
+    public static String mlp(int inputs, List<Integer> hidden, Activation activation, Loss loss,
+                             boolean sigmoidOutput, long seed, Penalty penalty, double lambda) {
+        if (penalty != Penalty.NONE && !(lambda >= 0 && Double.isFinite(lambda))) {
+            throw new IllegalArgumentException("lambda must be a number of at least 0, not " + lambda);
+        }
         if (inputs < 1) {
             throw new IllegalArgumentException("an MLP needs at least one input");
         }
@@ -107,6 +129,21 @@ public final class Templates {
         out.append("out = ").append(sigmoid ? "sigmoid(" + sum + ")" : sum).append('\n');
         out.append("y = input(0)\n");
         out.append("L = ").append(loss.fn()).append("(out, y)\n");
+        if (penalty != Penalty.NONE) {
+            List<String> terms = new ArrayList<>();
+            for (String line : out.toString().split("\n")) {
+                if (line.startsWith("w") && line.contains(" = weight(")) {
+                    String w = line.substring(0, line.indexOf(' '));
+                    terms.add(penalty == Penalty.L2 ? w + " * " + w : "relu(" + w + ") + relu(-" + w + ")");
+                }
+            }
+            out.append("# ").append(penalty == Penalty.L2 ? "L2 penalty: lambda * sum of w^2" : "L1 penalty: lambda * sum of |w|")
+                    .append(" over the weights (not the biases)\n");
+            out.append("lambda = input(").append(Numbers.exact(lambda)).append(")\n");
+            out.append("reg = lambda * sum(").append(String.join(", ", terms)).append(")\n");
+            out.append("J = L + reg\n");
+            out.append("@objective = J\n");
+        }
         return out.toString();
     }
 

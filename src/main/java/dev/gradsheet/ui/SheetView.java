@@ -226,6 +226,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             grid.showBatchGradients(e.batchGradient());
             presenter.post(training::clearResult); // "Stopped at step …" belongs to this run only
         });
+        training.network().addCellClickListener(e -> grid.select(e.name())); // a neuron or edge: its cell
         training.getContent().setOpened(true); // its tab is the switch; the panel itself stays open
         startGuide = new StartGuide(presenter, addForm, this::open);
 

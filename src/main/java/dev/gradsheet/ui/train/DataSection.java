@@ -21,6 +21,7 @@ import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.train.BuiltInData;
 import dev.gradsheet.train.Binding;
 import dev.gradsheet.train.CsvData;
+import dev.gradsheet.train.DataGenerator;
 import dev.gradsheet.train.DataException;
 import dev.gradsheet.ui.Format;
 import dev.gradsheet.ui.SharedSheet;
@@ -45,6 +46,11 @@ public class DataSection extends Composite<VerticalLayout> {
 
     final ComboBox<BuiltInData> builtIn = new ComboBox<>("Built-in data");
     final Upload upload = new Upload();
+    final com.vaadin.flow.component.select.Select<DataGenerator> generator = new com.vaadin.flow.component.select.Select<>();
+    final com.vaadin.flow.component.textfield.IntegerField size = new com.vaadin.flow.component.textfield.IntegerField("Size");
+    final com.vaadin.flow.component.textfield.NumberField noise = new com.vaadin.flow.component.textfield.NumberField("Noise");
+    final com.vaadin.flow.component.textfield.IntegerField dataSeed = new com.vaadin.flow.component.textfield.IntegerField("Seed");
+    final Button generate = new Button("Generate");
     final Div errors = new Div();
     final Span summary = new Span();
     final Grid<double[]> table = new Grid<>();
@@ -87,11 +93,38 @@ public class DataSection extends Composite<VerticalLayout> {
         HorizontalLayout row = new HorizontalLayout(builtIn, upload);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         row.setWrap(true);
+        generator.setId("data-generator");
+        generator.setLabel("Generate");
+        generator.setItems(DataGenerator.values());
+        generator.setItemLabelGenerator(DataGenerator::title);
+        generator.setValue(DataGenerator.CIRCLE);
+        generator.setWidth("11em");
+        size.setId("data-size");
+        size.setValue(200);
+        size.setMin(2);
+        size.setMax(DataGenerator.MAX_SIZE);
+        size.setWidth("5em");
+        noise.setId("data-noise");
+        noise.setValue(0.1);
+        noise.setMin(0);
+        noise.setMax(DataGenerator.MAX_NOISE);
+        noise.setStep(0.05);
+        noise.setWidth("5em");
+        dataSeed.setId("data-seed");
+        dataSeed.setValue(1);
+        dataSeed.setWidth("4.5em");
+        generate.setId("data-generate");
+        generate.addClickListener(e -> generate());
+        HorizontalLayout generated = new HorizontalLayout(generator, size, noise, dataSeed, generate);
+        generated.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
+        generated.setWrap(true);
+        generated.setSpacing(false);
+        generated.getStyle().set("gap", "0.4em");
         VerticalLayout layout = getContent();
         layout.setPadding(false);
         layout.setSpacing(false);
         layout.setWidth("20em");
-        layout.add(row, errors, summary, table);
+        layout.add(row, generated, errors, summary, table);
         showTable(shared.data());
         showBuiltIn(shared.data());
     }
@@ -105,6 +138,27 @@ public class DataSection extends Composite<VerticalLayout> {
         } finally {
             updating = false;
         }
+    }
+
+    /**
+     * Generates the chosen Playground data set (seeded, with the size and noise asked) and uses it;
+     * out-of-range settings are refused next to the fields and change nothing.
+     */
+    public boolean generate() {
+        DataGenerator kind = generator.getValue();
+        if (kind == null || size.getValue() == null || noise.getValue() == null || dataSeed.getValue() == null) {
+            showErrors(List.of("Choose a data set and enter its size, noise and seed."));
+            return false;
+        }
+        DataTable generatedTable;
+        try {
+            generatedTable = kind.generate(size.getValue(), noise.getValue(), dataSeed.getValue());
+        } catch (IllegalArgumentException e) {
+            showErrors(List.of(e.getMessage()));
+            return false;
+        }
+        return use(generatedTable, kind.id() + " (" + size.getValue() + " points, noise " + noise.getValue()
+                + ", seed " + dataSeed.getValue() + ")");
     }
 
     /** The table in use, or null. */

@@ -31,12 +31,17 @@ public final class DecisionPicture {
 
     /** Draws the picture on {@code heatmap}, or says why there is none. */
     public static void draw(Heatmap heatmap, Sheet sheet, DataTable data) {
+        draw(heatmap, sheet, data, new int[0]);
+    }
+
+    /** Draws the picture with the rows {@code testRows} (sorted) as hollow test points. */
+    public static void draw(Heatmap heatmap, Sheet sheet, DataTable data, int[] testRows) {
         String why = whyNot(sheet, data);
         if (why != null) {
             heatmap.clear(why);
             return;
         }
-        heatmap.show(DecisionMap.compute(sheet, "x1", "x2", output(sheet), data, SIZE), data);
+        heatmap.show(DecisionMap.compute(sheet, "x1", "x2", output(sheet), data, SIZE), data, testRows);
     }
 
     /** Why a picture cannot be drawn, or null when it can. */

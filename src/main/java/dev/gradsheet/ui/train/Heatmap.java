@@ -28,6 +28,7 @@ public class Heatmap extends Component implements HasSize {
     private static final ObjectMapper JSON = new ObjectMapper();
     private DecisionMap map;
     private String message = "";
+    private int[] testRows = new int[0];
 
     public Heatmap() {
         setWidth(SIZE);
@@ -36,8 +37,14 @@ public class Heatmap extends Component implements HasSize {
 
     /** Draws {@code map} with the data's points ({@code y} column as the class, if present). */
     public void show(DecisionMap map, DataTable data) {
+        show(map, data, new int[0]);
+    }
+
+    /** As {@link #show(DecisionMap, DataTable)}, drawing the rows {@code testRows} (sorted) hollow: test points. */
+    public void show(DecisionMap map, DataTable data, int[] testRows) {
         this.map = map;
         this.message = "";
+        this.testRows = testRows.clone();
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("x0", map.x0());
         spec.put("x1", map.x1());
@@ -59,7 +66,8 @@ public class Heatmap extends Component implements HasSize {
             int yc = data.columnIndex(map.yName());
             int cls = data.columnIndex("y");
             for (int r = 0; r < data.size() && r < 2000; r++) {
-                points.add(new double[] {data.get(r, xc), data.get(r, yc), cls < 0 ? 0 : data.get(r, cls)});
+                boolean test = java.util.Arrays.binarySearch(testRows, r) >= 0;
+                points.add(new double[] {data.get(r, xc), data.get(r, yc), cls < 0 ? 0 : data.get(r, cls), test ? 1 : 0});
             }
         }
         spec.put("points", points);
@@ -82,6 +90,11 @@ public class Heatmap extends Component implements HasSize {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The rows last drawn hollow (test points). */
+    public int[] testRows() {
+        return testRows.clone();
     }
 
     /** The map last drawn, or null. */

@@ -15,10 +15,32 @@ public final class JobSlot {
     private final Subject<Optional<TrainingJob>> changes =
             BehaviorSubject.createDefault(Optional.<TrainingJob>empty()).toSerialized();
     private TrainingJob current;
+    private PlayState play;
+
+    /** The sheet's Playground loop (its place, start weights and curves), or null before the first Play. */
+    public synchronized PlayState play() {
+        return play;
+    }
+
+    synchronized void play(PlayState state) {
+        this.play = state;
+    }
 
     /** The current or last run, or null. */
     public synchronized TrainingJob current() {
         return current;
+    }
+
+    /**
+     * Runs {@code work} (something short: a Step, a Reset) unless a run is going on, holding the
+     * slot meanwhile so no run starts on the same loop; returns whether it ran.
+     */
+    public synchronized boolean whileIdle(Runnable work) {
+        if (busy()) {
+            return false;
+        }
+        work.run();
+        return true;
     }
 
     /** Whether a run is waiting or running now. */

@@ -44,6 +44,14 @@ public final class LossHistory {
         return out;
     }
 
+    /** Forgets every point (a Reset). */
+    public synchronized void clear() {
+        points.clear();
+        seen = 0;
+        stride = 1;
+        last = null;
+    }
+
     /** How many points were added in all. */
     public synchronized long count() {
         return seen;

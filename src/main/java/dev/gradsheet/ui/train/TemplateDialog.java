@@ -57,6 +57,8 @@ public class TemplateDialog extends Dialog {
     final Span error = new Span();
     final Button open = new Button("Open as new sheet");
     private final SheetRegistry registry;
+    final com.vaadin.flow.component.select.Select<Templates.Penalty> penalty = new com.vaadin.flow.component.select.Select<>();
+    final com.vaadin.flow.component.textfield.NumberField lambda = new com.vaadin.flow.component.textfield.NumberField("lambda");
     /** Whether the sigmoid output was ticked for MSE, restored when MSE is chosen again. */
     private boolean mseSigmoidChoice = true;
 
@@ -81,6 +83,20 @@ public class TemplateDialog extends Dialog {
         seed.setId("template-seed");
         seed.setValue(1);
         sigmoidOutput.setId("template-sigmoid-output");
+        penalty.setId("template-penalty");
+        penalty.setLabel("Penalty (as cells)");
+        penalty.setItems(Templates.Penalty.values());
+        penalty.setItemLabelGenerator(p -> switch (p) {
+            case NONE -> "none";
+            case L2 -> "L2: reg = lambda·Σw²";
+            case L1 -> "L1: reg = lambda·Σ|w|";
+        });
+        penalty.setValue(Templates.Penalty.NONE);
+        penalty.setWidth("14em");
+        lambda.setId("template-lambda");
+        lambda.setValue(0.001);
+        lambda.setMin(0);
+        lambda.setWidth("7em");
         data.setId("template-data");
         data.setItems(BuiltInData.values());
         data.setItemLabelGenerator(BuiltInData::title);
@@ -97,9 +113,10 @@ public class TemplateDialog extends Dialog {
         kind.setValue(Kind.MLP);
 
         HorizontalLayout mlpRow = new HorizontalLayout(hidden, activation, seed);
+        HorizontalLayout penaltyRow = new HorizontalLayout(penalty, lambda);
         HorizontalLayout lossRow = new HorizontalLayout(loss, sigmoidOutput);
         lossRow.setDefaultVerticalComponentAlignment(HorizontalLayout.Alignment.BASELINE);
-        VerticalLayout body = new VerticalLayout(kind, mlpRow, lossRow, data, note, error);
+        VerticalLayout body = new VerticalLayout(kind, mlpRow, lossRow, penaltyRow, data, note, error);
         body.setPadding(false);
         add(body);
         getFooter().add(new Button("Cancel", e -> close()), open);
@@ -111,6 +128,8 @@ public class TemplateDialog extends Dialog {
         hidden.setVisible(k == Kind.MLP);
         activation.setVisible(k == Kind.MLP);
         seed.setVisible(k == Kind.MLP);
+        penalty.setVisible(k == Kind.MLP);
+        lambda.setVisible(k == Kind.MLP);
         loss.setVisible(k != Kind.STEP);
         sigmoidOutput.setVisible(k == Kind.MLP);
         showOutputChoice();
@@ -157,7 +176,9 @@ public class TemplateDialog extends Dialog {
             case SIGMOID -> Templates.sigmoidNeuron(l, 0.5, -0.5, 0);
             case MLP -> Templates.mlp(inputCount(), hiddenSizes(), activation.getValue() == null
                     ? Activation.SIGMOID : activation.getValue(), l, sigmoidOutput.getValue(),
-                    seed.getValue() == null ? 0 : seed.getValue());
+                    seed.getValue() == null ? 0 : seed.getValue(),
+                    penalty.getValue() == null ? Templates.Penalty.NONE : penalty.getValue(),
+                    lambda.getValue() == null ? Double.NaN : lambda.getValue());
         };
     }
 

@@ -29,8 +29,16 @@ public final class TrainingJob {
         }
     }
 
-    private final LossHistory steps = new LossHistory();
-    private final LossHistory epochs = new LossHistory();
+    private final LossHistory steps;
+    private final LossHistory epochs;
+    private final LossHistory tests;
+    /** The Playground loop this job plays, or null for a one-shot run. */
+    private final PlayState play;
+    /** How long a run "until paused" goes on when nobody pauses it. */
+    public static final java.time.Duration UNTIL_PAUSED_LIMIT = java.time.Duration.ofMinutes(30);
+    private volatile boolean pausedByLimit;
+    private volatile double epochLoss = Double.NaN;
+    private volatile double testLoss = Double.NaN;
     private final AtomicBoolean stop = new AtomicBoolean();
     private final int totalSteps;
     private final TrainingConfig config;
@@ -42,8 +50,16 @@ public final class TrainingJob {
     private final Subject<TrainingJob> updates = BehaviorSubject.<TrainingJob>create().toSerialized();
 
     private TrainingJob(int totalSteps, TrainingConfig config) {
+        this(totalSteps, config, null);
+    }
+
+    private TrainingJob(int totalSteps, TrainingConfig config, PlayState play) {
         this.totalSteps = totalSteps;
         this.config = config;
+        this.play = play;
+        this.steps = play == null ? new LossHistory() : play.stepLosses;
+        this.epochs = play == null ? new LossHistory() : play.epochLosses;
+        this.tests = play == null ? new LossHistory() : play.testLosses;
         this.progress = new Progress(0, 0, totalSteps, Double.NaN, 0);
     }
 
@@ -70,6 +86,56 @@ public final class TrainingJob {
                                   long notifyEveryMs) {
         return submit(new TrainingJob(steps, null),
                 (listener, stop) -> SgdSteps.run(sheet, lr, steps, publishEveryMs, listener, stop), pool, notifyEveryMs);
+    }
+
+    /**
+     * Queues Play on the sheet's loop: training at {@code lr} for {@code epochs} more epochs or until
+     * stopped (Pause); {@code untilPaused} only says there is no planned end to show; {@code stepsPerTick} &gt; 0 slows it to that many
+     * steps per {@code tickMs} (0: full speed). Steps and epochs count on from where the loop is, and
+     * the curves go on (they are the loop's). A diverging loss ends the job with
+     * {@link dev.gradsheet.train.TrainingLoop.Diverged}.
+     */
+    public static TrainingJob play(PlayState state, double lr, long epochs, boolean untilPaused, int stepsPerTick,
+                                   JobPool pool, long tickMs, long notifyEveryMs) {
+        dev.gradsheet.train.TrainingLoop loop = state.loop();
+        long planned = untilPaused ? 0 : loop.steps() + epochs * loop.stepsPerEpoch();
+        TrainingJob job = new TrainingJob((int) Math.min(Integer.MAX_VALUE, planned), null, state);
+        Work work = (listener, stopAsked) -> {
+            long first = loop.steps();
+            long t0 = System.nanoTime();
+            // a run until paused that nobody pauses gives its worker back after UNTIL_PAUSED_LIMIT
+            java.util.function.BooleanSupplier stop = !untilPaused ? stopAsked : () -> {
+                if (stopAsked.getAsBoolean()) {
+                    return true;
+                }
+                if (System.nanoTime() - t0 > UNTIL_PAUSED_LIMIT.toNanos()) {
+                    job.pausedByLimit = true;
+                    return true;
+                }
+                return false;
+            };
+            dev.gradsheet.train.TrainingLoop.Outcome o = loop.run(lr, epochs, stepsPerTick, tickMs,
+                    new dev.gradsheet.train.TrainingLoop.Listener() {
+                        @Override
+                        public void onStep(long step, long epoch, double loss) {
+                            double seconds = (System.nanoTime() - t0) / 1e9;
+                            listener.onStep((int) step, (int) epoch, loss, seconds > 0 ? (step - first) / seconds : 0);
+                        }
+
+                        @Override
+                        public void onEpoch(long step, long epoch, double train, double test) {
+                            job.epochLoss = train;
+                            job.testLoss = test;
+                            listener.onEpoch((int) epoch, train);
+                            if (Double.isFinite(test)) {
+                                job.tests.add(step, test);
+                            }
+                        }
+                    }, stop);
+            return new Trainer.Result(java.util.List.of(), java.util.List.of(), (int) o.steps(), o.paused(),
+                    o.batchGradient(), o.seconds());
+        };
+        return submit(job, work, pool, notifyEveryMs);
     }
 
     /** The run's work: trains with this listener until done or stopped. */
@@ -163,9 +229,34 @@ public final class TrainingJob {
         return config;
     }
 
+    /** The Playground loop this job plays, or null for a one-shot run. */
+    public PlayState playState() {
+        return play;
+    }
+
+    /** Whether a run until paused paused itself after {@link #UNTIL_PAUSED_LIMIT}. */
+    public boolean pausedByLimit() {
+        return pausedByLimit;
+    }
+
+    /** The mean training loss of the latest finished epoch (NaN before the first). */
+    public double epochLoss() {
+        return epochLoss;
+    }
+
+    /** The test loss at the latest finished epoch (NaN without test rows). */
+    public double testLoss() {
+        return testLoss;
+    }
+
+    /** Test loss per epoch: (step, loss). */
+    public LossHistory testLosses() {
+        return tests;
+    }
+
     /** Whether this is a run of plain SGD steps ("Apply SGD step"), not training on data. */
     public boolean plainSteps() {
-        return config == null;
+        return config == null && play == null;
     }
 
     public Progress progress() {

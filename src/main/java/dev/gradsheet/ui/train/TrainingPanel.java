@@ -31,7 +31,6 @@ import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.train.Binding;
 import dev.gradsheet.train.DataException;
 import dev.gradsheet.train.Trainer;
-import dev.gradsheet.train.TrainingConfig;
 import dev.gradsheet.ui.Format;
 import dev.gradsheet.ui.SharedSheet;
 import dev.gradsheet.ui.SheetRegistry;
@@ -46,17 +45,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * "Data & training" on the sheet view: the data table ({@link DataSection}), mini-batch SGD settings
- * (batch size m, epochs, learning rate, seed), Start and Stop, a progress bar with steps/s, the loss
- * curve per step and per epoch, the decision picture, and after a run the final loss and the last
- * batch's mean gradient per weight. Training runs on a background thread ({@link TrainingJob}); the
- * page hears about it a few times a second through server push. A run is one undoable edit.
+ * "Data & training" on the sheet view, TensorFlow Playground's loop: Play (until paused or for some
+ * epochs), Pause, Step (one batch), Reset (the starting weights), a speed control and a readout of
+ * step, epoch, loss and steps/s; the data table ({@link DataSection}) with generated data and a
+ * test share; the loss curve (train, test), the decision picture and the network view; after a run
+ * the last batch's mean gradient per weight. Training runs on a background thread
+ * ({@link TrainingJob} over the sheet's {@link PlayState}); the page hears about it about ten times a
+ * second through server push. Each Play, Step and Reset is one undoable edit.
  */
 public class TrainingPanel extends Composite<Details> {
-    /** How often the sheet's observers (grid, graph, picture) see a run's progress. */
-    public static final long PUBLISH_MS = 200;
+    /** How often the sheet's observers (grid, graph, picture) see a run's progress: about 10 times a second. */
+    public static final long PUBLISH_MS = 100;
     /** How often the panel's progress and loss curve update during a run. */
-    public static final long NOTIFY_MS = 150;
+    public static final long NOTIFY_MS = 100;
+    /** The speed control's choices: steps per screen update (0: as fast as the engine goes). */
+    static final List<Integer> SPEEDS = List.of(0, 1000, 100, 10, 1);
     static final String ALREADY_TRAINING = "This sheet is already training (one run per sheet, whichever tab started"
             + " it); its progress and Stop are shown here.";
     final IntegerField batch = new IntegerField("Batch size m");
@@ -64,8 +67,12 @@ public class TrainingPanel extends Composite<Details> {
     final NumberField learningRate = new NumberField("Learning rate");
     final IntegerField seed = new IntegerField("Seed");
     final Checkbox shuffle = new Checkbox("Shuffle", true);
-    final Button start = new Button("Start");
-    final Button stop = new Button("Stop");
+    final Button start = new Button("Play");
+    final Button stop = new Button("Pause");
+    final Button stepOnce = new Button("Step");
+    final Button reset = new Button("Reset");
+    final com.vaadin.flow.component.select.Select<Integer> speed = new com.vaadin.flow.component.select.Select<>();
+    final IntegerField testShare = new IntegerField("Test %");
     final ProgressBar progress = new ProgressBar();
     final Span status = new Span();
     final Span error = new Span();
@@ -74,6 +81,7 @@ public class TrainingPanel extends Composite<Details> {
     final Grid<Map.Entry<String, double[]>> batchGradient = new Grid<>();
     final LineChart lossChart = new LineChart();
     final Heatmap heatmap = new Heatmap();
+    final NetworkView network = new NetworkView();
     final DataSection data;
     private final SharedSheet shared;
     private final SheetRegistry registry;
@@ -102,7 +110,8 @@ public class TrainingPanel extends Composite<Details> {
         batch.setMin(1);
         batch.setWidth("8em");
         epochs.setId("train-epochs");
-        epochs.setValue(1000);
+        epochs.setPlaceholder("until paused");
+        epochs.setTooltipText("epochs this Play runs; empty: until paused");
         epochs.setMin(1);
         epochs.setWidth("7em");
         learningRate.setId("train-lr");
@@ -112,6 +121,27 @@ public class TrainingPanel extends Composite<Details> {
         seed.setValue(1);
         seed.setWidth("6em");
         shuffle.setId("train-shuffle");
+        testShare.setId("train-test");
+        testShare.setValue(0);
+        testShare.setMin(0);
+        testShare.setMax(90);
+        testShare.setWidth("5em");
+        testShare.addValueChangeListener(e -> drawPicture());
+        seed.addValueChangeListener(e -> drawPicture());
+        testShare.setTooltipText("share of the data held back as test points (not trained on; hollow in the picture)");
+        speed.setId("train-speed");
+        speed.setLabel("Speed");
+        speed.setItems(SPEEDS);
+        speed.setItemLabelGenerator(n -> n == 0 ? "full" : n + " steps / update");
+        speed.setValue(0);
+        speed.setWidth("10em");
+        speed.setTooltipText("steps per screen update (the page updates about 10 times a second)");
+        stepOnce.setId("train-step");
+        stepOnce.setTooltipText("one batch: one SGD step");
+        stepOnce.addClickListener(e -> step());
+        reset.setId("train-reset");
+        reset.setTooltipText("back to the weights the run started from (one undoable edit)");
+        reset.addClickListener(e -> reset());
         start.setId("train-start");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClickListener(e -> start());
@@ -122,6 +152,7 @@ public class TrainingPanel extends Composite<Details> {
         progress.setId("train-progress");
         progress.setWidthFull();
         status.setId("train-status");
+        status.getStyle().set("font-variant-numeric", "tabular-nums");
         error.setId("train-error");
         error.addClassName("gs-error");
         finalLoss.setId("final-loss");
@@ -144,18 +175,27 @@ public class TrainingPanel extends Composite<Details> {
         activations.setId("link-activations");
         Anchor losses = new Anchor("lesson/losses", "MSE vs cross-entropy");
         losses.setId("link-losses");
-        HorizontalLayout controls = new HorizontalLayout(templates, batch, epochs, learningRate, seed, shuffle,
-                start, stop, activations, losses);
-        controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        controls.setWrap(true);
+        // the Playground's transport and its readout first, always in view; then the settings
+        HorizontalLayout transport = new HorizontalLayout(start, stop, stepOnce, reset, speed, status);
+        transport.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        transport.setWrap(true);
+        HorizontalLayout settings = new HorizontalLayout(learningRate, batch, epochs, testShare, seed, shuffle);
+        settings.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        settings.setWrap(true);
+        HorizontalLayout links = new HorizontalLayout(templates, activations, losses);
+        links.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        links.setWrap(true);
+        VerticalLayout controls = new VerticalLayout(transport, progress, settings, links);
+        controls.setPadding(false);
+        controls.setSpacing(false);
 
         Div chartBox = new Div(lossChart);
         chartBox.getStyle().set("flex", "1 1 300px").set("min-width", "260px");
-        VerticalLayout result = new VerticalLayout(progress, status, finalLoss, numbersNote, batchGradient);
+        VerticalLayout result = new VerticalLayout(finalLoss, numbersNote, batchGradient);
         result.setPadding(false);
         result.setSpacing(false);
         result.setWidth("24em");
-        HorizontalLayout body = new HorizontalLayout(data, chartBox, heatmap, result);
+        HorizontalLayout body = new HorizontalLayout(data, chartBox, heatmap, network, result);
         body.setWidthFull();
         body.setWrap(true);
         VerticalLayout content = new VerticalLayout(controls, error, body);
@@ -194,46 +234,42 @@ public class TrainingPanel extends Composite<Details> {
         return job;
     }
 
-    /** Starts a run with the fields' settings; problems are shown next to the controls. */
+    /**
+     * Play: trains the sheet's loop with the fields' settings until paused (epochs empty) or for the
+     * epochs asked, going on from where the last Play or Step stopped. Problems are shown next to the
+     * controls.
+     */
     public void start() {
         error.setText("");
         if (job != null && !job.isDone()) {
             error.setText(ALREADY_TRAINING);
             return;
         }
-        DataTable table = shared.data();
-        Sheet sheet = shared.sheet();
-        if (table == null) {
-            error.setText("Pick a built-in data set or upload a CSV file first.");
+        PlayState state = playState();
+        if (state == null) {
             return;
         }
-        try {
-            Binding.check(sheet, table, table.columns(), "data"); // checked against the sheet when it was attached
-        } catch (DataException e) {
-            error.setText(String.join("\n", e.lines()));
+        double lr = learningRate.getValue() == null ? Double.NaN : learningRate.getValue();
+        if (!(lr > 0) || !Double.isFinite(lr)) {
+            error.setText("learning rate must be a positive number");
             return;
         }
-        if (sheet.weights().isEmpty()) {
-            error.setText("This sheet has no weight to train: add one, e.g. w = weight(0.5), or use a template.");
+        boolean untilPaused = epochs.getValue() == null;
+        // until paused: no epoch limit (4 samples run a million epochs in seconds), a time limit instead
+        long toRun = untilPaused ? Long.MAX_VALUE : epochs.getValue();
+        if (toRun < 1) {
+            error.setText("epochs must be at least 1 (or empty: until paused)");
             return;
         }
-        TrainingConfig config;
-        try {
-            config = new TrainingConfig(value(batch, "batch size"), value(epochs, "epochs"),
-                    learningRate.getValue() == null ? Double.NaN : learningRate.getValue(),
-                    seed.getValue() == null ? 0 : seed.getValue(), shuffle.getValue());
-        } catch (IllegalArgumentException e) {
-            error.setText(e.getMessage());
-            return;
-        }
-        if (config.epochs() > registry.limits().maxEpochs()) {
+        if (!untilPaused && toRun > registry.limits().maxEpochs()) {
             error.setText("at most " + registry.limits().maxEpochs() + " epochs per run on this server");
             return;
         }
+        int pace = speed.getValue() == null ? 0 : speed.getValue();
         TrainingJob started;
         try {
-            started = shared.training().start(() -> TrainingJob.start(sheet, table, config, registry.jobs(),
-                    PUBLISH_MS, NOTIFY_MS));
+            started = shared.training().start(() -> TrainingJob.play(state, lr, toRun, untilPaused, pace,
+                    registry.jobs(), PUBLISH_MS, NOTIFY_MS));
         } catch (JobRefusedException e) {
             error.setText(e.getMessage());
             return;
@@ -244,6 +280,165 @@ public class TrainingPanel extends Composite<Details> {
             return;
         }
         follow(started);
+    }
+
+    /**
+     * The sheet's loop for the current data and settings: the one already going when they match,
+     * else a new one starting from the weights as they are now. Null (and the reason shown) when
+     * the sheet cannot train.
+     */
+    PlayState playState() {
+        DataTable table = shared.data();
+        Sheet sheet = shared.sheet();
+        if (table == null) {
+            error.setText("Pick a built-in data set or upload a CSV file first.");
+            return null;
+        }
+        try {
+            Binding.check(sheet, table, table.columns(), "data"); // checked against the sheet when it was attached
+        } catch (DataException e) {
+            error.setText(String.join("\n", e.lines()));
+            return null;
+        }
+        if (sheet.weights().isEmpty()) {
+            error.setText("This sheet has no weight to train: add one, e.g. w = weight(0.5), or use a template.");
+            return null;
+        }
+        int m;
+        try {
+            m = value(batch, "batch size");
+        } catch (IllegalArgumentException e) {
+            error.setText(e.getMessage());
+            return null;
+        }
+        long s = seed.getValue() == null ? 0 : seed.getValue();
+        double share = testShare.getValue() == null ? 0 : testShare.getValue() / 100.0;
+        JobSlot slot = shared.training();
+        synchronized (slot) {
+            PlayState state = slot.play();
+            if (state != null && state.matches(sheet, table, m, s, shuffle.getValue(), share)) {
+                return state;
+            }
+            try {
+                state = new PlayState(sheet, table, m, s, shuffle.getValue(), share);
+            } catch (IllegalArgumentException e) {
+                error.setText(e.getMessage());
+                return null;
+            }
+            slot.play(state);
+            return state;
+        }
+    }
+
+    /** Step: one batch, one SGD step, on the request thread (refused while a run goes on). */
+    public void step() {
+        error.setText("");
+        if (shared.training().busy()) {
+            error.setText("Pause first: a run is going on (Step takes one batch between runs).");
+            return;
+        }
+        PlayState state = playState();
+        if (state == null) {
+            return;
+        }
+        double lr = learningRate.getValue() == null ? Double.NaN : learningRate.getValue();
+        double[] last = {Double.NaN, Double.NaN};
+        boolean ran = shared.training().whileIdle(() -> { // no Play (from any tab) starts on the loop meanwhile
+            try {
+                StepCurves listener = new StepCurves(state, last);
+                var outcome = state.loop().step(lr, listener);
+                finalLoss.setText("Step " + state.loop().steps() + " (epoch " + (state.loop().epochs() + 1)
+                        + "): batch loss " + Format.readable(listener.loss) + " · Undo reverts it.");
+                showWhichNumbers(new Trainer.Result(List.of(), List.of(), 1, false, outcome.batchGradient(),
+                        outcome.seconds()));
+            } catch (dev.gradsheet.train.TrainingLoop.Diverged | IllegalArgumentException | EditRefusedException e) {
+                error.setText(e.getMessage());
+            }
+        });
+        if (!ran) {
+            error.setText("Pause first: a run is going on (Step takes one batch between runs).");
+            return;
+        }
+        status.setText("step " + state.loop().steps() + " · epoch " + state.loop().epochs()
+                + (Double.isNaN(last[0]) ? "" : " · loss " + Format.readable(last[0]))
+                + (Double.isNaN(last[1]) ? "" : " · test loss " + Format.readable(last[1])));
+        drawLosses();
+        drawPicture();
+    }
+
+    /** Records a Step's losses on the loop's curves. */
+    private static final class StepCurves implements dev.gradsheet.train.TrainingLoop.Listener {
+        private final PlayState state;
+        private final double[] last;
+        double loss = Double.NaN;
+
+        StepCurves(PlayState state, double[] last) {
+            this.state = state;
+            this.last = last;
+        }
+
+        @Override
+        public void onStep(long step, long epoch, double loss) {
+            this.loss = loss;
+            state.stepLosses.add(step, loss);
+        }
+
+        @Override
+        public void onEpoch(long step, long epoch, double trainLoss, double testLoss) {
+            last[0] = trainLoss;
+            last[1] = testLoss;
+            state.epochLosses.add(step, trainLoss);
+            if (Double.isFinite(testLoss)) {
+                state.testLosses.add(step, testLoss);
+            }
+        }
+    }
+
+    /**
+     * Reset: pauses a run that goes on, then puts the weights back where the loop began (one
+     * undoable edit) and starts its steps, epochs and curves afresh.
+     */
+    public void reset() {
+        error.setText("");
+        TrainingJob running = shared.training().busy() ? shared.training().current() : null;
+        if (running != null) {
+            running.stop();
+            try {
+                running.result().handle((r, f) -> null).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                error.setText("The run did not pause in time; try Reset again.");
+                return;
+            }
+        }
+        PlayState state = shared.training().play();
+        if (state == null) {
+            error.setText("Nothing to reset: the weights have not been trained yet.");
+            return;
+        }
+        boolean[] done = {false};
+        boolean idle = shared.training().whileIdle(() -> {
+            try {
+                state.loop().reset();
+                state.clearCurves();
+                done[0] = true;
+            } catch (EditRefusedException e) {
+                error.setText(e.getMessage());
+            }
+        });
+        if (!idle) {
+            error.setText("Another tab started a run meanwhile; pause it, then Reset.");
+            return;
+        }
+        if (!done[0]) {
+            return;
+        }
+        finalLoss.setText("Reset to the starting weights · Undo brings the trained ones back.");
+        status.setText("step 0 · epoch 0");
+        progress.setValue(0);
+        numbersNote.setVisible(false);
+        batchGradient.setVisible(false);
+        drawLosses();
+        drawPicture();
     }
 
     /**
@@ -265,6 +460,7 @@ public class TrainingPanel extends Composite<Details> {
         getContent().setOpened(true);
         start.setEnabled(run.isDone());
         stop.setEnabled(!run.isDone());
+        stepOnce.setEnabled(run.isDone());
         if (ui != null) {
             jobSubscription = run.updates().subscribe(j -> push(ui), failure -> { });
             finished = run.result().handle((result, failure) -> {
@@ -315,6 +511,7 @@ public class TrainingPanel extends Composite<Details> {
             return;
         }
         TrainingJob.Progress p = job.progress();
+        progress.setIndeterminate(!job.isDone() && !job.waiting() && p.totalSteps() == 0);
         progress.setValue(p.fraction());
         if (job.waiting()) {
             int ahead = job.ahead();
@@ -322,8 +519,12 @@ public class TrainingPanel extends Composite<Details> {
             drawLosses();
             return;
         }
-        status.setText((job.plainSteps() ? "SGD " : "") + "step " + p.step() + " / " + p.totalSteps() + " · epoch " + p.epoch()
-                + (Double.isNaN(p.loss()) ? "" : " · loss " + Format.readable(p.loss()))
+        // a Playground run shows its latest epoch's mean loss (what the curve's thick line draws)
+        double loss = job.playState() != null && !Double.isNaN(job.epochLoss()) ? job.epochLoss() : p.loss();
+        status.setText((job.plainSteps() ? "SGD " : "") + "step " + p.step()
+                + (p.totalSteps() > 0 ? " / " + p.totalSteps() : "") + " · epoch " + p.epoch()
+                + (Double.isNaN(loss) ? "" : " · loss " + Format.readable(loss))
+                + (Double.isNaN(job.testLoss()) ? "" : " · test loss " + Format.readable(job.testLoss()))
                 + " · " + Math.round(p.stepsPerSecond()) + " steps/s");
         drawLosses();
     }
@@ -334,9 +535,17 @@ public class TrainingPanel extends Composite<Details> {
         }
         start.setEnabled(true);
         stop.setEnabled(false);
+        stepOnce.setEnabled(true);
         showProgress();
+        drawPicture(); // the final weights, with every neuron's picture fresh
         if (failure instanceof CancellationException || failure != null && failure.getCause() instanceof CancellationException) {
             finalLoss.setText("Stopped before it started; nothing was changed.");
+            return;
+        }
+        if (failure != null && unwrap(failure) instanceof dev.gradsheet.train.TrainingLoop.Diverged diverged) {
+            error.setText(diverged.getMessage());
+            finalLoss.setText("Stopped by itself: the loss diverged (the curve shows the blow-up). The weights of the"
+                    + " last finite step are kept; Reset or Undo goes back.");
             return;
         }
         if (failure != null) {
@@ -352,6 +561,19 @@ public class TrainingPanel extends Composite<Details> {
                     + " · Undo reverts the whole run.");
             return;
         }
+        if (run.playState() != null) {
+            long at = run.playState().loop().steps();
+            double loss = Double.isNaN(run.epochLoss()) ? run.progress().loss() : run.epochLoss();
+            finalLoss.setText((run.pausedByLimit() ? "Paused by itself after "
+                    + TrainingJob.UNTIL_PAUSED_LIMIT.toMinutes() + " minutes at step " + at + " (epoch "
+                    + run.playState().loop().epochs() + "). " : result.stopped() ? "Paused at step " + at + " (epoch " + run.playState().loop().epochs() + "). "
+                    : "Done: " + result.steps() + " steps. ") + "Final loss " + Format.readable(loss)
+                    + (Double.isNaN(run.epochLoss()) ? " (last step)" : " (mean over the last epoch)")
+                    + (Double.isNaN(run.testLoss()) ? "" : ", test loss " + Format.readable(run.testLoss()))
+                    + " · Play goes on from here; Undo reverts the whole run.");
+            showWhichNumbers(result);
+            return;
+        }
         double last = result.epochLosses().isEmpty() ? run.progress().loss() : result.finalLoss();
         finalLoss.setText((result.stopped() ? "Stopped at step " + result.steps() + ". " : "Done: " + result.steps()
                 + " steps. ") + "Final loss " + Format.readable(last)
@@ -359,6 +581,10 @@ public class TrainingPanel extends Composite<Details> {
                 + " · " + (result.seconds() < 1 ? Math.round(result.seconds() * 1000) + " ms"
                         : String.format("%.1f s", result.seconds())) + " · Undo reverts the whole run.");
         showWhichNumbers(result);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** After a run: says which numbers the grid shows and lists the last batch's mean gradient. */
@@ -419,15 +645,43 @@ public class TrainingPanel extends Composite<Details> {
 
     private void drawLosses() {
         List<LineChart.Series> series = new ArrayList<>();
-        if (job != null) {
-            series.add(new LineChart.Series("loss per step", "#90caf9", false, job.stepLosses().points(), 1));
-            series.add(new LineChart.Series("mean loss per epoch", "#e65100", false, job.epochLosses().points(), 2.5));
+        PlayState state = shared.training().play();
+        LossHistory steps = null;
+        LossHistory epochLosses = null;
+        LossHistory tests = null;
+        if (state != null && (job == null || job.playState() != null)) {
+            steps = state.stepLosses; // the loop's curve, drawn across Play, Pause and Step
+            epochLosses = state.epochLosses;
+            tests = state.testLosses;
+        } else if (job != null) {
+            steps = job.stepLosses();
+            epochLosses = job.epochLosses();
         }
-        lossChart.show(job == null ? "Loss curve: press Start" : "Loss curve", "step", "loss (log scale)", true, series);
+        if (steps != null) {
+            series.add(new LineChart.Series("loss per step", "#90caf9", false, steps.points(), 1));
+            series.add(new LineChart.Series("mean loss per epoch", "#e65100", false, epochLosses.points(), 2.5));
+            if (tests != null && tests.count() > 0) {
+                series.add(new LineChart.Series("test loss per epoch", "#2e7d32", true, tests.points(), 2));
+            }
+        }
+        lossChart.show(steps == null ? "Loss curve: press Play" : "Loss curve", "step", "loss (log scale)", true, series);
     }
 
     private void drawPicture() {
-        DecisionPicture.draw(heatmap, shared.sheet(), shared.data());
+        DataTable table = shared.data();
+        DecisionPicture.draw(heatmap, shared.sheet(), table, table == null ? new int[0] : testRows(table));
+        network.update(shared.sheet(), table, shared.training().busy());
+    }
+
+    /** The network view (Playground style) of a layered sheet. */
+    public NetworkView network() {
+        return network;
+    }
+
+    /** The rows the loop holds back for testing with the fields' share and seed (what Play will use). */
+    private int[] testRows(DataTable table) {
+        int share = testShare.getValue() == null ? 0 : Math.max(0, Math.min(99, testShare.getValue()));
+        return dev.gradsheet.train.Split.of(table.size(), share / 100.0, seed.getValue() == null ? 0 : seed.getValue()).test();
     }
 
     /** Chooses a batch size for new data: all samples when few, else 10. */
@@ -448,7 +702,7 @@ public class TrainingPanel extends Composite<Details> {
         if (subscription != null) {
             subscription.dispose();
         }
-        subscription = shared.sheet().changes().throttleLatest(250, TimeUnit.MILLISECONDS, true)
+        subscription = shared.sheet().changes().throttleLatest(PUBLISH_MS, TimeUnit.MILLISECONDS, true)
                 .subscribe(change -> ui.access(() -> {
                     drawPicture();
                     data.refresh();

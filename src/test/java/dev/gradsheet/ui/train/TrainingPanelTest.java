@@ -64,7 +64,7 @@ class TrainingPanelTest extends TrainKaribuTestBase {
         panel.finished().get(60, TimeUnit.SECONDS);
         roundtrip();
 
-        assertThat(panel.job().result().get().finalLoss()).isLessThan(0.05);
+        assertThat(panel.job().epochLoss()).isLessThan(0.05);
         assertThat(panel.finalLoss.getText()).startsWith("Done: 2000 steps. Final loss ")
                 .contains("(mean over the last epoch)");
         double shown = Double.parseDouble(panel.finalLoss.getText().replaceAll("^.*Final loss (\\S+) .*$", "$1"));
@@ -93,7 +93,7 @@ class TrainingPanelTest extends TrainKaribuTestBase {
                 .isEqualTo(dev.gradsheet.ui.Format.readable(panel.job().result().get().batchGradient().get("w1_1_1")));
         assertThat(GridKt._getFormatted(cells, sheet.indexOf("h1_1"), "batch")).isEmpty(); // weights only
         // one undo step reverts the whole run, and the batch gradients no longer apply
-        assertThat(sheet.undoLabel()).startsWith("train 2000 epochs");
+        assertThat(sheet.undoLabel()).isEqualTo("train at lr 1 (batch 4): 2000 steps to epoch 2000");
         assertThat(sheet.undo()).isTrue();
         assertThat(weights(sheet)).isEqualTo(startWeights);
         roundtrip();
@@ -133,14 +133,14 @@ class TrainingPanelTest extends TrainKaribuTestBase {
         var result = panel.job().result().get();
         assertThat(result.stopped()).isTrue();
         assertThat(result.steps()).isLessThan(1_000_000);
-        assertThat(panel.finalLoss.getText()).startsWith("Stopped at step " + result.steps() + ".");
+        assertThat(panel.finalLoss.getText()).startsWith("Paused at step " + result.steps() + " ");
         assertThat(panel.start.isEnabled()).isTrue();
         assertThat(panel.stop.isEnabled()).isFalse();
         assertThat(weights(sheet)).isNotEqualTo(startWeights);
         // consistent: the objective is what a fresh load of the current cells computes
         Sheet reloaded = dev.gradsheet.sheet.SheetFile.parse(dev.gradsheet.sheet.SheetFile.format(sheet, ""), "x").sheet();
         assertThat(reloaded.objectiveValue()).isEqualTo(sheet.objectiveValue());
-        assertThat(sheet.undoLabel()).contains("stopped at step " + result.steps());
+        assertThat(sheet.undoLabel()).contains(": " + result.steps() + " steps to epoch ");
         assertThat(sheet.undo()).isTrue();
         assertThat(weights(sheet)).isEqualTo(startWeights);
     }
@@ -202,7 +202,7 @@ class TrainingPanelTest extends TrainKaribuTestBase {
                     com.github.mvysny.kaributesting.v10.MockVaadin.tearDown();
                 }
             });
-            assertThat(seen.get(60, TimeUnit.SECONDS)).startsWith("Stopped at step ");
+            assertThat(seen.get(60, TimeUnit.SECONDS)).startsWith("Paused at step ");
         } finally {
             other.shutdownNow();
         }
@@ -210,7 +210,7 @@ class TrainingPanelTest extends TrainKaribuTestBase {
         // this tab hears the end too
         reopened.finished().get(30, TimeUnit.SECONDS);
         roundtrip();
-        assertThat(reopened.finalLoss.getText()).startsWith("Stopped at step " + run.result().get().steps() + ".");
+        assertThat(reopened.finalLoss.getText()).startsWith("Paused at step " + run.result().get().steps() + " ");
         assertThat(reopened.start.isEnabled()).isTrue();
         assertThat(reopened.stop.isEnabled()).isFalse();
         assertThat(shared.training().busy()).isFalse();

@@ -1,0 +1,291 @@
+package dev.gradsheet.ui.train;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.shared.Registration;
+import dev.gradsheet.engine.Cell;
+import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.sheet.DataTable;
+import dev.gradsheet.train.DecisionMap;
+import dev.gradsheet.ui.Format;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+
+/**
+ * The network of a layered sheet drawn as TensorFlow Playground does: neurons as circles in columns
+ * (inputs, each hidden layer, the output), edges coloured by the sign of their weight (orange
+ * positive, blue negative) and as thick as its size. Hovering a neuron shows its own output over the
+ * plane of x1 and x2; clicking a neuron or an edge selects its cell (its gradient is in the grid).
+ * Drawn as one SVG on the server. Layers are found by the MLP builder's names ({@code x<i>},
+ * {@code h<layer>_<j>}, {@code out}, weights {@code w<layer>_<to>_<from>}).
+ */
+public class NetworkView extends Composite<Div> {
+    /** A neuron: its cell, column and row. */
+    public record Neuron(String cell, int layer, int row) {
+    }
+
+    /** An edge: its weight cell, from and to neurons, and the weight's value. */
+    public record Edge(String weight, Neuron from, Neuron to, double value) {
+    }
+
+    static final int WIDTH = 450;
+    /** Width of the network itself; the rest shows the hovered neuron's picture. */
+    static final int NET_WIDTH = 350;
+    static final int BIG = 92;
+    static final int HEIGHT = 260;
+    static final int PICTURE = 12;
+    private List<Neuron> neurons = List.of();
+    private List<Edge> edges = List.of();
+    private String message = "";
+    /** Each neuron's picture as last drawn: during a run they are redrawn at most every PICTURES_MS. */
+    private final java.util.Map<String, String> pictureCache = new java.util.HashMap<>();
+    private long picturesDrawn;
+    private boolean running;
+    /** Pictures cost 144 forward passes per neuron, under the sheet's lock: 2 a second is enough to watch. */
+    static final long PICTURES_MS = 500;
+
+    public NetworkView() {
+        Div box = getContent();
+        box.setId("network");
+        box.setWidth(WIDTH + "px");
+        box.getStyle().set("max-width", "100%").set("overflow-x", "auto");
+        box.getStyle().set("min-height", "3em");
+        box.getElement().addEventListener("click", e -> {
+            String cell = e.getEventData().getString("event.target.dataset.cell");
+            if (cell != null && !cell.isEmpty()) {
+                clicked(cell);
+            }
+        }).addEventData("event.target.dataset.cell");
+    }
+
+    /** Redraws the network of {@code sheet} (pictures over {@code data}'s plane when it has x1 and x2). */
+    public void update(Sheet sheet, DataTable data) {
+        update(sheet, data, false);
+    }
+
+    /**
+     * As {@link #update(Sheet, DataTable)}; while {@code running} (a training run) the neurons'
+     * pictures are redrawn at most every {@link #PICTURES_MS}, the edges every time.
+     */
+    public void update(Sheet sheet, DataTable data, boolean running) {
+        this.running = running;
+        List<List<Neuron>> layers = layers(sheet);
+        if (layers == null) {
+            neurons = List.of();
+            edges = List.of();
+            show("The network view draws layered sheets: an MLP from Templates… (cells x1…, h1_1…, out).");
+            return;
+        }
+        List<Neuron> all = new ArrayList<>();
+        layers.forEach(all::addAll);
+        List<Edge> links = new ArrayList<>();
+        for (int l = 1; l < layers.size(); l++) {
+            for (Neuron to : layers.get(l)) {
+                for (Neuron from : layers.get(l - 1)) {
+                    String w = "w" + l + "_" + (to.row() + 1) + "_" + (from.row() + 1);
+                    if (sheet.cell(w).map(Cell::isWeight).orElse(false)) {
+                        links.add(new Edge(w, from, to, sheet.value(w)));
+                    }
+                }
+            }
+        }
+        neurons = List.copyOf(all);
+        edges = List.copyOf(links);
+        boolean pictures = data != null && data.columnIndex("x1") >= 0 && data.columnIndex("x2") >= 0
+                && sheet.cell("x1").map(Cell::isInput).orElse(false) && sheet.cell("x2").map(Cell::isInput).orElse(false)
+                && sheet.size() <= DecisionPicture.MAX_CELLS;
+        show(svg(sheet, data, layers, pictures));
+    }
+
+    /** The neurons drawn, column by column. */
+    public List<Neuron> neurons() {
+        return neurons;
+    }
+
+    public List<Edge> edges() {
+        return edges;
+    }
+
+    /** Why nothing is drawn ("" when the network is). */
+    public String message() {
+        return message;
+    }
+
+    /** A neuron or edge was clicked: tells the listeners which cell. */
+    void clicked(String cell) {
+        fireEvent(new CellClickEvent(this, cell));
+    }
+
+    public Registration addCellClickListener(ComponentEventListener<CellClickEvent> listener) {
+        return addListener(CellClickEvent.class, listener);
+    }
+
+    /** A neuron (its cell) or an edge (its weight) was clicked. */
+    public static final class CellClickEvent extends ComponentEvent<NetworkView> {
+        private final String name;
+
+        public CellClickEvent(NetworkView source, String name) {
+            super(source, true);
+            this.name = name;
+        }
+
+        public String name() {
+            return name;
+        }
+    }
+
+    /** Columns of neurons, or null when the sheet is not an MLP-builder network. */
+    static List<List<Neuron>> layers(Sheet sheet) {
+        if (sheet.cell("out").isEmpty() || sheet.cell("w1_1_1").isEmpty()) {
+            return null;
+        }
+        List<List<Neuron>> layers = new ArrayList<>();
+        List<Neuron> inputs = new ArrayList<>();
+        for (int i = 1; sheet.cell("x" + i).map(Cell::isInput).orElse(false); i++) {
+            inputs.add(new Neuron("x" + i, 0, i - 1));
+        }
+        if (inputs.isEmpty()) {
+            return null;
+        }
+        layers.add(inputs);
+        for (int l = 1; sheet.cell("h" + l + "_1").isPresent(); l++) {
+            List<Neuron> layer = new ArrayList<>();
+            for (int j = 1; sheet.cell("h" + l + "_" + j).isPresent(); j++) {
+                layer.add(new Neuron("h" + l + "_" + j, l, j - 1));
+            }
+            layers.add(layer);
+        }
+        layers.add(List.of(new Neuron("out", layers.size(), 0)));
+        return layers;
+    }
+
+    private String svg(Sheet sheet, DataTable data, List<List<Neuron>> layers, boolean pictures) {
+        double columnGap = (NET_WIDTH - 60.0) / Math.max(1, layers.size() - 1);
+        int tallest = layers.stream().mapToInt(List::size).max().orElse(1);
+        double radius = Math.max(7, Math.min(16, (HEIGHT - 30.0) / tallest / 2 - 3));
+        long now = System.nanoTime();
+        boolean fresh = !running || now - picturesDrawn >= PICTURES_MS * 1_000_000 || !pictureCache.keySet().containsAll(
+                neurons.stream().map(Neuron::cell).toList());
+        if (fresh) {
+            pictureCache.clear();
+            picturesDrawn = now;
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("<svg xmlns='http://www.w3.org/2000/svg' width='").append(WIDTH).append("' height='").append(HEIGHT)
+                .append("' viewBox='0 0 ").append(WIDTH).append(' ').append(HEIGHT).append("' role='img'>")
+                .append("<style>.nv-big{display:none;pointer-events:none}.nv-n:hover .nv-big{display:inline}")
+                .append(".nv-n,.nv-e{cursor:pointer}.nv-e:hover{stroke-opacity:1}.nv-n:hover circle{stroke:#e65100}</style>");
+        if (pictures) {
+            out.append(String.format(Locale.ROOT, "<text x='%d' y='14' font-size='11' fill='#52606d'>hover a neuron:</text>",
+                    NET_WIDTH + 4));
+        }
+        for (Edge e : edges) {
+            double[] a = at(e.from(), layers, columnGap);
+            double[] b = at(e.to(), layers, columnGap);
+            double width = Math.min(8, 0.5 + 2 * Math.abs(e.value()));
+            out.append(String.format(Locale.ROOT,
+                    "<line class='nv-e' data-cell='%s' x1='%.1f' y1='%.1f' x2='%.1f' y2='%.1f' stroke='%s' stroke-width='%.2f'"
+                            + " stroke-opacity='0.75'><title>%s = %s (gradient %s)</title></line>",
+                    e.weight(), a[0], a[1], b[0], b[1], e.value() >= 0 ? "#f59322" : "#0877bd", width, e.weight(),
+                    Format.readable(e.value()), Format.readable(sheet.grad(e.weight()))));
+        }
+        for (Neuron n : neurons) {
+            double[] p = at(n, layers, columnGap);
+            String picture = !pictures ? null : fresh ? null : pictureCache.get(n.cell());
+            if (pictures && picture == null) {
+                picture = png(DecisionMap.compute(sheet, "x1", "x2", n.cell(), data, PICTURE));
+                pictureCache.put(n.cell(), picture);
+            }
+            out.append("<g class='nv-n'>");
+            if (picture != null) {
+                // the neuron's own output over the plane, small inside its circle (as the Playground draws it)
+                out.append(String.format(Locale.ROOT, "<clipPath id='nv-c-%s'><circle cx='%.1f' cy='%.1f' r='%.1f'/></clipPath>"
+                                + "<image href='%s' x='%.1f' y='%.1f' width='%.1f' height='%.1f' clip-path='url(#nv-c-%s)'"
+                                + " preserveAspectRatio='none' pointer-events='none'/>",
+                        n.cell(), p[0], p[1], radius, picture, p[0] - radius, p[1] - radius, 2 * radius, 2 * radius, n.cell()));
+            }
+            out.append(String.format(Locale.ROOT,
+                    "<circle data-cell='%s' cx='%.1f' cy='%.1f' r='%.1f' fill='%s' stroke='#52606d' stroke-width='1.5'"
+                            + " pointer-events='all'><title>%s = %s (gradient %s)</title></circle>",
+                    n.cell(), p[0], p[1], radius, picture != null ? "none" : "#fff", n.cell(),
+                    Format.readable(sheet.value(n.cell())), Format.readable(sheet.grad(n.cell()))));
+            out.append(String.format(Locale.ROOT,
+                    "<text x='%.1f' y='%.1f' font-size='11' text-anchor='middle' pointer-events='none'>%s</text>",
+                    p[0], p[1] - radius - 3, n.cell()));
+            if (picture != null) {
+                // enlarged in the panel's own corner on hover, so it never hides other neurons
+                out.append(String.format(Locale.ROOT, "<g class='nv-big'><image href='%s' x='%d' y='22' width='%d'"
+                                + " height='%d' preserveAspectRatio='none' style='image-rendering:pixelated'/>"
+                                + "<rect x='%d' y='22' width='%d' height='%d' fill='none' stroke='#52606d'/>"
+                                + "<text x='%d' y='%d' font-size='11'>%s</text></g>",
+                        picture, NET_WIDTH + 4, BIG, BIG, NET_WIDTH + 4, BIG, BIG, NET_WIDTH + 4, 22 + BIG + 13, n.cell()));
+            }
+            out.append("</g>");
+        }
+        return out.append("</svg>").toString();
+    }
+
+    private static double[] at(Neuron n, List<List<Neuron>> layers, double columnGap) {
+        int count = layers.get(n.layer()).size();
+        double rowGap = (HEIGHT - 30.0) / count;
+        return new double[] {30 + n.layer() * columnGap, 20 + rowGap * (n.row() + 0.5)};
+    }
+
+    /** A neuron's output over the plane as a tiny PNG: blue (its lowest) … white … orange (its highest). */
+    static String png(DecisionMap map) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : map.outputs()) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        int size = map.size();
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        for (int j = 0; j < size; j++) {
+            for (int i = 0; i < size; i++) {
+                double v = map.at(i, j);
+                double t = hi > lo && Double.isFinite(v) ? (v - lo) / (hi - lo) : 0.5;
+                image.setRGB(i, size - 1 - j, colour(t)); // row 0 of the image is the top
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    private static int colour(double t) {
+        int[] blue = {8, 119, 189};
+        int[] orange = {245, 147, 34};
+        int[] end = t < 0.5 ? blue : orange;
+        double k = Math.abs(t - 0.5) * 2;
+        int r = (int) Math.round(255 + (end[0] - 255) * k);
+        int g = (int) Math.round(255 + (end[1] - 255) * k);
+        int b = (int) Math.round(255 + (end[2] - 255) * k);
+        return (r << 16) | (g << 8) | b;
+    }
+
+    private void show(String html) {
+        if (html.startsWith("<svg")) {
+            message = "";
+        } else {
+            message = html;
+            html = "<p class='gs-description'>" + html.replace("&", "&amp;").replace("<", "&lt;") + "</p>";
+        }
+        getContent().getElement().setProperty("innerHTML", html);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.gradsheet.train;
+
+import dev.gradsheet.engine.Activation;
+import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.sheet.SheetFile;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 11: the Playground loop keeps its place across calls, and its speed control slows it down. */
+class TrainingLoopTest {
+
+    static Sheet mlp() throws Exception {
+        return SheetFile.parse(Templates.mlp(2, List.of(4), Activation.TANH, Templates.Loss.CROSS_ENTROPY, false, 3),
+                "mlp.sheet").sheet();
+    }
+
+    /** Play 10 epochs, Pause, Play 20 more = Play 30 at once: same shuffles, same weights, to the bit. */
+    @Test
+    void pauseAndPlayGoOnExactlyWhereTheyStopped() throws Exception {
+        Sheet once = mlp();
+        TrainingLoop a = new TrainingLoop(once, BuiltInData.TWO_MOONS.table(), 7, 5, true, 0.2);
+        a.run(0.3, 30, 0, 100, new TrainingLoop.Listener() { }, () -> false);
+        Sheet twice = mlp();
+        TrainingLoop b = new TrainingLoop(twice, BuiltInData.TWO_MOONS.table(), 7, 5, true, 0.2);
+        b.run(0.3, 10, 0, 100, new TrainingLoop.Listener() { }, () -> false);
+        b.step(0.3, new TrainingLoop.Listener() { }); // a Step in between counts as one of the batches
+        b.run(0.3, 20, 0, 100, new TrainingLoop.Listener() { }, () -> false);
+        assertThat(a.trainSize()).isEqualTo(80);
+        assertThat(a.stepsPerEpoch()).isEqualTo(12); // ⌈80 / 7⌉
+        assertThat(a.steps()).isEqualTo(30 * 12);
+        assertThat(b.steps()).isEqualTo(30 * 12);
+        assertThat(b.epochs()).isEqualTo(30);
+        assertThat(weights(twice)).isEqualTo(weights(once));
+    }
+
+    /** Stopped between steps: the outcome says paused, and the loop's counts are the steps taken. */
+    @Test
+    void stopPausesBetweenSteps() throws Exception {
+        Sheet sheet = mlp();
+        TrainingLoop loop = new TrainingLoop(sheet, BuiltInData.XOR.table(), 4, 1, false, 0);
+        long[] seen = {0};
+        TrainingLoop.Outcome o = loop.run(0.5, 0, 0, 100, new TrainingLoop.Listener() {
+            @Override
+            public void onStep(long step, long epoch, double loss) {
+                seen[0] = step;
+            }
+        }, () -> seen[0] >= 37);
+        assertThat(o.paused()).isTrue();
+        assertThat(o.steps()).isEqualTo(37);
+        assertThat(loop.epochs()).isEqualTo(37); // full batch: one step per epoch
+        assertThat(sheet.undoLabel()).isEqualTo("train at lr 0.5 (batch 4): 37 steps to epoch 37");
+    }
+
+    /** 10 steps per 200 ms tick: 25 steps wait out at least two ticks. */
+    @Test
+    void aSpeedOfStepsPerUpdateSlowsTheRunDown() throws Exception {
+        TrainingLoop loop = new TrainingLoop(mlp(), BuiltInData.XOR.table(), 4, 1, false, 0);
+        long start = System.nanoTime();
+        TrainingLoop.Outcome o = loop.run(0.5, 25, 10, 200, new TrainingLoop.Listener() { }, () -> false);
+        assertThat(o.steps()).isEqualTo(25);
+        assertThat((System.nanoTime() - start) / 1e6).isGreaterThanOrEqualTo(380);
+    }
+
+    /** A loss that is not a number from the start is not blamed on the learning rate, and nothing moves. */
+    @Test
+    void aNonFiniteLossAtTheStartChangesNothing() throws Exception {
+        Sheet sheet = SheetFile.parse("x1 = input(0)\nw = weight(1)\nout = log(w * x1)\ny = input(0)\nL = mse(out, y)\n",
+                "bad.sheet").sheet();
+        TrainingLoop loop = new TrainingLoop(sheet, BuiltInData.NOISY_LINE.table(), 30, 1, false, 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loop.step(0.1, new TrainingLoop.Listener() { }))
+                .isInstanceOf(TrainingLoop.Diverged.class)
+                .hasMessageStartingWith("training did not start: the loss is NaN on the first batch");
+        assertThat(sheet.value("w")).isEqualTo(1.0);
+        assertThat(loop.steps()).isZero();
+    }
+
+    private static Map<String, Double> weights(Sheet sheet) {
+        return sheet.weights().stream().collect(Collectors.toMap(w -> w, sheet::value));
+    }
+}
