@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,27 +59,32 @@ public class SheetRegistry {
     private final UndoBudget undoBudget;
     private final Map<String, Slot> live = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /** The edits made since a sheet's last save, for its next revision's name. */
+    private final Map<String, String> pendingEdits = new ConcurrentHashMap<>();
     private final ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "gradsheet-autosave");
         t.setDaemon(true);
         return t;
     });
 
-    /** A registry saving to {@code gradsheet.data-dir} (default {@code ./data}) within these limits. */
+    /** A registry saving to {@code store} (the web app's database, see {@link DataConfig}) within these limits. */
     @Autowired
-    public SheetRegistry(@Value("${gradsheet.data-dir:./data}") String dataDir, ServerLimits limits, JobPool jobs) {
-        this.store = new SheetStore(Path.of(dataDir));
+    public SheetRegistry(SheetStore store, ServerLimits limits, JobPool jobs) {
+        this.store = store;
         this.limits = limits;
         this.jobs = jobs;
         this.undoBudget = new UndoBudget(limits.undoBudget());
         long sweepMs = Math.max(1000, Math.min(60_000, limits.evictAfter().toMillis() / 2));
         saver.scheduleWithFixedDelay(this::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
-        LOG.info("GradSheet saves sheets to {}; limits {}", store.dir(), limits);
+        LOG.info("GradSheet keeps {} revisions of each sheet; limits {}", store.history(), limits);
     }
 
-    /** A registry with the default limits and a pool of its own (tools and tests). */
+    /**
+     * A registry with the default limits and a pool of its own, saving to an embedded database in
+     * {@code dataDir} (tools and tests).
+     */
     public SheetRegistry(String dataDir) {
-        this(dataDir, ServerLimits.defaults(), new JobPool(ServerLimits.defaults().workers(), ServerLimits.defaults().queue()));
+        this(SheetStore.embedded(Path.of(dataDir), HistoryPolicy.DEFAULT), ServerLimits.defaults(), new JobPool(ServerLimits.defaults().workers(), ServerLimits.defaults().queue()));
     }
 
     public SheetStore store() {
@@ -117,7 +121,9 @@ public class SheetRegistry {
 
     /** Writes the sheet now even if it never changed (an upload, a share link someone asked for). */
     public void keep(SharedSheet shared) {
-        saveNow(shared);
+        if (store.revision(shared.id()) == 0) {
+            saveNow(shared, "kept (an upload or a share link)");
+        }
     }
 
     /**
@@ -174,6 +180,7 @@ public class SheetRegistry {
         shared.sheet().shareUndoBudget(undoBudget);
         slot.watch = shared.sheet().changes().subscribe(change -> {
             try {
+                noteEdit(shared, change.label());
                 scheduleSave(shared);
             } catch (RuntimeException e) { // shutting down: the final flush saves it
                 LOG.warn("autosave of sheet {} not scheduled: {}", shared.id(), e.toString());
@@ -182,11 +189,18 @@ public class SheetRegistry {
         live.put(shared.id(), slot);
     }
 
-    /** A tab shows the sheet: it stays in memory. */
-    public synchronized void opened(SharedSheet shared) {
-        Slot slot = live.get(shared.id());
-        if (slot != null && slot.shared == shared) {
-            slot.views++;
+    /** A tab shows the sheet: it stays in memory, and the store notes it was opened. */
+    public void opened(SharedSheet shared) {
+        synchronized (this) {
+            Slot slot = live.get(shared.id());
+            if (slot != null && slot.shared == shared) {
+                slot.views++;
+            }
+        }
+        try {
+            store.opened(shared.id());
+        } catch (RuntimeException e) { // the sheet still opens; only its "last opened" time is old
+            LOG.warn("opening of sheet {} not recorded: {}", shared.id(), e.toString());
         }
     }
 
@@ -245,25 +259,48 @@ public class SheetRegistry {
         }
     }
 
-    /** Writes the sheet now (atomically); failures are logged, the live sheet stays as it is. */
+    /** Writes the sheet now as a new revision; failures are logged, the live sheet stays as it is. */
     public void saveNow(SharedSheet shared) {
+        saveNow(shared, null);
+    }
+
+    private void saveNow(SharedSheet shared, String edit) {
         try {
             synchronized (shared) {
-                store.save(shared.id(), SheetPresenter.text(shared));
+                String made = pendingEdits.remove(shared.id());
+                String objective = shared.sheet().objective();
+                store.save(shared.id(), SheetPresenter.text(shared), edit != null ? edit : made != null ? made : "saved",
+                        objective, objective == null ? Double.NaN : shared.sheet().objectiveValue());
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (UncheckedIOException | org.springframework.dao.DataAccessException e) {
             LOG.error("autosave of sheet {} failed: {}", shared.id(), e.toString());
         }
+    }
+
+    /** Remembers an edit for the next revision's name; edits saved together read "a, then b" or "a (+3 more)". */
+    private void noteEdit(SharedSheet shared, String label) {
+        String edit = label == null || label.isBlank() ? "edit" : label;
+        pendingEdits.merge(shared.id(), edit, (before, now) -> {
+            int more = before.indexOf(" (+");
+            if (more >= 0) { // "first (+n more)": count one more
+                int n = Integer.parseInt(before.substring(more + 3, before.indexOf(' ', more + 3)));
+                return before.substring(0, more) + " (+" + (n + 1) + " more)";
+            }
+            return before.contains(", then ") ? before.substring(0, before.indexOf(", then ")) + " (+2 more)"
+                    : before + ", then " + now;
+        });
     }
 
     /** Gives the sheet a new data table (null: none) and saves it with the sheet. */
     public void setData(SharedSheet shared, DataTable data) {
         shared.dataHolder().set(data);
+        noteEdit(shared, data == null ? "data table removed" : "data table (" + data.size() + " rows)");
         scheduleSave(shared);
     }
 
     /** Saves the sheet soon: for changes outside its cells (claims, practice setting). */
     public void changed(SharedSheet shared) {
+        noteEdit(shared, "answers or practice setting");
         scheduleSave(shared);
     }
 

@@ -1,34 +1,82 @@
 package dev.gradsheet.ui;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.gradsheet.sheet.SheetFile;
 import dev.gradsheet.sheet.SheetFormatException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Where shared sheets live on disk: one {@code <id>.sheet} file per sheet in the data directory,
- * written atomically (temp file + move), so a crash mid-save leaves the old file or the new one.
- * Ids are random and checked against a strict pattern before they touch the file system, so
- * nothing a user types ever becomes a path.
+ * Where shared sheets live: a database (embedded H2 under the data directory by default, PostgreSQL
+ * through {@code spring.datasource.*}), reached through Spring's {@link JdbcClient}, its schema made
+ * by Flyway ({@code db/migration}). A sheet's content is its {@code .sheet} text, and every save is
+ * also a {@link Revision}; old revisions are thinned out by the {@link HistoryPolicy}.
+ *
+ * <p>Ids are random and checked against a strict pattern before they reach a query, so nothing a
+ * user types is ever looked up.
  */
 public final class SheetStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SheetStore.class);
     private static final Pattern ID = Pattern.compile("[a-z0-9]{16}");
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int EDIT_CHARS = 200;
 
-    private final Path dir;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final HistoryPolicy history;
 
-    /** A store over {@code dir}; the directory is created on the first save. */
-    public SheetStore(Path dir) {
-        this.dir = dir.toAbsolutePath().normalize();
+    /** A store over a database whose schema Flyway has already migrated. */
+    public SheetStore(DataSource dataSource, HistoryPolicy history) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.history = history;
     }
 
-    public Path dir() {
-        return dir;
+    /**
+     * A store of its own on an embedded H2 database in {@code dataDir} (tools and tests; the web app
+     * gets its database from Spring Boot), migrated, with the data directory's {@code *.sheet} files
+     * imported once.
+     */
+    public static SheetStore embedded(Path dataDir, HistoryPolicy history) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(embeddedUrl(dataDir));
+        config.setUsername("sa");
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(0);
+        config.setPoolName("gradsheet-embedded");
+        DataSource ds = new HikariDataSource(config);
+        Flyway.configure().dataSource(ds).load().migrate();
+        SheetStore store = new SheetStore(ds, history);
+        store.importOnce(dataDir);
+        return store;
+    }
+
+    /** The embedded database's URL: a file {@code gradsheet.mv.db} in the data directory. */
+    public static String embeddedUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("gradsheet");
     }
 
     /** Whether {@code id} has the shape of a sheet id (16 lowercase letters or digits). */
@@ -45,31 +93,195 @@ public final class SheetStore {
         return new String(out);
     }
 
-    /** Saves {@code text} as sheet {@code id}, atomically. */
-    public void save(String id, String text) throws IOException {
-        SheetFile.writeAtomically(pathOf(id), text);
+    public HistoryPolicy history() {
+        return history;
     }
 
-    /** The saved sheet {@code id}, or empty when there is none (or the id is malformed). */
+    /** Saves {@code text} as sheet {@code id}: a new revision without an edit name. */
+    public long save(String id, String text) {
+        return save(id, text, "saved", null, Double.NaN);
+    }
+
+    /**
+     * Saves {@code text} as sheet {@code id}'s newest revision, made by {@code edit}, with the
+     * objective's name and value then (null, NaN: none); returns the revision's number. One
+     * transaction: the sheet row is locked while the number is taken, so two servers saving the
+     * same sheet number their revisions one after the other.
+     */
+    public long save(String id, String text, String edit, String objective, double objectiveValue) {
+        requireId(id);
+        long now = System.currentTimeMillis();
+        String editText = edit == null || edit.isBlank() ? "edit" : edit.length() > EDIT_CHARS
+                ? edit.substring(0, EDIT_CHARS - 1) + "…" : edit;
+        Long revision = tx.execute(status -> {
+            Optional<Long> last = jdbc.sql("SELECT revision FROM sheet WHERE id = ? FOR UPDATE").param(id)
+                    .query(Long.class).optional();
+            long next = last.map(r -> r + 1).orElse(1L);
+            if (last.isPresent()) {
+                jdbc.sql("UPDATE sheet SET content = ?, revision = ?, saved_at = ? WHERE id = ?")
+                        .params(text, next, now, id).update();
+            } else {
+                jdbc.sql("INSERT INTO sheet (id, content, revision, created_at, saved_at, opened_at) VALUES (?, ?, ?, ?, ?, ?)")
+                        .params(id, text, next, now, now, now).update();
+            }
+            jdbc.sql("INSERT INTO sheet_revision (sheet_id, revision, saved_at, edit, objective, objective_value, content)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, next, now, editText, objective,
+                            Double.isFinite(objectiveValue) ? objectiveValue : null, text).update();
+            return next;
+        });
+        prune(id, revision);
+        return revision;
+    }
+
+    /** The saved text of sheet {@code id}, or empty when there is none (or the id is malformed). */
+    public Optional<String> text(String id) {
+        if (!isValidId(id)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT content FROM sheet WHERE id = ?").param(id).query(String.class).optional();
+    }
+
+    /** The saved sheet {@code id}, parsed, or empty when there is none (or the id is malformed). */
     public Optional<SheetFile.Loaded> load(String id) throws IOException, SheetFormatException {
-        if (!isValidId(id)) {
+        Optional<String> text;
+        try {
+            text = text(id);
+        } catch (DataAccessException e) {
+            throw new IOException("the database did not answer: " + e.getMostSpecificCause().getMessage(), e);
+        }
+        if (text.isEmpty()) {
             return Optional.empty();
         }
-        Path path = pathOf(id);
-        if (!Files.isRegularFile(path)) {
-            return Optional.empty();
-        }
-        return Optional.of(SheetFile.parse(Files.readAllBytes(path), id + ".sheet"));
+        return Optional.of(SheetFile.parse(text.get().getBytes(StandardCharsets.UTF_8), id + ".sheet"));
     }
 
-    private Path pathOf(String id) {
+    /** How many sheets are saved. */
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM sheet").query(Long.class).single();
+    }
+
+    /** The newest revision number of sheet {@code id}, 0 when it was never saved. */
+    public long revision(String id) {
+        if (!isValidId(id)) {
+            return 0;
+        }
+        return jdbc.sql("SELECT revision FROM sheet WHERE id = ?").param(id).query(Long.class).optional().orElse(0L);
+    }
+
+    /** Sheet {@code id}'s kept revisions, newest first (without their text). */
+    public List<Revision> revisions(String id) {
+        if (!isValidId(id)) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT revision, saved_at, edit, objective, objective_value FROM sheet_revision"
+                        + " WHERE sheet_id = ? ORDER BY revision DESC").param(id)
+                .query((rs, n) -> {
+                    double v = rs.getDouble(5);
+                    return new Revision(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                            rs.getString(4), rs.wasNull() ? Double.NaN : v);
+                }).list();
+    }
+
+    /** The text of one kept revision of sheet {@code id}. */
+    public Optional<String> revisionText(String id, long revision) {
+        if (!isValidId(id)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT content FROM sheet_revision WHERE sheet_id = ? AND revision = ?")
+                .params(id, revision).query(String.class).optional();
+    }
+
+    /** Notes that someone opened sheet {@code id} now (for deleting sheets nobody opens). */
+    public void opened(String id) {
+        if (isValidId(id)) {
+            jdbc.sql("UPDATE sheet SET opened_at = ? WHERE id = ?").params(System.currentTimeMillis(), id).update();
+        }
+    }
+
+    /**
+     * Deletes, with their history, the saved sheets nobody opened since {@code before}, except those
+     * {@code spare} names (sheets open now); returns their ids.
+     */
+    public List<String> deleteNotOpenedSince(Instant before, java.util.function.Predicate<String> spare) {
+        List<String> ids = jdbc.sql("SELECT id FROM sheet WHERE opened_at < ?").param(before.toEpochMilli())
+                .query(String.class).list().stream().filter(spare.negate()).toList();
+        for (String id : ids) {
+            tx.executeWithoutResult(status -> {
+                jdbc.sql("DELETE FROM sheet_revision WHERE sheet_id = ?").param(id).update();
+                jdbc.sql("DELETE FROM sheet WHERE id = ? AND opened_at < ?").params(id, before.toEpochMilli()).update();
+            });
+        }
+        return ids;
+    }
+
+    /**
+     * Keeps the newest {@link HistoryPolicy#keepLast()} revisions and, beyond them, the newest of
+     * each day (UTC) when {@link HistoryPolicy#keepDaily()}; deletes the others.
+     */
+    void prune(String id, long newest) {
+        long cutoff = newest - history.keepLast(); // revisions up to this one are beyond the last N
+        if (cutoff < 1) {
+            return;
+        }
+        List<long[]> old = jdbc.sql("SELECT revision, saved_at FROM sheet_revision WHERE sheet_id = ? AND revision <= ?"
+                        + " ORDER BY revision DESC").params(id, cutoff)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        Set<LocalDate> days = new HashSet<>();
+        for (long[] r : old) {
+            LocalDate day = Instant.ofEpochMilli(r[1]).atZone(ZoneOffset.UTC).toLocalDate();
+            if (history.keepDaily() && days.add(day)) {
+                continue; // the newest revision of its day stays
+            }
+            jdbc.sql("DELETE FROM sheet_revision WHERE sheet_id = ? AND revision = ?").params(id, r[0]).update();
+        }
+    }
+
+    /**
+     * Imports the {@code <id>.sheet} files of {@code dataDir} (the store before issue 14), once per
+     * directory: sheets already in the database are left as they are, the files stay where they
+     * are. Returns how many sheets were imported (0 when this directory was imported before).
+     */
+    public int importOnce(Path dataDir) {
+        String key = dataDir.toAbsolutePath().normalize().toString();
+        if (jdbc.sql("SELECT COUNT(*) FROM sheet_import WHERE dir = ?").param(key).query(Integer.class).single() > 0) {
+            return 0;
+        }
+        int imported = 0;
+        if (Files.isDirectory(dataDir)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dataDir, "*.sheet")) {
+                for (Path file : files) {
+                    String name = file.getFileName().toString();
+                    String id = name.substring(0, name.length() - ".sheet".length());
+                    if (!isValidId(id) || !Files.isRegularFile(file) || revision(id) > 0) {
+                        continue;
+                    }
+                    try {
+                        save(id, Files.readString(file, StandardCharsets.UTF_8), "imported from " + name, null, Double.NaN);
+                        imported++;
+                    } catch (IOException | RuntimeException e) {
+                        LOG.warn("sheet file {} not imported: {}", file, e.toString());
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warn("data directory {} not read: {}", dataDir, e.toString());
+            }
+        }
+        try {
+            jdbc.sql("INSERT INTO sheet_import (dir, imported_at, sheets) VALUES (?, ?, ?)")
+                    .params(key, System.currentTimeMillis(), imported).update();
+        } catch (DuplicateKeyException e) { // another server imported the same directory at the same time
+            return 0;
+        }
+        if (imported > 0) {
+            LOG.info("imported {} sheet files from {} into the database (the files are left in place)", imported, dataDir);
+        }
+        return imported;
+    }
+
+    private static void requireId(String id) {
         if (!isValidId(id)) {
             throw new IllegalArgumentException("not a sheet id");
         }
-        Path path = dir.resolve(id + ".sheet").normalize();
-        if (!dir.equals(path.getParent())) {
-            throw new IllegalArgumentException("not a sheet id");
-        }
-        return path;
     }
 }
