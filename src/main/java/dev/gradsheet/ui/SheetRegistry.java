@@ -300,7 +300,12 @@ public class SheetRegistry {
 
     /** Saves the sheet soon: for changes outside its cells (claims, practice setting). */
     public void changed(SharedSheet shared) {
-        noteEdit(shared, "answers or practice setting");
+        changed(shared, "answers or practice setting");
+    }
+
+    /** Saves the sheet soon after a change called {@code edit} (its revision's name). */
+    public void changed(SharedSheet shared, String edit) {
+        noteEdit(shared, edit);
         scheduleSave(shared);
     }
 

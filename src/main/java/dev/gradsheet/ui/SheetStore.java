@@ -10,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -47,12 +48,19 @@ public final class SheetStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final HistoryPolicy history;
+    private final Clock clock;
 
     /** A store over a database whose schema Flyway has already migrated. */
     public SheetStore(DataSource dataSource, HistoryPolicy history) {
+        this(dataSource, history, Clock.systemUTC());
+    }
+
+    /** A store reading the time from {@code clock} (tests of the history's days). */
+    public SheetStore(DataSource dataSource, HistoryPolicy history, Clock clock) {
         this.jdbc = JdbcClient.create(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.history = history;
+        this.clock = clock;
     }
 
     /**
@@ -61,6 +69,13 @@ public final class SheetStore {
      * imported once.
      */
     public static SheetStore embedded(Path dataDir, HistoryPolicy history) {
+        SheetStore store = new SheetStore(embeddedDataSource(dataDir), history);
+        store.importOnce(dataDir);
+        return store;
+    }
+
+    /** A pooled, migrated embedded H2 database in {@code dataDir}. */
+    public static DataSource embeddedDataSource(Path dataDir) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(embeddedUrl(dataDir));
         config.setUsername("sa");
@@ -69,9 +84,7 @@ public final class SheetStore {
         config.setPoolName("gradsheet-embedded");
         DataSource ds = new HikariDataSource(config);
         Flyway.configure().dataSource(ds).load().migrate();
-        SheetStore store = new SheetStore(ds, history);
-        store.importOnce(dataDir);
-        return store;
+        return ds;
     }
 
     /** The embedded database's URL: a file {@code gradsheet.mv.db} in the data directory. */
@@ -110,7 +123,7 @@ public final class SheetStore {
      */
     public long save(String id, String text, String edit, String objective, double objectiveValue) {
         requireId(id);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         String editText = edit == null || edit.isBlank() ? "edit" : edit.length() > EDIT_CHARS
                 ? edit.substring(0, EDIT_CHARS - 1) + "…" : edit;
         Long revision = tx.execute(status -> {
@@ -178,8 +191,9 @@ public final class SheetStore {
                         + " WHERE sheet_id = ? ORDER BY revision DESC").param(id)
                 .query((rs, n) -> {
                     double v = rs.getDouble(5);
+                    double value = rs.wasNull() ? Double.NaN : v; // wasNull is about the column read last
                     return new Revision(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                            rs.getString(4), rs.wasNull() ? Double.NaN : v);
+                            rs.getString(4), value);
                 }).list();
     }
 
@@ -195,7 +209,7 @@ public final class SheetStore {
     /** Notes that someone opened sheet {@code id} now (for deleting sheets nobody opens). */
     public void opened(String id) {
         if (isValidId(id)) {
-            jdbc.sql("UPDATE sheet SET opened_at = ? WHERE id = ?").params(System.currentTimeMillis(), id).update();
+            jdbc.sql("UPDATE sheet SET opened_at = ? WHERE id = ?").params(clock.millis(), id).update();
         }
     }
 
@@ -269,7 +283,7 @@ public final class SheetStore {
         }
         try {
             jdbc.sql("INSERT INTO sheet_import (dir, imported_at, sheets) VALUES (?, ?, ?)")
-                    .params(key, System.currentTimeMillis(), imported).update();
+                    .params(key, clock.millis(), imported).update();
         } catch (DuplicateKeyException e) { // another server imported the same directory at the same time
             return 0;
         }
