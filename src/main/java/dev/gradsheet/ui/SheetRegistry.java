@@ -53,7 +53,23 @@ public class SheetRegistry {
         }
     }
 
+    /** Which saved revision a live sheet was last in step with, and its text (the base of a merge). */
+    private static final class Sync {
+        long revision;
+        String text;
+
+        Sync(long revision, String text) {
+            this.revision = revision;
+            this.text = text;
+        }
+    }
+
+    /** Set while another server's revision is applied to a live sheet: those changes are not saved again. */
+    private static final ThreadLocal<Boolean> APPLYING_REMOTE = ThreadLocal.withInitial(() -> false);
+
     private final SheetStore store;
+    private final Map<String, Sync> sync = new ConcurrentHashMap<>();
+    private final AutoCloseable listening;
     private final ServerLimits limits;
     private final JobPool jobs;
     private final UndoBudget undoBudget;
@@ -76,6 +92,14 @@ public class SheetRegistry {
         this.undoBudget = new UndoBudget(limits.undoBudget());
         long sweepMs = Math.max(1000, Math.min(60_000, limits.evictAfter().toMillis() / 2));
         saver.scheduleWithFixedDelay(this::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+        // PostgreSQL: other servers' saves reach the live sheets here (see "Running for a school")
+        this.listening = store.listen((id, revision) -> {
+            try {
+                saver.execute(() -> remoteSaved(id, revision));
+            } catch (RuntimeException e) { // shutting down
+                LOG.debug("revision {} of sheet {} not applied: {}", revision, id, e.toString());
+            }
+        });
         LOG.info("GradSheet keeps {} revisions of each sheet; limits {}", store.history(), limits);
     }
 
@@ -142,18 +166,23 @@ public class SheetRegistry {
                 known.idleSince = System.nanoTime();
                 return Optional.of(known.shared);
             }
-            Optional<SheetFile.Loaded> loaded;
+            Optional<SheetStore.Stored> stored;
             try {
-                loaded = store.load(id);
-            } catch (IOException e) {
-                throw new SheetUnreadableException("the saved sheet could not be read: " + e.getMessage());
+                stored = store.current(id);
+            } catch (org.springframework.dao.DataAccessException e) {
+                throw new SheetUnreadableException("the saved sheet could not be read: the database did not answer");
+            }
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            SheetFile.Loaded loaded;
+            try {
+                loaded = SheetFile.parse(stored.get().text().getBytes(java.nio.charset.StandardCharsets.UTF_8), id + ".sheet");
             } catch (SheetFormatException e) {
                 throw new SheetUnreadableException("the saved sheet is damaged: " + String.join("; ", e.lines()));
             }
-            if (loaded.isEmpty()) {
-                return Optional.empty();
-            }
-            SharedSheet shared = shared(id, loaded.get());
+            SharedSheet shared = shared(id, loaded);
+            sync.put(id, new Sync(stored.get().revision(), stored.get().text()));
             makeLive(shared);
             return Optional.of(shared);
         }
@@ -179,6 +208,9 @@ public class SheetRegistry {
         Slot slot = new Slot(shared);
         shared.sheet().shareUndoBudget(undoBudget);
         slot.watch = shared.sheet().changes().subscribe(change -> {
+            if (APPLYING_REMOTE.get()) {
+                return; // another server's revision, saved already
+            }
             try {
                 noteEdit(shared, change.label());
                 scheduleSave(shared);
@@ -240,6 +272,7 @@ public class SheetRegistry {
             if (dirty.remove(slot.shared.id())) {
                 saveNow(slot.shared);
             }
+            sync.remove(slot.shared.id());
             slot.watch.dispose();
             slot.shared.sheet().forgetHistory(); // its undo memory goes back to the shared budget
             slot.shared.sheet().shareUndoBudget(null);
@@ -269,11 +302,65 @@ public class SheetRegistry {
             synchronized (shared) {
                 String made = pendingEdits.remove(shared.id());
                 String objective = shared.sheet().objective();
-                store.save(shared.id(), SheetPresenter.text(shared), edit != null ? edit : made != null ? made : "saved",
+                String text = SheetPresenter.text(shared);
+                Sync base = sync.computeIfAbsent(shared.id(), k -> new Sync(0, null));
+                SheetStore.Saved saved = store.saveFrom(shared.id(), text, base.revision, base.text,
+                        edit != null ? edit : made != null ? made : "saved",
                         objective, objective == null ? Double.NaN : shared.sheet().objectiveValue());
+                if (saved.merged()) { // another server saved first: take its edits too, keep any made meanwhile here
+                    applyRemote(shared, SheetMerge.merge(text, SheetPresenter.text(shared), saved.text()));
+                }
+                base.revision = saved.revision();
+                base.text = saved.text();
             }
         } catch (UncheckedIOException | org.springframework.dao.DataAccessException e) {
             LOG.error("autosave of sheet {} failed: {}", shared.id(), e.toString());
+        }
+    }
+
+    /**
+     * Another server saved revision {@code revision} of sheet {@code id}: a live copy here takes it
+     * in (keeping edits made here since, which its own next save merges); one with unsaved edits
+     * waits for that save, which merges both.
+     */
+    void remoteSaved(String id, long revision) {
+        Slot slot = live.get(id);
+        if (slot == null) {
+            return; // not in memory here: it is read from the database when opened
+        }
+        SharedSheet shared = slot.shared;
+        try {
+            synchronized (shared) {
+                Sync base = sync.get(id);
+                if (base != null && revision <= base.revision || dirty.contains(id)) {
+                    return;
+                }
+                Optional<SheetStore.Stored> now = store.current(id);
+                if (now.isEmpty()) {
+                    return;
+                }
+                String here = SheetPresenter.text(shared);
+                String target = base == null || base.text == null ? now.get().text()
+                        : SheetMerge.merge(base.text, here, now.get().text());
+                applyRemote(shared, target);
+                sync.put(id, new Sync(now.get().revision(), now.get().text()));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("revision {} of sheet {} from another server not applied: {}", revision, id, e.toString());
+        }
+    }
+
+    /** Makes the live sheet read as {@code text}, through its own edits (every tab sees them), without saving them. */
+    private void applyRemote(SharedSheet shared, String text) {
+        APPLYING_REMOTE.set(true);
+        try {
+            RevisionRestore.restore(shared, SheetFile.parse(text, shared.id() + ".sheet"));
+        } catch (SheetFormatException e) {
+            LOG.error("sheet {}: another server's revision is damaged: {}", shared.id(), e.lines());
+        } catch (RuntimeException e) {
+            LOG.error("sheet {}: another server's revision not applied completely: {}", shared.id(), e.toString());
+        } finally {
+            APPLYING_REMOTE.set(false);
         }
     }
 
@@ -321,6 +408,11 @@ public class SheetRegistry {
 
     @PreDestroy
     void shutdown() {
+        try {
+            listening.close();
+        } catch (Exception e) {
+            LOG.warn("listening for other servers stopped badly: {}", e.toString());
+        }
         flush();
         saver.shutdown();
         try {

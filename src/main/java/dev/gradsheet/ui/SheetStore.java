@@ -45,6 +45,11 @@ public final class SheetStore {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int EDIT_CHARS = 200;
 
+    /** The PostgreSQL channel on which every save is announced as {@code <id>:<revision>}. */
+    static final String CHANNEL = "gradsheet_sheets";
+
+    private final DataSource dataSource;
+    private final boolean postgres;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final HistoryPolicy history;
@@ -57,6 +62,8 @@ public final class SheetStore {
 
     /** A store reading the time from {@code clock} (tests of the history's days). */
     public SheetStore(DataSource dataSource, HistoryPolicy history, Clock clock) {
+        this.dataSource = dataSource;
+        this.postgres = isPostgres(dataSource);
         this.jdbc = JdbcClient.create(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.history = history;
@@ -92,6 +99,138 @@ public final class SheetStore {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("gradsheet");
     }
 
+    private static boolean isPostgres(DataSource ds) {
+        try (java.sql.Connection c = ds.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the sheets' database did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the database is PostgreSQL, whose LISTEN/NOTIFY lets several servers share live sheets. */
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    /** A sheet's newest saved revision and its text. */
+    public record Stored(long revision, String text) {
+    }
+
+    /** What a {@link #saveFrom} wrote: the revision and its text, merged when another server saved first. */
+    public record Saved(long revision, String text, boolean merged) {
+    }
+
+    /** The newest revision of sheet {@code id} with its text, or empty. */
+    public Optional<Stored> current(String id) {
+        if (!isValidId(id)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT revision, content FROM sheet WHERE id = ?").param(id)
+                .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2))).optional();
+    }
+
+    /**
+     * Saves {@code text}, edited from revision {@code base} whose text was {@code baseText}, as
+     * sheet {@code id}'s next revision. When another server saved after {@code base}, what this
+     * save changed since {@code baseText} is merged into that newer text ({@link SheetMerge}) and
+     * the merge is saved. The sheet's row is locked meanwhile, so saves of one sheet on any number
+     * of servers happen one at a time; on PostgreSQL the commit announces the revision to them.
+     */
+    public Saved saveFrom(String id, String text, long base, String baseText, String edit, String objective,
+                          double objectiveValue) {
+        requireId(id);
+        long now = clock.millis();
+        Saved saved = tx.execute(status -> {
+            Optional<Stored> last = jdbc.sql("SELECT revision, content FROM sheet WHERE id = ? FOR UPDATE").param(id)
+                    .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2))).optional();
+            long next = last.map(r -> r.revision() + 1).orElse(1L);
+            String written = text;
+            String label = edit;
+            String objName = objective;
+            double objValue = objectiveValue;
+            boolean merged = last.isPresent() && last.get().revision() != base;
+            if (merged) {
+                written = SheetMerge.merge(baseText, text, last.get().text());
+                label = edit + " (merged with another server's)";
+                try {
+                    var sheet = SheetFile.parse(written, id + ".sheet").sheet();
+                    objName = sheet.objective();
+                    objValue = objName == null ? Double.NaN : sheet.objectiveValue();
+                } catch (SheetFormatException e) { // the two edits do not fit together: the earlier save stays
+                    LOG.warn("sheet {}: an edit conflicting with another server's was dropped: {}", id, e.lines());
+                    written = last.get().text();
+                    label = edit + " (conflicted with another server's; theirs kept)";
+                }
+            }
+            write(id, written, next, now, last.isPresent(), label, objName, objValue);
+            return new Saved(next, written, merged);
+        });
+        prune(id, saved.revision());
+        return saved;
+    }
+
+    private void write(String id, String text, long next, long now, boolean exists, String edit, String objective,
+                       double objectiveValue) {
+        String editText = edit == null || edit.isBlank() ? "edit" : edit.length() > EDIT_CHARS
+                ? edit.substring(0, EDIT_CHARS - 1) + "…" : edit;
+        if (exists) {
+            jdbc.sql("UPDATE sheet SET content = ?, revision = ?, saved_at = ? WHERE id = ?")
+                    .params(text, next, now, id).update();
+        } else {
+            jdbc.sql("INSERT INTO sheet (id, content, revision, created_at, saved_at, opened_at) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(id, text, next, now, now, now).update();
+        }
+        jdbc.sql("INSERT INTO sheet_revision (sheet_id, revision, saved_at, edit, objective, objective_value, content)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, next, now, editText, objective,
+                        Double.isFinite(objectiveValue) ? objectiveValue : null, text).update();
+        if (postgres) { // delivered to every listening server when the transaction commits
+            jdbc.sql("SELECT pg_notify('" + CHANNEL + "', ?)").param(id + ":" + next).query(rs -> { });
+        }
+    }
+
+    /**
+     * Listens (PostgreSQL only) for the saves of every server and hands each {@code (id, revision)}
+     * to {@code onSaved}, on a thread of its own holding one connection; reconnects after a
+     * failure. Close the result to stop. Does nothing on other databases.
+     */
+    public AutoCloseable listen(java.util.function.BiConsumer<String, Long> onSaved) {
+        if (!postgres) {
+            return () -> { };
+        }
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread t = new Thread(() -> {
+            while (!closed.get()) {
+                try (java.sql.Connection c = dataSource.getConnection();
+                     java.sql.Statement st = c.createStatement()) {
+                    st.execute("LISTEN " + CHANNEL);
+                    org.postgresql.PGConnection pg = c.unwrap(org.postgresql.PGConnection.class);
+                    while (!closed.get()) {
+                        org.postgresql.PGNotification[] notes = pg.getNotifications(250);
+                        for (org.postgresql.PGNotification n : notes == null ? new org.postgresql.PGNotification[0] : notes) {
+                            String[] parts = n.getParameter().split(":");
+                            if (parts.length == 2 && isValidId(parts[0])) {
+                                onSaved.accept(parts[0], Long.parseLong(parts[1]));
+                            }
+                        }
+                    }
+                } catch (java.sql.SQLException | RuntimeException e) {
+                    if (!closed.get()) {
+                        LOG.warn("listening for other servers' saves failed, again in 1 s: {}", e.toString());
+                        try {
+                            Thread.sleep(1000);
+                        } catch (InterruptedException stop) {
+                            return;
+                        }
+                    }
+                }
+            }
+        }, "gradsheet-listen");
+        t.setDaemon(true);
+        t.start();
+        return () -> closed.set(true);
+    }
+
     /** Whether {@code id} has the shape of a sheet id (16 lowercase letters or digits). */
     public static boolean isValidId(String id) {
         return id != null && ID.matcher(id).matches();
@@ -124,23 +263,11 @@ public final class SheetStore {
     public long save(String id, String text, String edit, String objective, double objectiveValue) {
         requireId(id);
         long now = clock.millis();
-        String editText = edit == null || edit.isBlank() ? "edit" : edit.length() > EDIT_CHARS
-                ? edit.substring(0, EDIT_CHARS - 1) + "…" : edit;
         Long revision = tx.execute(status -> {
             Optional<Long> last = jdbc.sql("SELECT revision FROM sheet WHERE id = ? FOR UPDATE").param(id)
                     .query(Long.class).optional();
             long next = last.map(r -> r + 1).orElse(1L);
-            if (last.isPresent()) {
-                jdbc.sql("UPDATE sheet SET content = ?, revision = ?, saved_at = ? WHERE id = ?")
-                        .params(text, next, now, id).update();
-            } else {
-                jdbc.sql("INSERT INTO sheet (id, content, revision, created_at, saved_at, opened_at) VALUES (?, ?, ?, ?, ?, ?)")
-                        .params(id, text, next, now, now, now).update();
-            }
-            jdbc.sql("INSERT INTO sheet_revision (sheet_id, revision, saved_at, edit, objective, objective_value, content)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, next, now, editText, objective,
-                            Double.isFinite(objectiveValue) ? objectiveValue : null, text).update();
+            write(id, text, next, now, last.isPresent(), edit, objective, objectiveValue);
             return next;
         });
         prune(id, revision);
