@@ -16,10 +16,6 @@ public class GradSheetApplication {
         if (Main.isCommand(args)) {
             System.exit(GradSheetCli.run(args));
         }
-        // issue 14: GRADSHEET_DATA_DIR=data (no ./) must give the embedded database a place too
-        if (System.getProperty("h2.implicitRelativePath") == null) {
-            System.setProperty("h2.implicitRelativePath", "true");
-        }
         SpringApplication.run(GradSheetApplication.class, args);
     }
 }

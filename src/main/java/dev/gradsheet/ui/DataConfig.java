@@ -26,6 +26,30 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class DataConfig {
     private static final Logger LOG = LoggerFactory.getLogger(DataConfig.class);
 
+    /**
+     * H2 refuses a file path relative to the working directory unless it starts with {@code ./};
+     * a data directory given as {@code GRADSHEET_DATA_DIR=data} is made absolute instead.
+     */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor embeddedDatabasePath() {
+        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof org.springframework.boot.autoconfigure.jdbc.DataSourceProperties props
+                        && props.getUrl() != null && props.getUrl().startsWith("jdbc:h2:file:")) {
+                    String rest = props.getUrl().substring("jdbc:h2:file:".length());
+                    int options = rest.indexOf(';');
+                    String file = options < 0 ? rest : rest.substring(0, options);
+                    if (!file.startsWith("~")) {
+                        props.setUrl("jdbc:h2:file:" + Path.of(file).toAbsolutePath().normalize()
+                                + (options < 0 ? "" : rest.substring(options)));
+                    }
+                }
+                return bean;
+            }
+        };
+    }
+
     @Bean
     @DependsOnDatabaseInitialization
     SheetStore sheetStore(DataSource dataSource, @Value("${gradsheet.data-dir:./data}") String dataDir,
