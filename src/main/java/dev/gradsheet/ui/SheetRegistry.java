@@ -7,7 +7,6 @@ import dev.gradsheet.sheet.SheetFile;
 import dev.gradsheet.sheet.SheetFormatException;
 import io.reactivex.rxjava3.disposables.Disposable;
 import jakarta.annotation.PreDestroy;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,33 +52,62 @@ public class SheetRegistry {
         }
     }
 
+    /** Which saved revision a live sheet was last in step with, and its text (the base of a merge). */
+    private static final class Sync {
+        long revision;
+        String text;
+
+        Sync(long revision, String text) {
+            this.revision = revision;
+            this.text = text;
+        }
+    }
+
+    /** Set while another server's revision is applied to a live sheet: those changes are not saved again. */
+    private static final ThreadLocal<Boolean> APPLYING_REMOTE = ThreadLocal.withInitial(() -> false);
+
     private final SheetStore store;
+    private final Map<String, Sync> sync = new ConcurrentHashMap<>();
+    private final AutoCloseable listening;
     private final ServerLimits limits;
     private final JobPool jobs;
     private final UndoBudget undoBudget;
     private final Map<String, Slot> live = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /** The edits made since a sheet's last save, for its next revision's name. */
+    private final Map<String, String> pendingEdits = new ConcurrentHashMap<>();
     private final ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "gradsheet-autosave");
         t.setDaemon(true);
         return t;
     });
 
-    /** A registry saving to {@code gradsheet.data-dir} (default {@code ./data}) within these limits. */
+    /** A registry saving to {@code store} (the web app's database, see {@link DataConfig}) within these limits. */
     @Autowired
-    public SheetRegistry(@Value("${gradsheet.data-dir:./data}") String dataDir, ServerLimits limits, JobPool jobs) {
-        this.store = new SheetStore(Path.of(dataDir));
+    public SheetRegistry(SheetStore store, ServerLimits limits, JobPool jobs) {
+        this.store = store;
         this.limits = limits;
         this.jobs = jobs;
         this.undoBudget = new UndoBudget(limits.undoBudget());
         long sweepMs = Math.max(1000, Math.min(60_000, limits.evictAfter().toMillis() / 2));
         saver.scheduleWithFixedDelay(this::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
-        LOG.info("GradSheet saves sheets to {}; limits {}", store.dir(), limits);
+        // PostgreSQL: other servers' saves reach the live sheets here (see "Running for a school")
+        this.listening = store.listen((id, revision) -> {
+            try {
+                saver.execute(() -> remoteSaved(id, revision));
+            } catch (RuntimeException e) { // shutting down
+                LOG.debug("revision {} of sheet {} not applied: {}", revision, id, e.toString());
+            }
+        });
+        LOG.info("GradSheet keeps {} revisions of each sheet; limits {}", store.history(), limits);
     }
 
-    /** A registry with the default limits and a pool of its own (tools and tests). */
+    /**
+     * A registry with the default limits and a pool of its own, saving to an embedded database in
+     * {@code dataDir} (tools and tests).
+     */
     public SheetRegistry(String dataDir) {
-        this(dataDir, ServerLimits.defaults(), new JobPool(ServerLimits.defaults().workers(), ServerLimits.defaults().queue()));
+        this(SheetStore.embedded(Path.of(dataDir), HistoryPolicy.DEFAULT), ServerLimits.defaults(), new JobPool(ServerLimits.defaults().workers(), ServerLimits.defaults().queue()));
     }
 
     public SheetStore store() {
@@ -117,7 +144,9 @@ public class SheetRegistry {
 
     /** Writes the sheet now even if it never changed (an upload, a share link someone asked for). */
     public void keep(SharedSheet shared) {
-        saveNow(shared);
+        if (store.revision(shared.id()) == 0) {
+            saveNow(shared, "kept (an upload or a share link)");
+        }
     }
 
     /**
@@ -136,18 +165,23 @@ public class SheetRegistry {
                 known.idleSince = System.nanoTime();
                 return Optional.of(known.shared);
             }
-            Optional<SheetFile.Loaded> loaded;
+            Optional<SheetStore.Stored> stored;
             try {
-                loaded = store.load(id);
-            } catch (IOException e) {
-                throw new SheetUnreadableException("the saved sheet could not be read: " + e.getMessage());
+                stored = store.current(id);
+            } catch (org.springframework.dao.DataAccessException e) {
+                throw new SheetUnreadableException("the saved sheet could not be read: the database did not answer");
+            }
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            SheetFile.Loaded loaded;
+            try {
+                loaded = SheetFile.parse(stored.get().text().getBytes(java.nio.charset.StandardCharsets.UTF_8), id + ".sheet");
             } catch (SheetFormatException e) {
                 throw new SheetUnreadableException("the saved sheet is damaged: " + String.join("; ", e.lines()));
             }
-            if (loaded.isEmpty()) {
-                return Optional.empty();
-            }
-            SharedSheet shared = shared(id, loaded.get());
+            SharedSheet shared = shared(id, loaded);
+            sync.put(id, new Sync(stored.get().revision(), stored.get().text()));
             makeLive(shared);
             return Optional.of(shared);
         }
@@ -173,7 +207,11 @@ public class SheetRegistry {
         Slot slot = new Slot(shared);
         shared.sheet().shareUndoBudget(undoBudget);
         slot.watch = shared.sheet().changes().subscribe(change -> {
+            if (APPLYING_REMOTE.get()) {
+                return; // another server's revision, saved already
+            }
             try {
+                noteEdit(shared, change.label());
                 scheduleSave(shared);
             } catch (RuntimeException e) { // shutting down: the final flush saves it
                 LOG.warn("autosave of sheet {} not scheduled: {}", shared.id(), e.toString());
@@ -182,11 +220,18 @@ public class SheetRegistry {
         live.put(shared.id(), slot);
     }
 
-    /** A tab shows the sheet: it stays in memory. */
-    public synchronized void opened(SharedSheet shared) {
-        Slot slot = live.get(shared.id());
-        if (slot != null && slot.shared == shared) {
-            slot.views++;
+    /** A tab shows the sheet: it stays in memory, and the store notes it was opened. */
+    public void opened(SharedSheet shared) {
+        synchronized (this) {
+            Slot slot = live.get(shared.id());
+            if (slot != null && slot.shared == shared) {
+                slot.views++;
+            }
+        }
+        try {
+            store.opened(shared.id());
+        } catch (RuntimeException e) { // the sheet still opens; only its "last opened" time is old
+            LOG.warn("opening of sheet {} not recorded: {}", shared.id(), e.toString());
         }
     }
 
@@ -226,6 +271,7 @@ public class SheetRegistry {
             if (dirty.remove(slot.shared.id())) {
                 saveNow(slot.shared);
             }
+            sync.remove(slot.shared.id());
             slot.watch.dispose();
             slot.shared.sheet().forgetHistory(); // its undo memory goes back to the shared budget
             slot.shared.sheet().shareUndoBudget(null);
@@ -245,25 +291,107 @@ public class SheetRegistry {
         }
     }
 
-    /** Writes the sheet now (atomically); failures are logged, the live sheet stays as it is. */
+    /** Writes the sheet now as a new revision; failures are logged, the live sheet stays as it is. */
     public void saveNow(SharedSheet shared) {
+        saveNow(shared, null);
+    }
+
+    private void saveNow(SharedSheet shared, String edit) {
         try {
             synchronized (shared) {
-                store.save(shared.id(), SheetPresenter.text(shared));
+                String made = pendingEdits.remove(shared.id());
+                String objective = shared.sheet().objective();
+                String text = SheetPresenter.text(shared);
+                Sync base = sync.computeIfAbsent(shared.id(), k -> new Sync(0, null));
+                SheetStore.Saved saved = store.saveFrom(shared.id(), text, base.revision, base.text,
+                        edit != null ? edit : made != null ? made : "saved",
+                        objective, objective == null ? Double.NaN : shared.sheet().objectiveValue());
+                if (saved.merged()) { // another server saved first: take its edits too, keep any made meanwhile here
+                    applyRemote(shared, SheetMerge.merge(text, SheetPresenter.text(shared), saved.text()));
+                }
+                base.revision = saved.revision();
+                base.text = saved.text();
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (UncheckedIOException | org.springframework.dao.DataAccessException e) {
             LOG.error("autosave of sheet {} failed: {}", shared.id(), e.toString());
         }
+    }
+
+    /**
+     * Another server saved revision {@code revision} of sheet {@code id}: a live copy here takes it
+     * in (keeping edits made here since, which its own next save merges); one with unsaved edits
+     * waits for that save, which merges both.
+     */
+    void remoteSaved(String id, long revision) {
+        Slot slot = live.get(id);
+        if (slot == null) {
+            return; // not in memory here: it is read from the database when opened
+        }
+        SharedSheet shared = slot.shared;
+        try {
+            synchronized (shared) {
+                Sync base = sync.get(id);
+                if (base != null && revision <= base.revision || dirty.contains(id)) {
+                    return;
+                }
+                Optional<SheetStore.Stored> now = store.current(id);
+                if (now.isEmpty()) {
+                    return;
+                }
+                String here = SheetPresenter.text(shared);
+                String target = base == null || base.text == null ? now.get().text()
+                        : SheetMerge.merge(base.text, here, now.get().text());
+                applyRemote(shared, target);
+                sync.put(id, new Sync(now.get().revision(), now.get().text()));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("revision {} of sheet {} from another server not applied: {}", revision, id, e.toString());
+        }
+    }
+
+    /** Makes the live sheet read as {@code text}, through its own edits (every tab sees them), without saving them. */
+    private void applyRemote(SharedSheet shared, String text) {
+        APPLYING_REMOTE.set(true);
+        try {
+            RevisionRestore.restore(shared, SheetFile.parse(text, shared.id() + ".sheet"));
+        } catch (SheetFormatException e) {
+            LOG.error("sheet {}: another server's revision is damaged: {}", shared.id(), e.lines());
+        } catch (RuntimeException e) {
+            LOG.error("sheet {}: another server's revision not applied completely: {}", shared.id(), e.toString());
+        } finally {
+            APPLYING_REMOTE.set(false);
+        }
+    }
+
+    /** Remembers an edit for the next revision's name; edits saved together read "a, then b" or "a (+3 more)". */
+    private void noteEdit(SharedSheet shared, String label) {
+        String edit = label == null || label.isBlank() ? "edit" : label;
+        pendingEdits.merge(shared.id(), edit, (before, now) -> {
+            int more = before.indexOf(" (+");
+            if (more >= 0) { // "first (+n more)": count one more
+                int n = Integer.parseInt(before.substring(more + 3, before.indexOf(' ', more + 3)));
+                return before.substring(0, more) + " (+" + (n + 1) + " more)";
+            }
+            return before.contains(", then ") ? before.substring(0, before.indexOf(", then ")) + " (+2 more)"
+                    : before + ", then " + now;
+        });
     }
 
     /** Gives the sheet a new data table (null: none) and saves it with the sheet. */
     public void setData(SharedSheet shared, DataTable data) {
         shared.dataHolder().set(data);
+        noteEdit(shared, data == null ? "data table removed" : "data table (" + data.size() + " rows)");
         scheduleSave(shared);
     }
 
     /** Saves the sheet soon: for changes outside its cells (claims, practice setting). */
     public void changed(SharedSheet shared) {
+        changed(shared, "answers or practice setting");
+    }
+
+    /** Saves the sheet soon after a change called {@code edit} (its revision's name). */
+    public void changed(SharedSheet shared, String edit) {
+        noteEdit(shared, edit);
         scheduleSave(shared);
     }
 
@@ -279,6 +407,11 @@ public class SheetRegistry {
 
     @PreDestroy
     void shutdown() {
+        try {
+            listening.close();
+        } catch (Exception e) {
+            LOG.warn("listening for other servers stopped badly: {}", e.toString());
+        }
         flush();
         saver.shutdown();
         try {

@@ -1,34 +1,234 @@
 package dev.gradsheet.ui;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.gradsheet.sheet.SheetFile;
 import dev.gradsheet.sheet.SheetFormatException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Where shared sheets live on disk: one {@code <id>.sheet} file per sheet in the data directory,
- * written atomically (temp file + move), so a crash mid-save leaves the old file or the new one.
- * Ids are random and checked against a strict pattern before they touch the file system, so
- * nothing a user types ever becomes a path.
+ * Where shared sheets live: a database (embedded H2 under the data directory by default, PostgreSQL
+ * through {@code spring.datasource.*}), reached through Spring's {@link JdbcClient}, its schema made
+ * by Flyway ({@code db/migration}). A sheet's content is its {@code .sheet} text, and every save is
+ * also a {@link Revision}; old revisions are thinned out by the {@link HistoryPolicy}.
+ *
+ * <p>Ids are random and checked against a strict pattern before they reach a query, so nothing a
+ * user types is ever looked up.
  */
 public final class SheetStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SheetStore.class);
     private static final Pattern ID = Pattern.compile("[a-z0-9]{16}");
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int EDIT_CHARS = 200;
 
-    private final Path dir;
+    /** The PostgreSQL channel on which every save is announced as {@code <id>:<revision>}. */
+    static final String CHANNEL = "gradsheet_sheets";
 
-    /** A store over {@code dir}; the directory is created on the first save. */
-    public SheetStore(Path dir) {
-        this.dir = dir.toAbsolutePath().normalize();
+    private final DataSource dataSource;
+    private final boolean postgres;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final HistoryPolicy history;
+    private final Clock clock;
+
+    /** A store over a database whose schema Flyway has already migrated. */
+    public SheetStore(DataSource dataSource, HistoryPolicy history) {
+        this(dataSource, history, Clock.systemUTC());
     }
 
-    public Path dir() {
-        return dir;
+    /** A store reading the time from {@code clock} (tests of the history's days). */
+    public SheetStore(DataSource dataSource, HistoryPolicy history, Clock clock) {
+        this.dataSource = dataSource;
+        this.postgres = isPostgres(dataSource);
+        this.jdbc = JdbcClient.create(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /**
+     * A store of its own on an embedded H2 database in {@code dataDir} (tools and tests; the web app
+     * gets its database from Spring Boot), migrated, with the data directory's {@code *.sheet} files
+     * imported once.
+     */
+    public static SheetStore embedded(Path dataDir, HistoryPolicy history) {
+        SheetStore store = new SheetStore(embeddedDataSource(dataDir), history);
+        store.importOnce(dataDir);
+        return store;
+    }
+
+    /** A pooled, migrated embedded H2 database in {@code dataDir}. */
+    public static DataSource embeddedDataSource(Path dataDir) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(embeddedUrl(dataDir));
+        config.setUsername("sa");
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(0);
+        config.setPoolName("gradsheet-embedded");
+        DataSource ds = new HikariDataSource(config);
+        Flyway.configure().dataSource(ds).load().migrate();
+        return ds;
+    }
+
+    /** The embedded database's URL: a file {@code gradsheet.mv.db} in the data directory. */
+    public static String embeddedUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("gradsheet");
+    }
+
+    private static boolean isPostgres(DataSource ds) {
+        try (java.sql.Connection c = ds.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the sheets' database did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the database is PostgreSQL, whose LISTEN/NOTIFY lets several servers share live sheets. */
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    /** A sheet's newest saved revision and its text. */
+    public record Stored(long revision, String text) {
+    }
+
+    /** What a {@link #saveFrom} wrote: the revision and its text, merged when another server saved first. */
+    public record Saved(long revision, String text, boolean merged) {
+    }
+
+    /** The newest revision of sheet {@code id} with its text, or empty. */
+    public Optional<Stored> current(String id) {
+        if (!isValidId(id)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT revision, content FROM sheet WHERE id = ?").param(id)
+                .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2))).optional();
+    }
+
+    /**
+     * Saves {@code text}, edited from revision {@code base} whose text was {@code baseText}, as
+     * sheet {@code id}'s next revision. When another server saved after {@code base}, what this
+     * save changed since {@code baseText} is merged into that newer text ({@link SheetMerge}) and
+     * the merge is saved. The sheet's row is locked meanwhile, so saves of one sheet on any number
+     * of servers happen one at a time; on PostgreSQL the commit announces the revision to them.
+     */
+    public Saved saveFrom(String id, String text, long base, String baseText, String edit, String objective,
+                          double objectiveValue) {
+        requireId(id);
+        long now = clock.millis();
+        Saved saved = tx.execute(status -> {
+            Optional<Stored> last = jdbc.sql("SELECT revision, content FROM sheet WHERE id = ? FOR UPDATE").param(id)
+                    .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2))).optional();
+            long next = last.map(r -> r.revision() + 1).orElse(1L);
+            String written = text;
+            String label = edit;
+            String objName = objective;
+            double objValue = objectiveValue;
+            boolean merged = last.isPresent() && last.get().revision() != base;
+            if (merged) {
+                written = SheetMerge.merge(baseText, text, last.get().text());
+                label = edit + " (merged with another server's)";
+                try {
+                    var sheet = SheetFile.parse(written, id + ".sheet").sheet();
+                    objName = sheet.objective();
+                    objValue = objName == null ? Double.NaN : sheet.objectiveValue();
+                } catch (SheetFormatException e) { // the two edits do not fit together: the earlier save stays
+                    LOG.warn("sheet {}: an edit conflicting with another server's was dropped: {}", id, e.lines());
+                    written = last.get().text();
+                    label = edit + " (conflicted with another server's; theirs kept)";
+                }
+            }
+            write(id, written, next, now, last.isPresent(), label, objName, objValue);
+            return new Saved(next, written, merged);
+        });
+        prune(id, saved.revision());
+        return saved;
+    }
+
+    private void write(String id, String text, long next, long now, boolean exists, String edit, String objective,
+                       double objectiveValue) {
+        String editText = edit == null || edit.isBlank() ? "edit" : edit.length() > EDIT_CHARS
+                ? edit.substring(0, EDIT_CHARS - 1) + "…" : edit;
+        if (exists) {
+            jdbc.sql("UPDATE sheet SET content = ?, revision = ?, saved_at = ? WHERE id = ?")
+                    .params(text, next, now, id).update();
+        } else {
+            jdbc.sql("INSERT INTO sheet (id, content, revision, created_at, saved_at, opened_at) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(id, text, next, now, now, now).update();
+        }
+        jdbc.sql("INSERT INTO sheet_revision (sheet_id, revision, saved_at, edit, objective, objective_value, content)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, next, now, editText, objective,
+                        Double.isFinite(objectiveValue) ? objectiveValue : null, text).update();
+        if (postgres) { // delivered to every listening server when the transaction commits
+            jdbc.sql("SELECT pg_notify('" + CHANNEL + "', ?)").param(id + ":" + next).query(rs -> { });
+        }
+    }
+
+    /**
+     * Listens (PostgreSQL only) for the saves of every server and hands each {@code (id, revision)}
+     * to {@code onSaved}, on a thread of its own holding one connection; reconnects after a
+     * failure. Close the result to stop. Does nothing on other databases.
+     */
+    public AutoCloseable listen(java.util.function.BiConsumer<String, Long> onSaved) {
+        if (!postgres) {
+            return () -> { };
+        }
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread t = new Thread(() -> {
+            while (!closed.get()) {
+                try (java.sql.Connection c = dataSource.getConnection();
+                     java.sql.Statement st = c.createStatement()) {
+                    st.execute("LISTEN " + CHANNEL);
+                    org.postgresql.PGConnection pg = c.unwrap(org.postgresql.PGConnection.class);
+                    while (!closed.get()) {
+                        org.postgresql.PGNotification[] notes = pg.getNotifications(250);
+                        for (org.postgresql.PGNotification n : notes == null ? new org.postgresql.PGNotification[0] : notes) {
+                            String[] parts = n.getParameter().split(":");
+                            if (parts.length == 2 && isValidId(parts[0])) {
+                                onSaved.accept(parts[0], Long.parseLong(parts[1]));
+                            }
+                        }
+                    }
+                } catch (java.sql.SQLException | RuntimeException e) {
+                    if (!closed.get()) {
+                        LOG.warn("listening for other servers' saves failed, again in 1 s: {}", e.toString());
+                        try {
+                            Thread.sleep(1000);
+                        } catch (InterruptedException stop) {
+                            return;
+                        }
+                    }
+                }
+            }
+        }, "gradsheet-listen");
+        t.setDaemon(true);
+        t.start();
+        return () -> closed.set(true);
     }
 
     /** Whether {@code id} has the shape of a sheet id (16 lowercase letters or digits). */
@@ -45,31 +245,184 @@ public final class SheetStore {
         return new String(out);
     }
 
-    /** Saves {@code text} as sheet {@code id}, atomically. */
-    public void save(String id, String text) throws IOException {
-        SheetFile.writeAtomically(pathOf(id), text);
+    public HistoryPolicy history() {
+        return history;
     }
 
-    /** The saved sheet {@code id}, or empty when there is none (or the id is malformed). */
+    /** Saves {@code text} as sheet {@code id}: a new revision without an edit name. */
+    public long save(String id, String text) {
+        return save(id, text, "saved", null, Double.NaN);
+    }
+
+    /**
+     * Saves {@code text} as sheet {@code id}'s newest revision, made by {@code edit}, with the
+     * objective's name and value then (null, NaN: none); returns the revision's number. One
+     * transaction: the sheet row is locked while the number is taken, so two servers saving the
+     * same sheet number their revisions one after the other.
+     */
+    public long save(String id, String text, String edit, String objective, double objectiveValue) {
+        requireId(id);
+        long now = clock.millis();
+        Long revision = tx.execute(status -> {
+            Optional<Long> last = jdbc.sql("SELECT revision FROM sheet WHERE id = ? FOR UPDATE").param(id)
+                    .query(Long.class).optional();
+            long next = last.map(r -> r + 1).orElse(1L);
+            write(id, text, next, now, last.isPresent(), edit, objective, objectiveValue);
+            return next;
+        });
+        prune(id, revision);
+        return revision;
+    }
+
+    /** The saved text of sheet {@code id}, or empty when there is none (or the id is malformed). */
+    public Optional<String> text(String id) {
+        if (!isValidId(id)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT content FROM sheet WHERE id = ?").param(id).query(String.class).optional();
+    }
+
+    /** The saved sheet {@code id}, parsed, or empty when there is none (or the id is malformed). */
     public Optional<SheetFile.Loaded> load(String id) throws IOException, SheetFormatException {
-        if (!isValidId(id)) {
+        Optional<String> text;
+        try {
+            text = text(id);
+        } catch (DataAccessException e) {
+            throw new IOException("the database did not answer: " + e.getMostSpecificCause().getMessage(), e);
+        }
+        if (text.isEmpty()) {
             return Optional.empty();
         }
-        Path path = pathOf(id);
-        if (!Files.isRegularFile(path)) {
-            return Optional.empty();
-        }
-        return Optional.of(SheetFile.parse(Files.readAllBytes(path), id + ".sheet"));
+        return Optional.of(SheetFile.parse(text.get().getBytes(StandardCharsets.UTF_8), id + ".sheet"));
     }
 
-    private Path pathOf(String id) {
+    /** How many sheets are saved. */
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM sheet").query(Long.class).single();
+    }
+
+    /** The newest revision number of sheet {@code id}, 0 when it was never saved. */
+    public long revision(String id) {
+        if (!isValidId(id)) {
+            return 0;
+        }
+        return jdbc.sql("SELECT revision FROM sheet WHERE id = ?").param(id).query(Long.class).optional().orElse(0L);
+    }
+
+    /** Sheet {@code id}'s kept revisions, newest first (without their text). */
+    public List<Revision> revisions(String id) {
+        if (!isValidId(id)) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT revision, saved_at, edit, objective, objective_value FROM sheet_revision"
+                        + " WHERE sheet_id = ? ORDER BY revision DESC").param(id)
+                .query((rs, n) -> {
+                    double v = rs.getDouble(5);
+                    double value = rs.wasNull() ? Double.NaN : v; // wasNull is about the column read last
+                    return new Revision(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                            rs.getString(4), value);
+                }).list();
+    }
+
+    /** The text of one kept revision of sheet {@code id}. */
+    public Optional<String> revisionText(String id, long revision) {
+        if (!isValidId(id)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT content FROM sheet_revision WHERE sheet_id = ? AND revision = ?")
+                .params(id, revision).query(String.class).optional();
+    }
+
+    /** Notes that someone opened sheet {@code id} now (for deleting sheets nobody opens). */
+    public void opened(String id) {
+        if (isValidId(id)) {
+            jdbc.sql("UPDATE sheet SET opened_at = ? WHERE id = ?").params(clock.millis(), id).update();
+        }
+    }
+
+    /**
+     * Deletes, with their history, the saved sheets nobody opened since {@code before}, except those
+     * {@code spare} names (sheets open now); returns their ids.
+     */
+    public List<String> deleteNotOpenedSince(Instant before, java.util.function.Predicate<String> spare) {
+        List<String> ids = jdbc.sql("SELECT id FROM sheet WHERE opened_at < ?").param(before.toEpochMilli())
+                .query(String.class).list().stream().filter(spare.negate()).toList();
+        for (String id : ids) {
+            tx.executeWithoutResult(status -> {
+                jdbc.sql("DELETE FROM sheet_revision WHERE sheet_id = ?").param(id).update();
+                jdbc.sql("DELETE FROM sheet WHERE id = ? AND opened_at < ?").params(id, before.toEpochMilli()).update();
+            });
+        }
+        return ids;
+    }
+
+    /**
+     * Keeps the newest {@link HistoryPolicy#keepLast()} revisions and, beyond them, the newest of
+     * each day (UTC) when {@link HistoryPolicy#keepDaily()}; deletes the others.
+     */
+    void prune(String id, long newest) {
+        long cutoff = newest - history.keepLast(); // revisions up to this one are beyond the last N
+        if (cutoff < 1) {
+            return;
+        }
+        List<long[]> old = jdbc.sql("SELECT revision, saved_at FROM sheet_revision WHERE sheet_id = ? AND revision <= ?"
+                        + " ORDER BY revision DESC").params(id, cutoff)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        Set<LocalDate> days = new HashSet<>();
+        for (long[] r : old) {
+            LocalDate day = Instant.ofEpochMilli(r[1]).atZone(ZoneOffset.UTC).toLocalDate();
+            if (history.keepDaily() && days.add(day)) {
+                continue; // the newest revision of its day stays
+            }
+            jdbc.sql("DELETE FROM sheet_revision WHERE sheet_id = ? AND revision = ?").params(id, r[0]).update();
+        }
+    }
+
+    /**
+     * Imports the {@code <id>.sheet} files of {@code dataDir} (the store before issue 14), once per
+     * directory: sheets already in the database are left as they are, the files stay where they
+     * are. Returns how many sheets were imported (0 when this directory was imported before).
+     */
+    public int importOnce(Path dataDir) {
+        String key = dataDir.toAbsolutePath().normalize().toString();
+        if (jdbc.sql("SELECT COUNT(*) FROM sheet_import WHERE dir = ?").param(key).query(Integer.class).single() > 0) {
+            return 0;
+        }
+        int imported = 0;
+        if (Files.isDirectory(dataDir)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dataDir, "*.sheet")) {
+                for (Path file : files) {
+                    String name = file.getFileName().toString();
+                    String id = name.substring(0, name.length() - ".sheet".length());
+                    if (!isValidId(id) || !Files.isRegularFile(file) || revision(id) > 0) {
+                        continue;
+                    }
+                    try {
+                        save(id, Files.readString(file, StandardCharsets.UTF_8), "imported from " + name, null, Double.NaN);
+                        imported++;
+                    } catch (IOException | RuntimeException e) {
+                        LOG.warn("sheet file {} not imported: {}", file, e.toString());
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warn("data directory {} not read: {}", dataDir, e.toString());
+            }
+        }
+        try {
+            jdbc.sql("INSERT INTO sheet_import (dir, imported_at, sheets) VALUES (?, ?, ?)")
+                    .params(key, clock.millis(), imported).update();
+        } catch (DuplicateKeyException e) { // another server imported the same directory at the same time
+            return 0;
+        }
+        if (imported > 0) {
+            LOG.info("imported {} sheet files from {} into the database (the files are left in place)", imported, dataDir);
+        }
+        return imported;
+    }
+
+    private static void requireId(String id) {
         if (!isValidId(id)) {
             throw new IllegalArgumentException("not a sheet id");
         }
-        Path path = dir.resolve(id + ".sheet").normalize();
-        if (!dir.equals(path.getParent())) {
-            throw new IllegalArgumentException("not a sheet id");
-        }
-        return path;
     }
 }

@@ -78,6 +78,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             "Show weights");
     private Div left;
     private SideTabs tabs;
+    private HistoryPanel history;
     private dev.gradsheet.ui.train.TrainingPanel training;
     private Disposable subscription;
     /** The sheet this tab has told the registry it shows. */
@@ -269,6 +270,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         tabs.add("tab-add", "Add a cell", addForm);
         tabs.add("tab-training", "Data & training", training);
         tabs.add("tab-practice", "Practice", practicePanel);
+        history = new HistoryPanel(presenter, registry); // issue 14: the sheet's saved revisions
+        tabs.add("tab-history", "History", history);
         // a practice sheet opens on its score and hints; a sheet with data on its training; an empty
         // sheet where cells are added (the start guide points there); any other on its graph
         tabs.show(practiceSession.mode().on() ? "tab-practice"
@@ -575,6 +578,11 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     SideTabs sideTabs() {
         return tabs;
+    }
+
+    /** The History tab's panel (issue 14). */
+    HistoryPanel history() {
+        return history;
     }
 
     /** Shows the side panel's tab {@code id} ({@code tab-graph}, {@code tab-add}, {@code tab-training}). */

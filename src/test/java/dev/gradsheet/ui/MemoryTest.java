@@ -13,10 +13,9 @@ import org.junit.jupiter.api.Test;
 /** Issue 9 item 1: memory and disk stay bounded however many people visit. */
 class MemoryTest extends KaribuTestBase {
 
-    private static long sheetFiles() throws IOException {
-        try (Stream<java.nio.file.Path> files = Files.list(DATA_DIR)) {
-            return files.filter(p -> p.toString().endsWith(".sheet")).count();
-        }
+    /** Issue 14: sheets are rows of the store's database, no longer files. */
+    private long sheetFiles() {
+        return registry.store().count();
     }
 
     private long afterIdle() {
@@ -52,7 +51,7 @@ class MemoryTest extends KaribuTestBase {
         SheetView page = com.github.mvysny.kaributesting.v10.LocatorJ._get(SheetView.class);
         SharedSheet uploaded = page.presenter().shared();
         assertThat(uploaded.sheet().cell("b")).isPresent();
-        assertThat(Files.exists(DATA_DIR.resolve(uploaded.id() + ".sheet"))).isTrue(); // before any flush
+        assertThat(registry.store().text(uploaded.id())).isPresent(); // before any flush
         registry.flush();
         assertThat(sheetFiles()).isEqualTo(files + 1);
         // an example from the menu is free until edited
@@ -70,7 +69,7 @@ class MemoryTest extends KaribuTestBase {
         SharedSheet shared = view.presenter().shared();
         assertThat(view.presenter().setValue("z", "-3").ok()).isTrue();
         registry.flush();
-        assertThat(Files.exists(DATA_DIR.resolve(shared.id() + ".sheet"))).isTrue();
+        assertThat(registry.store().text(shared.id())).isPresent();
         // while a tab shows it, it stays whatever the time
         registry.evictIdle(afterIdle());
         assertThat(registry.isLive(shared.id())).isTrue();

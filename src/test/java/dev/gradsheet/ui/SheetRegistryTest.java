@@ -28,7 +28,7 @@ class SheetRegistryTest {
         String id = SheetStore.newId();
         assertThat(id).matches("[a-z0-9]{16}");
         assertThat(SheetStore.newId()).isNotEqualTo(id);
-        SheetStore store = new SheetStore(dir);
+        SheetStore store = SheetStore.embedded(dir, HistoryPolicy.DEFAULT);
         for (String bad : List.of("../../etc/passwd", "..", "a/b", "", "AAAAAAAAAAAAAAAA", "aaaaaaaaaaaaaaa",
                 "aaaaaaaaaaaaaaaa.sheet", "aaaaaaaa\u0000aaaaaaa")) {
             assertThat(SheetStore.isValidId(bad)).as(bad).isFalse();
@@ -36,8 +36,9 @@ class SheetRegistryTest {
             assertThatThrownBy(() -> store.save(bad, "x = input(1)\n")).isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(SheetStore.isValidId(null)).isFalse();
+        assertThat(store.count()).isZero();
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files).isEmpty();
+            assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.startsWith("gradsheet."));
         }
     }
 
@@ -46,18 +47,16 @@ class SheetRegistryTest {
         SheetRegistry registry = new SheetRegistry(dir.toString());
         SharedSheet shared = registry.create(Examples.WORKED.load());
         registry.flush();
-        assertThat(Files.exists(dir.resolve(shared.id() + ".sheet"))).isFalse(); // issue 9: nothing until changed
+        assertThat(registry.store().text(shared.id())).isEmpty(); // issue 9: nothing until changed
         shared.sheet().sgdStep(0.01, 1);
         registry.flush();
-        assertThat(Files.readString(dir.resolve(shared.id() + ".sheet"))).contains("z = weight(-3.88)");
+        assertThat(registry.store().text(shared.id()).orElseThrow()).contains("z = weight(-3.88)");
         SheetRegistry restarted = new SheetRegistry(dir.toString());
         Sheet again = restarted.find(shared.id()).orElseThrow().sheet();
         assertThat(again.value("z")).isEqualTo(-3.88);
         assertThat(again.value("f")).isCloseTo(-11.64, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(restarted.find(shared.id()).orElseThrow()).isSameAs(restarted.find(shared.id()).orElseThrow());
-        try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(shared.id() + ".sheet");
-        }
+        assertThat(restarted.store().count()).isEqualTo(1);
     }
 
     @Test
@@ -91,7 +90,7 @@ class SheetRegistryTest {
         double f = (sheet.value("x") + sheet.value("y")) * sheet.value("z");
         assertThat(sheet.value("f")).isCloseTo(f, org.assertj.core.data.Offset.offset(1e-9));
         // and the saved file is the sheet
-        String saved = Files.readString(dir.resolve(shared.id() + ".sheet"));
+        String saved = registry.store().text(shared.id()).orElseThrow();
         assertThat(saved).isEqualTo(SheetFile.format(sheet, shared.description()));
         assertThat(SheetFile.parse(saved, "saved").sheet().value("L")).isEqualTo(sheet.value("L"));
     }

@@ -1,0 +1,153 @@
+package dev.gradsheet.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import dev.gradsheet.sheet.SheetFile;
+import dev.gradsheet.sheet.SheetFormatException;
+import io.reactivex.rxjava3.disposables.Disposable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The sheet's saved revisions (issue 14), newest first: when, the edit that made it, the
+ * objective's value then, and Restore, which brings the sheet back to it as an undoable edit seen on
+ * every tab of the link. The list follows the autosaves while the panel is shown.
+ */
+public class HistoryPanel extends Composite<Div> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final SheetPresenter presenter;
+    private final SheetRegistry registry;
+    final Grid<Revision> revisions = new Grid<>();
+    final Div message = new Div();
+    final Paragraph empty = new Paragraph("Nothing saved yet: the first change of this sheet is its first revision.");
+    private Disposable watch;
+
+    public HistoryPanel(SheetPresenter presenter, SheetRegistry registry) {
+        this.presenter = presenter;
+        this.registry = registry;
+        HistoryPolicy policy = registry.store().history();
+        Paragraph about = new Paragraph("Every autosave is a revision: the last " + policy.keepLast()
+                + (policy.keepDaily() ? " are kept, and one a day beyond them." : " are kept.")
+                + " Restore brings the sheet back to one for everyone on this link; Undo takes it back.");
+        about.addClassName("gs-hint");
+        revisions.setId("history-grid");
+        revisions.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        revisions.addColumn(r -> "#" + r.number()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        revisions.addColumn(r -> when(r.savedAt(), Instant.now())).setHeader("Saved").setAutoWidth(true).setFlexGrow(0)
+                .setTooltipGenerator(r -> TIME.format(r.savedAt().atZone(ZoneId.systemDefault())));
+        revisions.addColumn(Revision::edit).setHeader("Edit").setFlexGrow(1)
+                .setTooltipGenerator(Revision::edit);
+        revisions.addColumn(HistoryPanel::objective).setHeader("Objective").setAutoWidth(true).setFlexGrow(0);
+        revisions.addComponentColumn(r -> {
+            Button restore = new Button("Restore", e -> restore(r));
+            restore.setId("restore-" + r.number());
+            restore.getElement().setAttribute("aria-label", "Restore revision " + r.number());
+            return restore;
+        }).setAutoWidth(true).setFlexGrow(0);
+        revisions.setAllRowsVisible(false);
+        revisions.setHeight("min(60vh, 480px)");
+        message.setId("history-message");
+        empty.setId("history-empty");
+        Div root = getContent();
+        root.setId("history");
+        root.addClassName("gs-history");
+        root.add(about, message, empty, revisions);
+        refresh();
+    }
+
+    /** Reads the sheet's revisions again. */
+    public void refresh() {
+        List<Revision> list;
+        try {
+            list = registry.store().revisions(presenter.shared().id());
+        } catch (RuntimeException e) {
+            message.setText("The history could not be read: the database did not answer.");
+            return;
+        }
+        revisions.setItems(list);
+        empty.setVisible(list.isEmpty());
+        revisions.setVisible(!list.isEmpty());
+    }
+
+    /** Brings the sheet back to revision {@code r}; the outcome is shown above the list. */
+    void restore(Revision r) {
+        presenter.beginAction();
+        String id = presenter.shared().id();
+        String text = registry.store().revisionText(id, r.number()).orElse(null);
+        if (text == null) {
+            message.setText("Revision #" + r.number() + " is no longer kept.");
+            refresh();
+            return;
+        }
+        try {
+            int edits = RevisionRestore.restore(presenter.shared(), SheetFile.parse(text, "revision " + r.number()));
+            registry.changed(presenter.shared(), "restore revision #" + r.number());
+            message.setText(edits == 0 ? "The sheet is already as in revision #" + r.number() + "."
+                    : "Restored revision #" + r.number() + " (" + (edits == 1 ? "one edit" : edits + " edits")
+                    + "): Undo takes it back.");
+        } catch (SheetFormatException e) {
+            message.setText("Revision #" + r.number() + " cannot be read: " + String.join("; ", e.lines()));
+        } catch (RuntimeException e) {
+            message.setText("Revision #" + r.number() + " could not be restored completely: " + e.getMessage());
+        }
+        presenter.post(() -> message.setText(""));
+    }
+
+    /** "12 s ago", "5 min ago", "3 h ago", else the date and time. */
+    static String when(Instant at, Instant now) {
+        Duration ago = Duration.between(at, now);
+        if (ago.isNegative() || ago.toSeconds() < 60) {
+            return Math.max(0, ago.toSeconds()) + " s ago";
+        }
+        if (ago.toMinutes() < 60) {
+            return ago.toMinutes() + " min ago";
+        }
+        if (ago.toHours() < 24) {
+            return ago.toHours() + " h ago";
+        }
+        return TIME.format(at.atZone(ZoneId.systemDefault()));
+    }
+
+    static String objective(Revision r) {
+        if (r.objective() == null) {
+            return "";
+        }
+        return r.objective() + " = " + (Double.isNaN(r.objectiveValue()) ? "not a number" : Format.readable(r.objectiveValue()));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        // after the autosave (SheetRegistry.SAVE_DELAY_MS) has written the edit's revision
+        watch = presenter.sheet().changes().debounce(SheetRegistry.SAVE_DELAY_MS * 3, TimeUnit.MILLISECONDS)
+                .subscribe(change -> {
+                    try {
+                        ui.access(this::refresh);
+                    } catch (com.vaadin.flow.component.UIDetachedException closed) {
+                        // the tab is gone; onDetach disposes the subscription
+                    }
+                }, error -> { });
+        refresh();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (watch != null) {
+            watch.dispose();
+        }
+        super.onDetach(event);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.gradsheet.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gradsheet.sheet.Examples;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 14: the database store: revisions, how many are kept, the one-time import, deleting unopened sheets. */
+class SheetStoreTest {
+    @TempDir
+    Path dir;
+
+    /** A clock the test moves by hand. */
+    static final class HandClock extends Clock {
+        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T08:00:00Z"));
+
+        void advance(Duration d) {
+            now.updateAndGet(t -> t.plus(d));
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+
+    @Test
+    void everySaveIsARevisionWithItsEditAndObjectiveNewestFirst() {
+        SheetStore store = SheetStore.embedded(dir, HistoryPolicy.DEFAULT);
+        String id = SheetStore.newId();
+        assertThat(store.save(id, Examples.WORKED.text(), "opened", "L", 4)).isEqualTo(1);
+        assertThat(store.save(id, "x = input(1)\n", "set x = 1", "x", 1)).isEqualTo(2);
+        List<Revision> revisions = store.revisions(id);
+        assertThat(revisions).extracting(Revision::number).containsExactly(2L, 1L);
+        assertThat(revisions.get(1).edit()).isEqualTo("opened");
+        assertThat(revisions.get(1).objective()).isEqualTo("L");
+        assertThat(revisions.get(1).objectiveValue()).isEqualTo(4.0);
+        assertThat(store.text(id)).contains("x = input(1)\n");
+        assertThat(store.revisionText(id, 1)).contains(Examples.WORKED.text());
+        assertThat(store.revisionText(id, 3)).isEmpty();
+        // a non-finite objective is kept as "not a number", not refused
+        store.save(id, "x = input(1)\n", "log of -1", "L", Double.NaN);
+        assertThat(store.revisions(id).get(0).objectiveValue()).isNaN();
+    }
+
+    @Test
+    void keepsTheLastNAndTheNewestOfEachDayBeyondThem() {
+        HandClock clock = new HandClock();
+        DataSource ds = SheetStore.embeddedDataSource(dir);
+        SheetStore store = new SheetStore(ds, new HistoryPolicy(3, true), clock);
+        String id = SheetStore.newId();
+        // day 1: revisions 1..4, day 2: 5..7, day 3: 8..10 (an hour apart within a day)
+        for (int r = 1; r <= 10; r++) {
+            if (r == 5 || r == 8) {
+                clock.advance(Duration.ofDays(1));
+            }
+            store.save(id, "x = input(" + r + ")\n", "set x = " + r, "x", r);
+            clock.advance(Duration.ofHours(1));
+        }
+        // the last 3 (10, 9, 8), then the newest of day 2 (7) and of day 1 (4)
+        assertThat(store.revisions(id)).extracting(Revision::number).containsExactly(10L, 9L, 8L, 7L, 4L);
+
+        SheetStore lastOnly = new SheetStore(ds, new HistoryPolicy(3, false), clock);
+        lastOnly.save(id, "x = input(11)\n", "set x = 11", "x", 11);
+        assertThat(lastOnly.revisions(id)).extracting(Revision::number).containsExactly(11L, 10L, 9L);
+    }
+
+    @Test
+    void oldSheetFilesAreImportedOnceAndLeftInPlace() throws Exception {
+        String id = "abcdefgh12345678";
+        Files.writeString(dir.resolve(id + ".sheet"), Examples.WORKED.text());
+        Files.writeString(dir.resolve("notes.sheet"), "x = input(1)\n"); // not an id: no link reaches it
+        SheetStore store = SheetStore.embedded(dir, HistoryPolicy.DEFAULT);
+        assertThat(store.count()).isEqualTo(1);
+        assertThat(store.text(id)).contains(Examples.WORKED.text());
+        assertThat(store.revisions(id).get(0).edit()).isEqualTo("imported from " + id + ".sheet");
+        assertThat(Files.exists(dir.resolve(id + ".sheet"))).isTrue();
+        // a later change of the old file is not imported again: the database is the store now
+        Files.writeString(dir.resolve(id + ".sheet"), "x = input(99)\n");
+        assertThat(store.importOnce(dir)).isZero();
+        SheetRegistry restarted = new SheetRegistry(dir.toString());
+        assertThat(restarted.find(id).orElseThrow().sheet().value("L")).isEqualTo(4.0);
+        assertThat(restarted.store().revisions(id)).hasSize(1);
+    }
+
+    @Test
+    void sheetsNobodyOpenedForTheSetTimeAreDeletedWithTheirHistoryUnlessOpenNow() {
+        HandClock clock = new HandClock();
+        SheetStore store = new SheetStore(SheetStore.embeddedDataSource(dir), HistoryPolicy.DEFAULT, clock);
+        String old = SheetStore.newId();
+        String opened = SheetStore.newId();
+        String live = SheetStore.newId();
+        for (String id : List.of(old, opened, live)) {
+            store.save(id, "x = input(1)\n");
+        }
+        clock.advance(Duration.ofDays(20));
+        store.opened(opened);
+        clock.advance(Duration.ofDays(15));
+        // 30 days: "old" and "live" were last opened 35 days ago, "opened" 15 days ago; "live" is open in a tab
+        List<String> deleted = store.deleteNotOpenedSince(clock.instant().minus(Duration.ofDays(30)), live::equals);
+        assertThat(deleted).containsExactly(old);
+        assertThat(store.text(old)).isEmpty();
+        assertThat(store.revisions(old)).isEmpty();
+        assertThat(store.text(opened)).isPresent();
+        assertThat(store.text(live)).isPresent();
+    }
+
+    @Test
+    void theCleanupIsOffByDefault() {
+        SheetRegistry registry = new SheetRegistry(dir.toString());
+        String id = SheetStore.newId();
+        registry.store().save(id, "x = input(1)\n");
+        DataConfig.UnopenedSheetCleanup off = new DataConfig.UnopenedSheetCleanup(registry.store(), registry, Duration.ZERO);
+        assertThat(off.run(Instant.now().plus(Duration.ofDays(10_000)))).isEmpty();
+        DataConfig.UnopenedSheetCleanup on = new DataConfig.UnopenedSheetCleanup(registry.store(), registry, Duration.ofDays(30));
+        assertThat(on.run(Instant.now().plus(Duration.ofDays(29)))).isEmpty();
+        assertThat(on.run(Instant.now().plus(Duration.ofDays(31)))).containsExactly(id);
+        assertThat(registry.store().count()).isZero();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.gradsheet.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * Issue 14 end to end: two app servers ({@code java -jar target/gradsheet.jar}, two processes) on one
+ * PostgreSQL, a browser on each. An edit in one browser shows in the other; edits typed in both at
+ * once end the same in both. Needs PostgreSQL as {@link ClusterIT} does (skipped without it, except
+ * under {@code CI=true}).
+ */
+class TwoServersIT extends BrowserTestBase {
+    final List<Process> servers = new ArrayList<>();
+    String schema;
+
+    @AfterEach
+    void stopServers() throws Exception {
+        for (Process p : servers) {
+            p.destroy();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        if (schema != null) {
+            try (Connection c = DriverManager.getConnection(ClusterIT.URL, ClusterIT.USER, ClusterIT.PASSWORD)) {
+                c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    /** Starts one more server on the test's schema; returns its port. */
+    int server() throws IOException {
+        Path jar = buildDir().resolve("gradsheet.jar");
+        Assumptions.assumeTrue(Files.isRegularFile(jar), "Skipping: " + jar + " is not built (mvn package first)");
+        ProcessBuilder builder = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx384m",
+                "-jar", jar.toString()).redirectErrorStream(true);
+        builder.environment().put("PORT", "0");
+        builder.environment().put("GRADSHEET_DATA_DIR", Files.createTempDirectory("gradsheet-node").toString());
+        builder.environment().put("SPRING_DATASOURCE_URL", ClusterIT.URL + (ClusterIT.URL.contains("?") ? "&" : "?")
+                + "currentSchema=" + schema);
+        builder.environment().put("SPRING_DATASOURCE_USERNAME", ClusterIT.USER);
+        builder.environment().put("SPRING_DATASOURCE_PASSWORD", ClusterIT.PASSWORD);
+        builder.environment().put("SPRING_FLYWAY_SCHEMAS", schema);
+        Process p = builder.start();
+        servers.add(p);
+        return awaitPort(p);
+    }
+
+    @Test
+    void anEditOnOneServerShowsOnTheOtherAndConcurrentEditsEndTheSame() throws Exception {
+        String why = null;
+        try (Connection c = DriverManager.getConnection(ClusterIT.URL, ClusterIT.USER, ClusterIT.PASSWORD)) {
+            schema = "it_" + SheetStore.newId();
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            why = e.getMessage();
+        }
+        if (why != null && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("CI=true but PostgreSQL is not reachable at " + ClusterIT.URL + ": " + why);
+        }
+        Assumptions.assumeTrue(why == null, "Skipping the two-server test: no PostgreSQL at " + ClusterIT.URL
+                + " (" + why + "). .ci/run installs and starts it (apt-get install -y postgresql).");
+        int portA = server();
+        int portB = server();
+
+        WebDriver a = newBrowser();
+        a.get("http://localhost:" + portA + "/");
+        waitForWorkedExample(a);
+        editValue(a, "z", "-3"); // the first change saves the sheet: f = -9, L = 1
+        waitForCell(a, "L", VALUE, "1", 20);
+        String link = a.getCurrentUrl().replaceAll(".*/sheet/", "");
+        assertThat(SheetStore.isValidId(link)).as(a.getCurrentUrl()).isTrue();
+
+        WebDriver b = newBrowser();
+        b.get("http://localhost:" + portB + "/sheet/" + link);
+        waitForCell(b, "z", VALUE, "-3", 90);
+
+        editValue(a, "x", "0"); // on server A: q = 5, f = -15, L = 25
+        waitForCell(b, "x", VALUE, "0", 10);
+        waitForCell(b, "L", VALUE, "25", 10);
+        screenshot(b, "two-servers-b-sees-a");
+
+        // both browsers type at once, each into its own cells: every edit is kept on both servers
+        editValue(a, "y", "1");
+        editValue(b, "t", "-20");
+        editValue(a, "x", "2");
+        editValue(b, "z", "2");
+        for (WebDriver d : List.of(a, b)) {
+            waitForCell(d, "x", VALUE, "2", 10);
+            waitForCell(d, "y", VALUE, "1", 10);
+            waitForCell(d, "z", VALUE, "2", 10);
+            waitForCell(d, "t", VALUE, "-20", 10);
+            waitForCell(d, "L", VALUE, "676", 10); // f = (2 + 1)·2 = 6, L = (6 + 20)² = 676
+        }
+    }
+
+    /** Reads the server's log until Tomcat names its port; fails with the log if it exits first. */
+    private static int awaitPort(Process p) throws IOException {
+        Pattern started = Pattern.compile("Tomcat started on port (?:\\(s\\): )?(\\d+)");
+        StringBuilder log = new StringBuilder();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        String line;
+        while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
+            log.append(line).append('\n');
+            Matcher m = started.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        reader.transferTo(java.io.Writer.nullWriter());
+                    } catch (IOException ignored) {
+                        // the process ended
+                    }
+                });
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new AssertionError("the app server did not start:\n" + log);
+    }
+}
