@@ -120,6 +120,7 @@ public class TrainingPanel extends Composite<Details> {
         stop.setEnabled(false);
         stop.addClickListener(e -> stop());
         progress.setId("train-progress");
+        progress.getElement().setAttribute("aria-label", "Training progress"); // issue 15: a named progress bar
         progress.setWidthFull();
         status.setId("train-status");
         error.setId("train-error");

@@ -1,0 +1,78 @@
+package dev.gradsheet.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 15 (accessible), item 1: axe-core in real Chromium reports no serious or critical violation
+ * on the sheet (the worked example with a cell's "Why this gradient?" open), each side tab (the
+ * training panel among them), the Examples menu, the templates dialog and the lesson pages. Every
+ * violation found is printed (rule, impact, elements, help) before the test fails.
+ */
+class AccessibilityIT extends BrowserTestBase {
+    private final Map<String, List<AxeCore.Violation>> found = new LinkedHashMap<>();
+
+    private void check(WebDriver b, String where) throws Exception {
+        List<AxeCore.Violation> v = AxeCore.violations(b);
+        found.put(where, v);
+        System.out.println("axe-core " + AxeCore.VERSION + " on " + where + ": " + v.size()
+                + " serious or critical violation(s)");
+        v.forEach(x -> System.out.println("  " + x));
+    }
+
+    @Test
+    void noSeriousOrCriticalViolations() throws Exception {
+        WebDriver b = newBrowser();
+        b.get(url(""));
+        waitForWorkedExample(b);
+        cellElement(b, "z", 2).click();
+        waitFor(b, 20).until(d -> d.findElement(By.id("why-title")).getText().equals("Why is dL/dz = -12?"));
+        waitFor(b, 20).until(d -> "7".equals(d.findElement(By.id("graph")).getAttribute("nodes")));
+        check(b, "the sheet (worked example, z selected, Why this gradient? and the graph)");
+
+        b.findElement(By.id("tab-add")).click();
+        waitFor(b, 10).until(d -> d.findElement(By.id("add-name")).isDisplayed());
+        check(b, "the Add a cell tab");
+
+        b.findElement(By.id("tab-practice")).click();
+        waitFor(b, 10).until(d -> d.findElement(By.id("practice")).isDisplayed());
+        check(b, "the Practice tab");
+
+        b.findElement(By.id("tab-training")).click();
+        waitFor(b, 10).until(d -> d.findElement(By.id("train-start")).isDisplayed());
+        check(b, "the Data & training tab");
+
+        b.findElement(By.xpath("//vaadin-button[contains(., 'Templates')]")).click();
+        waitFor(b, 10).until(d -> d.findElement(By.id("template-open")).isDisplayed());
+        check(b, "the templates dialog");
+        new Actions(b).sendKeys(Keys.ESCAPE).perform();
+        waitFor(b, 10).until(d -> d.findElements(By.id("template-open")).isEmpty());
+
+        b.findElement(By.cssSelector("#examples-menu vaadin-menu-bar-button")).click();
+        waitFor(b, 10).until(d -> !d.findElements(By.id("example-empty")).isEmpty()
+                && d.findElement(By.id("example-empty")).isDisplayed());
+        check(b, "the Examples menu");
+        new Actions(b).sendKeys(Keys.ESCAPE).perform();
+
+        b.get(url("lesson/activations"));
+        waitFor(b, 30).until(d -> !d.findElements(By.id("chart-sigmoid")).isEmpty());
+        check(b, "the lesson page /lesson/activations");
+
+        b.get(url("lesson/losses"));
+        waitFor(b, 30).until(d -> !d.findElements(By.id("losses-run")).isEmpty());
+        check(b, "the lesson page /lesson/losses");
+
+        List<String> failures = new ArrayList<>();
+        found.forEach((where, v) -> v.forEach(x -> failures.add(where + ": " + x)));
+        assertThat(failures).as("serious or critical axe-core violations").isEmpty();
+    }
+}
