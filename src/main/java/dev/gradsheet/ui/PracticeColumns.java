@@ -102,6 +102,8 @@ final class PracticeColumns {
             s.setId("claim-" + (q == Quantity.GRAD ? "grad-" : "value-") + c.name());
             s.setText(session.answerText(c.name(), q) + " " + (right ? RIGHT : WRONG));
             s.getElement().setAttribute("title", right ? "the claim holds" : "the claim does not hold");
+            s.getElement().setAttribute("aria-label", s.getText() + (right ? ": the claim holds" : ": the claim does not hold"));
+            s.getElement().setAttribute("role", "img");
         }
         return s;
     }
@@ -111,6 +113,15 @@ final class PracticeColumns {
         mark.getStyle().set("color", right == null ? "" : right ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)")
                 .set("font-weight", "bold");
         mark.getElement().setAttribute("title", right == null ? "" : right ? "right (within tolerance)" : "not right yet");
+        // issue 15: screen readers say "right" / "not right yet", not the mark's name; the mark's shape
+        // (✓ or ✗), not only its green or red, tells sighted students
+        if (right == null) {
+            mark.getElement().removeAttribute("role");
+            mark.getElement().removeAttribute("aria-label");
+        } else {
+            mark.getElement().setAttribute("role", "img");
+            mark.getElement().setAttribute("aria-label", right ? "right (within tolerance)" : "not right yet");
+        }
         hint.setVisible(Boolean.FALSE.equals(right));
     }
 }
