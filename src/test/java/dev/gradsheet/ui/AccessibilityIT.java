@@ -32,12 +32,14 @@ class AccessibilityIT extends BrowserTestBase {
     @Test
     void noSeriousOrCriticalViolations() throws Exception {
         WebDriver b = newBrowser();
+        LayoutIT.viewport(b, 1366, 768);
         b.get(url(""));
         waitForWorkedExample(b);
         cellElement(b, "z", 2).click();
         waitFor(b, 20).until(d -> d.findElement(By.id("why-title")).getText().equals("Why is dL/dz = -12?"));
         waitFor(b, 20).until(d -> "7".equals(d.findElement(By.id("graph")).getAttribute("nodes")));
         check(b, "the sheet (worked example, z selected, Why this gradient? and the graph)");
+        screenshot(b, "a11y-1366x768");
 
         b.findElement(By.id("tab-add")).click();
         waitFor(b, 10).until(d -> d.findElement(By.id("add-name")).isDisplayed());
@@ -71,8 +73,38 @@ class AccessibilityIT extends BrowserTestBase {
         waitFor(b, 30).until(d -> !d.findElements(By.id("losses-run")).isEmpty());
         check(b, "the lesson page /lesson/losses");
 
+        // the sheet again at a tablet's 800 px (the parts stacked), with its screenshot
+        LayoutIT.viewport(b, 800, 1000);
+        b.get(url(""));
+        waitForWorkedExample(b);
+        check(b, "the sheet at 800x1000");
+        screenshot(b, "a11y-800x1000");
+
         List<String> failures = new ArrayList<>();
         found.forEach((where, v) -> v.forEach(x -> failures.add(where + ": " + x)));
         assertThat(failures).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    /** JS: the live region's text (it is visually hidden, so Selenium's getText would say ""). */
+    static String live(WebDriver d) {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return document.getElementById('live-region').textContent");
+    }
+
+    @Test
+    void anotherTabsEditIsAnnouncedPolitely() throws Exception {
+        WebDriver a = newBrowser();
+        a.get(url(""));
+        waitForWorkedExample(a);
+        WebDriver b = newBrowser();
+        b.get(a.getCurrentUrl());
+        waitForWorkedExample(b);
+        assertThat(b.findElement(By.id("live-region")).getAttribute("aria-live")).isEqualTo("polite");
+        editValue(a, "z", "-3.88");
+        waitForCell(b, "f", VALUE, "-11.64", 20);
+        // f = 3 · (-3.88) = -11.64, L = (f + 10)^2 = 2.6896
+        waitFor(b, 20).until(d -> "z changed to -3.88 by another tab. L = 2.6896.".equals(live(d)));
+        // the tab that made the edit sees it; nothing is announced there
+        assertThat(live(a)).isEmpty();
     }
 }
