@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 15 (accessible), item 2, in Chromium with keys only (no click anywhere): Tab into the grid,
  * arrow keys to z (its explanation opens), type a new value, Shift+Tab to "Apply SGD step" and Enter,
- * Ctrl+Z twice, then Tab to the graph's text equivalent and Enter on a user's name to select it. The
+ * Ctrl+Z twice, then Tab to the graph's text equivalent and Enter on a user's name to select it, +
+ * on the focused graph, and Enter on a factor of the chain. The
  * focused thing always has a visible ring (screenshots under target/screenshots/keyboard-*.png).
  */
 class KeyboardIT extends BrowserTestBase {
@@ -26,10 +27,10 @@ class KeyboardIT extends BrowserTestBase {
             const tds = [...td.parentElement.querySelectorAll('td')].filter(c => !c.hidden);
             return [tds[0]._content.textContent.trim(), tds.indexOf(td)];
             """;
-    /** JS: the focused element's id, or its aria-label, or its tag. */
+    /** JS: the focused element's id, or its aria-label, or its title, or its tag. */
     static final String ACTIVE_JS = """
             const a = document.activeElement;
-            return a ? (a.id || a.getAttribute('aria-label') || a.tagName) : null;
+            return a ? (a.id || a.getAttribute('aria-label') || a.getAttribute('title') || a.tagName) : null;
             """;
     /** JS: the focused grid cell's outline (style, width, colour). */
     static final String RING_JS = """
@@ -130,5 +131,21 @@ class KeyboardIT extends BrowserTestBase {
         assertThat((String) ((JavascriptExecutor) b).executeScript(
                 "return getComputedStyle(document.getElementById('graph')).outlineStyle")).isEqualTo("solid");
         screenshot(b, "keyboard-4-graph-focused");
+
+        // "Why this gradient?": Shift+Tab back to a factor of f's chain (∂L/∂f) and Enter opens L's explanation
+        pressUntil(b, Keys.SHIFT, Keys.TAB, d -> "why is this L's derivative?".equals(active(d)), "Shift+Tab to a chain factor");
+        press(b, Keys.ENTER);
+        waitFor(b, 20).until(d -> d.findElement(By.id("why-title")).getText().equals("Why is dL/dL = 1?"));
+
+        // the side tabs: Tab to the bar, the right arrow moves to "Add a cell" and Enter shows it; then
+        // "Data & training" the same way
+        pressUntil(b, null, Keys.TAB, d -> "tab-graph".equals(active(d)), "Tab to the Graph tab");
+        press(b, Keys.ARROW_RIGHT);
+        assertThat(active(b)).isEqualTo("tab-add");
+        press(b, Keys.ENTER);
+        waitFor(b, 10).until(d -> !d.findElements(By.id("add-name")).isEmpty() && d.findElement(By.id("add-name")).isDisplayed());
+        press(b, Keys.ARROW_RIGHT, Keys.ENTER);
+        waitFor(b, 10).until(d -> !d.findElements(By.id("train-start")).isEmpty() && d.findElement(By.id("train-start")).isDisplayed());
+        screenshot(b, "keyboard-5-training-tab");
     }
 }
