@@ -64,6 +64,8 @@ const STYLE = [
     },
   },
   { selector: '.faded', style: { opacity: 0.3 } },
+  // Issue 15 (WCAG 2.1 AA): a faded node keeps readable text (4.5:1 or more on white); only its box fades.
+  { selector: 'node.faded', style: { opacity: 1, 'background-opacity': 0.3, 'border-opacity': 0.3, 'text-opacity': 0.8 } },
   { selector: 'node.path', style: { 'border-color': PATH, 'border-width': 4, opacity: 1 } },
   {
     selector: 'edge.path',
