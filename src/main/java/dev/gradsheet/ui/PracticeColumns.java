@@ -102,7 +102,8 @@ final class PracticeColumns {
             s.setId("claim-" + (q == Quantity.GRAD ? "grad-" : "value-") + c.name());
             s.setText(session.answerText(c.name(), q) + " " + (right ? RIGHT : WRONG));
             s.getElement().setAttribute("title", right ? "the claim holds" : "the claim does not hold");
-            s.getElement().setAttribute("aria-label", s.getText() + (right ? ": the claim holds" : ": the claim does not hold"));
+            s.getElement().setAttribute("aria-label", session.answerText(c.name(), q)
+                    + (right ? ": the claim holds" : ": the claim does not hold"));
             s.getElement().setAttribute("role", "img");
         }
         return s;
