@@ -15,10 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 15 (accessible), item 1: axe-core in real Chromium reports no serious or critical violation
  * on the sheet (the worked example with a cell's "Why this gradient?" open), each side tab (the
- * training panel among them), the Examples menu, the templates dialog and the lesson pages. Every
+ * training panel among them), the Examples menu, the templates dialog, the lesson pages and practice
+ * mode with answers marked. Every
  * violation found is printed (rule, impact, elements, help) before the test fails.
  */
 class AccessibilityIT extends BrowserTestBase {
+    @org.springframework.beans.factory.annotation.Autowired
+    SheetRegistry registry;
     private final Map<String, List<AxeCore.Violation>> found = new LinkedHashMap<>();
 
     private void check(WebDriver b, String where) throws Exception {
@@ -79,6 +82,19 @@ class AccessibilityIT extends BrowserTestBase {
         waitForWorkedExample(b);
         check(b, "the sheet at 800x1000");
         screenshot(b, "a11y-800x1000");
+
+        // practice mode with a right and a wrong answer on screen (✓, ✗, Hint, the score)
+        SharedSheet practice = registry.create(dev.gradsheet.sheet.SheetFile.parse(
+                dev.gradsheet.sheet.Examples.byId("cs231n-neuron").text() + "@practice = gradients of w0, x1\n",
+                "neuron.sheet"));
+        LayoutIT.viewport(b, 1366, 768);
+        b.get(url("sheet/" + practice.id()));
+        waitForCell(b, "w0", GRAD, "?", 30);
+        PracticeIT.answer(b, "w0", "-0.1966");
+        PracticeIT.answer(b, "x1", "0.5898"); // the sign is wrong
+        waitFor(b, 20).until(d -> "✓".equals(PracticeIT.mark(d, "w0")) && "✗".equals(PracticeIT.mark(d, "x1")));
+        assertThat(b.findElement(By.id("mark-grad-x1")).getAttribute("aria-label")).isEqualTo("not right yet");
+        check(b, "practice mode with a right and a wrong answer");
 
         List<String> failures = new ArrayList<>();
         found.forEach((where, v) -> v.forEach(x -> failures.add(where + ": " + x)));
