@@ -64,6 +64,8 @@ const STYLE = [
     },
   },
   { selector: '.faded', style: { opacity: 0.3 } },
+  // Issue 15 (WCAG 2.1 AA): a faded node keeps readable text (4.5:1 or more on white); only its box fades.
+  { selector: 'node.faded', style: { opacity: 1, 'background-opacity': 0.3, 'border-opacity': 0.3, 'text-opacity': 0.8 } },
   { selector: 'node.path', style: { 'border-color': PATH, 'border-width': 4, opacity: 1 } },
   {
     selector: 'edge.path',
@@ -88,6 +90,15 @@ class GradsheetGraph extends HTMLElement {
       this._container.style.inset = '0';
       this.appendChild(this._container);
       this._buttons();
+      // Issue 15: the picture takes the keyboard focus (a ring shows it) and answers keys; its text
+      // equivalent (the selected cell's inputs and users) is the element aria-describedby names.
+      if (!this.hasAttribute('tabindex')) {
+        this.setAttribute('tabindex', '0');
+      }
+      this.setAttribute('role', 'group');
+      this.setAttribute('aria-label', 'Graph picture of the cells. Keys: + and - zoom, arrow keys pan, 0 fits.'
+          + ' The selected cell\'s inputs and users are listed under the picture.');
+      this.addEventListener('keydown', (e) => this._key(e));
     }
     if (!this._cy) {
       this._cy = cytoscape({
@@ -139,6 +150,26 @@ class GradsheetGraph extends HTMLElement {
       bar.appendChild(b);
     }
     this.appendChild(bar);
+  }
+
+  /** Keys on the focused picture: + / - zoom, arrows pan, 0 (or f) fits; keys on its buttons are theirs. */
+  _key(e) {
+    if (e.target !== this || !this._cy || e.ctrlKey || e.metaKey || e.altKey) {
+      return;
+    }
+    const pan = { ArrowLeft: [40, 0], ArrowRight: [-40, 0], ArrowUp: [0, 40], ArrowDown: [0, -40] }[e.key];
+    if (pan) {
+      this._cy.panBy({ x: pan[0], y: pan[1] });
+    } else if (e.key === '+' || e.key === '=') {
+      this._button('graph-zoom-in');
+    } else if (e.key === '-') {
+      this._button('graph-zoom-out');
+    } else if (e.key === '0' || e.key === 'f') {
+      this._button('graph-fit');
+    } else {
+      return;
+    }
+    e.preventDefault();
   }
 
   _button(id) {

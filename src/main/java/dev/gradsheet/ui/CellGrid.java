@@ -297,7 +297,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
         f.setId("edit-" + id);
         f.setWidthFull();
         f.setValueChangeMode(ValueChangeMode.EAGER);
-        f.getElement().setAttribute("aria-label", id);
+        f.setAriaLabel(id); // the input's own name, not the host's (issue 15)
         return f;
     }
 

@@ -68,6 +68,8 @@ final class ChainView extends Composite<VerticalLayout> {
         s.getStyle().set("color", "var(--lumo-primary-text-color)").set("cursor", "pointer")
                 .set("text-decoration", "underline");
         s.addClickListener(e -> onFactor.accept(cell));
+        // issue 15: a link by keyboard too (Enter, as links answer it)
+        s.getElement().addEventListener("keydown", e -> onFactor.accept(cell)).setFilter("event.key === 'Enter'");
         return s;
     }
 }

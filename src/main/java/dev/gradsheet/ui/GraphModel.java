@@ -244,6 +244,12 @@ public final class GraphModel {
         return new Node(c.name(), label, classes.toString());
     }
 
+    /** The distinct cells {@code name}'s formula reads (its arguments), from the cached edges. */
+    List<String> argumentsOf(String name) {
+        index(null);
+        return args.getOrDefault(name, List.of());
+    }
+
     /** Builds user and argument lists of every cell from the engine's edges. */
     private void index(List<Cell> cells) {
         if (users != null) {

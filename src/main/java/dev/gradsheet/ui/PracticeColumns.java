@@ -68,7 +68,9 @@ final class PracticeColumns {
         String key = (q == Quantity.GRAD ? "grad-" : "value-") + c.name();
         TextField field = new TextField();
         field.setId("answer-" + key);
-        field.getElement().setAttribute("aria-label", "your " + (q == Quantity.GRAD ? "gradient" : "value") + " of " + c.name());
+        // the input's own accessible name (an aria-label on the host leaves the input named by its empty
+        // label, which axe-core reports as critical: issue 15)
+        field.setAriaLabel("your " + (q == Quantity.GRAD ? "gradient" : "value") + " of " + c.name());
         field.setWidth("100px");
         field.setValue(session.answerText(c.name(), q));
         field.setValueChangeMode(ValueChangeMode.ON_CHANGE);
@@ -102,6 +104,9 @@ final class PracticeColumns {
             s.setId("claim-" + (q == Quantity.GRAD ? "grad-" : "value-") + c.name());
             s.setText(session.answerText(c.name(), q) + " " + (right ? RIGHT : WRONG));
             s.getElement().setAttribute("title", right ? "the claim holds" : "the claim does not hold");
+            s.getElement().setAttribute("aria-label", session.answerText(c.name(), q)
+                    + (right ? ": the claim holds" : ": the claim does not hold"));
+            s.getElement().setAttribute("role", "img");
         }
         return s;
     }
@@ -111,6 +116,15 @@ final class PracticeColumns {
         mark.getStyle().set("color", right == null ? "" : right ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)")
                 .set("font-weight", "bold");
         mark.getElement().setAttribute("title", right == null ? "" : right ? "right (within tolerance)" : "not right yet");
+        // issue 15: screen readers say "right" / "not right yet", not the mark's name; the mark's shape
+        // (✓ or ✗), not only its green or red, tells sighted students
+        if (right == null) {
+            mark.getElement().removeAttribute("role");
+            mark.getElement().removeAttribute("aria-label");
+        } else {
+            mark.getElement().setAttribute("role", "img");
+            mark.getElement().setAttribute("aria-label", right ? "right (within tolerance)" : "not right yet");
+        }
         hint.setVisible(Boolean.FALSE.equals(right));
     }
 }

@@ -36,6 +36,7 @@ import java.util.List;
  * their line numbers, the current sheet is left alone and the refused file leaves the upload's list
  * at once, so the next file is read.
  */
+@com.vaadin.flow.component.dependency.JsModule("./gradsheet-a11y.js") // issue 15: ARIA repairs for the Examples menu
 public class SheetToolbar extends Composite<VerticalLayout> {
     /** Largest accepted upload, in bytes. */
     public static final int MAX_UPLOAD_BYTES = 1_000_000;

@@ -79,6 +79,9 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     private Div left;
     private SideTabs tabs;
     private HistoryPanel history;
+    /** Issue 15: the graph in words (the selected cell's inputs and users) and the live region. */
+    private GraphTextEquivalent graphText;
+    private LiveAnnouncer liveRegion;
     private dev.gradsheet.ui.train.TrainingPanel training;
     private Disposable subscription;
     /** The sheet this tab has told the registry it shows. */
@@ -157,6 +160,9 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         graph = new GraphView();
         graph.setId("graph");
         graph.addClassName("gs-graph");
+        graph.getElement().setAttribute("aria-describedby", "graph-text");
+        graphText = new GraphTextEquivalent(presenter, graphModel, name -> grid.select(name));
+        liveRegion = new LiveAnnouncer(LiveAnnouncer.timer(task -> getUI().ifPresent(ui -> ui.access(task::run))));
         cellPanel = new CellPanel(presenter);
         addForm = new AddCellForm(presenter);
         status.setId("status");
@@ -174,6 +180,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         toolbar.shareLink.getElement().addEventListener("click", e -> registry.keep(shared));
         grid.addCellSelectedListener(e -> {
             cellPanel.show(e.name());
+            graphText.show(e.name());
             GraphModel.Picture shown = graph.picture();
             if (shown != null && shown.neighbourhood()) {
                 drawGraph();
@@ -234,7 +241,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         Div top = new Div(toolbar, sgd);
         top.addClassName("gs-top");
         Div main = main();
-        add(head, description, startGuide, top, main);
+        add(head, description, startGuide, top, main, liveRegion);
         setFlexGrow(1, main);
 
         updateStepsLabel();
@@ -263,7 +270,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         // the grid no height on a laptop screen.
         Div stepRow = new Div(stepPanel, numericCheck);
         stepRow.addClassName("gs-graph-options");
-        Div graphPage = new Div(graph, graphOptions, stepRow);
+        Div graphPage = new Div(graph, graphText, graphOptions, stepRow);
         graphPage.addClassName("gs-graph-page");
         tabs = new SideTabs();
         tabs.add("tab-graph", "Graph", graphPage);
@@ -337,10 +344,15 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         }
         SheetPresenter p = presenter;
         subscription = p.sheet().changes().subscribe(change -> {
+            // an edit made by this tab runs on this tab's request thread; any other is told aloud
+            boolean elsewhere = UI.getCurrent() != ui;
             try {
                 ui.access(() -> {
                     if (p == presenter) {
                         onChange(change);
+                        if (elsewhere) {
+                            liveRegion.announce(ChangeSummary.of(change.label(), status.getText()));
+                        }
                     }
                 });
             } catch (com.vaadin.flow.component.UIDetachedException closed) {
@@ -381,6 +393,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             drawGraph();
             addForm.refreshNames();
             startGuide.refresh();
+            graphText.show(grid.selectedName());
             updateStepsLabel();
         } else {
             // walk the picture's nodes (at most a few hundred), not the change (up to every cell); a
@@ -570,6 +583,14 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     NumericCheck numericCheck() {
         return numericCheck;
+    }
+
+    GraphTextEquivalent graphText() {
+        return graphText;
+    }
+
+    LiveAnnouncer liveRegion() {
+        return liveRegion;
     }
 
     AddCellForm addForm() {

@@ -59,6 +59,7 @@ class PracticeModeTest extends KaribuTestBase {
         AnswerCell q = answer(view, "q", "answer-grad");
         type(q, "-16");
         assertThat(q.mark().getText()).isEqualTo("✗");
+        assertThat(q.mark().getElement().getAttribute("aria-label")).isEqualTo("not right yet"); // issue 15
         assertThat(q.hint().isVisible()).isTrue();
         ButtonKt._click(q.hint());
         assertThat(panel.hint.getText()).isEqualTo(
@@ -73,6 +74,7 @@ class PracticeModeTest extends KaribuTestBase {
 
         type(q, "16");
         assertThat(q.mark().getText()).isEqualTo("✓");
+        assertThat(q.mark().getElement().getAttribute("aria-label")).isEqualTo("right (within tolerance)");
         assertThat(q.hint().isVisible()).isFalse();
         AnswerCell f = answer(view, "f", "answer-grad");
         type(f, "-4.003"); // within the default tolerance 1e-3 * 4

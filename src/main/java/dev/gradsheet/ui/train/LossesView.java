@@ -150,7 +150,8 @@ public class LossesView extends VerticalLayout {
         ceResult.setText(summary(comparison.crossEntropy().epochLosses()));
         curves.show("Loss per epoch from the same start", "epoch", "loss (log scale)", true, List.of(
                 new LineChart.Series("squared error (MSE)", "#6a1b9a", false, curve(comparison.mse().epochLosses())),
-                new LineChart.Series("cross-entropy", "#2e7d32", false, curve(comparison.crossEntropy().epochLosses()))));
+                // dashed: the two curves differ by more than their colours (issue 15)
+                new LineChart.Series("cross-entropy", "#2e7d32", true, curve(comparison.crossEntropy().epochLosses()))));
     }
 
     /** The row whose start prediction is furthest from its target (first on ties). */

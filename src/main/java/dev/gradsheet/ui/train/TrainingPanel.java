@@ -150,6 +150,7 @@ public class TrainingPanel extends Composite<Details> {
         stop.setEnabled(false);
         stop.addClickListener(e -> stop());
         progress.setId("train-progress");
+        progress.getElement().setAttribute("aria-label", "Training progress"); // issue 15: a named progress bar
         progress.setWidthFull();
         status.setId("train-status");
         status.getStyle().set("font-variant-numeric", "tabular-nums");
