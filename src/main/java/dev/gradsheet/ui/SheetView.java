@@ -344,8 +344,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         }
         SheetPresenter p = presenter;
         subscription = p.sheet().changes().subscribe(change -> {
-            // an edit made by this tab runs on this tab's request thread; any other is told aloud
-            boolean elsewhere = UI.getCurrent() != ui;
+            // an edit this tab's presenter made carries it as the change set's source; any other is told aloud
+            boolean elsewhere = !p.madeHere(change);
             try {
                 ui.access(() -> {
                     if (p == presenter) {
