@@ -23,6 +23,8 @@ final class Patch {
     private final int objectiveAfter;
     private final double lrBefore;
     private final double lrAfter;
+    /** The edits of a group, applied in order (and undone in reverse), or null for a single edit. */
+    private final Patch[] parts;
 
     Patch(String label, int[] cells, Graph.CellState[] before, Graph.CellState[] after, int[] valueIds,
           double[] valuesBefore, double[] valuesAfter, int objectiveBefore, int objectiveAfter,
@@ -38,6 +40,27 @@ final class Patch {
         this.objectiveAfter = objectiveAfter;
         this.lrBefore = lrBefore;
         this.lrAfter = lrAfter;
+        this.parts = null;
+    }
+
+    private Patch(String label, Patch[] parts) {
+        this.label = label;
+        this.cells = NO_IDS;
+        this.before = null;
+        this.after = null;
+        this.valueIds = NO_IDS;
+        this.valuesBefore = NO_VALUES;
+        this.valuesAfter = NO_VALUES;
+        this.objectiveBefore = UNCHANGED;
+        this.objectiveAfter = UNCHANGED;
+        this.lrBefore = Double.NaN;
+        this.lrAfter = Double.NaN;
+        this.parts = parts;
+    }
+
+    /** Several edits made as one ({@link Sheet#asOneEdit}): one undo step that undoes them all. */
+    static Patch group(String label, java.util.List<Patch> parts) {
+        return new Patch(label, parts.toArray(new Patch[0]));
     }
 
     /**
@@ -56,6 +79,13 @@ final class Patch {
 
     /** Roughly what the patch keeps alive, for the undo history's memory budget. */
     long approximateBytes() {
+        if (parts != null) {
+            long sum = 64L;
+            for (Patch p : parts) {
+                sum += p.approximateBytes();
+            }
+            return sum;
+        }
         return 64L + valueIds.length * (valuesAfter == null ? 12L : 20L) + cells.length * 96L;
     }
 
@@ -64,11 +94,25 @@ final class Patch {
     }
 
     boolean isStructural() {
+        if (parts != null) {
+            for (Patch p : parts) {
+                if (p.isStructural()) {
+                    return true;
+                }
+            }
+            return false;
+        }
         return cells.length > 0 || objectiveBefore != objectiveAfter;
     }
 
     /** Puts the sheet in this patch's after ({@code forward}) or before state; returns {@link #isStructural()}. */
     boolean apply(Sheet sheet, boolean forward) {
+        if (parts != null) {
+            for (int i = 0; i < parts.length; i++) {
+                parts[forward ? i : parts.length - 1 - i].apply(sheet, forward);
+            }
+            return isStructural();
+        }
         Graph g = sheet.graph;
         if (!Double.isNaN(lrAfter)) {
             sheet.setLearningRateSilently(forward ? lrAfter : lrBefore);
@@ -98,6 +142,20 @@ final class Patch {
      * whose stored values may belong to the other side of the patch.
      */
     void markDirty(Graph g) {
+        if (parts != null) {
+            for (Patch p : parts) {
+                p.markDirty(g);
+            }
+            return;
+        }
+        // a topology rebuild forgets the marks setLeaf made: schedule the users of the values set here
+        for (int id : valueIds) {
+            if (g.isLive(id)) {
+                for (int u : g.usersOf(id)) {
+                    g.markDirty(u);
+                }
+            }
+        }
         for (int id : cells) {
             if (g.isLive(id)) {
                 g.markDirty(id);

@@ -4,6 +4,7 @@ import io.reactivex.rxjava3.core.Observable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
@@ -41,6 +42,8 @@ public final class Sheet {
     private final Announcer announcer;
     /** Who is editing now (see {@link #actingAs}); written and read under the write lock. */
     private Object source;
+    /** The edits made so far inside {@link #asOneEdit}, or null outside one. */
+    private List<Patch> group;
     /** Scratch space for an SGD step's new weights. */
     private double[] stepBuffer = new double[0];
     /** Counts structural changes; caches of the display order compare against it. */
@@ -476,7 +479,7 @@ public final class Sheet {
             transaction(label, ChangeSet.Origin.SGD_STEP, () -> {
                 sgdSteps(ids, lr, steps, start, next);
                 return false;
-            }, () -> history.push(Patch.values(label, ids, start, null))); // the result is copied if it is ever undone
+            }, () -> record(Patch.values(label, ids, start, null))); // the result is copied if it is ever undone
             return new StepResult(steps, lr, before, objectiveValueLocked());
         });
     }
@@ -616,7 +619,7 @@ public final class Sheet {
      * only then announces it: the end of the edit transaction, whose propagation the trainer did.
      */
     void recordAndAnnounce(String label, int[] ids, double[] before, double[] after) {
-        history.push(Patch.values(label, ids, before, after));
+        record(Patch.values(label, ids, before, after));
         announce(label);
     }
 
@@ -635,6 +638,48 @@ public final class Sheet {
 
     public String redoLabel() {
         return read(history::redoLabel);
+    }
+
+    /**
+     * Makes {@code edits} (calls of this sheet's edit methods: values, formulas, cells, objective,
+     * learning rate) one edit: Undo takes them all back in one step, labelled {@code label}. All or
+     * nothing: when one of them is refused, those before it are taken back and the refusal is thrown.
+     * Each edit still announces its own change set as it lands. Inside another {@code asOneEdit} it
+     * joins the outer one.
+     */
+    public void asOneEdit(String label, Runnable edits) {
+        Objects.requireNonNull(label, "label");
+        write(() -> {
+            if (group != null) {
+                edits.run();
+                return;
+            }
+            List<Patch> parts = new ArrayList<>();
+            group = parts;
+            try {
+                edits.run();
+            } catch (RuntimeException refused) {
+                group = null;
+                if (!parts.isEmpty()) {
+                    applyAndEmit(Patch.group(label, parts), false, "undo " + label, ChangeSet.Origin.UNDO, () -> { });
+                }
+                throw refused;
+            } finally {
+                group = null;
+            }
+            if (!parts.isEmpty()) {
+                history.push(Patch.group(label, parts));
+            }
+        });
+    }
+
+    /** Keeps a new edit for undo: in the history, or in the group {@link #asOneEdit} is making. */
+    private void record(Patch p) {
+        if (group != null) {
+            group.add(p);
+        } else {
+            history.push(p);
+        }
     }
 
     /** Undoes the last edit; returns false when there is none. */
@@ -669,7 +714,7 @@ public final class Sheet {
      * history it announces.
      */
     private void commit(Patch p) {
-        applyAndEmit(p, true, p.label(), ChangeSet.Origin.EDIT, () -> history.push(p));
+        applyAndEmit(p, true, p.label(), ChangeSet.Origin.EDIT, () -> record(p));
     }
 
     /**

@@ -92,11 +92,11 @@ public class HistoryPanel extends Composite<Div> {
             return;
         }
         try {
-            int edits = RevisionRestore.restore(presenter.shared(), SheetFile.parse(text, "revision " + r.number()));
+            int edits = RevisionRestore.restore(presenter.shared(), SheetFile.parse(text, "revision " + r.number()),
+                    "restore revision #" + r.number());
             registry.changed(presenter.shared(), "restore revision #" + r.number());
             message.setText(edits == 0 ? "The sheet is already as in revision #" + r.number() + "."
-                    : "Restored revision #" + r.number() + " (" + (edits == 1 ? "one edit" : edits + " edits")
-                    + "): Undo takes it back.");
+                    : "Restored revision #" + r.number() + ": one Undo takes it back.");
         } catch (SheetFormatException e) {
             message.setText("Revision #" + r.number() + " cannot be read: " + String.join("; ", e.lines()));
         } catch (RuntimeException e) {

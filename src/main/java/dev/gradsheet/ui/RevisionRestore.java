@@ -9,18 +9,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Brings a live sheet back to a saved revision through the sheet's own edits, so Undo takes it back
- * again and every tab on the link sees it. A revision differing only in input and weight values (an
- * SGD step, a training run, typed numbers: the usual case) is one edit; one with other formulas,
- * cells added or deleted takes one edit per changed cell.
+ * Brings a live sheet back to a saved revision through the sheet's own edits, made as one
+ * ({@link Sheet#asOneEdit}): one Undo takes the whole restore back, and every tab on the link sees it.
  */
 final class RevisionRestore {
     private RevisionRestore() {
     }
 
-    /** Restores {@code target} into {@code shared}; returns how many edits it took (0: nothing differed). */
-    static int restore(SharedSheet shared, SheetFile.Loaded target) {
-        Sheet sheet = shared.sheet();
+    /**
+     * Restores {@code target} into {@code shared} as one edit called {@code label} (one Undo takes it
+     * all back; if the sheet refuses any part, nothing changes); returns how many cell-level edits it
+     * made (0: nothing differed).
+     */
+    static int restore(SharedSheet shared, SheetFile.Loaded target, String label) {
+        int[] edits = {0};
+        shared.sheet().asOneEdit(label, () -> edits[0] = restoreCellsAndSettings(shared.sheet(), target));
+        shared.dataHolder().set(target.data());
+        shared.claimsHolder().set(target.claims());
+        shared.practiceHolder().set(target.practice());
+        return edits[0];
+    }
+
+    private static int restoreCellsAndSettings(Sheet sheet, SheetFile.Loaded target) {
         Map<String, Cell> now = userCells(sheet);
         Map<String, Cell> then = userCells(target.sheet());
         int edits;
@@ -47,9 +57,6 @@ final class RevisionRestore {
             sheet.setLearningRate(target.sheet().learningRate());
             edits++;
         }
-        shared.dataHolder().set(target.data());
-        shared.claimsHolder().set(target.claims());
-        shared.practiceHolder().set(target.practice());
         return edits;
     }
 

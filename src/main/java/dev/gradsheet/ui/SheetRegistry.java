@@ -353,7 +353,7 @@ public class SheetRegistry {
     private void applyRemote(SharedSheet shared, String text) {
         APPLYING_REMOTE.set(true);
         try {
-            RevisionRestore.restore(shared, SheetFile.parse(text, shared.id() + ".sheet"));
+            RevisionRestore.restore(shared, SheetFile.parse(text, shared.id() + ".sheet"), "edits from another server");
         } catch (SheetFormatException e) {
             LOG.error("sheet {}: another server's revision is damaged: {}", shared.id(), e.lines());
         } catch (RuntimeException e) {

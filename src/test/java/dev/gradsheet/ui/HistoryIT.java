@@ -41,7 +41,7 @@ class HistoryIT extends BrowserTestBase {
         waitForCell(b, "z", VALUE, "-3", 20);
         waitForCell(b, "x", VALUE, "-2", 20);
         waitFor(b, 10).until(d -> d.findElement(By.id("history-message")).getText()
-                .equals("Restored revision #1 (one edit): Undo takes it back."));
+                .equals("Restored revision #1: one Undo takes it back."));
         assertThat(shared.sheet().objectiveValue()).isEqualTo(1.0);
         screenshot(b, "history-restored-1366x768");
     }

@@ -40,10 +40,10 @@ class HistoryPanelTest extends KaribuTestBase {
         // restore the first revision: one edit, seen in the sheet, undone by Undo
         history.restore(first);
         roundtrip();
-        assertThat(history.message.getText()).isEqualTo("Restored revision #1 (one edit): Undo takes it back.");
+        assertThat(history.message.getText()).isEqualTo("Restored revision #1: one Undo takes it back.");
         assertThat(view.presenter().sheet().value("z")).isEqualTo(-3.0);
         assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(1.0, EXACT);
-        assertThat(history.message.getText()).isEqualTo("Restored revision #1 (one edit): Undo takes it back.");
+        assertThat(history.message.getText()).isEqualTo("Restored revision #1: one Undo takes it back.");
         assertThat(view.presenter().undo()).isTrue();
         assertThat(view.presenter().sheet().value("z")).isCloseTo(-3.06, EXACT);
         assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(0.6724, Offset.offset(1e-9));
@@ -73,12 +73,16 @@ class HistoryPanelTest extends KaribuTestBase {
         assertThat(view.presenter().sheet().cell("g")).isEmpty();
         assertThat(view.presenter().sheet().cell("q").orElseThrow().formula()).isEqualTo("x + y");
         assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(100, EXACT);
-        assertThat(history.message.getText()).startsWith("Restored revision #" + before.number() + " (2 edits)");
-        // every edit of the restore is undoable: two undos step back to the state before it
-        assertThat(view.presenter().undo()).isTrue();
+        assertThat(history.message.getText()).isEqualTo("Restored revision #" + before.number() + ": one Undo takes it back.");
+        // the whole restore (a formula changed, a cell deleted) is one undo step, and redo brings it again
+        assertThat(view.presenter().sheet().undoLabel()).isEqualTo("restore revision #" + before.number());
         assertThat(view.presenter().undo()).isTrue();
         assertThat(view.presenter().sheet().cell("g")).isPresent();
+        assertThat(view.presenter().sheet().cell("q").orElseThrow().formula()).isEqualTo("x - y");
         assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(900, EXACT);
+        assertThat(view.presenter().redo()).isTrue();
+        assertThat(view.presenter().sheet().cell("g")).isEmpty();
+        assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(100, EXACT);
     }
 
     @Test

@@ -1,0 +1,68 @@
+package dev.gradsheet.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link Sheet#asOneEdit}: several edits as one undo step, all or nothing. */
+class AsOneEditTest {
+    private static String dump(Sheet s) {
+        return s.cells().toString() + "|" + s.objective() + "|" + s.learningRate();
+    }
+
+    @Test
+    void valuesFormulasCellsAndAnSgdStepUndoAndRedoAsOneStep() {
+        Sheet s = Sheets.of(Sheets.WORKED);
+        s.setValue("x", 1); // an earlier edit, which the group must leave alone
+        String before = dump(s);
+        s.asOneEdit("restore revision #3", () -> {
+            s.setValue("z", -3);
+            s.setFormula("q", "x - y");
+            s.addCell("g", "f * 2");
+            s.sgdStep(0.01, 2);
+            s.delete("g");
+            s.setLearningRate(0.1);
+        });
+        String after = dump(s);
+        assertThat(s.undoLabel()).isEqualTo("restore revision #3");
+        assertThat(s.undo()).isTrue();
+        assertThat(dump(s)).isEqualTo(before);
+        assertThat(s.value("x")).isEqualTo(1.0);
+        assertThat(s.undoLabel()).isEqualTo("set x = 1");
+        assertThat(s.redo()).isTrue();
+        assertThat(dump(s)).isEqualTo(after);
+        assertThat(s.undo()).isTrue();
+        assertThat(dump(s)).isEqualTo(before);
+    }
+
+    @Test
+    void aRefusedEditTakesBackTheOnesBeforeItAndRecordsNothing() {
+        Sheet s = Sheets.of(Sheets.WORKED);
+        String before = dump(s);
+        String undoBefore = s.undoLabel();
+        assertThatThrownBy(() -> s.asOneEdit("restore", () -> {
+            s.setValue("z", -3);
+            s.addCell("g", "f * 2");
+            s.setFormula("q", "q + 1"); // a cycle: refused
+        })).isInstanceOf(EditRefusedException.class).hasMessageContaining("cycle");
+        assertThat(dump(s)).isEqualTo(before);
+        assertThat(s.cell("g")).isEmpty();
+        assertThat(s.undoLabel()).isEqualTo(undoBefore);
+        assertThat(s.canRedo()).isFalse();
+    }
+
+    @Test
+    void theWorkedExampleAfterAGroupedEditStillHasItsGradients() {
+        Sheet s = Sheets.of(Sheets.WORKED);
+        s.asOneEdit("two values", () -> {
+            s.setValue("z", 0);
+            s.setValue("z", -4);
+        });
+        assertThat(s.objectiveValue()).isEqualTo(4.0);
+        assertThat(s.grad("z")).isEqualTo(-12.0);
+        assertThat(s.grad("x")).isEqualTo(16.0);
+        assertThat(s.undo()).isTrue();
+        assertThat(s.grad("z")).isEqualTo(-12.0);
+    }
+}
