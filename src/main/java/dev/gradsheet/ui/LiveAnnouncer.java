@@ -1,6 +1,7 @@
 package dev.gradsheet.ui;
 
 import com.vaadin.flow.component.html.Div;
+import java.lang.ref.WeakReference;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -27,6 +28,8 @@ public class LiveAnnouncer extends Div {
 
     private final LongSupplier clock;
     private final Scheduler scheduler;
+    /** The flush the scheduler runs: one object for the announcer's life (a timer holds it weakly). */
+    private final Runnable flusher = this::flush;
     private long last = Long.MIN_VALUE;
     private String waiting;
     private boolean scheduled;
@@ -47,9 +50,26 @@ public class LiveAnnouncer extends Div {
         getElement().setAttribute("role", "status");
     }
 
-    /** A scheduler on a shared daemon timer thread; {@code access} brings the task into the UI. */
+    /**
+     * A scheduler on a shared daemon timer thread; {@code access} brings the task into the UI. The
+     * timer holds the task and {@code access} only weakly, so a waiting announcement never keeps a
+     * closed tab's UI in memory (the announcer holds both strongly while it lives).
+     */
     public static Scheduler timer(java.util.function.Consumer<Runnable> access) {
-        return (task, delay) -> TIMER.schedule(() -> access.accept(task), delay, TimeUnit.MILLISECONDS);
+        return new Scheduler() {
+            @Override
+            public void schedule(Runnable task, long delayMillis) {
+                WeakReference<java.util.function.Consumer<Runnable>> into = new WeakReference<>(access);
+                WeakReference<Runnable> what = new WeakReference<>(task);
+                TIMER.schedule(() -> {
+                    java.util.function.Consumer<Runnable> a = into.get();
+                    Runnable t = what.get();
+                    if (a != null && t != null) {
+                        a.accept(t);
+                    }
+                }, delayMillis, TimeUnit.MILLISECONDS);
+            }
+        };
     }
 
     /** Announces {@code text} now, or when the gap since the last announcement is over. */
@@ -62,7 +82,7 @@ public class LiveAnnouncer extends Div {
         waiting = text;
         if (!scheduled) {
             scheduled = true;
-            scheduler.schedule(this::flush, Math.max(0, last + GAP_MILLIS - now));
+            scheduler.schedule(flusher, Math.max(0, last + GAP_MILLIS - now));
         }
     }
 
