@@ -23,8 +23,8 @@ public final class Templates {
     }
 
     /**
-     * A weight penalty added to the loss as cells: L2 is λ·Σ w², L1 is λ·Σ |w| (written
-     * relu(w) + relu(−w), whose gradient is the sign of w). Biases are not penalised.
+     * A weight penalty added to the loss as cells: L2 is λ·Σ w², L1 is λ·Σ |w| (abs, whose
+     * gradient is the sign of w). Biases are not penalised.
      */
     public enum Penalty {
         NONE, L2, L1
@@ -134,7 +134,7 @@ public final class Templates {
             for (String line : out.toString().split("\n")) {
                 if (line.startsWith("w") && line.contains(" = weight(")) {
                     String w = line.substring(0, line.indexOf(' '));
-                    terms.add(penalty == Penalty.L2 ? w + " * " + w : "relu(" + w + ") + relu(-" + w + ")");
+                    terms.add(penalty == Penalty.L2 ? w + " * " + w : "abs(" + w + ")");
                 }
             }
             out.append("# ").append(penalty == Penalty.L2 ? "L2 penalty: lambda * sum of w^2" : "L1 penalty: lambda * sum of |w|")
