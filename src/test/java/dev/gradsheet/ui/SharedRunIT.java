@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Issue 8 item 10 in Chromium: a training run belongs to the sheet. Two tabs (two browsers, two
- * sessions) on one link: the run started in one shows its progress, loss curve and Stop (Start
- * disabled) in the other.
+ * sessions) on one link: the run started in one shows its progress, loss curve and Pause (Play
+ * disabled) in the other, and Pause pressed there stops it in both.
  */
 class SharedRunIT extends BrowserTestBase {
     @Autowired
@@ -45,11 +45,19 @@ class SharedRunIT extends BrowserTestBase {
         assertThat(b.findElement(By.id("train-stop")).getAttribute("disabled")).isNull();
         assertThat(b.findElement(By.id("train-start")).getAttribute("disabled")).isNotNull();
         screenshot(b, "shared-run-01-other-tab-running");
-        // Stopping from the other tab is covered by the Karibu test (TrainingPanelTest
-        // everyTabOnTheLinkShowsTheRunAndCanStopIt); here the run is stopped on the server.
+        // Pause from the other tab: the run stops, and both tabs say where it paused
         var run = shared.training().current();
         assertThat(run).isNotNull();
-        run.stop();
+        b.findElement(By.id("train-stop")).click();
         assertThat(run.result().get(30, java.util.concurrent.TimeUnit.SECONDS).stopped()).isTrue();
+        for (WebDriver tab : List.of(b, a)) {
+            AtomicReference<String> shown = new AtomicReference<>();
+            waitFor(tab, 30).withMessage(() -> "final-loss reads: " + shown.get()).until(d -> {
+                shown.set(d.findElement(By.id("final-loss")).getText());
+                return shown.get().startsWith("Paused at step");
+            });
+            waitFor(tab, 30).until(d -> d.findElement(By.id("train-start")).getAttribute("disabled") == null);
+        }
+        screenshot(a, "shared-run-02-paused-from-the-other-tab");
     }
 }
