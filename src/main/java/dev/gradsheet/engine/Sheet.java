@@ -668,9 +668,16 @@ public final class Sheet {
                 group = null;
             }
             if (!parts.isEmpty()) {
-                history.push(Patch.group(label, parts));
+                // recorded as one, then announced (with no cells of its own) so undo buttons name the group
+                transaction(label, ChangeSet.Origin.EDIT, () -> false, () -> history.push(Patch.group(label, parts)));
             }
         });
+    }
+
+    private void requireNoGroup(String what) {
+        if (group != null) {
+            throw new IllegalStateException("cannot " + what + " inside asOneEdit: it groups new edits only");
+        }
     }
 
     /** Keeps a new edit for undo: in the history, or in the group {@link #asOneEdit} is making. */
@@ -685,6 +692,7 @@ public final class Sheet {
     /** Undoes the last edit; returns false when there is none. */
     public boolean undo() {
         return write(() -> {
+            requireNoGroup("undo");
             Patch p = history.popUndo();
             if (p == null) {
                 return false;
@@ -697,6 +705,7 @@ public final class Sheet {
     /** Redoes the last undone edit; returns false when there is none. */
     public boolean redo() {
         return write(() -> {
+            requireNoGroup("redo");
             Patch p = history.popRedo();
             if (p == null) {
                 return false;

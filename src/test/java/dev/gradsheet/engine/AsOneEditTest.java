@@ -16,6 +16,8 @@ class AsOneEditTest {
         Sheet s = Sheets.of(Sheets.WORKED);
         s.setValue("x", 1); // an earlier edit, which the group must leave alone
         String before = dump(s);
+        java.util.List<String> undoLabelsSeen = new java.util.ArrayList<>();
+        var watching = s.changes().subscribe(change -> undoLabelsSeen.add(s.undoLabel()));
         s.asOneEdit("restore revision #3", () -> {
             s.setValue("z", -3);
             s.setFormula("q", "x - y");
@@ -25,7 +27,10 @@ class AsOneEditTest {
             s.setLearningRate(0.1);
         });
         String after = dump(s);
+        watching.dispose();
         assertThat(s.undoLabel()).isEqualTo("restore revision #3");
+        // the last change observers hear already has the group in the history (an Undo button names it)
+        assertThat(undoLabelsSeen).last().isEqualTo("restore revision #3");
         assertThat(s.undo()).isTrue();
         assertThat(dump(s)).isEqualTo(before);
         assertThat(s.value("x")).isEqualTo(1.0);
@@ -50,6 +55,16 @@ class AsOneEditTest {
         assertThat(s.cell("g")).isEmpty();
         assertThat(s.undoLabel()).isEqualTo(undoBefore);
         assertThat(s.canRedo()).isFalse();
+    }
+
+    @Test
+    void undoInsideAGroupIsRefused() {
+        Sheet s = Sheets.of(Sheets.WORKED);
+        s.setValue("z", 1);
+        assertThatThrownBy(() -> s.asOneEdit("g", s::undo)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("asOneEdit");
+        assertThat(s.value("z")).isEqualTo(1.0);
+        assertThat(s.undoLabel()).isEqualTo("set z = 1");
     }
 
     @Test
