@@ -129,8 +129,8 @@ public final class Trainer {
         return run(new Listener() { }, () -> false);
     }
 
-    /** Fisher–Yates with the run's random source: the same seed gives the same orders. */
-    private static void shuffle(int[] order, SplittableRandom random) {
+    /** Fisher–Yates with the run's random source: the same seed gives the same orders (TrainingLoop too). */
+    static void shuffle(int[] order, SplittableRandom random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];

@@ -245,7 +245,7 @@ public final class TrainingLoop {
 
     private void oneStep(TrainingSession session, double lr, Listener listener) {
         if (cursor == 0 && shuffle) {
-            shuffle(order, random);
+            Trainer.shuffle(order, random);
         }
         int to = Math.min(trainRows.length, cursor + batchSize);
         double loss = session.batchGradient(trainRows, order, cursor, to, gradient);
@@ -344,15 +344,5 @@ public final class TrainingLoop {
             out[i] = i;
         }
         return out;
-    }
-
-    /** Fisher–Yates with the loop's random source: the same seed gives the same orders. */
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,7 +111,7 @@ class JarLauncherIT {
         builder.environment().put("GRADSHEET_DATA_DIR", dir.resolve("data").toString());
         Process p = builder.start();
         try {
-            int port = awaitPort(p);
+            int port = ServerLog.awaitPort(p);
             HttpResponse<String> page = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
                             .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
@@ -128,31 +123,5 @@ class JarLauncherIT {
                 p.destroyForcibly();
             }
         }
-    }
-
-    /** Reads the server's log until Tomcat names its port; fails with the log if it exits first. */
-    private static int awaitPort(Process p) throws IOException {
-        Pattern started = Pattern.compile("Tomcat started on port (?:\\(s\\): )?(\\d+)");
-        StringBuilder log = new StringBuilder();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        String line;
-        while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
-            log.append(line).append('\n');
-            Matcher m = started.matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        reader.transferTo(java.io.Writer.nullWriter());
-                    } catch (IOException ignored) {
-                        // the process ended
-                    }
-                });
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new AssertionError("the web app did not start:\n" + log);
     }
 }

@@ -2,10 +2,7 @@ package dev.gradsheet.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,8 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -61,7 +56,7 @@ class TwoServersIT extends BrowserTestBase {
         builder.environment().put("SPRING_FLYWAY_SCHEMAS", schema);
         Process p = builder.start();
         servers.add(p);
-        return awaitPort(p);
+        return dev.gradsheet.launch.ServerLog.awaitPort(p);
     }
 
     @Test
@@ -110,31 +105,5 @@ class TwoServersIT extends BrowserTestBase {
             waitForCell(d, "t", VALUE, "-20", 10);
             waitForCell(d, "L", VALUE, "676", 10); // f = (2 + 1)·2 = 6, L = (6 + 20)² = 676
         }
-    }
-
-    /** Reads the server's log until Tomcat names its port; fails with the log if it exits first. */
-    private static int awaitPort(Process p) throws IOException {
-        Pattern started = Pattern.compile("Tomcat started on port (?:\\(s\\): )?(\\d+)");
-        StringBuilder log = new StringBuilder();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        String line;
-        while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
-            log.append(line).append('\n');
-            Matcher m = started.matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        reader.transferTo(java.io.Writer.nullWriter());
-                    } catch (IOException ignored) {
-                        // the process ended
-                    }
-                });
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new AssertionError("the app server did not start:\n" + log);
     }
 }
