@@ -105,6 +105,8 @@ class TrainingIT extends BrowserTestBase {
         b.findElement(By.id("train-start")).click();
         // live: the status, the loss curve and the grid move while the run goes on
         waitFor(b, 30).until(d -> steps(d) > 5000);
+        // the grid's numbers follow the status (each is pushed on its own): wait for the weight to move
+        waitFor(b, 30).until(d -> !cell(d, "w1_1_1", VALUE).equals(w0));
         String w1 = cell(b, "w1_1_1", VALUE);
         long points = epochPoints(b);
         waitFor(b, 30).until(d -> epochPoints(d) > points + 3 && !cell(d, "w1_1_1", VALUE).equals(w1));
