@@ -1,6 +1,7 @@
 // <gradsheet-chart>: a line chart drawn with Chart.js on a canvas. The server sends the whole
 // picture as JSON via setChart({title, xLabel, yLabel, logY, series: [{label, color, dashed, points: [[x, y], ...]}]}).
-// Labels are drawn on the canvas as plain text: nothing is parsed as HTML.
+// Labels are drawn on the canvas as plain text: nothing is parsed as HTML. Every text (title, axis
+// titles, legend labels) comes from the server, which reads it from the message bundles (issue 15).
 import Chart from 'chart.js/auto';
 
 class GradsheetChart extends HTMLElement {
@@ -47,6 +48,12 @@ class GradsheetChart extends HTMLElement {
     if (this._chart && this._chart.$logY === !!spec.logY) {
       this._chart.data.datasets = datasets;
       this._chart.options.plugins.title.text = spec.title || '';
+      this._chart.options.plugins.title.display = !!spec.title;
+      // axis titles come from the server's bundles and change with the page's language
+      this._chart.options.scales.x.title.text = spec.xLabel || '';
+      this._chart.options.scales.x.title.display = !!spec.xLabel;
+      this._chart.options.scales.y.title.text = spec.yLabel || '';
+      this._chart.options.scales.y.title.display = !!spec.yLabel;
       this._chart.options.scales.y.min = spec.yMin;
       this._chart.options.scales.y.max = spec.yMax;
       this._chart.update('none');

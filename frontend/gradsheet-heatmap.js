@@ -60,10 +60,12 @@ class GradsheetHeatmap extends HTMLElement {
     const ctx = canvas.getContext('2d');
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
+    // every word drawn comes from the server's bundles (Heatmap.labels()): English or Korean
+    const t = (m && m.labels) || {};
     if (!m || !m.size) {
       ctx.fillStyle = '#52606d';
       ctx.font = '13px sans-serif';
-      ctx.fillText(m && m.message ? m.message : 'No decision picture', 8, 20);
+      ctx.fillText(m && m.message ? m.message : this.emptyText || '', 8, 20);
       return;
     }
     const side = Math.max(40, Math.min(w - LEFT - 8, h - TOP - BELOW - LEGEND));
@@ -155,7 +157,7 @@ class GradsheetHeatmap extends HTMLElement {
     ctx.fillText(m.yName + ' ↑', left, top - 11);
     if (tests > 0) {
       ctx.textAlign = 'right';
-      ctx.fillText('● train  ○ test', left + side, top - 11);
+      ctx.fillText(t.trainTest || '', left + side, top - 11);
       ctx.textAlign = 'left';
     }
     ctx.textBaseline = 'top';
@@ -180,14 +182,14 @@ class GradsheetHeatmap extends HTMLElement {
     ctx.strokeRect(left, ly, side, 12);
     ctx.fillStyle = '#1f2933';
     ctx.textAlign = 'left';
-    ctx.fillText('output 0', left, ly + 15);
+    ctx.fillText(t.output0 || '', left, ly + 15);
     ctx.textAlign = 'center';
-    ctx.fillText('0.5 (line)', left + side / 2, ly + 15);
+    ctx.fillText(t.boundary || '', left + side / 2, ly + 15);
     ctx.textAlign = 'right';
     ctx.fillText('1', left + side, ly + 15);
     ctx.textAlign = 'left';
     ctx.textBaseline = 'alphabetic';
-    this.dataset.legend = 'output 0 … 1';
+    this.dataset.legend = t.legend || '';
   }
 }
 

@@ -7,9 +7,11 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.gradsheet.engine.Activation;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,25 +19,28 @@ import java.util.Map;
 
 /**
  * {@code /lesson/activations}: f and f′ of sigmoid, tanh, ReLU and step side by side (lesson items 4,
- * 7 and 10), with where sigmoid saturates (σ′ below {@link Activation#SATURATION}).
+ * 7 and 10), with where sigmoid saturates (σ′ below {@link Activation#SATURATION}), in the page's
+ * language (bundle {@code i18n/lesson}; each function's rule sentence is the op's {@code op.<name>.rule}).
  */
 @Route("lesson/activations")
-@PageTitle("GradSheet: activations and their derivatives")
-public class ActivationsView extends VerticalLayout {
+public class ActivationsView extends VerticalLayout implements HasDynamicTitle {
     /** Sample points: x from {@link #FROM} to −FROM in steps of {@link #STEP}. */
     static final double FROM = -6;
     static final double STEP = 0.05;
     final Map<Activation, LineChart> charts = new EnumMap<>(Activation.class);
+    /** The class of each function's rule sentence (app bundle's {@code op.<name>.rule}). */
+    static final String RULE_CLASS = "gs-op-rule";
 
     public ActivationsView() {
         setPadding(true);
-        add(new H2("Activations and their derivatives"), new Anchor("", "← back to the sheet"));
-        add(new Paragraph("Without a non-linear activation, W(WX + b) + b is still linear, so stacking layers"
-                + " adds nothing. Gradient descent multiplies every gradient by f′ on the way back:"
-                + " the step's f′ is 0 everywhere, so it cannot learn; sigmoid's σ′ = σ(1 − σ) is at"
-                + " most 0.25 and below " + Activation.SATURATION + " when |x| > " + String.format("%.2f",
-                saturationEdge()) + ", where a unit is saturated and barely learns; ReLU's slope is"
-                + " 1 wherever it is positive."));
+        add(new H2(Texts.t("lesson.activations.heading")), new Anchor("", Texts.t("lesson.back")));
+        Paragraph why = new Paragraph(Texts.t("lesson.activations.why"));
+        why.setId("activations-why");
+        // the edge with two decimals, a dot in every language
+        String edge = BigDecimal.valueOf(saturationEdge()).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        Paragraph backprop = new Paragraph(Texts.t("lesson.activations.backprop", Activation.SATURATION, edge));
+        backprop.setId("activations-backprop");
+        add(why, backprop);
         FlexLayout grid = new FlexLayout();
         grid.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         grid.setWidthFull();
@@ -44,15 +49,23 @@ public class ActivationsView extends VerticalLayout {
             chart.setId("chart-" + a.fn());
             chart.setWidth("100%");
             chart.setHeight("240px");
-            chart.show(a.fn() + "(x) and its derivative", "x", "", false, List.of(
+            chart.show(Texts.t("lesson.activations.chartTitle", a.fn()), "x", "", false, List.of(
                     new LineChart.Series(a.fn() + "(x)", "#1565c0", false, points(a, false)),
                     new LineChart.Series(a.fn() + "′(x)", "#e65100", true, points(a, true))));
             charts.put(a, chart);
-            Div box = new Div(new H3(a.fn()), chart);
+            Paragraph rule = new Paragraph(Texts.t("op." + a.fn() + ".rule")); // the other op pages' sentence
+            rule.addClassName(RULE_CLASS);
+            rule.addClassName("gs-description");
+            Div box = new Div(new H3(a.fn()), rule, chart);
             box.getStyle().set("flex", "1 1 420px").set("padding", "0 var(--lumo-space-m)");
             grid.add(box);
         }
         add(grid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Texts.t("lesson.activations.title");
     }
 
     /** f (or f′) at the sample points. */

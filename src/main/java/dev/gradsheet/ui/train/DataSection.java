@@ -44,13 +44,13 @@ public class DataSection extends Composite<VerticalLayout> {
     /** Rows listed in the table view (all rows are used for training). */
     static final int ROWS_SHOWN = 1000;
 
-    final ComboBox<BuiltInData> builtIn = new ComboBox<>("Built-in data");
+    final ComboBox<BuiltInData> builtIn = new ComboBox<>(Texts.t("train.data.builtIn"));
     final Upload upload = new Upload();
     final com.vaadin.flow.component.select.Select<DataGenerator> generator = new com.vaadin.flow.component.select.Select<>();
-    final com.vaadin.flow.component.textfield.IntegerField size = new com.vaadin.flow.component.textfield.IntegerField("Size");
-    final com.vaadin.flow.component.textfield.NumberField noise = new com.vaadin.flow.component.textfield.NumberField("Noise");
-    final com.vaadin.flow.component.textfield.IntegerField dataSeed = new com.vaadin.flow.component.textfield.IntegerField("Seed");
-    final Button generate = new Button("Generate");
+    final com.vaadin.flow.component.textfield.IntegerField size = new com.vaadin.flow.component.textfield.IntegerField(Texts.t("train.data.size"));
+    final com.vaadin.flow.component.textfield.NumberField noise = new com.vaadin.flow.component.textfield.NumberField(Texts.t("train.data.noise"));
+    final com.vaadin.flow.component.textfield.IntegerField dataSeed = new com.vaadin.flow.component.textfield.IntegerField(Texts.t("train.data.seed"));
+    final Button generate = new Button(Texts.t("train.data.generate"));
     final Div errors = new Div();
     final Span summary = new Span();
     final Grid<double[]> table = new Grid<>();
@@ -65,9 +65,9 @@ public class DataSection extends Composite<VerticalLayout> {
         this.onChange = onChange;
         builtIn.setId("data-builtin");
         builtIn.setItems(BuiltInData.values());
-        builtIn.setItemLabelGenerator(BuiltInData::title);
+        builtIn.setItemLabelGenerator(DataSection::title);
         builtIn.setWidth("16em");
-        builtIn.setPlaceholder("choose a data set");
+        builtIn.setPlaceholder(Texts.t("train.data.builtIn.placeholder"));
         builtIn.addValueChangeListener(e -> {
             if (!updating && e.getValue() != null) {
                 use(e.getValue().table(), e.getValue().id());
@@ -77,12 +77,12 @@ public class DataSection extends Composite<VerticalLayout> {
         upload.setAcceptedFileTypes(".csv", ".txt", "text/csv", "text/plain");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_CSV_BYTES);
-        upload.setUploadButton(new Button("Upload CSV…"));
+        upload.setUploadButton(new Button(Texts.t("train.data.upload")));
         upload.setDropAllowed(false);
-        upload.getElement().setAttribute("title", "CSV: a header row naming input cells, then one row of numbers per sample");
+        upload.getElement().setAttribute("title", Texts.t("train.data.upload.tooltip"));
         upload.setUploadHandler(new CsvUpload());
-        upload.addFileRejectedListener(e -> showErrors(List.of(e.getErrorMessage() + " (at most "
-                + MAX_CSV_BYTES / 1000 + " kB of CSV text)")));
+        // Vaadin's own reason is English: the panel says it in the page's language
+        upload.addFileRejectedListener(e -> showErrors(List.of(Texts.t("train.data.rejected", MAX_CSV_BYTES / 1000))));
         errors.setId("data-errors");
         errors.addClassName("gs-error");
         summary.setId("data-summary");
@@ -94,9 +94,9 @@ public class DataSection extends Composite<VerticalLayout> {
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         row.setWrap(true);
         generator.setId("data-generator");
-        generator.setLabel("Generate");
+        generator.setLabel(Texts.t("train.data.generator"));
         generator.setItems(DataGenerator.values());
-        generator.setItemLabelGenerator(DataGenerator::title);
+        generator.setItemLabelGenerator(g -> Texts.t("train.data.generator." + g.id()));
         generator.setValue(DataGenerator.CIRCLE);
         generator.setWidth("11em");
         size.setId("data-size");
@@ -147,7 +147,16 @@ public class DataSection extends Composite<VerticalLayout> {
     public boolean generate() {
         DataGenerator kind = generator.getValue();
         if (kind == null || size.getValue() == null || noise.getValue() == null || dataSeed.getValue() == null) {
-            showErrors(List.of("Choose a data set and enter its size, noise and seed."));
+            showErrors(List.of(Texts.t("train.data.generate.missing")));
+            return false;
+        }
+        // the generator's own limits, said in the page's language (its exception speaks English)
+        if (size.getValue() < 2 || size.getValue() > DataGenerator.MAX_SIZE) {
+            showErrors(List.of(Texts.t("train.data.size.range", DataGenerator.MAX_SIZE, size.getValue())));
+            return false;
+        }
+        if (!(noise.getValue() >= 0 && noise.getValue() <= DataGenerator.MAX_NOISE)) {
+            showErrors(List.of(Texts.t("train.data.noise.range", (int) DataGenerator.MAX_NOISE, Format.readable(noise.getValue()))));
             return false;
         }
         DataTable generatedTable;
@@ -157,8 +166,8 @@ public class DataSection extends Composite<VerticalLayout> {
             showErrors(List.of(e.getMessage()));
             return false;
         }
-        return use(generatedTable, kind.id() + " (" + size.getValue() + " points, noise " + noise.getValue()
-                + ", seed " + dataSeed.getValue() + ")");
+        return use(generatedTable, Texts.t("train.data.generatedName", kind.id(), size.getValue(),
+                Format.readable(noise.getValue()), dataSeed.getValue()));
     }
 
     /** The table in use, or null. */
@@ -187,7 +196,7 @@ public class DataSection extends Composite<VerticalLayout> {
     /** Lists why {@code source} was not used; nothing changes. */
     private void refuse(String source, DataException e) {
         List<String> lines = new ArrayList<>();
-        lines.add(source + " was not used (the sheet and its data are unchanged):");
+        lines.add(Texts.t("train.data.notUsed", source));
         lines.addAll(e.lines());
         showErrors(lines);
     }
@@ -197,8 +206,7 @@ public class DataSection extends Composite<VerticalLayout> {
         String source = fileName == null || fileName.isBlank() ? "upload.csv"
                 : fileName.length() > 80 ? fileName.substring(0, 80) : fileName;
         if (bytes.length > MAX_CSV_BYTES) {
-            showErrors(List.of(source + " is larger than " + MAX_CSV_BYTES / 1000
-                    + " kB: not used, the sheet and its data are unchanged"));
+            showErrors(List.of(Texts.t("train.data.tooLarge", source, MAX_CSV_BYTES / 1000)));
             return false;
         }
         DataTable data;
@@ -233,13 +241,12 @@ public class DataSection extends Composite<VerticalLayout> {
     private void showTable(DataTable data) {
         table.removeAllColumns();
         if (data == null) {
-            summary.setText("No data yet: pick a built-in set or upload a CSV file whose header names input cells.");
+            summary.setText(Texts.t("train.data.none"));
             table.setItems(List.of());
             table.setVisible(false);
             return;
         }
-        summary.setText("M = " + data.size() + " samples · " + bindings(shared.sheet(), data)
-                + (data.size() > ROWS_SHOWN ? " · first " + ROWS_SHOWN + " rows listed" : ""));
+        summary.setText(summary(shared.sheet(), data));
         table.addColumn(r -> String.valueOf((int) r[r.length - 1])).setKey("row").setHeader("#").setWidth("3em").setFlexGrow(0);
         for (int c = 0; c < data.columns().size(); c++) {
             int col = c;
@@ -256,23 +263,33 @@ public class DataSection extends Composite<VerticalLayout> {
         table.setVisible(true);
     }
 
-    /** "columns bind to inputs: x1 → x1, y → y" (or which column lost its input cell). */
+    /** "M = 4 samples · columns bind to: x1 → input x1, …", with "first 1000 rows listed" for big tables. */
+    static String summary(Sheet sheet, DataTable data) {
+        return Texts.t("train.data.summary", data.size(), bindings(sheet, data))
+                + (data.size() > ROWS_SHOWN ? " · " + Texts.t("train.data.rowsListed", ROWS_SHOWN) : "");
+    }
+
+    /** "columns bind to: x1 → input x1, y → input y" (or which column lost its input cell). */
     static String bindings(Sheet sheet, DataTable data) {
         List<String> parts = new ArrayList<>();
         for (String column : data.columns()) {
             Cell cell = sheet.cell(column).orElse(null);
-            parts.add(cell != null && cell.isInput() ? column + " → input " + cell.name()
-                    : column + " → no input cell of that name");
+            parts.add(cell != null && cell.isInput() ? Texts.t("train.data.boundTo", column, cell.name())
+                    : Texts.t("train.data.unbound", column));
         }
-        return "columns bind to: " + String.join(", ", parts);
+        return Texts.t("train.data.bindings", String.join(", ", parts));
+    }
+
+    /** A built-in data set's name in the page's language. */
+    static String title(BuiltInData data) {
+        return Texts.t("train.data.builtin." + data.id());
     }
 
     /** Re-reads the bindings after the sheet changed. */
     public void refresh() {
         DataTable data = shared.data();
         if (data != null) {
-            summary.setText("M = " + data.size() + " samples · " + bindings(shared.sheet(), data)
-                    + (data.size() > ROWS_SHOWN ? " · first " + ROWS_SHOWN + " rows listed" : ""));
+            summary.setText(summary(shared.sheet(), data));
         }
     }
 

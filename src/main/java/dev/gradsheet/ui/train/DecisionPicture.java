@@ -47,17 +47,17 @@ public final class DecisionPicture {
     /** Why a picture cannot be drawn, or null when it can. */
     static String whyNot(Sheet sheet, DataTable data) {
         if (data == null) {
-            return "Pick data to see the decision picture";
+            return Texts.t("train.picture.noData");
         }
         if (!isInput(sheet, "x1") || !isInput(sheet, "x2") || data.columnIndex("x1") < 0
                 || data.columnIndex("x2") < 0) {
-            return "The decision picture needs two inputs x1, x2 bound to data";
+            return Texts.t("train.picture.noInputs");
         }
         if (output(sheet) == null) {
-            return "The decision picture shows a cell called out (or p)";
+            return Texts.t("train.picture.noOutput");
         }
         if (sheet.size() > MAX_CELLS) {
-            return "Sheet too big for a live decision picture";
+            return Texts.t("train.picture.tooBig");
         }
         return null;
     }

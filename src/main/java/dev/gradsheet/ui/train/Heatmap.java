@@ -33,6 +33,18 @@ public class Heatmap extends Component implements HasSize {
     public Heatmap() {
         setWidth(SIZE);
         setHeight(HEIGHT);
+        // drawn before the first map arrives
+        getElement().setProperty("emptyText", Texts.t("train.picture.none"));
+    }
+
+    /** The texts drawn on the canvas (legend and marks), in the page's language. */
+    static Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("trainTest", Texts.t("train.picture.trainTest"));
+        labels.put("output0", Texts.t("train.picture.output0"));
+        labels.put("boundary", Texts.t("train.picture.boundary"));
+        labels.put("legend", Texts.t("train.picture.legend"));
+        return labels;
     }
 
     /** Draws {@code map} with the data's points ({@code y} column as the class, if present). */
@@ -71,6 +83,7 @@ public class Heatmap extends Component implements HasSize {
             }
         }
         spec.put("points", points);
+        spec.put("labels", labels());
         send(spec);
     }
 

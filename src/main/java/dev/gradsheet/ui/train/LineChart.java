@@ -29,6 +29,8 @@ public class LineChart extends Component implements HasSize {
     }
 
     private String title = "";
+    private String xLabel = "";
+    private String yLabel = "";
     private List<Series> series = List.of();
     private AxisTicks yTicks;
 
@@ -39,6 +41,8 @@ public class LineChart extends Component implements HasSize {
     /** Draws {@code series} under {@code title} with axis labels; a logarithmic y axis when asked. */
     public void show(String title, String xLabel, String yLabel, boolean logY, List<Series> series) {
         this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
         this.series = List.copyOf(series);
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("title", title);
@@ -83,6 +87,16 @@ public class LineChart extends Component implements HasSize {
     /** The title last drawn. */
     public String title() {
         return title;
+    }
+
+    /** The x axis's title last drawn. */
+    public String xLabel() {
+        return xLabel;
+    }
+
+    /** The y axis's title last drawn. */
+    public String yLabel() {
+        return yLabel;
     }
 
     /** The series last drawn. */

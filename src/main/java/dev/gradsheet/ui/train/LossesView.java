@@ -15,7 +15,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.gradsheet.engine.Activation;
 import dev.gradsheet.sheet.DataTable;
@@ -30,18 +30,20 @@ import java.util.List;
  * {@code /lesson/losses}: lesson item 11 side by side. The same sigmoid neuron from the same
  * (adjustable) start is trained once with squared error and once with cross-entropy; the page shows
  * the error at the pre-activation — 2(a − y)·σ′(z) against a − y, with the
- * numbers, for the sample predicted worst at the start — and both training curves.
+ * numbers, for the sample predicted worst at the start — and both training curves. Its texts are in
+ * the page's language (bundle {@code i18n/lesson}); cell names and formulas stay as they are.
  */
 @Route("lesson/losses")
-@PageTitle("GradSheet: squared error vs cross-entropy")
-public class LossesView extends VerticalLayout {
+public class LossesView extends VerticalLayout implements HasDynamicTitle {
+    /** Most epochs a comparison runs. */
+    static final int MAX_EPOCHS = 100_000;
     final NumberField w1 = new NumberField("w1");
     final NumberField w2 = new NumberField("w2");
     final NumberField b = new NumberField("b");
-    final ComboBox<BuiltInData> data = new ComboBox<>("Data");
-    final IntegerField epochs = new IntegerField("Epochs");
-    final NumberField learningRate = new NumberField("Learning rate");
-    final Button run = new Button("Compare");
+    final ComboBox<BuiltInData> data = new ComboBox<>(Texts.t("lesson.losses.data"));
+    final IntegerField epochs = new IntegerField(Texts.t("lesson.losses.epochs"));
+    final NumberField learningRate = new NumberField(Texts.t("lesson.losses.learningRate"));
+    final Button run = new Button(Texts.t("lesson.losses.compare"));
     final Span error = new Span();
     final Paragraph mseGradient = new Paragraph();
     final Paragraph ceGradient = new Paragraph();
@@ -52,13 +54,14 @@ public class LossesView extends VerticalLayout {
 
     public LossesView() {
         setPadding(true);
-        add(new H2("Which loss? Squared error vs cross-entropy with a sigmoid output"),
-                new Anchor("", "← back to the sheet"));
-        add(new Paragraph("The same neuron p = σ(w1·x1 + w2·x2 + b) from the same start, trained on the same data with"
-                + " full-batch gradient descent. At the pre-activation z the squared error's error term is"
-                + " 2(a − y)·σ′(z), which vanishes when the unit is saturated (σ′ ≈ 0) even if the answer is"
-                + " badly wrong; with cross-entropy σ′ cancels and the term is just a − y, so it learns fast from a"
-                + " bad start. (Gaussian targets → MSE; Bernoulli 0/1 targets → cross-entropy.)"));
+        add(new H2(Texts.t("lesson.losses.heading")), new Anchor("", Texts.t("lesson.back")));
+        Paragraph setup = new Paragraph(Texts.t("lesson.losses.setup"));
+        setup.setId("losses-setup");
+        Paragraph why = new Paragraph(Texts.t("lesson.losses.why"));
+        why.setId("losses-why");
+        Paragraph which = new Paragraph(Texts.t("lesson.losses.which"));
+        which.setId("losses-which");
+        add(setup, why, which);
         w1.setId("losses-w1");
         w1.setValue(-4.0);
         w2.setId("losses-w2");
@@ -69,12 +72,12 @@ public class LossesView extends VerticalLayout {
         List<BuiltInData> sets = new ArrayList<>(List.of(BuiltInData.values()));
         sets.remove(BuiltInData.NOISY_LINE);
         data.setItems(sets);
-        data.setItemLabelGenerator(BuiltInData::title);
+        data.setItemLabelGenerator(DataSection::title);
         data.setValue(BuiltInData.OR);
         epochs.setId("losses-epochs");
         epochs.setValue(300);
         epochs.setMin(1);
-        epochs.setMax(100_000);
+        epochs.setMax(MAX_EPOCHS);
         learningRate.setId("losses-lr");
         learningRate.setValue(0.5);
         run.setId("losses-run");
@@ -92,8 +95,8 @@ public class LossesView extends VerticalLayout {
         for (Paragraph p : List.of(mseGradient, ceGradient)) {
             p.addClassName("gs-mono");
         }
-        FlexLayout sides = new FlexLayout(side("Squared error (MSE)", mseGradient, mseResult),
-                side("Cross-entropy", ceGradient, ceResult));
+        FlexLayout sides = new FlexLayout(side(Texts.t("lesson.losses.mse"), mseGradient, mseResult),
+                side(Texts.t("lesson.losses.crossEntropy"), ceGradient, ceResult));
         sides.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         sides.setWidthFull();
         curves.setId("losses-chart");
@@ -113,8 +116,12 @@ public class LossesView extends VerticalLayout {
     public void compare() {
         error.setText("");
         if (w1.getValue() == null || w2.getValue() == null || b.getValue() == null || data.getValue() == null
-                || epochs.getValue() == null || epochs.getValue() < 1 || epochs.getValue() > 100_000) {
-            error.setText("Enter w1, w2, b, a data set and 1 to 100000 epochs.");
+                || epochs.getValue() == null || epochs.getValue() < 1 || epochs.getValue() > MAX_EPOCHS) {
+            error.setText(Texts.t("lesson.losses.missing", MAX_EPOCHS));
+            return;
+        }
+        if (learningRate.getValue() == null || !(learningRate.getValue() > 0) || learningRate.getValue().isInfinite()) {
+            error.setText(Texts.t("lesson.losses.lr.invalid"));
             return;
         }
         DataTable table = data.getValue().table();
@@ -139,19 +146,21 @@ public class LossesView extends VerticalLayout {
         double z = w1.getValue() * x1 + w2.getValue() * x2 + b.getValue();
         double a = Activation.SIGMOID.f(z);
         double ds = Activation.SIGMOID.df(z);
-        String sample = "Worst-predicted sample (row " + (worst + 1) + "): x1 = " + Format.readable(x1) + ", x2 = "
+        // the words come from the bundle; the formulas and numbers are the same in every language
+        String sample = Texts.t("lesson.losses.worst", worst + 1) + ": x1 = " + Format.readable(x1) + ", x2 = "
                 + Format.readable(x2) + ", y = " + Format.readable(y) + "\nz = " + Format.readable(z)
                 + ", a = σ(z) = " + Format.readable(a) + ", σ′(z) = " + Format.readable(ds)
-                + (ds < Activation.SATURATION ? " (saturated)" : "") + "\n";
+                + (ds < Activation.SATURATION ? " " + Texts.t("lesson.losses.saturated") : "") + "\n";
         mseGradient.setText(sample + "∂L/∂z = 2(a − y)·σ′(z) = 2·(" + Format.readable(a - y) + ")·"
                 + Format.readable(ds) + " = " + Format.readable(2 * (a - y) * ds));
         ceGradient.setText(sample + "∂L/∂z = a − y = " + Format.readable(a - y));
         mseResult.setText(summary(comparison.mse().epochLosses()));
         ceResult.setText(summary(comparison.crossEntropy().epochLosses()));
-        curves.show("Loss per epoch from the same start", "epoch", "loss (log scale)", true, List.of(
-                new LineChart.Series("squared error (MSE)", "#6a1b9a", false, curve(comparison.mse().epochLosses())),
+        curves.show(Texts.t("lesson.losses.chartTitle"), Texts.t("lesson.losses.epoch"), Texts.t("lesson.losses.lossLog"), true, List.of(
+                new LineChart.Series(Texts.t("lesson.losses.series.mse"), "#6a1b9a", false, curve(comparison.mse().epochLosses())),
                 // dashed: the two curves differ by more than their colours (issue 15)
-                new LineChart.Series("cross-entropy", "#2e7d32", true, curve(comparison.crossEntropy().epochLosses()))));
+                new LineChart.Series(Texts.t("lesson.losses.series.crossEntropy"), "#2e7d32", true,
+                        curve(comparison.crossEntropy().epochLosses()))));
     }
 
     /** The row whose start prediction is furthest from its target (first on ties). */
@@ -170,8 +179,8 @@ public class LossesView extends VerticalLayout {
     }
 
     private static String summary(List<Double> losses) {
-        return "Loss " + Format.readable(losses.get(0)) + " after epoch 1 → " + Format.readable(losses.get(losses.size() - 1))
-                + " after epoch " + losses.size();
+        return Texts.t("lesson.losses.summary", Format.readable(losses.get(0)),
+                Format.readable(losses.get(losses.size() - 1)), losses.size());
     }
 
     private static List<double[]> curve(List<Double> losses) {
@@ -180,6 +189,11 @@ public class LossesView extends VerticalLayout {
             h.add(i + 1, losses.get(i));
         }
         return h.points();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Texts.t("lesson.losses.title");
     }
 
     /** The last comparison run, or null. */

@@ -34,60 +34,59 @@ import java.util.List;
  * a new shared sheet (the current one stays at its link), with the chosen built-in data attached.
  */
 public class TemplateDialog extends Dialog {
-    /** The templates on offer. */
+    /** The templates on offer; their names and notes are the bundle keys {@code train.template.<kind>.*}. */
     public enum Kind {
-        STEP("Step neuron (a threshold: 0 or 1)"), SIGMOID("Sigmoid neuron"), MLP("MLP builder");
+        STEP, SIGMOID, MLP;
 
-        final String title;
-
-        Kind(String title) {
-            this.title = title;
+        /** The template's name in the page's language. */
+        String title() {
+            return Texts.t("train.template." + name().toLowerCase() + ".title");
         }
     }
 
-    final RadioButtonGroup<Kind> kind = new RadioButtonGroup<>("Template");
-    final TextField hidden = new TextField("Hidden layer sizes");
-    final ComboBox<Activation> activation = new ComboBox<>("Activation");
-    final ComboBox<Templates.Loss> loss = new ComboBox<>("Loss");
-    final IntegerField seed = new IntegerField("Seed");
+    final RadioButtonGroup<Kind> kind = new RadioButtonGroup<>(Texts.t("train.template.kind"));
+    final TextField hidden = new TextField(Texts.t("train.template.hidden"));
+    final ComboBox<Activation> activation = new ComboBox<>(Texts.t("train.template.activation"));
+    final ComboBox<Templates.Loss> loss = new ComboBox<>(Texts.t("train.template.loss"));
+    final IntegerField seed = new IntegerField(Texts.t("train.template.seed"));
     /** MSE only: cross-entropy always puts a sigmoid on the output (it needs a probability). */
-    final Checkbox sigmoidOutput = new Checkbox("Sigmoid on the output", true);
-    final ComboBox<BuiltInData> data = new ComboBox<>("Data");
+    final Checkbox sigmoidOutput = new Checkbox(Texts.t("train.template.sigmoidOutput"), true);
+    final ComboBox<BuiltInData> data = new ComboBox<>(Texts.t("train.template.data"));
     final Paragraph note = new Paragraph();
     final Span error = new Span();
-    final Button open = new Button("Open as new sheet");
+    final Button open = new Button(Texts.t("train.template.open"));
     private final SheetRegistry registry;
     final com.vaadin.flow.component.select.Select<Templates.Penalty> penalty = new com.vaadin.flow.component.select.Select<>();
-    final com.vaadin.flow.component.textfield.NumberField lambda = new com.vaadin.flow.component.textfield.NumberField("lambda");
+    final com.vaadin.flow.component.textfield.NumberField lambda = new com.vaadin.flow.component.textfield.NumberField("lambda"); // a cell name: never translated
     /** Whether the sigmoid output was ticked for MSE, restored when MSE is chosen again. */
     private boolean mseSigmoidChoice = true;
 
     public TemplateDialog(SheetRegistry registry) {
         this.registry = registry;
-        setHeaderTitle("Templates");
+        setHeaderTitle(Texts.t("train.template.header"));
         setId("template-dialog");
         kind.setId("template-kind");
         kind.setItems(Kind.values());
-        kind.setItemLabelGenerator(k -> k.title);
+        kind.setItemLabelGenerator(Kind::title);
         hidden.setId("template-hidden");
         hidden.setValue("4");
-        hidden.setHelperText("comma-separated, e.g. 4 or 8, 4");
+        hidden.setHelperText(Texts.t("train.template.hidden.helper"));
         activation.setId("template-activation");
         activation.setItems(Activation.SIGMOID, Activation.TANH, Activation.RELU);
         activation.setItemLabelGenerator(Activation::fn);
         activation.setValue(Activation.SIGMOID);
         loss.setId("template-loss");
         loss.setItems(Templates.Loss.values());
-        loss.setItemLabelGenerator(l -> l == Templates.Loss.MSE ? "squared error (MSE)" : "cross-entropy");
+        loss.setItemLabelGenerator(l -> Texts.t(l == Templates.Loss.MSE ? "train.template.loss.mse" : "train.template.loss.crossEntropy"));
         loss.setValue(Templates.Loss.CROSS_ENTROPY);
         seed.setId("template-seed");
         seed.setValue(1);
         sigmoidOutput.setId("template-sigmoid-output");
         penalty.setId("template-penalty");
-        penalty.setLabel("Penalty (as cells)");
+        penalty.setLabel(Texts.t("train.template.penalty"));
         penalty.setItems(Templates.Penalty.values());
         penalty.setItemLabelGenerator(p -> switch (p) {
-            case NONE -> "none";
+            case NONE -> Texts.t("train.template.penalty.none");
             case L2 -> "L2: reg = lambda·Σw²";
             case L1 -> "L1: reg = lambda·Σ|w|";
         });
@@ -99,7 +98,7 @@ public class TemplateDialog extends Dialog {
         lambda.setWidth("7em");
         data.setId("template-data");
         data.setItems(BuiltInData.values());
-        data.setItemLabelGenerator(BuiltInData::title);
+        data.setItemLabelGenerator(DataSection::title);
         data.setClearButtonVisible(true);
         note.setId("template-note");
         note.addClassName("gs-description");
@@ -119,7 +118,7 @@ public class TemplateDialog extends Dialog {
         VerticalLayout body = new VerticalLayout(kind, mlpRow, lossRow, penaltyRow, data, note, error);
         body.setPadding(false);
         add(body);
-        getFooter().add(new Button("Cancel", e -> close()), open);
+        getFooter().add(new Button(Texts.t("train.template.cancel"), e -> close()), open);
         setWidth("40em");
     }
 
@@ -134,15 +133,7 @@ public class TemplateDialog extends Dialog {
         sigmoidOutput.setVisible(k == Kind.MLP);
         showOutputChoice();
         data.setValue(k == Kind.MLP ? BuiltInData.XOR : k == Kind.STEP ? BuiltInData.LINE_SEPARATION : BuiltInData.AND);
-        note.setText(switch (k) {
-            case STEP -> "The lesson's threshold neuron: out = 1 when w1·x1 + w2·x2 + b > θ (weights 1, bias 0,"
-                    + " θ = 1), so it splits the plane by the line x1 + x2 = 1 — drawn over the data in the"
-                    + " decision picture. It cannot learn by backpropagation: the step's derivative is 0"
-                    + " everywhere (undefined at the jump), so every weight's gradient is 0 and training moves nothing.";
-            case SIGMOID -> "z = w1·x1 + w2·x2 + b, p = σ(z): differentiable everywhere, so gradient descent can learn.";
-            case MLP -> "Every neuron of a layer reads every neuron of the layer before. Weights"
-                    + " are drawn from the seed; inputs x1, x2, …, output out, target y, loss L.";
-        });
+        note.setText(Texts.t("train.template." + k.name().toLowerCase() + ".note"));
     }
 
     /**
@@ -157,13 +148,13 @@ public class TemplateDialog extends Dialog {
             }
             sigmoidOutput.setValue(true);
             sigmoidOutput.setEnabled(false);
-            sigmoidOutput.setLabel("Sigmoid on the output (always, for cross-entropy)");
+            sigmoidOutput.setLabel(Texts.t("train.template.sigmoidOutput.always"));
         } else {
             if (!sigmoidOutput.isEnabled()) {
                 sigmoidOutput.setValue(mseSigmoidChoice);
             }
             sigmoidOutput.setEnabled(true);
-            sigmoidOutput.setLabel("Sigmoid on the output (outputs between 0 and 1)");
+            sigmoidOutput.setLabel(Texts.t("train.template.sigmoidOutput.choice"));
         }
     }
 
@@ -199,11 +190,11 @@ public class TemplateDialog extends Dialog {
             try {
                 sizes.add(Integer.parseInt(part));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("hidden layer sizes: '" + part + "' is not a whole number");
+                throw new IllegalArgumentException(Texts.t("train.template.hidden.notWhole", part));
             }
         }
         if (sizes.size() > 8) {
-            throw new IllegalArgumentException("at most 8 hidden layers");
+            throw new IllegalArgumentException(Texts.t("train.template.hidden.tooMany", 8));
         }
         return sizes;
     }
@@ -228,7 +219,7 @@ public class TemplateDialog extends Dialog {
         }
         SharedSheet created = registry.create(new SheetFile.Loaded(loaded.sheet(), loaded.description(), table));
         close();
-        Notification.show("Opened the template as a new sheet; the previous one stays at its link.");
+        Notification.show(Texts.t("train.template.opened"));
         UI.getCurrent().navigate(SheetView.class, created.id());
         return created;
     }

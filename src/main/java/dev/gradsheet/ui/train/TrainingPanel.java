@@ -60,19 +60,17 @@ public class TrainingPanel extends Composite<Details> {
     public static final long NOTIFY_MS = 100;
     /** The speed control's choices: steps per screen update (0: as fast as the engine goes). */
     static final List<Integer> SPEEDS = List.of(0, 1000, 100, 10, 1);
-    static final String ALREADY_TRAINING = "This sheet is already training (one run per sheet, whichever tab started"
-            + " it); its progress and Stop are shown here.";
-    final IntegerField batch = new IntegerField("Batch size m");
-    final IntegerField epochs = new IntegerField("Epochs");
-    final NumberField learningRate = new NumberField("Learning rate");
-    final IntegerField seed = new IntegerField("Seed");
-    final Checkbox shuffle = new Checkbox("Shuffle", true);
-    final Button start = new Button("Play");
-    final Button stop = new Button("Pause");
-    final Button stepOnce = new Button("Step");
-    final Button reset = new Button("Reset");
+    final IntegerField batch = new IntegerField(Texts.t("train.panel.batch"));
+    final IntegerField epochs = new IntegerField(Texts.t("train.panel.epochs"));
+    final NumberField learningRate = new NumberField(Texts.t("train.panel.learningRate"));
+    final IntegerField seed = new IntegerField(Texts.t("train.panel.seed"));
+    final Checkbox shuffle = new Checkbox(Texts.t("train.panel.shuffle"), true);
+    final Button start = new Button(Texts.t("train.panel.play"));
+    final Button stop = new Button(Texts.t("train.panel.pause"));
+    final Button stepOnce = new Button(Texts.t("train.panel.step"));
+    final Button reset = new Button(Texts.t("train.panel.reset"));
     final com.vaadin.flow.component.select.Select<Integer> speed = new com.vaadin.flow.component.select.Select<>();
-    final IntegerField testShare = new IntegerField("Test %");
+    final IntegerField testShare = new IntegerField(Texts.t("train.panel.testShare"));
     final ProgressBar progress = new ProgressBar();
     final Span status = new Span();
     final Span error = new Span();
@@ -101,7 +99,7 @@ public class TrainingPanel extends Composite<Details> {
             drawPicture();
         });
         Details details = getContent();
-        details.setSummaryText("Data & training (mini-batch SGD)");
+        details.setSummaryText(Texts.t("train.panel.summary"));
         details.setId("training");
         details.setOpened(shared.data() != null);
         details.setWidthFull();
@@ -110,8 +108,8 @@ public class TrainingPanel extends Composite<Details> {
         batch.setMin(1);
         batch.setWidth("8em");
         epochs.setId("train-epochs");
-        epochs.setPlaceholder("until paused");
-        epochs.setTooltipText("epochs this Play runs; empty: until paused");
+        epochs.setPlaceholder(Texts.t("train.panel.epochs.placeholder"));
+        epochs.setTooltipText(Texts.t("train.panel.epochs.tooltip"));
         epochs.setMin(1);
         epochs.setWidth("7em");
         learningRate.setId("train-lr");
@@ -128,19 +126,19 @@ public class TrainingPanel extends Composite<Details> {
         testShare.setWidth("5em");
         testShare.addValueChangeListener(e -> drawPicture());
         seed.addValueChangeListener(e -> drawPicture());
-        testShare.setTooltipText("share of the data held back as test points (not trained on; hollow in the picture)");
+        testShare.setTooltipText(Texts.t("train.panel.testShare.tooltip"));
         speed.setId("train-speed");
-        speed.setLabel("Speed");
+        speed.setLabel(Texts.t("train.panel.speed"));
         speed.setItems(SPEEDS);
-        speed.setItemLabelGenerator(n -> n == 0 ? "full" : n + " steps / update");
+        speed.setItemLabelGenerator(n -> n == 0 ? Texts.t("train.panel.speed.full") : Texts.t("train.panel.speed.steps", n));
         speed.setValue(0);
         speed.setWidth("10em");
-        speed.setTooltipText("steps per screen update (the page updates about 10 times a second)");
+        speed.setTooltipText(Texts.t("train.panel.speed.tooltip"));
         stepOnce.setId("train-step");
-        stepOnce.setTooltipText("one batch: one SGD step");
+        stepOnce.setTooltipText(Texts.t("train.panel.step.tooltip"));
         stepOnce.addClickListener(e -> step());
         reset.setId("train-reset");
-        reset.setTooltipText("back to the weights the run started from (one undoable edit)");
+        reset.setTooltipText(Texts.t("train.panel.reset.tooltip"));
         reset.addClickListener(e -> reset());
         start.setId("train-start");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -150,7 +148,7 @@ public class TrainingPanel extends Composite<Details> {
         stop.setEnabled(false);
         stop.addClickListener(e -> stop());
         progress.setId("train-progress");
-        progress.getElement().setAttribute("aria-label", "Training progress"); // issue 15: a named progress bar
+        progress.getElement().setAttribute("aria-label", Texts.t("train.panel.progress")); // issue 15: a named progress bar
         progress.setWidthFull();
         status.setId("train-status");
         status.getStyle().set("font-variant-numeric", "tabular-nums");
@@ -170,11 +168,11 @@ public class TrainingPanel extends Composite<Details> {
         heatmap.setHeight(Heatmap.HEIGHT);
         suggestBatch(shared.data());
 
-        Button templates = new Button("Templates…", e -> new TemplateDialog(registry).open());
+        Button templates = new Button(Texts.t("train.panel.templates"), e -> new TemplateDialog(registry).open());
         templates.setId("templates");
-        Anchor activations = new Anchor("lesson/activations", "Activations f, f′");
+        Anchor activations = new Anchor("lesson/activations", Texts.t("train.panel.link.activations"));
         activations.setId("link-activations");
-        Anchor losses = new Anchor("lesson/losses", "MSE vs cross-entropy");
+        Anchor losses = new Anchor("lesson/losses", Texts.t("train.panel.link.losses"));
         losses.setId("link-losses");
         // the Playground's transport and its readout first, always in view; then the settings
         HorizontalLayout transport = new HorizontalLayout(start, stop, stepOnce, reset, speed, status);
@@ -211,12 +209,12 @@ public class TrainingPanel extends Composite<Details> {
         batchGradient.setId("batch-gradient");
         batchGradient.addThemeVariants(GridVariant.LUMO_COMPACT);
         batchGradient.setAllRowsVisible(true); // every weight listed: the panel scrolls, not a three-row box
-        batchGradient.addColumn(Map.Entry::getKey).setHeader("Weight").setWidth("7em").setFlexGrow(0);
-        batchGradient.addColumn(e -> Format.readable(e.getValue()[0])).setKey("value").setHeader("Value")
+        batchGradient.addColumn(Map.Entry::getKey).setHeader(Texts.t("train.panel.gradient.weight")).setWidth("7em").setFlexGrow(0);
+        batchGradient.addColumn(e -> Format.readable(e.getValue()[0])).setKey("value").setHeader(Texts.t("train.panel.gradient.value"))
                 .setTextAlign(ColumnTextAlign.END);
         batchGradient.addColumn(e -> Format.readable(e.getValue()[1])).setKey("batch")
-                .setHeader("Batch gradient").setTextAlign(ColumnTextAlign.END)
-                .setTooltipGenerator(e -> "mean over the last batch of ∂L/∂" + e.getKey() + " = " + Format.exact(e.getValue()[1]));
+                .setHeader(Texts.t("train.panel.gradient.batch")).setTextAlign(ColumnTextAlign.END)
+                .setTooltipGenerator(e -> Texts.t("train.panel.gradient.tooltip", e.getKey(), Format.exact(e.getValue()[1])));
         batchGradient.setVisible(false);
     }
 
@@ -243,7 +241,7 @@ public class TrainingPanel extends Composite<Details> {
     public void start() {
         error.setText("");
         if (job != null && !job.isDone()) {
-            error.setText(ALREADY_TRAINING);
+            error.setText(Texts.t("train.panel.alreadyTraining"));
             return;
         }
         PlayState state = playState();
@@ -252,18 +250,18 @@ public class TrainingPanel extends Composite<Details> {
         }
         double lr = learningRate.getValue() == null ? Double.NaN : learningRate.getValue();
         if (!(lr > 0) || !Double.isFinite(lr)) {
-            error.setText("learning rate must be a positive number");
+            error.setText(Texts.t("train.panel.lr.invalid"));
             return;
         }
         boolean untilPaused = epochs.getValue() == null;
         // until paused: no epoch limit (4 samples run a million epochs in seconds), a time limit instead
         long toRun = untilPaused ? Long.MAX_VALUE : epochs.getValue();
         if (toRun < 1) {
-            error.setText("epochs must be at least 1 (or empty: until paused)");
+            error.setText(Texts.t("train.panel.epochs.min"));
             return;
         }
         if (!untilPaused && toRun > registry.limits().maxEpochs()) {
-            error.setText("at most " + registry.limits().maxEpochs() + " epochs per run on this server");
+            error.setText(Texts.t("train.panel.epochs.max", registry.limits().maxEpochs()));
             return;
         }
         int pace = speed.getValue() == null ? 0 : speed.getValue();
@@ -272,11 +270,11 @@ public class TrainingPanel extends Composite<Details> {
             started = shared.training().start(() -> TrainingJob.play(state, lr, toRun, untilPaused, pace,
                     registry.jobs(), PUBLISH_MS, NOTIFY_MS));
         } catch (JobRefusedException e) {
-            error.setText(e.getMessage());
+            error.setText(Refusals.text(e, 0));
             return;
         }
         if (started == null) {
-            error.setText(ALREADY_TRAINING);
+            error.setText(Texts.t("train.panel.alreadyTraining"));
             follow(shared.training().current());
             return;
         }
@@ -292,7 +290,7 @@ public class TrainingPanel extends Composite<Details> {
         DataTable table = shared.data();
         Sheet sheet = shared.sheet();
         if (table == null) {
-            error.setText("Pick a built-in data set or upload a CSV file first.");
+            error.setText(Texts.t("train.panel.noData"));
             return null;
         }
         try {
@@ -302,14 +300,16 @@ public class TrainingPanel extends Composite<Details> {
             return null;
         }
         if (sheet.weights().isEmpty()) {
-            error.setText("This sheet has no weight to train: add one, e.g. w = weight(0.5), or use a template.");
+            error.setText(Texts.t("train.panel.noWeight"));
             return null;
         }
-        int m;
-        try {
-            m = value(batch, "batch size");
-        } catch (IllegalArgumentException e) {
-            error.setText(e.getMessage());
+        if (batch.getValue() == null || batch.getValue() < 1) {
+            error.setText(Texts.t("train.panel.batch.missing"));
+            return null;
+        }
+        int m = batch.getValue();
+        if (testShare.getValue() != null && (testShare.getValue() < 0 || testShare.getValue() > 90)) {
+            error.setText(Texts.t("train.panel.testShare.range"));
             return null;
         }
         long s = seed.getValue() == null ? 0 : seed.getValue();
@@ -335,7 +335,7 @@ public class TrainingPanel extends Composite<Details> {
     public void step() {
         error.setText("");
         if (shared.training().busy()) {
-            error.setText("Pause first: a run is going on (Step takes one batch between runs).");
+            error.setText(Texts.t("train.panel.pauseFirst"));
             return;
         }
         PlayState state = playState();
@@ -348,21 +348,19 @@ public class TrainingPanel extends Composite<Details> {
             try {
                 StepCurves listener = new StepCurves(state, last);
                 var outcome = state.loop().step(lr, listener);
-                finalLoss.setText("Step " + state.loop().steps() + " (epoch " + (state.loop().epochs() + 1)
-                        + "): batch loss " + Format.readable(listener.loss) + " · Undo reverts it.");
+                finalLoss.setText(Texts.t("train.panel.stepDone", state.loop().steps(), state.loop().epochs() + 1,
+                        Format.readable(listener.loss)));
                 showWhichNumbers(new Trainer.Result(List.of(), List.of(), 1, false, outcome.batchGradient(),
                         outcome.seconds()));
             } catch (dev.gradsheet.train.TrainingLoop.Diverged | IllegalArgumentException | EditRefusedException e) {
-                error.setText(e.getMessage());
+                error.setText(refusal(e, state.loop().steps()));
             }
         });
         if (!ran) {
-            error.setText("Pause first: a run is going on (Step takes one batch between runs).");
+            error.setText(Texts.t("train.panel.pauseFirst"));
             return;
         }
-        status.setText("step " + state.loop().steps() + " · epoch " + state.loop().epochs()
-                + (Double.isNaN(last[0]) ? "" : " · loss " + Format.readable(last[0]))
-                + (Double.isNaN(last[1]) ? "" : " · test loss " + Format.readable(last[1])));
+        status.setText(StatusLine.of(false, state.loop().steps(), 0, state.loop().epochs(), last[0], last[1], Double.NaN));
         drawLosses();
         drawPicture();
     }
@@ -407,13 +405,13 @@ public class TrainingPanel extends Composite<Details> {
             try {
                 running.result().handle((r, f) -> null).get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
-                error.setText("The run did not pause in time; try Reset again.");
+                error.setText(Texts.t("train.panel.reset.timeout"));
                 return;
             }
         }
         PlayState state = shared.training().play();
         if (state == null) {
-            error.setText("Nothing to reset: the weights have not been trained yet.");
+            error.setText(Texts.t("train.panel.reset.nothing"));
             return;
         }
         boolean[] done = {false};
@@ -423,18 +421,18 @@ public class TrainingPanel extends Composite<Details> {
                 state.clearCurves();
                 done[0] = true;
             } catch (EditRefusedException e) {
-                error.setText(e.getMessage());
+                error.setText(refusal(e, 0));
             }
         });
         if (!idle) {
-            error.setText("Another tab started a run meanwhile; pause it, then Reset.");
+            error.setText(Texts.t("train.panel.reset.otherTab"));
             return;
         }
         if (!done[0]) {
             return;
         }
-        finalLoss.setText("Reset to the starting weights · Undo brings the trained ones back.");
-        status.setText("step 0 · epoch 0");
+        finalLoss.setText(Texts.t("train.panel.reset.done"));
+        status.setText(StatusLine.of(false, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN));
         progress.setValue(0);
         numbersNote.setVisible(false);
         batchGradient.setVisible(false);
@@ -476,19 +474,12 @@ public class TrainingPanel extends Composite<Details> {
         showProgress();
     }
 
-    private static int value(IntegerField field, String what) {
-        if (field.getValue() == null) {
-            throw new IllegalArgumentException("enter the " + what);
-        }
-        return field.getValue();
-    }
-
     /** Asks the run to stop after its current step; the sheet keeps the weights reached so far. */
     public void stop() {
         if (job != null && !job.isDone()) {
             job.stop();
             if (UI.getCurrent() != null) {
-                status.setText("stopping…");
+                status.setText(Texts.t("train.status.stopping"));
             }
         }
     }
@@ -516,17 +507,14 @@ public class TrainingPanel extends Composite<Details> {
         progress.setValue(p.fraction());
         if (job.waiting()) {
             int ahead = job.ahead();
-            status.setText("waiting for a free worker (" + (ahead == 0 ? "next" : ahead + " ahead") + ")");
+            status.setText(ahead == 0 ? Texts.t("train.status.waitingNext") : Texts.t("train.status.waiting", ahead));
             drawLosses();
             return;
         }
         // a Playground run shows its latest epoch's mean loss (what the curve's thick line draws)
         double loss = job.playState() != null && !Double.isNaN(job.epochLoss()) ? job.epochLoss() : p.loss();
-        status.setText((job.plainSteps() ? "SGD " : "") + "step " + p.step()
-                + (p.totalSteps() > 0 ? " / " + p.totalSteps() : "") + " · epoch " + p.epoch()
-                + (Double.isNaN(loss) ? "" : " · loss " + Format.readable(loss))
-                + (Double.isNaN(job.testLoss()) ? "" : " · test loss " + Format.readable(job.testLoss()))
-                + " · " + Math.round(p.stepsPerSecond()) + " steps/s");
+        status.setText(StatusLine.of(job.plainSteps(), p.step(), p.totalSteps(), p.epoch(), loss, job.testLoss(),
+                p.stepsPerSecond()));
         drawLosses();
     }
 
@@ -540,52 +528,58 @@ public class TrainingPanel extends Composite<Details> {
         showProgress();
         drawPicture(); // the final weights, with every neuron's picture fresh
         if (failure instanceof CancellationException || failure != null && failure.getCause() instanceof CancellationException) {
-            finalLoss.setText("Stopped before it started; nothing was changed.");
+            finalLoss.setText(Texts.t("train.result.cancelled"));
             return;
         }
         if (failure != null && unwrap(failure) instanceof dev.gradsheet.train.TrainingLoop.Diverged diverged) {
-            error.setText(diverged.getMessage());
-            finalLoss.setText("Stopped by itself: the loss diverged (the curve shows the blow-up). The weights of the"
-                    + " last finite step are kept; Reset or Undo goes back.");
+            error.setText(refusal(diverged, run.playState() == null ? 1 : run.playState().loop().steps()));
+            finalLoss.setText(Texts.t("train.result.diverged"));
             return;
         }
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            error.setText(cause instanceof EditRefusedException ? cause.getMessage()
-                    : "training failed: " + cause.getMessage());
-            finalLoss.setText("Training ended early; the weights reached before the refused step are kept (Undo reverts the run).");
+            String known = Refusals.text(cause, 1);
+            error.setText(known != null ? known : cause instanceof EditRefusedException ? cause.getMessage()
+                    : Texts.t("train.result.failed", String.valueOf(cause.getMessage())));
+            finalLoss.setText(Texts.t("train.result.endedEarly"));
             return;
         }
         if (run.plainSteps()) {
-            finalLoss.setText((result.stopped() ? "Stopped after " : "Done: ") + result.steps() + " SGD steps. "
-                    + shared.sheet().objective() + " = " + Format.readable(shared.sheet().objectiveValue())
-                    + " · Undo reverts the whole run.");
+            finalLoss.setText(Texts.t(result.stopped() ? "train.result.sgdStopped" : "train.result.sgdDone", result.steps(),
+                    shared.sheet().objective(), Format.readable(shared.sheet().objectiveValue())));
             return;
         }
         if (run.playState() != null) {
             long at = run.playState().loop().steps();
             double loss = Double.isNaN(run.epochLoss()) ? run.progress().loss() : run.epochLoss();
-            finalLoss.setText((run.pausedByLimit() ? "Paused by itself after "
-                    + TrainingJob.UNTIL_PAUSED_LIMIT.toMinutes() + " minutes at step " + at + " (epoch "
-                    + run.playState().loop().epochs() + "). " : result.stopped() ? "Paused at step " + at + " (epoch " + run.playState().loop().epochs() + "). "
-                    : "Done: " + result.steps() + " steps. ") + "Final loss " + Format.readable(loss)
-                    + (Double.isNaN(run.epochLoss()) ? " (last step)" : " (mean over the last epoch)")
-                    + (Double.isNaN(run.testLoss()) ? "" : ", test loss " + Format.readable(run.testLoss()))
-                    + " · Play goes on from here; Undo reverts the whole run.");
+            long epoch = run.playState().loop().epochs();
+            String how = run.pausedByLimit() ? Texts.t("train.result.pausedByLimit", TrainingJob.UNTIL_PAUSED_LIMIT.toMinutes(), at, epoch)
+                    : result.stopped() ? Texts.t("train.result.paused", at, epoch) : Texts.t("train.result.done", result.steps());
+            String lossText = Texts.t(Double.isNaN(run.epochLoss()) ? "train.result.lossLastStep" : "train.result.lossEpoch",
+                    Format.readable(loss));
+            String test = Double.isNaN(run.testLoss()) ? "" : Texts.t("train.result.testLoss", Format.readable(run.testLoss()));
+            finalLoss.setText(Texts.t("train.result.play", how, lossText, test));
             showWhichNumbers(result);
             return;
         }
         double last = result.epochLosses().isEmpty() ? run.progress().loss() : result.finalLoss();
-        finalLoss.setText((result.stopped() ? "Stopped at step " + result.steps() + ". " : "Done: " + result.steps()
-                + " steps. ") + "Final loss " + Format.readable(last)
-                + (result.epochLosses().isEmpty() ? " (last step)" : " (mean over the last epoch)")
-                + " · " + (result.seconds() < 1 ? Math.round(result.seconds() * 1000) + " ms"
-                        : String.format("%.1f s", result.seconds())) + " · Undo reverts the whole run.");
+        String how = result.stopped() ? Texts.t("train.result.stopped", result.steps()) : Texts.t("train.result.done", result.steps());
+        String lossText = Texts.t(result.epochLosses().isEmpty() ? "train.result.lossLastStep" : "train.result.lossEpoch",
+                Format.readable(last));
+        String time = result.seconds() < 1 ? Math.round(result.seconds() * 1000) + " ms"
+                : Format.readable(Math.round(result.seconds() * 10) / 10.0) + " s";
+        finalLoss.setText(Texts.t("train.result.oneShot", how, lossText, time));
         showWhichNumbers(result);
     }
 
     private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return Refusals.unwrap(failure);
+    }
+
+    /** The panel's sentence for a refused or stopped step, else the engine's own message. */
+    private static String refusal(RuntimeException e, long step) {
+        String known = Refusals.text(e, step);
+        return known != null ? known : e.getMessage();
     }
 
     /** After a run: says which numbers the grid shows and lists the last batch's mean gradient. */
@@ -596,13 +590,9 @@ public class TrainingPanel extends Composite<Details> {
         for (String column : table.columns()) {
             sheet.cell(column).ifPresent(c -> sample.add(column + " = " + Format.readable(c.value())));
         }
-        numbersNote.setText("Which numbers are which: the grid's values and gradients are those of the current"
-                + " sample — the last sample of the last batch (" + String.join(", ", sample) + "). The batch"
-                + " gradient below is the mean of ∂" + sheet.objective() + "/∂w over that batch (m = "
-                + batch.getValue() + "; an epoch's last batch holds what is left): the gradient of the last step."
-                + (result.batchGradient().values().stream().allMatch(g -> g == 0)
-                        ? " Every batch gradient is 0, so nothing was learned: a step activation's gradient is 0"
-                        + " everywhere (it cannot learn by backpropagation); use sigmoid, tanh or ReLU." : ""));
+        numbersNote.setText(Texts.t("train.numbers.note", String.join(", ", sample), sheet.objective(),
+                String.valueOf(batch.getValue()))
+                + (result.batchGradient().values().stream().allMatch(g -> g == 0) ? " " + Texts.t("train.numbers.allZero") : ""));
         numbersNote.setVisible(true);
         List<Map.Entry<String, double[]>> rows = new ArrayList<>();
         result.batchGradient().forEach((w, g) -> rows.add(Map.entry(w,
@@ -659,13 +649,14 @@ public class TrainingPanel extends Composite<Details> {
             epochLosses = job.epochLosses();
         }
         if (steps != null) {
-            series.add(new LineChart.Series("loss per step", "#90caf9", false, steps.points(), 1));
-            series.add(new LineChart.Series("mean loss per epoch", "#e65100", false, epochLosses.points(), 2.5));
+            series.add(new LineChart.Series(Texts.t("train.chart.stepLoss"), "#90caf9", false, steps.points(), 1));
+            series.add(new LineChart.Series(Texts.t("train.chart.epochLoss"), "#e65100", false, epochLosses.points(), 2.5));
             if (tests != null && tests.count() > 0) {
-                series.add(new LineChart.Series("test loss per epoch", "#2e7d32", true, tests.points(), 2));
+                series.add(new LineChart.Series(Texts.t("train.chart.testLoss"), "#2e7d32", true, tests.points(), 2));
             }
         }
-        lossChart.show(steps == null ? "Loss curve: press Play" : "Loss curve", "step", "loss (log scale)", true, series);
+        lossChart.show(Texts.t(steps == null ? "train.chart.titleEmpty" : "train.chart.title"), Texts.t("train.chart.step"),
+                Texts.t("train.chart.lossLog"), true, series);
     }
 
     private void drawPicture() {

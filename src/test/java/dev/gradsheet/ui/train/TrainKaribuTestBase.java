@@ -4,11 +4,19 @@ import com.vaadin.flow.component.UI;
 import dev.gradsheet.sheet.SheetFile;
 import dev.gradsheet.ui.KaribuTestBase;
 import dev.gradsheet.ui.SharedSheet;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
 /** Browserless tests of the training UI: the web sheet's Karibu setup, opening a sheet's training panel. */
 abstract class TrainKaribuTestBase extends KaribuTestBase {
+    /** The tests read English texts unless they choose Korean (issue 15); runs after the mocked UI is set up. */
+    @BeforeEach
+    void speakEnglish() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+    }
+
     /** Creates a shared sheet from {@code .sheet} text, opens its page and returns its training panel. */
     TrainingPanel open(String sheetText) throws Exception {
         SharedSheet shared = registry.create(SheetFile.parse(sheetText, "test.sheet"));
