@@ -347,9 +347,9 @@ public class TrainingPanel extends Composite<Details> {
         boolean ran = shared.training().whileIdle(() -> { // no Play (from any tab) starts on the loop meanwhile
             try {
                 StepCurves listener = new StepCurves(state, last);
+                long epoch = state.loop().epochs() + 1; // the epoch this step belongs to, even when it ends it
                 var outcome = state.loop().step(lr, listener);
-                finalLoss.setText(Texts.t("train.panel.stepDone", state.loop().steps(), state.loop().epochs() + 1,
-                        Format.readable(listener.loss)));
+                finalLoss.setText(Texts.t("train.panel.stepDone", state.loop().steps(), epoch, Format.readable(listener.loss)));
                 showWhichNumbers(new Trainer.Result(List.of(), List.of(), 1, false, outcome.batchGradient(),
                         outcome.seconds()));
             } catch (dev.gradsheet.train.TrainingLoop.Diverged | IllegalArgumentException | EditRefusedException e) {

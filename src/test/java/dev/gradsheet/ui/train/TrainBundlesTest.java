@@ -1,0 +1,75 @@
+package dev.gradsheet.ui.train;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The training panel's and lesson pages' bundles (issue 15): every key in English and Korean, with the
+ * same {@code {n}} arguments, patterns MessageFormat reads as meant, and Korean that is Korean.
+ */
+class TrainBundlesTest {
+    private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)}");
+    private static final Pattern HANGUL = Pattern.compile("\\p{IsHangul}");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "lesson"})
+    void everyKeyHasBothLanguagesWithTheSameArguments(String bundle) throws IOException {
+        Properties english = load("i18n/" + bundle + ".properties");
+        Properties korean = load("i18n/" + bundle + "_ko.properties");
+        assertThat(english.stringPropertyNames()).as(bundle).isNotEmpty()
+                .isEqualTo(korean.stringPropertyNames());
+        for (String key : english.stringPropertyNames()) {
+            String en = english.getProperty(key);
+            String ko = korean.getProperty(key);
+            assertThat(arguments(ko)).as(key).isEqualTo(arguments(en));
+            assertThat(HANGUL.matcher(ko).find()).as(key + " is Korean: " + ko).isTrue();
+            assertThat(ko).as(key).isNotEqualTo(en);
+            for (String pattern : new String[] {en, ko}) {
+                if (arguments(pattern).isEmpty()) {
+                    // shown as written: a doubled quote would show twice
+                    assertThat(pattern).as(key).doesNotContain("''");
+                } else {
+                    // MessageFormat: an apostrophe must be doubled, or it swallows the text after it
+                    assertThat(pattern.replace("''", "")).as(key).doesNotContain("'");
+                    int count = ((TreeSet<Integer>) arguments(pattern)).last() + 1;
+                    Object[] args = java.util.stream.IntStream.range(0, count).mapToObj(i -> "«" + i + "»").toArray();
+                    String shown = new MessageFormat(pattern, Locale.ROOT).format(args);
+                    for (int i : arguments(pattern)) {
+                        assertThat(shown).as(key).contains("«" + i + "»");
+                    }
+                }
+            }
+        }
+    }
+
+    private static Set<Integer> arguments(String pattern) {
+        Set<Integer> found = new TreeSet<>();
+        Matcher m = ARGUMENT.matcher(pattern);
+        while (m.find()) {
+            found.add(Integer.parseInt(m.group(1)));
+        }
+        return found;
+    }
+
+    private static Properties load(String path) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = TrainBundlesTest.class.getClassLoader().getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+}
