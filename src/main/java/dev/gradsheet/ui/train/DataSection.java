@@ -78,6 +78,7 @@ public class DataSection extends Composite<VerticalLayout> {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_CSV_BYTES);
         upload.setUploadButton(new Button(Texts.t("train.data.upload")));
+        upload.setI18n(UploadTexts.of());
         upload.setDropAllowed(false);
         upload.getElement().setAttribute("title", Texts.t("train.data.upload.tooltip"));
         upload.setUploadHandler(new CsvUpload());

@@ -56,6 +56,8 @@ public class TemplateDialog extends Dialog {
     final Span error = new Span();
     final Button open = new Button(Texts.t("train.template.open"));
     private final SheetRegistry registry;
+    /** The builder's largest hidden layer ({@link Templates#mlp}). */
+    static final int MAX_LAYER_SIZE = 256;
     final com.vaadin.flow.component.select.Select<Templates.Penalty> penalty = new com.vaadin.flow.component.select.Select<>();
     final com.vaadin.flow.component.textfield.NumberField lambda = new com.vaadin.flow.component.textfield.NumberField("lambda"); // a cell name: never translated
     /** Whether the sigmoid output was ticked for MSE, restored when MSE is chosen again. */
@@ -165,11 +167,14 @@ public class TemplateDialog extends Dialog {
         return switch (k) {
             case STEP -> Templates.stepNeuron();
             case SIGMOID -> Templates.sigmoidNeuron(l, 0.5, -0.5, 0);
-            case MLP -> Templates.mlp(inputCount(), hiddenSizes(), activation.getValue() == null
-                    ? Activation.SIGMOID : activation.getValue(), l, sigmoidOutput.getValue(),
-                    seed.getValue() == null ? 0 : seed.getValue(),
-                    penalty.getValue() == null ? Templates.Penalty.NONE : penalty.getValue(),
-                    lambda.getValue() == null ? Double.NaN : lambda.getValue());
+            case MLP -> {
+                checkLambda();
+                yield Templates.mlp(inputCount(), hiddenSizes(), activation.getValue() == null
+                        ? Activation.SIGMOID : activation.getValue(), l, sigmoidOutput.getValue(),
+                        seed.getValue() == null ? 0 : seed.getValue(),
+                        penalty.getValue() == null ? Templates.Penalty.NONE : penalty.getValue(),
+                        lambda.getValue() == null ? Double.NaN : lambda.getValue());
+            }
         };
     }
 
@@ -180,6 +185,18 @@ public class TemplateDialog extends Dialog {
         return (int) data.getValue().table().columns().stream().filter(c -> !c.equals("y")).count();
     }
 
+    /**
+     * Refuses, in the page's language, a penalty whose lambda is no number of at least 0 (the
+     * builder's own check speaks English).
+     */
+    private void checkLambda() {
+        Templates.Penalty p = penalty.getValue() == null ? Templates.Penalty.NONE : penalty.getValue();
+        Double value = lambda.getValue();
+        if (p != Templates.Penalty.NONE && (value == null || !(value >= 0) || value.isInfinite())) {
+            throw new IllegalArgumentException(Texts.t("train.template.lambda.invalid"));
+        }
+    }
+
     private List<Integer> hiddenSizes() {
         List<Integer> sizes = new ArrayList<>();
         String text = hidden.getValue() == null ? "" : hidden.getValue().strip();
@@ -187,11 +204,16 @@ public class TemplateDialog extends Dialog {
             return sizes;
         }
         for (String part : text.split("[,\\s]+")) {
+            int size;
             try {
-                sizes.add(Integer.parseInt(part));
+                size = Integer.parseInt(part);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(Texts.t("train.template.hidden.notWhole", part));
             }
+            if (size < 1 || size > MAX_LAYER_SIZE) {
+                throw new IllegalArgumentException(Texts.t("train.template.hidden.range", MAX_LAYER_SIZE, part));
+            }
+            sizes.add(size);
         }
         if (sizes.size() > 8) {
             throw new IllegalArgumentException(Texts.t("train.template.hidden.tooMany", 8));

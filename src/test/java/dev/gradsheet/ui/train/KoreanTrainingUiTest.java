@@ -113,9 +113,34 @@ class KoreanTrainingUiTest extends TrainKaribuTestBase {
         assertThat(data.generate()).isFalse();
         assertThat(data.errorLines()).containsExactly("잡음은 0과 1 사이여야 합니다(입력값: 2.5).");
         assertThat(panel.shared().data()).isEqualTo(BuiltInData.XOR.table());
+        // the upload component's own texts (drawn in the browser) come from the bundle too
+        assertThat(data.upload.getI18n().getError().getFileIsTooBig()).isEqualTo("파일이 너무 큽니다.");
+        assertThat(data.upload.getI18n().getUploading().getStatus().getConnecting()).isEqualTo("연결하는 중…");
         List<String> texts = VisibleTexts.of(data, c -> false);
         assertThat(texts).contains("기본 데이터", "CSV 올리기…", "생성", "잡음");
         assertThat(VisibleTexts.english(texts)).isEmpty();
+    }
+
+    @Test
+    void theTemplateDialogRefusesBadSettingsInKorean() throws Exception {
+        open(Examples.WORKED.text());
+        String before = path();
+        TemplateDialog dialog = new TemplateDialog(registry);
+        dialog.hidden.setValue("4, x");
+        assertThat(dialog.openTemplate()).isNull();
+        assertThat(dialog.error.getText()).isEqualTo("은닉층 크기: 'x'은(는) 정수가 아닙니다.");
+        dialog.hidden.setValue("0");
+        assertThat(dialog.openTemplate()).isNull();
+        assertThat(dialog.error.getText()).isEqualTo("은닉층 크기는 1에서 256 사이여야 합니다(입력값: 0).");
+        dialog.hidden.setValue("4");
+        dialog.penalty.setValue(dev.gradsheet.train.Templates.Penalty.L2);
+        dialog.lambda.setValue(-1.0);
+        assertThat(dialog.openTemplate()).isNull();
+        assertThat(dialog.error.getText()).isEqualTo("lambda는 0 이상의 수여야 합니다.");
+        assertThat(path()).isEqualTo(before);
+        dialog.kind.setValue(TemplateDialog.Kind.STEP);
+        assertThat(dialog.note.getText()).startsWith("수업에 나온 임계값 뉴런입니다.").contains("x1 + x2 = 1");
+        assertThat(VisibleTexts.english(VisibleTexts.of(dialog, c -> false))).isEmpty();
     }
 
     @Test
