@@ -270,7 +270,7 @@ public class TrainingPanel extends Composite<Details> {
             started = shared.training().start(() -> TrainingJob.play(state, lr, toRun, untilPaused, pace,
                     registry.jobs(), PUBLISH_MS, NOTIFY_MS));
         } catch (JobRefusedException e) {
-            error.setText(Refusals.text(e, 0));
+            error.setText(Refusals.text(e, null));
             return;
         }
         if (started == null) {
@@ -353,7 +353,7 @@ public class TrainingPanel extends Composite<Details> {
                 showWhichNumbers(new Trainer.Result(List.of(), List.of(), 1, false, outcome.batchGradient(),
                         outcome.seconds()));
             } catch (dev.gradsheet.train.TrainingLoop.Diverged | IllegalArgumentException | EditRefusedException e) {
-                error.setText(refusal(e, state.loop().steps()));
+                error.setText(refusal(e, state));
             }
         });
         if (!ran) {
@@ -421,7 +421,7 @@ public class TrainingPanel extends Composite<Details> {
                 state.clearCurves();
                 done[0] = true;
             } catch (EditRefusedException e) {
-                error.setText(refusal(e, 0));
+                error.setText(refusal(e, state));
             }
         });
         if (!idle) {
@@ -532,13 +532,13 @@ public class TrainingPanel extends Composite<Details> {
             return;
         }
         if (failure != null && unwrap(failure) instanceof dev.gradsheet.train.TrainingLoop.Diverged diverged) {
-            error.setText(refusal(diverged, run.playState() == null ? 1 : run.playState().loop().steps()));
+            error.setText(refusal(diverged, run.playState()));
             finalLoss.setText(Texts.t("train.result.diverged"));
             return;
         }
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            String known = Refusals.text(cause, 1);
+            String known = Refusals.text(cause, run.playState());
             error.setText(known != null ? known : cause instanceof EditRefusedException ? cause.getMessage()
                     : Texts.t("train.result.failed", String.valueOf(cause.getMessage())));
             finalLoss.setText(Texts.t("train.result.endedEarly"));
@@ -577,8 +577,8 @@ public class TrainingPanel extends Composite<Details> {
     }
 
     /** The panel's sentence for a refused or stopped step, else the engine's own message. */
-    private static String refusal(RuntimeException e, long step) {
-        String known = Refusals.text(e, step);
+    private static String refusal(RuntimeException e, PlayState state) {
+        String known = Refusals.text(e, state);
         return known != null ? known : e.getMessage();
     }
 

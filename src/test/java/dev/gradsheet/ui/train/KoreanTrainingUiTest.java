@@ -155,10 +155,40 @@ class KoreanTrainingUiTest extends TrainKaribuTestBase {
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TrainingLoop.Diverged.class);
         panel.finished().get(30, TimeUnit.SECONDS);
         roundtrip();
-        long steps = panel.shared().training().play().loop().steps();
-        assertThat(panel.error.getText()).isEqualTo("학습을 멈췄습니다: " + steps + "단계까지 손실이 발산했습니다(학습률이 너무"
-                + " 큽니다). 곡선에서 손실이 급격히 커지는 것을 볼 수 있습니다. 학습률을 낮춘 다음 초기화하거나 실행 취소하세요.");
+        // the engine's own (English) sentence, read here only to check the panel's numbers agree with it
+        String engine = engineMessage(panel);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("blew up from (\\S+) to (\\S+) by epoch (\\d+) ")
+                .matcher(engine);
+        assertThat(m.find()).as(engine).isTrue();
+        assertThat(panel.error.getText()).isEqualTo("학습을 멈췄습니다: 손실이 급격히 커졌습니다(" + m.group(3) + "에폭까지 "
+                + m.group(1) + " → " + m.group(2) + "). 학습률이 너무 큽니다. 학습률을 낮춘 다음 초기화하거나 실행 취소하세요.");
         assertThat(panel.finalLoss.getText()).startsWith("손실이 발산해 학습이 저절로 멈췄습니다");
+    }
+
+    @Test
+    void inEnglishTheBlowUpReadsAsTheEnginesOwnSentence() throws Exception {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        TrainingPanel panel = open("x1 = input(0)\nw = weight(0)\nb = weight(0)\nout = w * x1 + b\ny = input(0)\n"
+                + "L = mse(out, y)\n");
+        assertThat(panel.data.use(BuiltInData.NOISY_LINE.table(), "noisy line")).isTrue();
+        panel.batch.setValue(30);
+        panel.learningRate.setValue(5.0);
+        panel.start.click();
+        panel.finished().get(30, TimeUnit.SECONDS);
+        roundtrip();
+        // rebuilt from the loop's curve and step count, not copied from the exception
+        assertThat(panel.error.getText()).isEqualTo(engineMessage(panel));
+    }
+
+    private static String engineMessage(TrainingPanel panel) {
+        try {
+            panel.job().result().get(30, TimeUnit.SECONDS);
+            throw new AssertionError("the run did not diverge");
+        } catch (ExecutionException e) {
+            return e.getCause().getMessage();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
