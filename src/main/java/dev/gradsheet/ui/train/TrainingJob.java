@@ -204,6 +204,7 @@ public final class TrainingJob {
         JobPool.Ticket t = ticket;
         if (t != null && t.cancel()) {
             ahead = -1;
+            // for logs and callers; a page shows its own sentence from the bundles (train.result.cancelled)
             result.completeExceptionally(new CancellationException("stopped before it started; nothing was changed"));
             updates.onNext(this);
             updates.onComplete();
