@@ -85,6 +85,12 @@ class KoreanTrainingUiTest extends TrainKaribuTestBase {
         assertThat(panel.lossChart.xLabel()).isEqualTo("단계");
         assertThat(panel.lossChart.yLabel()).isEqualTo("손실 (로그 눈금)");
         assertThat(panel.lossChart.series()).extracting(LineChart.Series::label).containsExactly("단계별 손실", "에폭별 평균 손실");
+        // a test share out of range is refused in Korean before the loop sees it; nothing runs
+        panel.testShare.setValue(100);
+        panel.stepOnce.click();
+        assertThat(panel.error.getText()).isEqualTo("테스트 비율은 0~90 %여야 합니다(나머지로 학습합니다).");
+        assertThat(state.loop().steps()).isEqualTo(4L);
+        panel.testShare.setValue(0);
         assertThat(Heatmap.labels()).containsEntry("legend", "출력 0 … 1").containsEntry("trainTest", "● 훈련  ○ 테스트");
 
         // the batch-gradient table: Korean headers, weight names as they are
