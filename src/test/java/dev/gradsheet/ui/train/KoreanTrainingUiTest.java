@@ -128,6 +128,47 @@ class KoreanTrainingUiTest extends TrainKaribuTestBase {
     }
 
     @Test
+    void aQueuedRunSaysWhereItWaitsInKoreanAndLimitsKeepTheirDigits() throws Exception {
+        TrainingPanel panel = open(dev.gradsheet.train.Templates.sigmoidNeuron(
+                dev.gradsheet.train.Templates.Loss.CROSS_ENTROPY, 0.5, -0.5, 0));
+        panel.data.builtIn.setValue(BuiltInData.AND);
+        roundtrip();
+        // a whole number argument is written as digits, never "1,000,000"
+        panel.epochs.setValue(registry.limits().maxEpochs() + 1);
+        panel.start.click();
+        assertThat(panel.error.getText()).isEqualTo("이 서버에서는 한 번에 최대 " + registry.limits().maxEpochs()
+                + "에폭까지 학습할 수 있습니다.").doesNotContain(",");
+        panel.epochs.setValue(5);
+        dev.gradsheet.jobs.JobPool pool = registry.jobs();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(pool.workers());
+        List<dev.gradsheet.jobs.JobPool.Ticket> others = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < pool.workers() + 2; i++) { // every worker busy, two more jobs waiting
+                others.add(pool.submit(() -> {
+                    running.countDown();
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+            panel.start.click();
+            roundtrip();
+            assertThat(panel.status.getText()).isEqualTo("빈 작업자를 기다리는 중(앞에 2개)");
+            panel.stop.click();
+            panel.finished().get(10, TimeUnit.SECONDS);
+            roundtrip();
+            assertThat(panel.finalLoss.getText()).isEqualTo("시작하기 전에 멈췄습니다. 아무것도 바뀌지 않았습니다.");
+        } finally {
+            release.countDown();
+            others.forEach(dev.gradsheet.jobs.JobPool.Ticket::cancel);
+        }
+    }
+
+    @Test
     void theTemplateDialogRefusesBadSettingsInKorean() throws Exception {
         open(Examples.WORKED.text());
         String before = path();
