@@ -22,8 +22,10 @@ import java.util.Map;
  * 7 and 10), with where sigmoid saturates (σ′ below {@link Activation#SATURATION}), in the page's
  * language (bundle {@code i18n/lesson}; each function's rule sentence is the op's {@code op.<name>.rule}).
  */
-@Route("lesson/activations")
+@Route(ActivationsView.ROUTE)
 public class ActivationsView extends VerticalLayout implements HasDynamicTitle {
+    /** The page's address, relative to the app. */
+    public static final String ROUTE = "lesson/activations";
     /** Sample points: x from {@link #FROM} to −FROM in steps of {@link #STEP}. */
     static final double FROM = -6;
     static final double STEP = 0.05;
@@ -33,12 +35,12 @@ public class ActivationsView extends VerticalLayout implements HasDynamicTitle {
 
     public ActivationsView() {
         setPadding(true);
-        add(new H2(Texts.t("lesson.activations.heading")), new Anchor("", Texts.t("lesson.back")));
-        Paragraph why = new Paragraph(Texts.t("lesson.activations.why"));
+        add(new H2(TrainTexts.t("lesson.activations.heading")), new Anchor("", TrainTexts.t("lesson.back")));
+        Paragraph why = new Paragraph(TrainTexts.t("lesson.activations.why"));
         why.setId("activations-why");
         // the edge with two decimals, a dot in every language
         String edge = BigDecimal.valueOf(saturationEdge()).setScale(2, RoundingMode.HALF_UP).toPlainString();
-        Paragraph backprop = new Paragraph(Texts.t("lesson.activations.backprop", Activation.SATURATION, edge));
+        Paragraph backprop = new Paragraph(TrainTexts.t("lesson.activations.backprop", Activation.SATURATION, edge));
         backprop.setId("activations-backprop");
         add(why, backprop);
         FlexLayout grid = new FlexLayout();
@@ -49,11 +51,14 @@ public class ActivationsView extends VerticalLayout implements HasDynamicTitle {
             chart.setId("chart-" + a.fn());
             chart.setWidth("100%");
             chart.setHeight("240px");
-            chart.show(Texts.t("lesson.activations.chartTitle", a.fn()), "x", "", false, List.of(
+            chart.show(TrainTexts.t("lesson.activations.chartTitle", a.fn()), "x", "", false, List.of(
                     new LineChart.Series(a.fn() + "(x)", "#1565c0", false, points(a, false)),
                     new LineChart.Series(a.fn() + "′(x)", "#e65100", true, points(a, true))));
             charts.put(a, chart);
-            Paragraph rule = new Paragraph(Texts.t("op." + a.fn() + ".rule")); // the other op pages' sentence
+            // the op's own rule sentence, the one "Why this gradient?" uses (app bundle: op.<name>.rule,
+            // checked for every op by MessageBundlesTest)
+            String ruleKey = "op." + a.fn() + ".rule";
+            Paragraph rule = new Paragraph(TrainTexts.t(ruleKey));
             rule.addClassName(RULE_CLASS);
             rule.addClassName("gs-description");
             Div box = new Div(new H3(a.fn()), rule, chart);
@@ -65,7 +70,7 @@ public class ActivationsView extends VerticalLayout implements HasDynamicTitle {
 
     @Override
     public String getPageTitle() {
-        return Texts.t("lesson.activations.title");
+        return TrainTexts.t("lesson.activations.title");
     }
 
     /** f (or f′) at the sample points. */

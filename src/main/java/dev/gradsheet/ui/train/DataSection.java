@@ -44,13 +44,13 @@ public class DataSection extends Composite<VerticalLayout> {
     /** Rows listed in the table view (all rows are used for training). */
     static final int ROWS_SHOWN = 1000;
 
-    final ComboBox<BuiltInData> builtIn = new ComboBox<>(Texts.t("train.data.builtIn"));
+    final ComboBox<BuiltInData> builtIn = new ComboBox<>(TrainTexts.t("train.data.builtIn"));
     final Upload upload = new Upload();
     final com.vaadin.flow.component.select.Select<DataGenerator> generator = new com.vaadin.flow.component.select.Select<>();
-    final com.vaadin.flow.component.textfield.IntegerField size = new com.vaadin.flow.component.textfield.IntegerField(Texts.t("train.data.size"));
-    final com.vaadin.flow.component.textfield.NumberField noise = new com.vaadin.flow.component.textfield.NumberField(Texts.t("train.data.noise"));
-    final com.vaadin.flow.component.textfield.IntegerField dataSeed = new com.vaadin.flow.component.textfield.IntegerField(Texts.t("train.data.seed"));
-    final Button generate = new Button(Texts.t("train.data.generate"));
+    final com.vaadin.flow.component.textfield.IntegerField size = new com.vaadin.flow.component.textfield.IntegerField(TrainTexts.t("train.data.size"));
+    final com.vaadin.flow.component.textfield.NumberField noise = new com.vaadin.flow.component.textfield.NumberField(TrainTexts.t("train.data.noise"));
+    final com.vaadin.flow.component.textfield.IntegerField dataSeed = new com.vaadin.flow.component.textfield.IntegerField(TrainTexts.t("train.data.seed"));
+    final Button generate = new Button(TrainTexts.t("train.data.generate"));
     final Div errors = new Div();
     final Span summary = new Span();
     final Grid<double[]> table = new Grid<>();
@@ -67,7 +67,7 @@ public class DataSection extends Composite<VerticalLayout> {
         builtIn.setItems(BuiltInData.values());
         builtIn.setItemLabelGenerator(DataSection::title);
         builtIn.setWidth("16em");
-        builtIn.setPlaceholder(Texts.t("train.data.builtIn.placeholder"));
+        builtIn.setPlaceholder(TrainTexts.t("train.data.builtIn.placeholder"));
         builtIn.addValueChangeListener(e -> {
             if (!updating && e.getValue() != null) {
                 use(e.getValue().table(), e.getValue().id());
@@ -77,13 +77,13 @@ public class DataSection extends Composite<VerticalLayout> {
         upload.setAcceptedFileTypes(".csv", ".txt", "text/csv", "text/plain");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_CSV_BYTES);
-        upload.setUploadButton(new Button(Texts.t("train.data.upload")));
+        upload.setUploadButton(new Button(TrainTexts.t("train.data.upload")));
         upload.setI18n(UploadTexts.of());
         upload.setDropAllowed(false);
-        upload.getElement().setAttribute("title", Texts.t("train.data.upload.tooltip"));
+        upload.getElement().setAttribute("title", TrainTexts.t("train.data.upload.tooltip"));
         upload.setUploadHandler(new CsvUpload());
         // Vaadin's own reason is English: the panel says it in the page's language
-        upload.addFileRejectedListener(e -> showErrors(List.of(Texts.t("train.data.rejected", MAX_CSV_BYTES / 1000))));
+        upload.addFileRejectedListener(e -> showErrors(List.of(TrainTexts.t("train.data.rejected", MAX_CSV_BYTES / 1000))));
         errors.setId("data-errors");
         errors.addClassName("gs-error");
         summary.setId("data-summary");
@@ -95,9 +95,9 @@ public class DataSection extends Composite<VerticalLayout> {
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         row.setWrap(true);
         generator.setId("data-generator");
-        generator.setLabel(Texts.t("train.data.generator"));
+        generator.setLabel(TrainTexts.t("train.data.generator"));
         generator.setItems(DataGenerator.values());
-        generator.setItemLabelGenerator(g -> Texts.t("train.data.generator." + g.id()));
+        generator.setItemLabelGenerator(DataSection::title);
         generator.setValue(DataGenerator.CIRCLE);
         generator.setWidth("11em");
         size.setId("data-size");
@@ -148,16 +148,16 @@ public class DataSection extends Composite<VerticalLayout> {
     public boolean generate() {
         DataGenerator kind = generator.getValue();
         if (kind == null || size.getValue() == null || noise.getValue() == null || dataSeed.getValue() == null) {
-            showErrors(List.of(Texts.t("train.data.generate.missing")));
+            showErrors(List.of(TrainTexts.t("train.data.generate.missing")));
             return false;
         }
         // the generator's own limits, said in the page's language (its exception speaks English)
         if (size.getValue() < 2 || size.getValue() > DataGenerator.MAX_SIZE) {
-            showErrors(List.of(Texts.t("train.data.size.range", DataGenerator.MAX_SIZE, size.getValue())));
+            showErrors(List.of(TrainTexts.t("train.data.size.range", DataGenerator.MAX_SIZE, size.getValue())));
             return false;
         }
         if (!(noise.getValue() >= 0 && noise.getValue() <= DataGenerator.MAX_NOISE)) {
-            showErrors(List.of(Texts.t("train.data.noise.range", (int) DataGenerator.MAX_NOISE, Format.readable(noise.getValue()))));
+            showErrors(List.of(TrainTexts.t("train.data.noise.range", (int) DataGenerator.MAX_NOISE, Format.readable(noise.getValue()))));
             return false;
         }
         DataTable generatedTable;
@@ -167,7 +167,7 @@ public class DataSection extends Composite<VerticalLayout> {
             showErrors(List.of(e.getMessage()));
             return false;
         }
-        return use(generatedTable, Texts.t("train.data.generatedName", kind.id(), size.getValue(),
+        return use(generatedTable, TrainTexts.t("train.data.generatedName", kind.id(), size.getValue(),
                 Format.readable(noise.getValue()), dataSeed.getValue()));
     }
 
@@ -197,7 +197,7 @@ public class DataSection extends Composite<VerticalLayout> {
     /** Lists why {@code source} was not used; nothing changes. */
     private void refuse(String source, DataException e) {
         List<String> lines = new ArrayList<>();
-        lines.add(Texts.t("train.data.notUsed", source));
+        lines.add(TrainTexts.t("train.data.notUsed", source));
         lines.addAll(e.lines());
         showErrors(lines);
     }
@@ -207,7 +207,7 @@ public class DataSection extends Composite<VerticalLayout> {
         String source = fileName == null || fileName.isBlank() ? "upload.csv"
                 : fileName.length() > 80 ? fileName.substring(0, 80) : fileName;
         if (bytes.length > MAX_CSV_BYTES) {
-            showErrors(List.of(Texts.t("train.data.tooLarge", source, MAX_CSV_BYTES / 1000)));
+            showErrors(List.of(TrainTexts.t("train.data.tooLarge", source, MAX_CSV_BYTES / 1000)));
             return false;
         }
         DataTable data;
@@ -242,7 +242,7 @@ public class DataSection extends Composite<VerticalLayout> {
     private void showTable(DataTable data) {
         table.removeAllColumns();
         if (data == null) {
-            summary.setText(Texts.t("train.data.none"));
+            summary.setText(TrainTexts.t("train.data.none"));
             table.setItems(List.of());
             table.setVisible(false);
             return;
@@ -266,8 +266,8 @@ public class DataSection extends Composite<VerticalLayout> {
 
     /** "M = 4 samples · columns bind to: x1 → input x1, …", with "first 1000 rows listed" for big tables. */
     static String summary(Sheet sheet, DataTable data) {
-        return Texts.t("train.data.summary", data.size(), bindings(sheet, data))
-                + (data.size() > ROWS_SHOWN ? " · " + Texts.t("train.data.rowsListed", ROWS_SHOWN) : "");
+        return TrainTexts.t("train.data.summary", data.size(), bindings(sheet, data))
+                + (data.size() > ROWS_SHOWN ? " · " + TrainTexts.t("train.data.rowsListed", ROWS_SHOWN) : "");
     }
 
     /** "columns bind to: x1 → input x1, y → input y" (or which column lost its input cell). */
@@ -275,15 +275,34 @@ public class DataSection extends Composite<VerticalLayout> {
         List<String> parts = new ArrayList<>();
         for (String column : data.columns()) {
             Cell cell = sheet.cell(column).orElse(null);
-            parts.add(cell != null && cell.isInput() ? Texts.t("train.data.boundTo", column, cell.name())
-                    : Texts.t("train.data.unbound", column));
+            parts.add(cell != null && cell.isInput() ? TrainTexts.t("train.data.boundTo", column, cell.name())
+                    : TrainTexts.t("train.data.unbound", column));
         }
-        return Texts.t("train.data.bindings", String.join(", ", parts));
+        return TrainTexts.t("train.data.bindings", String.join(", ", parts));
     }
 
-    /** A built-in data set's name in the page's language. */
+    /** A built-in data set's name in the page's language (one key per set, so a new set needs its texts). */
     static String title(BuiltInData data) {
-        return Texts.t("train.data.builtin." + data.id());
+        return switch (data) {
+            case AND -> TrainTexts.t("train.data.builtin.and");
+            case OR -> TrainTexts.t("train.data.builtin.or");
+            case XOR -> TrainTexts.t("train.data.builtin.xor");
+            case LINE_SEPARATION -> TrainTexts.t("train.data.builtin.line-separation");
+            case NOISY_LINE -> TrainTexts.t("train.data.builtin.noisy-line");
+            case TWO_MOONS -> TrainTexts.t("train.data.builtin.two-moons");
+            case CIRCLES -> TrainTexts.t("train.data.builtin.circles");
+        };
+    }
+
+    /** A generated data set's name in the page's language. */
+    static String title(DataGenerator kind) {
+        return switch (kind) {
+            case CIRCLE -> TrainTexts.t("train.data.generator.circle");
+            case XOR -> TrainTexts.t("train.data.generator.xor");
+            case GAUSSIANS -> TrainTexts.t("train.data.generator.gaussians");
+            case SPIRAL -> TrainTexts.t("train.data.generator.spiral");
+            case MOONS -> TrainTexts.t("train.data.generator.moons");
+        };
     }
 
     /** Re-reads the bindings after the sheet changed. */

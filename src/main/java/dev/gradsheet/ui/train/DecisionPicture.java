@@ -47,17 +47,17 @@ public final class DecisionPicture {
     /** Why a picture cannot be drawn, or null when it can. */
     static String whyNot(Sheet sheet, DataTable data) {
         if (data == null) {
-            return Texts.t("train.picture.noData");
+            return TrainTexts.t("train.picture.noData");
         }
         if (!isInput(sheet, "x1") || !isInput(sheet, "x2") || data.columnIndex("x1") < 0
                 || data.columnIndex("x2") < 0) {
-            return Texts.t("train.picture.noInputs");
+            return TrainTexts.t("train.picture.noInputs");
         }
         if (output(sheet) == null) {
-            return Texts.t("train.picture.noOutput");
+            return TrainTexts.t("train.picture.noOutput");
         }
         if (sheet.size() > MAX_CELLS) {
-            return Texts.t("train.picture.tooBig");
+            return TrainTexts.t("train.picture.tooBig");
         }
         return null;
     }

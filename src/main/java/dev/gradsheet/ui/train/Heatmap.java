@@ -34,16 +34,16 @@ public class Heatmap extends Component implements HasSize {
         setWidth(SIZE);
         setHeight(HEIGHT);
         // drawn before the first map arrives
-        getElement().setProperty("emptyText", Texts.t("train.picture.none"));
+        getElement().setProperty("emptyText", TrainTexts.t("train.picture.none"));
     }
 
     /** The texts drawn on the canvas (legend and marks), in the page's language. */
     static Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("trainTest", Texts.t("train.picture.trainTest"));
-        labels.put("output0", Texts.t("train.picture.output0"));
-        labels.put("boundary", Texts.t("train.picture.boundary"));
-        labels.put("legend", Texts.t("train.picture.legend"));
+        labels.put("trainTest", TrainTexts.t("train.picture.trainTest"));
+        labels.put("output0", TrainTexts.t("train.picture.output0"));
+        labels.put("boundary", TrainTexts.t("train.picture.boundary"));
+        labels.put("legend", TrainTexts.t("train.picture.legend"));
         return labels;
     }
 

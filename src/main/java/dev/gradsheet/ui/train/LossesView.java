@@ -33,17 +33,19 @@ import java.util.List;
  * numbers, for the sample predicted worst at the start — and both training curves. Its texts are in
  * the page's language (bundle {@code i18n/lesson}); cell names and formulas stay as they are.
  */
-@Route("lesson/losses")
+@Route(LossesView.ROUTE)
 public class LossesView extends VerticalLayout implements HasDynamicTitle {
+    /** The page's address, relative to the app. */
+    public static final String ROUTE = "lesson/losses";
     /** Most epochs a comparison runs. */
     static final int MAX_EPOCHS = 100_000;
     final NumberField w1 = new NumberField("w1");
     final NumberField w2 = new NumberField("w2");
     final NumberField b = new NumberField("b");
-    final ComboBox<BuiltInData> data = new ComboBox<>(Texts.t("lesson.losses.data"));
-    final IntegerField epochs = new IntegerField(Texts.t("lesson.losses.epochs"));
-    final NumberField learningRate = new NumberField(Texts.t("lesson.losses.learningRate"));
-    final Button run = new Button(Texts.t("lesson.losses.compare"));
+    final ComboBox<BuiltInData> data = new ComboBox<>(TrainTexts.t("lesson.losses.data"));
+    final IntegerField epochs = new IntegerField(TrainTexts.t("lesson.losses.epochs"));
+    final NumberField learningRate = new NumberField(TrainTexts.t("lesson.losses.learningRate"));
+    final Button run = new Button(TrainTexts.t("lesson.losses.compare"));
     final Span error = new Span();
     final Paragraph mseGradient = new Paragraph();
     final Paragraph ceGradient = new Paragraph();
@@ -54,12 +56,12 @@ public class LossesView extends VerticalLayout implements HasDynamicTitle {
 
     public LossesView() {
         setPadding(true);
-        add(new H2(Texts.t("lesson.losses.heading")), new Anchor("", Texts.t("lesson.back")));
-        Paragraph setup = new Paragraph(Texts.t("lesson.losses.setup"));
+        add(new H2(TrainTexts.t("lesson.losses.heading")), new Anchor("", TrainTexts.t("lesson.back")));
+        Paragraph setup = new Paragraph(TrainTexts.t("lesson.losses.setup"));
         setup.setId("losses-setup");
-        Paragraph why = new Paragraph(Texts.t("lesson.losses.why"));
+        Paragraph why = new Paragraph(TrainTexts.t("lesson.losses.why"));
         why.setId("losses-why");
-        Paragraph which = new Paragraph(Texts.t("lesson.losses.which"));
+        Paragraph which = new Paragraph(TrainTexts.t("lesson.losses.which"));
         which.setId("losses-which");
         add(setup, why, which);
         w1.setId("losses-w1");
@@ -95,8 +97,8 @@ public class LossesView extends VerticalLayout implements HasDynamicTitle {
         for (Paragraph p : List.of(mseGradient, ceGradient)) {
             p.addClassName("gs-mono");
         }
-        FlexLayout sides = new FlexLayout(side(Texts.t("lesson.losses.mse"), mseGradient, mseResult),
-                side(Texts.t("lesson.losses.crossEntropy"), ceGradient, ceResult));
+        FlexLayout sides = new FlexLayout(side(TrainTexts.t("lesson.losses.mse"), mseGradient, mseResult),
+                side(TrainTexts.t("lesson.losses.crossEntropy"), ceGradient, ceResult));
         sides.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         sides.setWidthFull();
         curves.setId("losses-chart");
@@ -117,11 +119,11 @@ public class LossesView extends VerticalLayout implements HasDynamicTitle {
         error.setText("");
         if (w1.getValue() == null || w2.getValue() == null || b.getValue() == null || data.getValue() == null
                 || epochs.getValue() == null || epochs.getValue() < 1 || epochs.getValue() > MAX_EPOCHS) {
-            error.setText(Texts.t("lesson.losses.missing", MAX_EPOCHS));
+            error.setText(TrainTexts.t("lesson.losses.missing", MAX_EPOCHS));
             return;
         }
         if (learningRate.getValue() == null || !(learningRate.getValue() > 0) || learningRate.getValue().isInfinite()) {
-            error.setText(Texts.t("lesson.losses.lr.invalid"));
+            error.setText(TrainTexts.t("lesson.losses.lr.invalid"));
             return;
         }
         DataTable table = data.getValue().table();
@@ -147,19 +149,19 @@ public class LossesView extends VerticalLayout implements HasDynamicTitle {
         double a = Activation.SIGMOID.f(z);
         double ds = Activation.SIGMOID.df(z);
         // the words come from the bundle; the formulas and numbers are the same in every language
-        String sample = Texts.t("lesson.losses.worst", worst + 1) + ": x1 = " + Format.readable(x1) + ", x2 = "
+        String sample = TrainTexts.t("lesson.losses.worst", worst + 1) + ": x1 = " + Format.readable(x1) + ", x2 = "
                 + Format.readable(x2) + ", y = " + Format.readable(y) + "\nz = " + Format.readable(z)
                 + ", a = σ(z) = " + Format.readable(a) + ", σ′(z) = " + Format.readable(ds)
-                + (ds < Activation.SATURATION ? " " + Texts.t("lesson.losses.saturated") : "") + "\n";
+                + (ds < Activation.SATURATION ? " " + TrainTexts.t("lesson.losses.saturated") : "") + "\n";
         mseGradient.setText(sample + "∂L/∂z = 2(a − y)·σ′(z) = 2·(" + Format.readable(a - y) + ")·"
                 + Format.readable(ds) + " = " + Format.readable(2 * (a - y) * ds));
         ceGradient.setText(sample + "∂L/∂z = a − y = " + Format.readable(a - y));
         mseResult.setText(summary(comparison.mse().epochLosses()));
         ceResult.setText(summary(comparison.crossEntropy().epochLosses()));
-        curves.show(Texts.t("lesson.losses.chartTitle"), Texts.t("lesson.losses.epoch"), Texts.t("lesson.losses.lossLog"), true, List.of(
-                new LineChart.Series(Texts.t("lesson.losses.series.mse"), "#6a1b9a", false, curve(comparison.mse().epochLosses())),
+        curves.show(TrainTexts.t("lesson.losses.chartTitle"), TrainTexts.t("lesson.losses.epoch"), TrainTexts.t("lesson.losses.lossLog"), true, List.of(
+                new LineChart.Series(TrainTexts.t("lesson.losses.series.mse"), "#6a1b9a", false, curve(comparison.mse().epochLosses())),
                 // dashed: the two curves differ by more than their colours (issue 15)
-                new LineChart.Series(Texts.t("lesson.losses.series.crossEntropy"), "#2e7d32", true,
+                new LineChart.Series(TrainTexts.t("lesson.losses.series.crossEntropy"), "#2e7d32", true,
                         curve(comparison.crossEntropy().epochLosses()))));
     }
 
@@ -179,7 +181,7 @@ public class LossesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static String summary(List<Double> losses) {
-        return Texts.t("lesson.losses.summary", Format.readable(losses.get(0)),
+        return TrainTexts.t("lesson.losses.summary", Format.readable(losses.get(0)),
                 Format.readable(losses.get(losses.size() - 1)), losses.size());
     }
 
@@ -193,7 +195,7 @@ public class LossesView extends VerticalLayout implements HasDynamicTitle {
 
     @Override
     public String getPageTitle() {
-        return Texts.t("lesson.losses.title");
+        return TrainTexts.t("lesson.losses.title");
     }
 
     /** The last comparison run, or null. */

@@ -18,17 +18,20 @@ final class StatusLine {
      */
     static String of(boolean sgd, long step, long total, long epoch, double loss, double testLoss, double stepsPerSecond) {
         List<String> parts = new ArrayList<>();
-        String key = sgd ? "train.status.sgdStep" : "train.status.step";
-        parts.add(total > 0 ? Texts.t(key + "Of", step, total) : Texts.t(key, step));
-        parts.add(Texts.t("train.status.epoch", epoch));
+        if (total > 0) {
+            parts.add(TrainTexts.t(sgd ? "train.status.sgdStepOf" : "train.status.stepOf", step, total));
+        } else {
+            parts.add(TrainTexts.t(sgd ? "train.status.sgdStep" : "train.status.step", step));
+        }
+        parts.add(TrainTexts.t("train.status.epoch", epoch));
         if (!Double.isNaN(loss)) {
-            parts.add(Texts.t("train.status.loss", Format.readable(loss)));
+            parts.add(TrainTexts.t("train.status.loss", Format.readable(loss)));
         }
         if (!Double.isNaN(testLoss)) {
-            parts.add(Texts.t("train.status.testLoss", Format.readable(testLoss)));
+            parts.add(TrainTexts.t("train.status.testLoss", Format.readable(testLoss)));
         }
         if (!Double.isNaN(stepsPerSecond)) {
-            parts.add(Texts.t("train.status.speed", Math.round(stepsPerSecond)));
+            parts.add(TrainTexts.t("train.status.speed", Math.round(stepsPerSecond)));
         }
         return String.join(" · ", parts);
     }

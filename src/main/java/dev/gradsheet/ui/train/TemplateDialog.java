@@ -34,27 +34,40 @@ import java.util.List;
  * a new shared sheet (the current one stays at its link), with the chosen built-in data attached.
  */
 public class TemplateDialog extends Dialog {
-    /** The templates on offer; their names and notes are the bundle keys {@code train.template.<kind>.*}. */
+    /** The templates on offer; their names and notes are in the bundle ({@code train.template.<kind>.*}). */
     public enum Kind {
         STEP, SIGMOID, MLP;
 
         /** The template's name in the page's language. */
         String title() {
-            return Texts.t("train.template." + name().toLowerCase() + ".title");
+            return switch (this) {
+                case STEP -> TrainTexts.t("train.template.step.title");
+                case SIGMOID -> TrainTexts.t("train.template.sigmoid.title");
+                case MLP -> TrainTexts.t("train.template.mlp.title");
+            };
+        }
+
+        /** What the template builds, in the page's language. */
+        String note() {
+            return switch (this) {
+                case STEP -> TrainTexts.t("train.template.step.note");
+                case SIGMOID -> TrainTexts.t("train.template.sigmoid.note");
+                case MLP -> TrainTexts.t("train.template.mlp.note");
+            };
         }
     }
 
-    final RadioButtonGroup<Kind> kind = new RadioButtonGroup<>(Texts.t("train.template.kind"));
-    final TextField hidden = new TextField(Texts.t("train.template.hidden"));
-    final ComboBox<Activation> activation = new ComboBox<>(Texts.t("train.template.activation"));
-    final ComboBox<Templates.Loss> loss = new ComboBox<>(Texts.t("train.template.loss"));
-    final IntegerField seed = new IntegerField(Texts.t("train.template.seed"));
+    final RadioButtonGroup<Kind> kind = new RadioButtonGroup<>(TrainTexts.t("train.template.kind"));
+    final TextField hidden = new TextField(TrainTexts.t("train.template.hidden"));
+    final ComboBox<Activation> activation = new ComboBox<>(TrainTexts.t("train.template.activation"));
+    final ComboBox<Templates.Loss> loss = new ComboBox<>(TrainTexts.t("train.template.loss"));
+    final IntegerField seed = new IntegerField(TrainTexts.t("train.template.seed"));
     /** MSE only: cross-entropy always puts a sigmoid on the output (it needs a probability). */
-    final Checkbox sigmoidOutput = new Checkbox(Texts.t("train.template.sigmoidOutput"), true);
-    final ComboBox<BuiltInData> data = new ComboBox<>(Texts.t("train.template.data"));
+    final Checkbox sigmoidOutput = new Checkbox(TrainTexts.t("train.template.sigmoidOutput"), true);
+    final ComboBox<BuiltInData> data = new ComboBox<>(TrainTexts.t("train.template.data"));
     final Paragraph note = new Paragraph();
     final Span error = new Span();
-    final Button open = new Button(Texts.t("train.template.open"));
+    final Button open = new Button(TrainTexts.t("train.template.open"));
     private final SheetRegistry registry;
     /** The builder's largest hidden layer ({@link Templates#mlp}). */
     static final int MAX_LAYER_SIZE = 256;
@@ -65,35 +78,35 @@ public class TemplateDialog extends Dialog {
 
     public TemplateDialog(SheetRegistry registry) {
         this.registry = registry;
-        setHeaderTitle(Texts.t("train.template.header"));
+        setHeaderTitle(TrainTexts.t("train.template.header"));
         setId("template-dialog");
         kind.setId("template-kind");
         kind.setItems(Kind.values());
         kind.setItemLabelGenerator(Kind::title);
         hidden.setId("template-hidden");
         hidden.setValue("4");
-        hidden.setHelperText(Texts.t("train.template.hidden.helper"));
+        hidden.setHelperText(TrainTexts.t("train.template.hidden.helper"));
         activation.setId("template-activation");
         activation.setItems(Activation.SIGMOID, Activation.TANH, Activation.RELU);
         activation.setItemLabelGenerator(Activation::fn);
         activation.setValue(Activation.SIGMOID);
         loss.setId("template-loss");
         loss.setItems(Templates.Loss.values());
-        loss.setItemLabelGenerator(l -> Texts.t(l == Templates.Loss.MSE ? "train.template.loss.mse" : "train.template.loss.crossEntropy"));
+        loss.setItemLabelGenerator(l -> TrainTexts.t(l == Templates.Loss.MSE ? "train.template.loss.mse" : "train.template.loss.crossEntropy"));
         loss.setValue(Templates.Loss.CROSS_ENTROPY);
         seed.setId("template-seed");
         seed.setValue(1);
         sigmoidOutput.setId("template-sigmoid-output");
         penalty.setId("template-penalty");
-        penalty.setLabel(Texts.t("train.template.penalty"));
+        penalty.setLabel(TrainTexts.t("train.template.penalty"));
         penalty.setItems(Templates.Penalty.values());
         penalty.setItemLabelGenerator(p -> switch (p) {
-            case NONE -> Texts.t("train.template.penalty.none");
-            case L2 -> "L2: reg = lambda·Σw²";
-            case L1 -> "L1: reg = lambda·Σ|w|";
+            case NONE -> TrainTexts.t("train.template.penalty.none");
+            case L2 -> TrainTexts.t("train.template.penalty.l2");
+            case L1 -> TrainTexts.t("train.template.penalty.l1");
         });
         penalty.setValue(Templates.Penalty.NONE);
-        penalty.setWidth("14em");
+        penalty.setWidth("20em"); // the formula and its words
         lambda.setId("template-lambda");
         lambda.setValue(0.001);
         lambda.setMin(0);
@@ -120,7 +133,7 @@ public class TemplateDialog extends Dialog {
         VerticalLayout body = new VerticalLayout(kind, mlpRow, lossRow, penaltyRow, data, note, error);
         body.setPadding(false);
         add(body);
-        getFooter().add(new Button(Texts.t("train.template.cancel"), e -> close()), open);
+        getFooter().add(new Button(TrainTexts.t("train.template.cancel"), e -> close()), open);
         setWidth("40em");
     }
 
@@ -135,7 +148,7 @@ public class TemplateDialog extends Dialog {
         sigmoidOutput.setVisible(k == Kind.MLP);
         showOutputChoice();
         data.setValue(k == Kind.MLP ? BuiltInData.XOR : k == Kind.STEP ? BuiltInData.LINE_SEPARATION : BuiltInData.AND);
-        note.setText(Texts.t("train.template." + k.name().toLowerCase() + ".note"));
+        note.setText(k.note());
     }
 
     /**
@@ -150,13 +163,13 @@ public class TemplateDialog extends Dialog {
             }
             sigmoidOutput.setValue(true);
             sigmoidOutput.setEnabled(false);
-            sigmoidOutput.setLabel(Texts.t("train.template.sigmoidOutput.always"));
+            sigmoidOutput.setLabel(TrainTexts.t("train.template.sigmoidOutput.always"));
         } else {
             if (!sigmoidOutput.isEnabled()) {
                 sigmoidOutput.setValue(mseSigmoidChoice);
             }
             sigmoidOutput.setEnabled(true);
-            sigmoidOutput.setLabel(Texts.t("train.template.sigmoidOutput.choice"));
+            sigmoidOutput.setLabel(TrainTexts.t("train.template.sigmoidOutput.choice"));
         }
     }
 
@@ -193,7 +206,7 @@ public class TemplateDialog extends Dialog {
         Templates.Penalty p = penalty.getValue() == null ? Templates.Penalty.NONE : penalty.getValue();
         Double value = lambda.getValue();
         if (p != Templates.Penalty.NONE && (value == null || !(value >= 0) || value.isInfinite())) {
-            throw new IllegalArgumentException(Texts.t("train.template.lambda.invalid"));
+            throw new IllegalArgumentException(TrainTexts.t("train.template.lambda.invalid"));
         }
     }
 
@@ -208,15 +221,15 @@ public class TemplateDialog extends Dialog {
             try {
                 size = Integer.parseInt(part);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(Texts.t("train.template.hidden.notWhole", part));
+                throw new IllegalArgumentException(TrainTexts.t("train.template.hidden.notWhole", part));
             }
             if (size < 1 || size > MAX_LAYER_SIZE) {
-                throw new IllegalArgumentException(Texts.t("train.template.hidden.range", MAX_LAYER_SIZE, part));
+                throw new IllegalArgumentException(TrainTexts.t("train.template.hidden.range", MAX_LAYER_SIZE, part));
             }
             sizes.add(size);
         }
         if (sizes.size() > 8) {
-            throw new IllegalArgumentException(Texts.t("train.template.hidden.tooMany", 8));
+            throw new IllegalArgumentException(TrainTexts.t("train.template.hidden.tooMany", 8));
         }
         return sizes;
     }
@@ -241,7 +254,7 @@ public class TemplateDialog extends Dialog {
         }
         SharedSheet created = registry.create(new SheetFile.Loaded(loaded.sheet(), loaded.description(), table));
         close();
-        Notification.show(Texts.t("train.template.opened"));
+        Notification.show(TrainTexts.t("train.template.opened"));
         UI.getCurrent().navigate(SheetView.class, created.id());
         return created;
     }

@@ -60,17 +60,21 @@ public class TrainingPanel extends Composite<Details> {
     public static final long NOTIFY_MS = 100;
     /** The speed control's choices: steps per screen update (0: as fast as the engine goes). */
     static final List<Integer> SPEEDS = List.of(0, 1000, 100, 10, 1);
-    final IntegerField batch = new IntegerField(Texts.t("train.panel.batch"));
-    final IntegerField epochs = new IntegerField(Texts.t("train.panel.epochs"));
-    final NumberField learningRate = new NumberField(Texts.t("train.panel.learningRate"));
-    final IntegerField seed = new IntegerField(Texts.t("train.panel.seed"));
-    final Checkbox shuffle = new Checkbox(Texts.t("train.panel.shuffle"), true);
-    final Button start = new Button(Texts.t("train.panel.play"));
-    final Button stop = new Button(Texts.t("train.panel.pause"));
-    final Button stepOnce = new Button(Texts.t("train.panel.step"));
-    final Button reset = new Button(Texts.t("train.panel.reset"));
+    /** The loss curve's colours: light blue per step, orange per epoch, green (dashed) for the test loss. */
+    private static final String STEP_LOSS_COLOUR = "#90caf9";
+    private static final String EPOCH_LOSS_COLOUR = "#e65100";
+    private static final String TEST_LOSS_COLOUR = "#2e7d32";
+    final IntegerField batch = new IntegerField(TrainTexts.t("train.panel.batch"));
+    final IntegerField epochs = new IntegerField(TrainTexts.t("train.panel.epochs"));
+    final NumberField learningRate = new NumberField(TrainTexts.t("train.panel.learningRate"));
+    final IntegerField seed = new IntegerField(TrainTexts.t("train.panel.seed"));
+    final Checkbox shuffle = new Checkbox(TrainTexts.t("train.panel.shuffle"), true);
+    final Button start = new Button(TrainTexts.t("train.panel.play"));
+    final Button stop = new Button(TrainTexts.t("train.panel.pause"));
+    final Button stepOnce = new Button(TrainTexts.t("train.panel.step"));
+    final Button reset = new Button(TrainTexts.t("train.panel.reset"));
     final com.vaadin.flow.component.select.Select<Integer> speed = new com.vaadin.flow.component.select.Select<>();
-    final IntegerField testShare = new IntegerField(Texts.t("train.panel.testShare"));
+    final IntegerField testShare = new IntegerField(TrainTexts.t("train.panel.testShare"));
     final ProgressBar progress = new ProgressBar();
     final Span status = new Span();
     final Span error = new Span();
@@ -99,7 +103,7 @@ public class TrainingPanel extends Composite<Details> {
             drawPicture();
         });
         Details details = getContent();
-        details.setSummaryText(Texts.t("train.panel.summary"));
+        details.setSummaryText(TrainTexts.t("train.panel.summary"));
         details.setId("training");
         details.setOpened(shared.data() != null);
         details.setWidthFull();
@@ -108,8 +112,8 @@ public class TrainingPanel extends Composite<Details> {
         batch.setMin(1);
         batch.setWidth("8em");
         epochs.setId("train-epochs");
-        epochs.setPlaceholder(Texts.t("train.panel.epochs.placeholder"));
-        epochs.setTooltipText(Texts.t("train.panel.epochs.tooltip"));
+        epochs.setPlaceholder(TrainTexts.t("train.panel.epochs.placeholder"));
+        epochs.setTooltipText(TrainTexts.t("train.panel.epochs.tooltip"));
         epochs.setMin(1);
         epochs.setWidth("7em");
         learningRate.setId("train-lr");
@@ -126,19 +130,19 @@ public class TrainingPanel extends Composite<Details> {
         testShare.setWidth("5em");
         testShare.addValueChangeListener(e -> drawPicture());
         seed.addValueChangeListener(e -> drawPicture());
-        testShare.setTooltipText(Texts.t("train.panel.testShare.tooltip"));
+        testShare.setTooltipText(TrainTexts.t("train.panel.testShare.tooltip"));
         speed.setId("train-speed");
-        speed.setLabel(Texts.t("train.panel.speed"));
+        speed.setLabel(TrainTexts.t("train.panel.speed"));
         speed.setItems(SPEEDS);
-        speed.setItemLabelGenerator(n -> n == 0 ? Texts.t("train.panel.speed.full") : Texts.t("train.panel.speed.steps", n));
+        speed.setItemLabelGenerator(n -> n == 0 ? TrainTexts.t("train.panel.speed.full") : TrainTexts.t("train.panel.speed.steps", n));
         speed.setValue(0);
         speed.setWidth("10em");
-        speed.setTooltipText(Texts.t("train.panel.speed.tooltip"));
+        speed.setTooltipText(TrainTexts.t("train.panel.speed.tooltip"));
         stepOnce.setId("train-step");
-        stepOnce.setTooltipText(Texts.t("train.panel.step.tooltip"));
+        stepOnce.setTooltipText(TrainTexts.t("train.panel.step.tooltip"));
         stepOnce.addClickListener(e -> step());
         reset.setId("train-reset");
-        reset.setTooltipText(Texts.t("train.panel.reset.tooltip"));
+        reset.setTooltipText(TrainTexts.t("train.panel.reset.tooltip"));
         reset.addClickListener(e -> reset());
         start.setId("train-start");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -148,7 +152,7 @@ public class TrainingPanel extends Composite<Details> {
         stop.setEnabled(false);
         stop.addClickListener(e -> stop());
         progress.setId("train-progress");
-        progress.getElement().setAttribute("aria-label", Texts.t("train.panel.progress")); // issue 15: a named progress bar
+        progress.getElement().setAttribute("aria-label", TrainTexts.t("train.panel.progress")); // issue 15: a named progress bar
         progress.setWidthFull();
         status.setId("train-status");
         status.getStyle().set("font-variant-numeric", "tabular-nums");
@@ -168,11 +172,11 @@ public class TrainingPanel extends Composite<Details> {
         heatmap.setHeight(Heatmap.HEIGHT);
         suggestBatch(shared.data());
 
-        Button templates = new Button(Texts.t("train.panel.templates"), e -> new TemplateDialog(registry).open());
+        Button templates = new Button(TrainTexts.t("train.panel.templates"), e -> new TemplateDialog(registry).open());
         templates.setId("templates");
-        Anchor activations = new Anchor("lesson/activations", Texts.t("train.panel.link.activations"));
+        Anchor activations = new Anchor(ActivationsView.ROUTE, TrainTexts.t("train.panel.link.activations"));
         activations.setId("link-activations");
-        Anchor losses = new Anchor("lesson/losses", Texts.t("train.panel.link.losses"));
+        Anchor losses = new Anchor(LossesView.ROUTE, TrainTexts.t("train.panel.link.losses"));
         losses.setId("link-losses");
         // the Playground's transport and its readout first, always in view; then the settings
         HorizontalLayout transport = new HorizontalLayout(start, stop, stepOnce, reset, speed, status);
@@ -209,12 +213,12 @@ public class TrainingPanel extends Composite<Details> {
         batchGradient.setId("batch-gradient");
         batchGradient.addThemeVariants(GridVariant.LUMO_COMPACT);
         batchGradient.setAllRowsVisible(true); // every weight listed: the panel scrolls, not a three-row box
-        batchGradient.addColumn(Map.Entry::getKey).setHeader(Texts.t("train.panel.gradient.weight")).setWidth("7em").setFlexGrow(0);
-        batchGradient.addColumn(e -> Format.readable(e.getValue()[0])).setKey("value").setHeader(Texts.t("train.panel.gradient.value"))
+        batchGradient.addColumn(Map.Entry::getKey).setHeader(TrainTexts.t("train.panel.gradient.weight")).setWidth("7em").setFlexGrow(0);
+        batchGradient.addColumn(e -> Format.readable(e.getValue()[0])).setKey("value").setHeader(TrainTexts.t("train.panel.gradient.value"))
                 .setTextAlign(ColumnTextAlign.END);
         batchGradient.addColumn(e -> Format.readable(e.getValue()[1])).setKey("batch")
-                .setHeader(Texts.t("train.panel.gradient.batch")).setTextAlign(ColumnTextAlign.END)
-                .setTooltipGenerator(e -> Texts.t("train.panel.gradient.tooltip", e.getKey(), Format.exact(e.getValue()[1])));
+                .setHeader(TrainTexts.t("train.panel.gradient.batch")).setTextAlign(ColumnTextAlign.END)
+                .setTooltipGenerator(e -> TrainTexts.t("train.panel.gradient.tooltip", e.getKey(), Format.exact(e.getValue()[1])));
         batchGradient.setVisible(false);
     }
 
@@ -241,7 +245,7 @@ public class TrainingPanel extends Composite<Details> {
     public void start() {
         error.setText("");
         if (job != null && !job.isDone()) {
-            error.setText(Texts.t("train.panel.alreadyTraining"));
+            error.setText(TrainTexts.t("train.panel.alreadyTraining"));
             return;
         }
         PlayState state = playState();
@@ -250,18 +254,18 @@ public class TrainingPanel extends Composite<Details> {
         }
         double lr = learningRate.getValue() == null ? Double.NaN : learningRate.getValue();
         if (!(lr > 0) || !Double.isFinite(lr)) {
-            error.setText(Texts.t("train.panel.lr.invalid"));
+            error.setText(TrainTexts.t("train.panel.lr.invalid"));
             return;
         }
         boolean untilPaused = epochs.getValue() == null;
         // until paused: no epoch limit (4 samples run a million epochs in seconds), a time limit instead
         long toRun = untilPaused ? Long.MAX_VALUE : epochs.getValue();
         if (toRun < 1) {
-            error.setText(Texts.t("train.panel.epochs.min"));
+            error.setText(TrainTexts.t("train.panel.epochs.min"));
             return;
         }
         if (!untilPaused && toRun > registry.limits().maxEpochs()) {
-            error.setText(Texts.t("train.panel.epochs.max", registry.limits().maxEpochs()));
+            error.setText(TrainTexts.t("train.panel.epochs.max", registry.limits().maxEpochs()));
             return;
         }
         int pace = speed.getValue() == null ? 0 : speed.getValue();
@@ -270,11 +274,11 @@ public class TrainingPanel extends Composite<Details> {
             started = shared.training().start(() -> TrainingJob.play(state, lr, toRun, untilPaused, pace,
                     registry.jobs(), PUBLISH_MS, NOTIFY_MS));
         } catch (JobRefusedException e) {
-            error.setText(Refusals.text(e, null));
+            error.setText(TrainingRefusals.text(e, null));
             return;
         }
         if (started == null) {
-            error.setText(Texts.t("train.panel.alreadyTraining"));
+            error.setText(TrainTexts.t("train.panel.alreadyTraining"));
             follow(shared.training().current());
             return;
         }
@@ -290,7 +294,7 @@ public class TrainingPanel extends Composite<Details> {
         DataTable table = shared.data();
         Sheet sheet = shared.sheet();
         if (table == null) {
-            error.setText(Texts.t("train.panel.noData"));
+            error.setText(TrainTexts.t("train.panel.noData"));
             return null;
         }
         try {
@@ -300,16 +304,16 @@ public class TrainingPanel extends Composite<Details> {
             return null;
         }
         if (sheet.weights().isEmpty()) {
-            error.setText(Texts.t("train.panel.noWeight"));
+            error.setText(TrainTexts.t("train.panel.noWeight"));
             return null;
         }
         if (batch.getValue() == null || batch.getValue() < 1) {
-            error.setText(Texts.t("train.panel.batch.missing"));
+            error.setText(TrainTexts.t("train.panel.batch.missing"));
             return null;
         }
         int m = batch.getValue();
         if (testShare.getValue() != null && (testShare.getValue() < 0 || testShare.getValue() > 90)) {
-            error.setText(Texts.t("train.panel.testShare.range"));
+            error.setText(TrainTexts.t("train.panel.testShare.range"));
             return null;
         }
         long s = seed.getValue() == null ? 0 : seed.getValue();
@@ -335,7 +339,7 @@ public class TrainingPanel extends Composite<Details> {
     public void step() {
         error.setText("");
         if (shared.training().busy()) {
-            error.setText(Texts.t("train.panel.pauseFirst"));
+            error.setText(TrainTexts.t("train.panel.pauseFirst"));
             return;
         }
         PlayState state = playState();
@@ -349,7 +353,7 @@ public class TrainingPanel extends Composite<Details> {
                 StepCurves listener = new StepCurves(state, last);
                 long epoch = state.loop().epochs() + 1; // the epoch this step belongs to, even when it ends it
                 var outcome = state.loop().step(lr, listener);
-                finalLoss.setText(Texts.t("train.panel.stepDone", state.loop().steps(), epoch, Format.readable(listener.loss)));
+                finalLoss.setText(TrainTexts.t("train.panel.stepDone", state.loop().steps(), epoch, Format.readable(listener.loss)));
                 showWhichNumbers(new Trainer.Result(List.of(), List.of(), 1, false, outcome.batchGradient(),
                         outcome.seconds()));
             } catch (dev.gradsheet.train.TrainingLoop.Diverged | IllegalArgumentException | EditRefusedException e) {
@@ -357,7 +361,7 @@ public class TrainingPanel extends Composite<Details> {
             }
         });
         if (!ran) {
-            error.setText(Texts.t("train.panel.pauseFirst"));
+            error.setText(TrainTexts.t("train.panel.pauseFirst"));
             return;
         }
         status.setText(StatusLine.of(false, state.loop().steps(), 0, state.loop().epochs(), last[0], last[1], Double.NaN));
@@ -405,13 +409,13 @@ public class TrainingPanel extends Composite<Details> {
             try {
                 running.result().handle((r, f) -> null).get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
-                error.setText(Texts.t("train.panel.reset.timeout"));
+                error.setText(TrainTexts.t("train.panel.reset.timeout"));
                 return;
             }
         }
         PlayState state = shared.training().play();
         if (state == null) {
-            error.setText(Texts.t("train.panel.reset.nothing"));
+            error.setText(TrainTexts.t("train.panel.reset.nothing"));
             return;
         }
         boolean[] done = {false};
@@ -425,13 +429,13 @@ public class TrainingPanel extends Composite<Details> {
             }
         });
         if (!idle) {
-            error.setText(Texts.t("train.panel.reset.otherTab"));
+            error.setText(TrainTexts.t("train.panel.reset.otherTab"));
             return;
         }
         if (!done[0]) {
             return;
         }
-        finalLoss.setText(Texts.t("train.panel.reset.done"));
+        finalLoss.setText(TrainTexts.t("train.panel.reset.done"));
         status.setText(StatusLine.of(false, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN));
         progress.setValue(0);
         numbersNote.setVisible(false);
@@ -479,7 +483,7 @@ public class TrainingPanel extends Composite<Details> {
         if (job != null && !job.isDone()) {
             job.stop();
             if (UI.getCurrent() != null) {
-                status.setText(Texts.t("train.status.stopping"));
+                status.setText(TrainTexts.t("train.status.stopping"));
             }
         }
     }
@@ -507,7 +511,7 @@ public class TrainingPanel extends Composite<Details> {
         progress.setValue(p.fraction());
         if (job.waiting()) {
             int ahead = job.ahead();
-            status.setText(ahead == 0 ? Texts.t("train.status.waitingNext") : Texts.t("train.status.waiting", ahead));
+            status.setText(ahead == 0 ? TrainTexts.t("train.status.waitingNext") : TrainTexts.t("train.status.waiting", ahead));
             drawLosses();
             return;
         }
@@ -528,24 +532,24 @@ public class TrainingPanel extends Composite<Details> {
         showProgress();
         drawPicture(); // the final weights, with every neuron's picture fresh
         if (failure instanceof CancellationException || failure != null && failure.getCause() instanceof CancellationException) {
-            finalLoss.setText(Texts.t("train.result.cancelled"));
+            finalLoss.setText(TrainTexts.t("train.result.cancelled"));
             return;
         }
         if (failure != null && unwrap(failure) instanceof dev.gradsheet.train.TrainingLoop.Diverged diverged) {
             error.setText(refusal(diverged, run.playState()));
-            finalLoss.setText(Texts.t("train.result.diverged"));
+            finalLoss.setText(TrainTexts.t("train.result.diverged"));
             return;
         }
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            String known = Refusals.text(cause, run.playState());
+            String known = TrainingRefusals.text(cause, run.playState());
             error.setText(known != null ? known : cause instanceof EditRefusedException ? cause.getMessage()
-                    : Texts.t("train.result.failed", String.valueOf(cause.getMessage())));
-            finalLoss.setText(Texts.t("train.result.endedEarly"));
+                    : TrainTexts.t("train.result.failed", String.valueOf(cause.getMessage())));
+            finalLoss.setText(TrainTexts.t("train.result.endedEarly"));
             return;
         }
         if (run.plainSteps()) {
-            finalLoss.setText(Texts.t(result.stopped() ? "train.result.sgdStopped" : "train.result.sgdDone", result.steps(),
+            finalLoss.setText(TrainTexts.t(result.stopped() ? "train.result.sgdStopped" : "train.result.sgdDone", result.steps(),
                     shared.sheet().objective(), Format.readable(shared.sheet().objectiveValue())));
             return;
         }
@@ -553,32 +557,32 @@ public class TrainingPanel extends Composite<Details> {
             long at = run.playState().loop().steps();
             double loss = Double.isNaN(run.epochLoss()) ? run.progress().loss() : run.epochLoss();
             long epoch = run.playState().loop().epochs();
-            String how = run.pausedByLimit() ? Texts.t("train.result.pausedByLimit", TrainingJob.UNTIL_PAUSED_LIMIT.toMinutes(), at, epoch)
-                    : result.stopped() ? Texts.t("train.result.paused", at, epoch) : Texts.t("train.result.done", result.steps());
-            String lossText = Texts.t(Double.isNaN(run.epochLoss()) ? "train.result.lossLastStep" : "train.result.lossEpoch",
+            String how = run.pausedByLimit() ? TrainTexts.t("train.result.pausedByLimit", TrainingJob.UNTIL_PAUSED_LIMIT.toMinutes(), at, epoch)
+                    : result.stopped() ? TrainTexts.t("train.result.paused", at, epoch) : TrainTexts.t("train.result.done", result.steps());
+            String lossText = TrainTexts.t(Double.isNaN(run.epochLoss()) ? "train.result.lossLastStep" : "train.result.lossEpoch",
                     Format.readable(loss));
-            String test = Double.isNaN(run.testLoss()) ? "" : Texts.t("train.result.testLoss", Format.readable(run.testLoss()));
-            finalLoss.setText(Texts.t("train.result.play", how, lossText, test));
+            String test = Double.isNaN(run.testLoss()) ? "" : TrainTexts.t("train.result.testLoss", Format.readable(run.testLoss()));
+            finalLoss.setText(TrainTexts.t("train.result.play", how, lossText, test));
             showWhichNumbers(result);
             return;
         }
         double last = result.epochLosses().isEmpty() ? run.progress().loss() : result.finalLoss();
-        String how = result.stopped() ? Texts.t("train.result.stopped", result.steps()) : Texts.t("train.result.done", result.steps());
-        String lossText = Texts.t(result.epochLosses().isEmpty() ? "train.result.lossLastStep" : "train.result.lossEpoch",
+        String how = result.stopped() ? TrainTexts.t("train.result.stopped", result.steps()) : TrainTexts.t("train.result.done", result.steps());
+        String lossText = TrainTexts.t(result.epochLosses().isEmpty() ? "train.result.lossLastStep" : "train.result.lossEpoch",
                 Format.readable(last));
         String time = result.seconds() < 1 ? Math.round(result.seconds() * 1000) + " ms"
                 : Format.readable(Math.round(result.seconds() * 10) / 10.0) + " s";
-        finalLoss.setText(Texts.t("train.result.oneShot", how, lossText, time));
+        finalLoss.setText(TrainTexts.t("train.result.oneShot", how, lossText, time));
         showWhichNumbers(result);
     }
 
     private static Throwable unwrap(Throwable failure) {
-        return Refusals.unwrap(failure);
+        return TrainingRefusals.unwrap(failure);
     }
 
     /** The panel's sentence for a refused or stopped step, else the engine's own message. */
     private static String refusal(RuntimeException e, PlayState state) {
-        String known = Refusals.text(e, state);
+        String known = TrainingRefusals.text(e, state);
         return known != null ? known : e.getMessage();
     }
 
@@ -590,9 +594,9 @@ public class TrainingPanel extends Composite<Details> {
         for (String column : table.columns()) {
             sheet.cell(column).ifPresent(c -> sample.add(column + " = " + Format.readable(c.value())));
         }
-        numbersNote.setText(Texts.t("train.numbers.note", String.join(", ", sample), sheet.objective(),
+        numbersNote.setText(TrainTexts.t("train.numbers.note", String.join(", ", sample), sheet.objective(),
                 String.valueOf(batch.getValue()))
-                + (result.batchGradient().values().stream().allMatch(g -> g == 0) ? " " + Texts.t("train.numbers.allZero") : ""));
+                + (result.batchGradient().values().stream().allMatch(g -> g == 0) ? " " + TrainTexts.t("train.numbers.allZero") : ""));
         numbersNote.setVisible(true);
         List<Map.Entry<String, double[]>> rows = new ArrayList<>();
         result.batchGradient().forEach((w, g) -> rows.add(Map.entry(w,
@@ -649,14 +653,14 @@ public class TrainingPanel extends Composite<Details> {
             epochLosses = job.epochLosses();
         }
         if (steps != null) {
-            series.add(new LineChart.Series(Texts.t("train.chart.stepLoss"), "#90caf9", false, steps.points(), 1));
-            series.add(new LineChart.Series(Texts.t("train.chart.epochLoss"), "#e65100", false, epochLosses.points(), 2.5));
+            series.add(new LineChart.Series(TrainTexts.t("train.chart.stepLoss"), STEP_LOSS_COLOUR, false, steps.points(), 1));
+            series.add(new LineChart.Series(TrainTexts.t("train.chart.epochLoss"), EPOCH_LOSS_COLOUR, false, epochLosses.points(), 2.5));
             if (tests != null && tests.count() > 0) {
-                series.add(new LineChart.Series(Texts.t("train.chart.testLoss"), "#2e7d32", true, tests.points(), 2));
+                series.add(new LineChart.Series(TrainTexts.t("train.chart.testLoss"), TEST_LOSS_COLOUR, true, tests.points(), 2));
             }
         }
-        lossChart.show(Texts.t(steps == null ? "train.chart.titleEmpty" : "train.chart.title"), Texts.t("train.chart.step"),
-                Texts.t("train.chart.lossLog"), true, series);
+        lossChart.show(TrainTexts.t(steps == null ? "train.chart.titleEmpty" : "train.chart.title"), TrainTexts.t("train.chart.step"),
+                TrainTexts.t("train.chart.lossLog"), true, series);
     }
 
     private void drawPicture() {

@@ -112,6 +112,17 @@ class KoreanTrainingUiTest extends TrainKaribuTestBase {
         assertThat(data.builtIn.getLabel()).isEqualTo("기본 데이터");
         assertThat(data.builtIn.getItemLabelGenerator().apply(BuiltInData.XOR)).isEqualTo("XOR (점 4개, 선형 분리 불가)");
         assertThat(data.generator.getItemLabelGenerator().apply(DataGenerator.SPIRAL)).isEqualTo("나선 (두 갈래)");
+        // every data set and template has a Korean name
+        java.util.regex.Pattern hangul = java.util.regex.Pattern.compile("\\p{IsHangul}");
+        for (BuiltInData d : BuiltInData.values()) {
+            assertThat(hangul.matcher(DataSection.title(d)).find()).as(d.id()).isTrue();
+        }
+        for (DataGenerator g : DataGenerator.values()) {
+            assertThat(hangul.matcher(DataSection.title(g)).find()).as(g.id()).isTrue();
+        }
+        for (TemplateDialog.Kind k : TemplateDialog.Kind.values()) {
+            assertThat(hangul.matcher(k.title()).find() && hangul.matcher(k.note()).find()).as(k.name()).isTrue();
+        }
         assertThat(data.summary.getText())
                 .isEqualTo("M = 4개 샘플 · 열과 입력 셀의 연결: x1 → 입력 x1, x2 → 입력 x2, y → 입력 y");
         // bad settings: a Korean message, nothing changes

@@ -55,6 +55,26 @@ class TrainBundlesTest {
         }
     }
 
+    /** Every key the panel's and lesson pages' code names exists, and every key is named somewhere. */
+    @org.junit.jupiter.api.Test
+    void theCodeUsesExactlyTheBundlesKeys() throws IOException {
+        Set<String> used = new TreeSet<>();
+        Pattern literal = Pattern.compile("\"((?:train|lesson)\\.[A-Za-z0-9_.-]+)\"");
+        try (java.util.stream.Stream<java.nio.file.Path> files =
+                     java.nio.file.Files.list(java.nio.file.Path.of("src/main/java/dev/gradsheet/ui/train"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        Set<String> keys = new TreeSet<>(load("i18n/train.properties").stringPropertyNames());
+        keys.addAll(load("i18n/lesson.properties").stringPropertyNames());
+        assertThat(used).as("keys named in code but missing from the bundles").isSubsetOf(keys);
+        assertThat(keys).as("keys in the bundles that no code names").isSubsetOf(used);
+    }
+
     private static Set<Integer> arguments(String pattern) {
         Set<Integer> found = new TreeSet<>();
         Matcher m = ARGUMENT.matcher(pattern);

@@ -7,8 +7,8 @@ import dev.gradsheet.ui.Format;
  * The training panel's and the lesson pages' texts, read from the message bundles
  * ({@code i18n/train}, {@code i18n/lesson}) in the page's language (issue 15).
  */
-final class Texts {
-    private Texts() {
+final class TrainTexts {
+    private TrainTexts() {
     }
 
     /**

@@ -14,8 +14,8 @@ import java.util.concurrent.CompletionException;
  * message, so the sentence comes from the bundles in the page's language. A diverged loop's numbers
  * come from the loop and its curve, which recorded the epoch that blew up before the loop stopped.
  */
-final class Refusals {
-    private Refusals() {
+final class TrainingRefusals {
+    private TrainingRefusals() {
     }
 
     /**
@@ -28,12 +28,12 @@ final class Refusals {
             return diverged(state);
         }
         if (cause instanceof JobRefusedException) {
-            return Texts.t("train.refusal.serverBusy");
+            return TrainTexts.t("train.refusal.serverBusy");
         }
         if (cause instanceof EditRefusedException refused) {
             return switch (refused.reason()) {
-                case NOT_FINITE -> Texts.t("train.refusal.notFinite");
-                case ARGUMENT -> Texts.t("train.refusal.argument");
+                case NOT_FINITE -> TrainTexts.t("train.refusal.notFinite");
+                case ARGUMENT -> TrainTexts.t("train.refusal.argument");
                 default -> null;
             };
         }
@@ -47,21 +47,21 @@ final class Refusals {
      */
     private static String diverged(PlayState state) {
         if (state == null) {
-            return Texts.t("train.refusal.diverged", "?");
+            return TrainTexts.t("train.refusal.diverged", "?");
         }
         long steps = state.loop().steps();
         if (steps == 0) {
-            return Texts.t("train.refusal.divergedAtStart");
+            return TrainTexts.t("train.refusal.divergedAtStart");
         }
         List<double[]> epochs = state.epochLosses.points();
         if (epochs.size() >= 2) {
             double first = epochs.get(0)[1];
             double last = epochs.get(epochs.size() - 1)[1];
             if (last > TrainingLoop.BLOW_UP * Math.max(first, 1e-6)) {
-                return Texts.t("train.refusal.blewUp", fourDigits(first), fourDigits(last), state.loop().epochs());
+                return TrainTexts.t("train.refusal.blewUp", fourDigits(first), fourDigits(last), state.loop().epochs());
             }
         }
-        return Texts.t("train.refusal.diverged", steps);
+        return TrainTexts.t("train.refusal.diverged", steps);
     }
 
     /** Four significant digits, written out with a dot (2.559, 551800), as the engine's message has them. */
