@@ -1,5 +1,6 @@
 package dev.gradsheet.ui;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -69,12 +70,63 @@ class PlaygroundIT extends BrowserTestBase {
         org.openqa.selenium.WebElement neuron = b.findElement(By.cssSelector("#network circle[data-cell='h1_2']"));
         ((org.openqa.selenium.JavascriptExecutor) b).executeScript("arguments[0].scrollIntoView({block: 'center'})", neuron);
         new org.openqa.selenium.interactions.Actions(b).moveToElement(neuron).perform();
+        // the hovered neuron's own picture shows enlarged; the others' stay hidden
+        assertThat(bigPictureDisplay(b, "h1_2")).isNotEqualTo("none");
+        assertThat(bigPictureDisplay(b, "h1_3")).isEqualTo("none");
         screenshot(b, "playground-04-network-hover-1366x768");
         neuron.click();
         waitFor(b, 20).withMessage(() -> "why: " + b.findElement(By.id("why-title")).getText())
                 .until(d -> d.findElement(By.id("why-title")).getText().contains("h1_2"));
+        // an edge is clicked on the band over its line (a thin line alone is hard to hit)
+        b.findElement(By.cssSelector("#network path.nv-hit[data-cell='w2_1_3']")).click();
+        waitFor(b, 20).withMessage(() -> "why: " + b.findElement(By.id("why-title")).getText())
+                .until(d -> d.findElement(By.id("why-title")).getText().contains("w2_1_3"));
         LayoutIT.viewport(b, 800, 1000);
         screenshot(b, "playground-05-network-800x1000");
+    }
+
+    /** The CSS display of the enlarged picture of {@code cell}'s neuron (shown only while hovered). */
+    static Object bigPictureDisplay(WebDriver b, String cell) {
+        return ((org.openqa.selenium.JavascriptExecutor) b).executeScript(
+                "const c = document.querySelector(\"#network circle[data-cell='\" + arguments[0] + \"']\");"
+                        + " return getComputedStyle(c.parentNode.querySelector('.nv-big')).display", cell);
+    }
+
+    /** JS: for each point of the decision picture, [test (1) or not (0), r, g, b] of the canvas at its centre. */
+    static final String POINT_PIXELS_JS = """
+            const e = document.getElementById('decision-picture');
+            const m = e._map, side = Number(e.dataset.side), dpr = window.devicePixelRatio || 1;
+            const ctx = e.querySelector('canvas').getContext('2d');
+            return m.points.map(p => {
+              const x = 44 + (p[0] - m.x0) / (m.x1 - m.x0) * side;
+              const y = 22 + side - (p[1] - m.y0) / (m.y1 - m.y0) * side;
+              const d = ctx.getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data;
+              return [p[3], d[0], d[1], d[2]];
+            });
+            """;
+
+    /** Issue 11: with a test share, the held-back points are hollow rings (white inside), the training points filled. */
+    @Test
+    void testPointsAreHollowInTheDecisionPicture() throws Exception {
+        WebDriver b = newBrowser();
+        LayoutIT.viewport(b, 1366, 768);
+        openXorTemplate(b);
+        org.openqa.selenium.WebElement share = b.findElement(By.cssSelector("#train-test input"));
+        share.click();
+        share.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "25",
+                org.openqa.selenium.Keys.TAB);
+        waitFor(b, 20).until(d -> "1".equals(d.findElement(By.id("decision-picture")).getAttribute("data-tests")));
+        @SuppressWarnings("unchecked")
+        java.util.List<java.util.List<Number>> pixels = (java.util.List<java.util.List<Number>>)
+                ((org.openqa.selenium.JavascriptExecutor) b).executeScript(POINT_PIXELS_JS);
+        assertThat(pixels).hasSize(4);
+        assertThat(pixels.stream().filter(p -> p.get(0).intValue() == 1)).hasSize(1).allSatisfy(p ->
+                assertThat(List.of(p.get(1).intValue(), p.get(2).intValue(), p.get(3).intValue())).containsExactly(255, 255, 255));
+        assertThat(pixels.stream().filter(p -> p.get(0).intValue() == 0)).hasSize(3).allSatisfy(p ->
+                assertThat(p.get(1).intValue() + p.get(2).intValue() + p.get(3).intValue()).isLessThan(200)); // dark fill
+        org.openqa.selenium.WebElement picture = b.findElement(By.id("decision-picture"));
+        ((org.openqa.selenium.JavascriptExecutor) b).executeScript("arguments[0].scrollIntoView({block: 'center'})", picture);
+        screenshot(b, "playground-06-test-points-1366x768");
     }
 
     /** Opens the start page, then the Templates dialog's default (MLP 2-4-1 on XOR) as a new sheet. */

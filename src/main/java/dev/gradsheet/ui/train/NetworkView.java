@@ -182,7 +182,7 @@ public class NetworkView extends Composite<Div> {
                 .append("' viewBox='0 0 ").append(WIDTH).append(' ').append(HEIGHT).append("' role='img' aria-label='")
                 .append(xml(getTranslation("network.summary", shape, Integer.toString(edges.size())))).append("'>")
                 .append("<style>.nv-big{display:none;pointer-events:none}.nv-n:hover .nv-big{display:inline}")
-                .append(".nv-n,.nv-e{cursor:pointer}.nv-e:hover{stroke-opacity:1}.nv-n:hover circle{stroke:#e65100}</style>");
+                .append(".nv-n,.nv-e{cursor:pointer}.nv-e:hover line{stroke-opacity:1}.nv-n:hover circle{stroke:#e65100}</style>");
         if (pictures) {
             out.append(String.format(Locale.ROOT, "<text x='%d' y='14' font-size='11' fill='#52606d'>%s</text>",
                     NET_WIDTH + 4, xml(getTranslation("network.hover"))));
@@ -191,10 +191,14 @@ public class NetworkView extends Composite<Div> {
             double[] a = at(e.from(), counts, columnGap);
             double[] b = at(e.to(), counts, columnGap);
             double width = Math.min(8, 0.5 + 2 * Math.abs(e.value()));
+            // the line as its weight is, and over it an invisible band 10 px wide, so a thin edge is easy to click
             out.append(String.format(Locale.ROOT,
-                    "<line class='nv-e' data-cell='%s' x1='%.1f' y1='%.1f' x2='%.1f' y2='%.1f' stroke='%s' stroke-width='%.2f'"
-                            + " stroke-opacity='0.75'><title>%s</title></line>",
-                    e.weight(), a[0], a[1], b[0], b[1], e.value() >= 0 ? "#f59322" : "#0877bd", width,
+                    "<g class='nv-e'><line data-cell='%s' x1='%.1f' y1='%.1f' x2='%.1f' y2='%.1f' stroke='%s'"
+                            + " stroke-width='%.2f' stroke-opacity='0.75'/><path class='nv-hit' data-cell='%s'"
+                            + " d='M%.1f %.1fL%.1f %.1f' stroke='#000' stroke-opacity='0' stroke-width='10'"
+                            + " pointer-events='stroke'/><title>%s</title></g>",
+                    e.weight(), a[0], a[1], b[0], b[1], e.value() >= 0 ? "#f59322" : "#0877bd", width, e.weight(),
+                    a[0], a[1], b[0], b[1],
                     xml(getTranslation("network.cell", e.weight(), Format.readable(e.value()), Format.readable(e.grad())))));
         }
         for (NetworkStructure.Neuron n : structure.neurons()) {
