@@ -82,6 +82,8 @@ class PlaygroundIT extends BrowserTestBase {
         waitFor(b, 20).withMessage(() -> "why: " + b.findElement(By.id("why-title")).getText())
                 .until(d -> d.findElement(By.id("why-title")).getText().contains("w2_1_3"));
         LayoutIT.viewport(b, 800, 1000);
+        ((org.openqa.selenium.JavascriptExecutor) b).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                b.findElement(By.id("network")));
         screenshot(b, "playground-05-network-800x1000");
     }
 
