@@ -87,6 +87,55 @@ class PlaygroundIT extends BrowserTestBase {
         screenshot(b, "playground-05-network-800x1000");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    SheetRegistry registry;
+
+    /**
+     * A 2-3-1 network written by hand (inputs a, b; hidden g, k, m; output o; sums in any order, sum(…),
+     * a chain over cells) is drawn as three columns; hovering k shows its picture over (a, b), clicking
+     * the edge v2 selects v2.
+     */
+    @Test
+    void aHandWrittenNetworkIsDrawnByItsFormulas() throws Exception {
+        String text = dev.gradsheet.train.NetworkStructureTest.HAND_WRITTEN_2_3_1
+                + "@data = a, b, target\n@row = 0, 0, 0\n@row = 0, 1, 1\n@row = 1, 0, 1\n@row = 1, 1, 0\n";
+        SharedSheet shared = registry.create(dev.gradsheet.sheet.SheetFile.parse(text, "hand.sheet"));
+        WebDriver b = newBrowser();
+        LayoutIT.viewport(b, 1366, 768);
+        b.get(url("sheet/" + shared.id()));
+        waitForCell(b, "a", FORMULA, "input(0.5)", 90);
+        b.findElement(By.id("tab-training")).click();
+        waitFor(b, 20).until(d -> d.findElements(By.cssSelector("#network circle[data-cell]")).size() == 6);
+        assertThat(b.findElements(By.cssSelector("#network line"))).hasSize(9);
+        java.util.function.Function<String, String> column = cell ->
+                b.findElement(By.cssSelector("#network circle[data-cell='" + cell + "']")).getAttribute("cx");
+        assertThat(column.apply("b")).isEqualTo(column.apply("a"));
+        assertThat(List.of(column.apply("g"), column.apply("k"), column.apply("m"))).containsOnly(column.apply("k"));
+        assertThat(Double.parseDouble(column.apply("a"))).isLessThan(Double.parseDouble(column.apply("k")));
+        assertThat(Double.parseDouble(column.apply("k"))).isLessThan(Double.parseDouble(column.apply("o")));
+        org.openqa.selenium.WebElement k = b.findElement(By.cssSelector("#network circle[data-cell='k']"));
+        ((org.openqa.selenium.JavascriptExecutor) b).executeScript("arguments[0].scrollIntoView({block: 'center'})", k);
+        new org.openqa.selenium.interactions.Actions(b).moveToElement(k).perform();
+        assertThat(bigPictureDisplay(b, "k")).isNotEqualTo("none");
+        assertThat(b.findElement(By.id("network")).getText()).contains("a →, b ↑");
+        screenshot(b, "playground-07-hand-written-network-1366x768");
+        // v2 (k to o) is horizontal, a line of zero height: a real click 3 px off its middle still hits its band
+        @SuppressWarnings("unchecked")
+        List<Number> middle = (List<Number>) ((org.openqa.selenium.JavascriptExecutor) b).executeScript(
+                "const r = document.querySelector(\"#network path.nv-hit[data-cell='v2']\").getBoundingClientRect();"
+                        + " return [r.left + r.width / 2, r.top + r.height / 2, r.height];");
+        assertThat(middle.get(2).doubleValue()).isZero();
+        new org.openqa.selenium.interactions.Actions(b)
+                .moveToLocation((int) Math.round(middle.get(0).doubleValue()), (int) Math.round(middle.get(1).doubleValue()) + 3)
+                .click().perform();
+        waitFor(b, 20).withMessage(() -> "why: " + b.findElement(By.id("why-title")).getText())
+                .until(d -> d.findElement(By.id("why-title")).getText().contains("v2"));
+        LayoutIT.viewport(b, 800, 1000);
+        ((org.openqa.selenium.JavascriptExecutor) b).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                b.findElement(By.id("network")));
+        screenshot(b, "playground-08-hand-written-network-800x1000");
+    }
+
     /** The CSS display of the enlarged picture of {@code cell}'s neuron (shown only while hovered). */
     static Object bigPictureDisplay(WebDriver b, String cell) {
         return ((org.openqa.selenium.JavascriptExecutor) b).executeScript(
