@@ -188,18 +188,18 @@ public final class NetworkStructure {
          * refusal when that sum also holds a term a network does not have.
          */
         private Refusal consider(String cell, String sum) {
-            List<String> terms = terms(sum);
+            List<String> products = new ArrayList<>();
             List<String[]> in = new ArrayList<>();
             List<String> bias = new ArrayList<>();
             String odd = null;
-            for (String t : terms) {
+            for (String t : terms(sum)) {
                 String[] edge = edge(t);
-                String kind = kind(t);
                 if (edge != null) {
+                    products.add(t);
                     in.add(edge);
-                } else if (kind.equals(Op.WEIGHT.label())) {
+                } else if (isWeight(t)) {
                     bias.add(t);
-                } else if (!kind.equals(Op.CONST.label()) && odd == null) {
+                } else if (!kind(t).equals(Op.CONST.label()) && odd == null) {
                     odd = t;
                 }
             }
@@ -209,11 +209,7 @@ public final class NetworkStructure {
             if (odd != null) {
                 return new Refusal(Reason.IRREGULAR_TERM, List.of(cell, odd));
             }
-            for (String t : terms) {
-                if (edge(t) != null) {
-                    usedProducts.add(t);
-                }
-            }
+            usedProducts.addAll(products);
             neurons.add(cell);
             incoming.put(cell, in);
             biases.put(cell, bias);
@@ -268,17 +264,20 @@ public final class NetworkStructure {
             return false;
         }
 
+        /** Whether a weight multiplies {@code input} (directly or through copies of it). */
         private boolean multipliedByAWeight(String input) {
-            for (String u : users.getOrDefault(input, List.of())) {
-                if (kind(u).equals(COPY)) {
-                    if (multipliedByAWeight(u)) {
-                        return true;
-                    }
-                } else if (kind(u).equals(MUL)) {
-                    List<String> a = args.get(u);
-                    String other = resolve(a.get(0)).equals(resolve(input)) ? a.get(1) : a.get(0);
-                    if (isWeight(resolve(other))) {
-                        return true;
+            Deque<String> aliases = new ArrayDeque<>();
+            aliases.push(input);
+            while (!aliases.isEmpty()) {
+                String alias = aliases.pop();
+                for (String u : users.getOrDefault(alias, List.of())) {
+                    if (kind(u).equals(COPY)) {
+                        aliases.push(u);
+                    } else if (kind(u).equals(MUL)) {
+                        List<String> a = args.get(u);
+                        if (isWeight(resolve(a.get(0).equals(alias) ? a.get(1) : a.get(0)))) {
+                            return true;
+                        }
                     }
                 }
             }

@@ -87,7 +87,8 @@ public class NetworkView extends Composite<Div> {
         this.running = running;
         int size = sheet.size();
         if (size > MAX_CELLS) {
-            refuse(getTranslation("network.tooBig", Integer.toString(MAX_CELLS), Integer.toString(size)));
+            refuse(getTranslation("network.tooBig", String.format(Locale.ROOT, "%,d", MAX_CELLS),
+                    String.format(Locale.ROOT, "%,d", size)));
             return;
         }
         NetworkStructure structure = NetworkStructure.of(sheet);
@@ -290,6 +291,9 @@ public class NetworkView extends Composite<Div> {
 
     /** Draws nothing and says why. */
     private void refuse(String why) {
+        if (why.equals(message)) {
+            return; // already said: nothing to send (this runs on every redraw of a run)
+        }
         neurons = List.of();
         edges = List.of();
         message = why;

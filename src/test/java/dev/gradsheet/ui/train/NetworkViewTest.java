@@ -94,5 +94,18 @@ class NetworkViewTest extends TrainKaribuTestBase {
         assertThat(panel.network().message())
                 .isEqualTo("The network view draws up to 16 neurons in a layer; this network has a layer of 20.");
         assertThat(panel.network().neurons()).isEmpty();
+        // ten columns (8 hidden layers) would leave edges too short to read
+        NetworkView network = panel.network();
+        network.update(dev.gradsheet.sheet.SheetFile.parse(dev.gradsheet.train.Templates.mlp(2, List.of(2, 2, 2, 2, 2, 2, 2, 2),
+                dev.gradsheet.engine.Activation.TANH, dev.gradsheet.train.Templates.Loss.MSE, false, 1), "deep.sheet").sheet(), null);
+        assertThat(network.message()).isEqualTo("The network view draws up to 8 layers; this network has 10.");
+        // a sheet beyond 5,000 cells is not read on every redraw
+        StringBuilder chain = new StringBuilder("c0 = input(1)\n");
+        for (int i = 1; i <= 5_000; i++) {
+            chain.append('c').append(i).append(" = c").append(i - 1).append(" + c0\n");
+        }
+        Sheet big = dev.gradsheet.sheet.SheetFile.parse(chain.toString(), "big.sheet").sheet();
+        network.update(big, null);
+        assertThat(network.message()).isEqualTo("The network view reads sheets of up to 5,000 cells; this one has 5,001.");
     }
 }
