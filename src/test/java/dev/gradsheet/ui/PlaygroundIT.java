@@ -119,6 +119,9 @@ class PlaygroundIT extends BrowserTestBase {
         assertThat(bigPictureDisplay(b, "k")).isNotEqualTo("none");
         assertThat(b.findElement(By.id("network")).getText()).contains("a →, b ↑");
         screenshot(b, "playground-07-hand-written-network-1366x768");
+        // axe-core finds nothing serious in the drawn network (the SVG is labelled, every neuron and edge titled)
+        assertThat(AxeCore.violations(b).stream().filter(v -> String.join(" ", v.targets()).contains("network")))
+                .isEmpty();
         // v2 (k to o) is horizontal, a line of zero height: a real click 3 px off its middle still hits its band
         @SuppressWarnings("unchecked")
         List<Number> middle = (List<Number>) ((org.openqa.selenium.JavascriptExecutor) b).executeScript(

@@ -48,13 +48,22 @@ class NetworkViewTest extends TrainKaribuTestBase {
         assertThat(svg.split("data:image/png;base64,", -1)).hasSize(1 + 2 * 6);
         assertThat(svg).contains(">a →, b ↑<").contains("aria-label='The network: 2-3-1 neurons by layer, 9 connections'");
 
+        // a click in the browser arrives as a DOM click whose target carries data-cell
         CellGrid grid = _get(CellGrid.class);
-        network.clicked("k");
-        roundtrip();
+        click(network, "k");
         assertThat(grid.selectedName()).isEqualTo("k");
-        network.clicked("v2");
-        roundtrip();
+        click(network, "v2");
         assertThat(grid.selectedName()).isEqualTo("v2");
+        click(network, ""); // the background: nothing changes
+        assertThat(grid.selectedName()).isEqualTo("v2");
+    }
+
+    /** What the browser sends for a click on the element with {@code data-cell='cell'}. */
+    static void click(NetworkView network, String cell) {
+        elemental.json.JsonObject data = elemental.json.Json.createObject();
+        data.put("event.target.dataset.cell", cell);
+        com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireDomEvent(network, "click", data);
+        roundtrip();
     }
 
     @Test
