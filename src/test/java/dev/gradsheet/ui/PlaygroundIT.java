@@ -139,6 +139,52 @@ class PlaygroundIT extends BrowserTestBase {
         screenshot(b, "playground-08-hand-written-network-800x1000");
     }
 
+    /**
+     * A line fitted to the noisy line at learning rate 5: the run stops by itself, the page says why,
+     * the curve ends with the blow-up, and every number in the grid is still a number.
+     */
+    @Test
+    void divergenceStopsTheRunAndThePageSaysSo() throws Exception {
+        dev.gradsheet.engine.Sheet line = dev.gradsheet.sheet.SheetFile.parse(
+                "x1 = input(0)\nw = weight(0)\nb = weight(0)\nout = w * x1 + b\ny = input(0)\nL = mse(out, y)\n",
+                "line.sheet").sheet();
+        String text = dev.gradsheet.sheet.SheetFile.format(line, "", dev.gradsheet.train.BuiltInData.NOISY_LINE.table());
+        SharedSheet shared = registry.create(dev.gradsheet.sheet.SheetFile.parse(text, "line.sheet"));
+        WebDriver b = newBrowser();
+        LayoutIT.viewport(b, 1366, 768);
+        b.get(url("sheet/" + shared.id()));
+        waitForCell(b, "w", FORMULA, "weight(0)", 90);
+        b.findElement(By.id("tab-training")).click();
+        waitFor(b, 20).until(d -> d.findElement(By.id("train-start")).isDisplayed());
+        TrainingIT.type(b, "train-batch", "30");
+        TrainingIT.type(b, "train-lr", "5");
+        b.findElement(By.id("train-start")).click();
+        waitFor(b, 30).withMessage(() -> "error: " + b.findElement(By.id("train-error")).getText())
+                .until(d -> d.findElement(By.id("train-error")).getText().startsWith("training stopped: the loss blew up from "));
+        assertThat(b.findElement(By.id("train-error")).getText()).contains("learning rate is too large");
+        waitFor(b, 20).until(d -> d.findElement(By.id("final-loss")).getText().startsWith("Stopped by itself: the loss diverged"));
+        assertThat(b.findElement(By.id("train-start")).getAttribute("disabled")).isNull(); // Play is offered again
+        // the chart's epoch curve ends far above where it began
+        Object first = ((org.openqa.selenium.JavascriptExecutor) b).executeScript(
+                "return document.getElementById('loss-chart')._chart.data.datasets[1].data[0].y");
+        Object last = ((org.openqa.selenium.JavascriptExecutor) b).executeScript(
+                "const d = document.getElementById('loss-chart')._chart.data.datasets[1].data; return d[d.length - 1].y");
+        assertThat(((Number) last).doubleValue()).isGreaterThan(1000 * ((Number) first).doubleValue());
+        for (String cell : List.of("w", "b", "out", "L")) {
+            assertThat(Double.parseDouble(cellText(b, cell, VALUE))).as(cell).isFinite();
+        }
+        screenshot(b, "playground-09-diverged-1366x768");
+        LayoutIT.viewport(b, 800, 1000);
+        ((org.openqa.selenium.JavascriptExecutor) b).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                b.findElement(By.id("train-error")));
+        screenshot(b, "playground-10-diverged-800x1000");
+    }
+
+    /** The text of {@code column} in {@code cell}'s grid row. */
+    static String cellText(WebDriver b, String cell, int column) {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) b).executeScript(CELL_JS, cell, column, false);
+    }
+
     /** The CSS display of the enlarged picture of {@code cell}'s neuron (shown only while hovered). */
     static Object bigPictureDisplay(WebDriver b, String cell) {
         return ((org.openqa.selenium.JavascriptExecutor) b).executeScript(
