@@ -141,6 +141,20 @@ public class NetworkStructureTest {
         assertThat(names(step)).containsExactly(List.of("x1", "x2"), List.of("out"));
     }
 
+    /** Every bundled example but the worked one is a small network, read from its formulas. */
+    @Test
+    void theBundledExamplesAreNetworksOfTheirOwnNames() throws Exception {
+        NetworkStructure twoLayer = NetworkStructure.of(sheet(Examples.byId("two-layer").text()));
+        assertThat(names(twoLayer)).containsExactly(List.of("x1", "x2"), List.of("h1", "h2"), List.of("y"));
+        assertThat(edges(twoLayer)).containsExactly("w11:x1>h1", "w12:x2>h1", "w21:x1>h2", "w22:x2>h2", "v1:h1>y", "v2:h2>y");
+        assertThat(names(NetworkStructure.of(sheet(Examples.byId("cs231n-neuron").text()))))
+                .containsExactly(List.of("x0", "x1"), List.of("f"));
+        assertThat(names(NetworkStructure.of(sheet(Examples.byId("sigmoid-bce").text()))))
+                .containsExactly(List.of("x"), List.of("p"));
+        assertThat(names(NetworkStructure.of(sheet(Examples.byId("saturation").text()))))
+                .containsExactly(List.of("x"), List.of("p"));
+    }
+
     /**
      * Item 9's worked example, f = (x + y)·z: z multiplies q = x + y, which is neither an input nor a
      * neuron, so there is no network; drawing x and y as two edges of z would show one weight as two.
