@@ -173,7 +173,10 @@ public final class NetworkStructure {
                     }
                 }
             }
-            Refusal bad = strayEdge(order);
+            Refusal bad = unweightedActivation(order);
+            if (bad == null) {
+                bad = strayEdge(order);
+            }
             if (bad == null && incoming.isEmpty()) {
                 return noNeurons(order);
             }
@@ -282,6 +285,29 @@ public final class NetworkStructure {
                 }
             }
             return false;
+        }
+
+        /**
+         * An activation that is no neuron but takes in a neuron by another way than weight × neuron
+         * ({@code relu(h)}, {@code tanh(s - c)} of a named sum s, {@code tanh(2 * h)}): drawing the
+         * network without it would hide a layer.
+         */
+        private Refusal unweightedActivation(List<String> order) {
+            for (String c : order) {
+                if (!ACTIVATIONS.contains(kind(c)) || neurons.contains(c)) {
+                    continue;
+                }
+                for (String t : terms(args.get(c).get(0))) {
+                    boolean takesANeuron = neurons.contains(t);
+                    for (String a : args.getOrDefault(t, List.of())) {
+                        takesANeuron |= neurons.contains(resolve(a));
+                    }
+                    if (takesANeuron) {
+                        return new Refusal(Reason.IRREGULAR_TERM, List.of(c, t));
+                    }
+                }
+            }
+            return null;
         }
 
         /** A weight × neuron product that no neuron's sum adds up would be a connection the picture drops. */

@@ -209,6 +209,20 @@ public class NetworkStructureTest {
                 w = weight(1)
                 h = tanh(w * a + b)
                 """, Reason.IRREGULAR_TERM, "h", "b");
+        // an activation taking a neuron in without a weight would be a hidden layer: not drawn without it
+        assertRefused("""
+                a = input(0)
+                w = weight(1)
+                c = weight(0)
+                s = w * a
+                h = tanh(s - c)
+                """, Reason.IRREGULAR_TERM, "h", "h.1");
+        assertRefused("""
+                a = input(0)
+                w = weight(1)
+                h = tanh(w * a)
+                g = relu(h)
+                """, Reason.IRREGULAR_TERM, "g", "h");
         assertRefused("""
                 a = input(0)
                 w = weight(1)
