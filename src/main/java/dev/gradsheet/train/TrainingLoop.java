@@ -69,6 +69,41 @@ public final class TrainingLoop {
     private long steps;
     private long epochs;
     private double firstEpochLoss = Double.NaN;
+    /** Time for the slow-motion pacing: the system's, or a test's (so a test of pacing never measures time). */
+    private Clock clock = Clock.SYSTEM;
+
+    /** How the loop reads the time and waits for the next screen update. */
+    interface Clock {
+        Clock SYSTEM = new Clock() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleepUntil(long deadline, BooleanSupplier stop) {
+                long left;
+                while ((left = deadline - System.nanoTime()) > 0 && !stop.getAsBoolean()) {
+                    try {
+                        Thread.sleep(Math.min(20, Math.max(1, left / 1_000_000)));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        };
+
+        long nanoTime();
+
+        /** Waits until {@code deadline} (in {@link #nanoTime()}'s terms), or until {@code stop} says so. */
+        void sleepUntil(long deadline, BooleanSupplier stop);
+    }
+
+    /** Uses {@code clock} for pacing (tests). */
+    void useClock(Clock clock) {
+        this.clock = clock;
+    }
 
     /**
      * A loop over {@code data}, holding back {@code testShare} (0 ≤ share &lt; 1) of its rows, chosen
@@ -166,7 +201,7 @@ public final class TrainingLoop {
                        BooleanSupplier stop) {
         requireRate(lr);
         TrainingSession session = sheet.startTraining(data.columns());
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         long tickNanos = Math.max(1, tickMillis) * 1_000_000;
         long nextTick = start + tickNanos;
         int stepsThisTick = 0;
@@ -181,10 +216,10 @@ public final class TrainingLoop {
                     break;
                 }
                 oneStep(session, lr, listener);
-                long now = System.nanoTime();
+                long now = clock.nanoTime();
                 if (stepsPerTick > 0 && ++stepsThisTick >= stepsPerTick && now < nextTick) {
-                    sleepUntil(nextTick, stop);
-                    now = System.nanoTime();
+                    clock.sleepUntil(nextTick, stop);
+                    now = clock.nanoTime();
                 }
                 if (now >= nextTick) {
                     session.publish(label + ": step " + steps);
@@ -196,7 +231,7 @@ public final class TrainingLoop {
             long taken = steps - firstStep;
             session.finish(label + ": " + taken + " step" + (taken == 1 ? "" : "s") + " to epoch " + epochs);
         }
-        return new Outcome(steps - firstStep, paused, batchGradient(), (System.nanoTime() - start) / 1e9);
+        return new Outcome(steps - firstStep, paused, batchGradient(), (clock.nanoTime() - start) / 1e9);
     }
 
     /** One batch at {@code lr}: the Step button. One undoable edit. */
@@ -311,18 +346,6 @@ public final class TrainingLoop {
     private static void requireRate(double lr) {
         if (!(lr > 0) || !Double.isFinite(lr)) {
             throw new IllegalArgumentException("learning rate must be a positive number, not " + lr);
-        }
-    }
-
-    private static void sleepUntil(long deadline, BooleanSupplier stop) {
-        long left;
-        while ((left = deadline - System.nanoTime()) > 0 && !stop.getAsBoolean()) {
-            try {
-                Thread.sleep(Math.min(20, Math.max(1, left / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 

@@ -55,14 +55,38 @@ class TrainingLoopTest {
         assertThat(sheet.undoLabel()).isEqualTo("train at lr 0.5 (batch 4): 37 steps to epoch 37");
     }
 
-    /** 10 steps per 200 ms tick: 25 steps wait out at least two ticks. */
+    /**
+     * 10 steps per 200 ms screen update: 25 steps wait for the next update after steps 10 and 20, each
+     * time until the update 200 ms after the last; at full speed the loop never waits. A clock of the
+     * test's own moves only when the loop waits, so nothing here measures time.
+     */
     @Test
-    void aSpeedOfStepsPerUpdateSlowsTheRunDown() throws Exception {
+    void aSpeedOfStepsPerUpdateWaitsForTheNextUpdateAfterThatManySteps() throws Exception {
+        List<long[]> waits = new java.util.ArrayList<>(); // {steps taken, deadline}
         TrainingLoop loop = new TrainingLoop(mlp(), BuiltInData.XOR.table(), 4, 1, false, 0);
-        long start = System.nanoTime();
+        loop.useClock(new TrainingLoop.Clock() {
+            long now = 1_000;
+
+            @Override
+            public long nanoTime() {
+                return now;
+            }
+
+            @Override
+            public void sleepUntil(long deadline, java.util.function.BooleanSupplier stop) {
+                waits.add(new long[] {loop.steps(), deadline});
+                now = deadline;
+            }
+        });
         TrainingLoop.Outcome o = loop.run(0.5, 25, 10, 200, new TrainingLoop.Listener() { }, () -> false);
         assertThat(o.steps()).isEqualTo(25);
-        assertThat((System.nanoTime() - start) / 1e6).isGreaterThanOrEqualTo(380);
+        assertThat(waits).extracting(w -> w[0]).containsExactly(10L, 20L);
+        assertThat(waits).extracting(w -> w[1]).containsExactly(1_000 + 200_000_000L, 1_000 + 400_000_000L);
+        assertThat(o.seconds()).isEqualTo(0.4);
+
+        waits.clear();
+        assertThat(loop.run(0.5, 25, 0, 200, new TrainingLoop.Listener() { }, () -> false).steps()).isEqualTo(25);
+        assertThat(waits).isEmpty();
     }
 
     /** A loss that is not a number from the start is not blamed on the learning rate, and nothing moves. */

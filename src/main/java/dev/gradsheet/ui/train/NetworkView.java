@@ -5,10 +5,10 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.shared.Registration;
-import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.train.DecisionMap;
+import dev.gradsheet.train.NetworkStructure;
 import dev.gradsheet.ui.Format;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -24,9 +24,10 @@ import javax.imageio.ImageIO;
  * The network of a layered sheet drawn as TensorFlow Playground does: neurons as circles in columns
  * (inputs, each hidden layer, the output), edges coloured by the sign of their weight (orange
  * positive, blue negative) and as thick as its size. Hovering a neuron shows its own output over the
- * plane of x1 and x2; clicking a neuron or an edge selects its cell (its gradient is in the grid).
- * Drawn as one SVG on the server. Layers are found by the MLP builder's names ({@code x<i>},
- * {@code h<layer>_<j>}, {@code out}, weights {@code w<layer>_<to>_<from>}).
+ * plane of the network's two inputs; clicking a neuron or an edge selects its cell (its gradient is in
+ * the grid). Drawn as one SVG on the server. Which cells are neurons and edges is found from the
+ * formulas, whatever their names ({@link NetworkStructure}); a sheet that is not layered gets the
+ * structure's reason instead of a picture.
  */
 public class NetworkView extends Composite<Div> {
     /** A neuron: its cell, column and row. */
@@ -43,6 +44,12 @@ public class NetworkView extends Composite<Div> {
     static final int BIG = 92;
     static final int HEIGHT = 260;
     static final int PICTURE = 12;
+    /** Beyond this many neurons in a column the circles would overlap: the view says so instead. */
+    static final int MAX_PER_LAYER = 16;
+    /** Beyond this many columns the edges would be too short to read. */
+    static final int MAX_LAYERS = 8;
+    /** Finding the structure reads every cell, on each redraw: bigger sheets are not analysed. */
+    static final int MAX_CELLS = 5_000;
     private List<Neuron> neurons = List.of();
     private List<Edge> edges = List.of();
     private String message = "";
@@ -67,7 +74,7 @@ public class NetworkView extends Composite<Div> {
         }).addEventData("event.target.dataset.cell");
     }
 
-    /** Redraws the network of {@code sheet} (pictures over {@code data}'s plane when it has x1 and x2). */
+    /** Redraws the network of {@code sheet} (pictures over {@code data}'s plane when it binds the two inputs). */
     public void update(Sheet sheet, DataTable data) {
         update(sheet, data, false);
     }
@@ -78,32 +85,45 @@ public class NetworkView extends Composite<Div> {
      */
     public void update(Sheet sheet, DataTable data, boolean running) {
         this.running = running;
-        List<List<Neuron>> layers = layers(sheet);
-        if (layers == null) {
-            neurons = List.of();
-            edges = List.of();
-            show("The network view draws layered sheets: an MLP from Templates… (cells x1…, h1_1…, out).");
+        int size = sheet.size();
+        if (size > MAX_CELLS) {
+            refuse(getTranslation("network.tooBig", String.format(Locale.ROOT, "%,d", MAX_CELLS),
+                    String.format(Locale.ROOT, "%,d", size)));
             return;
         }
+        NetworkStructure structure = NetworkStructure.of(sheet);
+        if (structure.refusal().isPresent()) {
+            NetworkStructure.Refusal why = structure.refusal().get();
+            refuse(getTranslation("network.refused." + why.reason().name(), why.arguments().toArray()));
+            return;
+        }
+        List<List<NetworkStructure.Neuron>> layers = structure.layers();
+        int widest = layers.stream().mapToInt(List::size).max().orElse(0);
+        if (widest > MAX_PER_LAYER) {
+            refuse(getTranslation("network.tooWide", Integer.toString(MAX_PER_LAYER), Integer.toString(widest)));
+            return;
+        }
+        if (layers.size() > MAX_LAYERS) {
+            refuse(getTranslation("network.tooDeep", Integer.toString(MAX_LAYERS), Integer.toString(layers.size())));
+            return;
+        }
+        java.util.Map<String, Neuron> byName = new java.util.HashMap<>();
         List<Neuron> all = new ArrayList<>();
-        layers.forEach(all::addAll);
+        for (NetworkStructure.Neuron n : structure.neurons()) {
+            Neuron drawn = new Neuron(n.cell(), n.layer(), n.row());
+            all.add(drawn);
+            byName.put(n.cell(), drawn);
+        }
         List<Edge> links = new ArrayList<>();
-        for (int l = 1; l < layers.size(); l++) {
-            for (Neuron to : layers.get(l)) {
-                for (Neuron from : layers.get(l - 1)) {
-                    String w = "w" + l + "_" + (to.row() + 1) + "_" + (from.row() + 1);
-                    if (sheet.cell(w).map(Cell::isWeight).orElse(false)) {
-                        links.add(new Edge(w, from, to, sheet.value(w)));
-                    }
-                }
-            }
+        for (NetworkStructure.Edge e : structure.edges()) {
+            links.add(new Edge(e.weight(), byName.get(e.from().cell()), byName.get(e.to().cell()), e.value()));
         }
         neurons = List.copyOf(all);
         edges = List.copyOf(links);
-        boolean pictures = data != null && data.columnIndex("x1") >= 0 && data.columnIndex("x2") >= 0
-                && sheet.cell("x1").map(Cell::isInput).orElse(false) && sheet.cell("x2").map(Cell::isInput).orElse(false)
-                && sheet.size() <= DecisionPicture.MAX_CELLS;
-        show(svg(sheet, data, layers, pictures));
+        List<String> inputs = structure.inputs();
+        boolean pictures = data != null && inputs.size() == 2 && data.columnIndex(inputs.get(0)) >= 0
+                && data.columnIndex(inputs.get(1)) >= 0 && size <= DecisionPicture.MAX_CELLS;
+        show(svg(sheet, data, structure, pictures));
     }
 
     /** The neurons drawn, column by column. */
@@ -143,34 +163,11 @@ public class NetworkView extends Composite<Div> {
         }
     }
 
-    /** Columns of neurons, or null when the sheet is not an MLP-builder network. */
-    static List<List<Neuron>> layers(Sheet sheet) {
-        if (sheet.cell("out").isEmpty() || sheet.cell("w1_1_1").isEmpty()) {
-            return null;
-        }
-        List<List<Neuron>> layers = new ArrayList<>();
-        List<Neuron> inputs = new ArrayList<>();
-        for (int i = 1; sheet.cell("x" + i).map(Cell::isInput).orElse(false); i++) {
-            inputs.add(new Neuron("x" + i, 0, i - 1));
-        }
-        if (inputs.isEmpty()) {
-            return null;
-        }
-        layers.add(inputs);
-        for (int l = 1; sheet.cell("h" + l + "_1").isPresent(); l++) {
-            List<Neuron> layer = new ArrayList<>();
-            for (int j = 1; sheet.cell("h" + l + "_" + j).isPresent(); j++) {
-                layer.add(new Neuron("h" + l + "_" + j, l, j - 1));
-            }
-            layers.add(layer);
-        }
-        layers.add(List.of(new Neuron("out", layers.size(), 0)));
-        return layers;
-    }
-
-    private String svg(Sheet sheet, DataTable data, List<List<Neuron>> layers, boolean pictures) {
+    private String svg(Sheet sheet, DataTable data, NetworkStructure structure, boolean pictures) {
+        List<List<NetworkStructure.Neuron>> layers = structure.layers();
+        int[] counts = layers.stream().mapToInt(List::size).toArray();
         double columnGap = (NET_WIDTH - 60.0) / Math.max(1, layers.size() - 1);
-        int tallest = layers.stream().mapToInt(List::size).max().orElse(1);
+        int tallest = java.util.Arrays.stream(counts).max().orElse(1);
         double radius = Math.max(7, Math.min(16, (HEIGHT - 30.0) / tallest / 2 - 3));
         long now = System.nanoTime();
         boolean fresh = !running || now - picturesDrawn >= PICTURES_MS * 1_000_000 || !pictureCache.keySet().containsAll(
@@ -179,30 +176,37 @@ public class NetworkView extends Composite<Div> {
             pictureCache.clear();
             picturesDrawn = now;
         }
+        List<String> inputs = structure.inputs();
+        String shape = String.join("-", layers.stream().map(l -> Integer.toString(l.size())).toList());
         StringBuilder out = new StringBuilder();
         out.append("<svg xmlns='http://www.w3.org/2000/svg' width='").append(WIDTH).append("' height='").append(HEIGHT)
-                .append("' viewBox='0 0 ").append(WIDTH).append(' ').append(HEIGHT).append("' role='img'>")
+                .append("' viewBox='0 0 ").append(WIDTH).append(' ').append(HEIGHT).append("' role='img' aria-label='")
+                .append(xml(getTranslation("network.summary", shape, Integer.toString(edges.size())))).append("'>")
                 .append("<style>.nv-big{display:none;pointer-events:none}.nv-n:hover .nv-big{display:inline}")
-                .append(".nv-n,.nv-e{cursor:pointer}.nv-e:hover{stroke-opacity:1}.nv-n:hover circle{stroke:#e65100}</style>");
+                .append(".nv-n,.nv-e{cursor:pointer}.nv-e:hover line{stroke-opacity:1}.nv-n:hover circle{stroke:#e65100}</style>");
         if (pictures) {
-            out.append(String.format(Locale.ROOT, "<text x='%d' y='14' font-size='11' fill='#52606d'>hover a neuron:</text>",
-                    NET_WIDTH + 4));
+            out.append(String.format(Locale.ROOT, "<text x='%d' y='14' font-size='11' fill='#52606d'>%s</text>",
+                    NET_WIDTH + 4, xml(getTranslation("network.hover"))));
         }
-        for (Edge e : edges) {
-            double[] a = at(e.from(), layers, columnGap);
-            double[] b = at(e.to(), layers, columnGap);
+        for (NetworkStructure.Edge e : structure.edges()) {
+            double[] a = at(e.from(), counts, columnGap);
+            double[] b = at(e.to(), counts, columnGap);
             double width = Math.min(8, 0.5 + 2 * Math.abs(e.value()));
+            // the line as its weight is, and over it an invisible band 10 px wide, so a thin edge is easy to click
             out.append(String.format(Locale.ROOT,
-                    "<line class='nv-e' data-cell='%s' x1='%.1f' y1='%.1f' x2='%.1f' y2='%.1f' stroke='%s' stroke-width='%.2f'"
-                            + " stroke-opacity='0.75'><title>%s = %s (gradient %s)</title></line>",
+                    "<g class='nv-e'><line data-cell='%s' x1='%.1f' y1='%.1f' x2='%.1f' y2='%.1f' stroke='%s'"
+                            + " stroke-width='%.2f' stroke-opacity='0.75'/><path class='nv-hit' data-cell='%s'"
+                            + " d='M%.1f %.1fL%.1f %.1f' stroke='#000' stroke-opacity='0' stroke-width='10'"
+                            + " pointer-events='stroke'/><title>%s</title></g>",
                     e.weight(), a[0], a[1], b[0], b[1], e.value() >= 0 ? "#f59322" : "#0877bd", width, e.weight(),
-                    Format.readable(e.value()), Format.readable(sheet.grad(e.weight()))));
+                    a[0], a[1], b[0], b[1],
+                    xml(getTranslation("network.cell", e.weight(), Format.readable(e.value()), Format.readable(e.grad())))));
         }
-        for (Neuron n : neurons) {
-            double[] p = at(n, layers, columnGap);
-            String picture = !pictures ? null : fresh ? null : pictureCache.get(n.cell());
+        for (NetworkStructure.Neuron n : structure.neurons()) {
+            double[] p = at(n, counts, columnGap);
+            String picture = !pictures || fresh ? null : pictureCache.get(n.cell());
             if (pictures && picture == null) {
-                picture = png(DecisionMap.compute(sheet, "x1", "x2", n.cell(), data, PICTURE));
+                picture = png(DecisionMap.compute(sheet, inputs.get(0), inputs.get(1), n.cell(), data, PICTURE));
                 pictureCache.put(n.cell(), picture);
             }
             out.append("<g class='nv-n'>");
@@ -215,9 +219,9 @@ public class NetworkView extends Composite<Div> {
             }
             out.append(String.format(Locale.ROOT,
                     "<circle data-cell='%s' cx='%.1f' cy='%.1f' r='%.1f' fill='%s' stroke='#52606d' stroke-width='1.5'"
-                            + " pointer-events='all'><title>%s = %s (gradient %s)</title></circle>",
-                    n.cell(), p[0], p[1], radius, picture != null ? "none" : "#fff", n.cell(),
-                    Format.readable(sheet.value(n.cell())), Format.readable(sheet.grad(n.cell()))));
+                            + " pointer-events='all'><title>%s</title></circle>",
+                    n.cell(), p[0], p[1], radius, picture != null ? "none" : "#fff",
+                    xml(getTranslation("network.cell", n.cell(), Format.readable(n.value()), Format.readable(n.grad())))));
             out.append(String.format(Locale.ROOT,
                     "<text x='%.1f' y='%.1f' font-size='11' text-anchor='middle' pointer-events='none'>%s</text>",
                     p[0], p[1] - radius - 3, n.cell()));
@@ -226,18 +230,24 @@ public class NetworkView extends Composite<Div> {
                 out.append(String.format(Locale.ROOT, "<g class='nv-big'><image href='%s' x='%d' y='22' width='%d'"
                                 + " height='%d' preserveAspectRatio='none' style='image-rendering:pixelated'/>"
                                 + "<rect x='%d' y='22' width='%d' height='%d' fill='none' stroke='#52606d'/>"
-                                + "<text x='%d' y='%d' font-size='11'>%s</text></g>",
-                        picture, NET_WIDTH + 4, BIG, BIG, NET_WIDTH + 4, BIG, BIG, NET_WIDTH + 4, 22 + BIG + 13, n.cell()));
+                                + "<text x='%d' y='%d' font-size='11'>%s</text>"
+                                + "<text x='%d' y='%d' font-size='11' fill='#52606d'>%s</text></g>",
+                        picture, NET_WIDTH + 4, BIG, BIG, NET_WIDTH + 4, BIG, BIG, NET_WIDTH + 4, 22 + BIG + 13, n.cell(),
+                        NET_WIDTH + 4, 22 + BIG + 27, xml(getTranslation("network.axes", inputs.get(0), inputs.get(1)))));
             }
             out.append("</g>");
         }
         return out.append("</svg>").toString();
     }
 
-    private static double[] at(Neuron n, List<List<Neuron>> layers, double columnGap) {
-        int count = layers.get(n.layer()).size();
-        double rowGap = (HEIGHT - 30.0) / count;
+    private static double[] at(NetworkStructure.Neuron n, int[] counts, double columnGap) {
+        double rowGap = (HEIGHT - 30.0) / counts[n.layer()];
         return new double[] {30 + n.layer() * columnGap, 20 + rowGap * (n.row() + 0.5)};
+    }
+
+    /** Text for the SVG's markup: never breaks an attribute or an element. */
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
     }
 
     /** A neuron's output over the plane as a tiny PNG: blue (its lowest) … white … orange (its highest). */
@@ -279,13 +289,19 @@ public class NetworkView extends Composite<Div> {
         return (r << 16) | (g << 8) | b;
     }
 
-    private void show(String html) {
-        if (html.startsWith("<svg")) {
-            message = "";
-        } else {
-            message = html;
-            html = "<p class='gs-description'>" + html.replace("&", "&amp;").replace("<", "&lt;") + "</p>";
+    /** Draws nothing and says why. */
+    private void refuse(String why) {
+        if (why.equals(message)) {
+            return; // already said: nothing to send (this runs on every redraw of a run)
         }
-        getContent().getElement().setProperty("innerHTML", html);
+        neurons = List.of();
+        edges = List.of();
+        message = why;
+        getContent().getElement().setProperty("innerHTML", "<p class='gs-description'>" + xml(why) + "</p>");
+    }
+
+    private void show(String svg) {
+        message = "";
+        getContent().getElement().setProperty("innerHTML", svg);
     }
 }

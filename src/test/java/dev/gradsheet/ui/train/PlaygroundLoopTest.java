@@ -78,6 +78,29 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
         assertThat(curve.size()).isGreaterThanOrEqualTo(Math.min(points, LossHistory.MAX_POINTS / 2));
     }
 
+    /**
+     * Speed 1 (one step per screen update): the sheet shows the weights after every single step — one
+     * announcement per step, then the run's one undoable edit. (At full speed it shows them every
+     * 100 ms, however many steps that is.) Counted, not timed.
+     */
+    @Test
+    void theSpeedControlShowsThatManyStepsPerScreenUpdate() throws Exception {
+        TrainingPanel panel = xorTemplate();
+        assertThat(panel.speed.getListDataView().getItems().toList()).containsExactly(0, 1000, 100, 10, 1);
+        Sheet sheet = panel.shared().sheet();
+        List<String> labels = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.reactivex.rxjava3.disposables.Disposable listening = sheet.changes()
+                .filter(c -> c.label().startsWith("train at"))
+                .subscribe(c -> labels.add(c.label()));
+        panel.speed.setValue(1);
+        panel.epochs.setValue(3);
+        panel.start.click();
+        panel.finished().get(30, TimeUnit.SECONDS);
+        listening.dispose();
+        assertThat(labels).containsExactly("train at lr 0.5 (batch 4): step 1", "train at lr 0.5 (batch 4): step 2",
+                "train at lr 0.5 (batch 4): step 3", "train at lr 0.5 (batch 4): 3 steps to epoch 3");
+    }
+
     @Test
     void stepTakesOneFullBatchStepAsTheTrainerDoes() throws Exception {
         TrainingPanel panel = xorTemplate();
