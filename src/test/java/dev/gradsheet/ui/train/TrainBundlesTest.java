@@ -59,7 +59,7 @@ class TrainBundlesTest {
     @org.junit.jupiter.api.Test
     void theCodeUsesExactlyTheBundlesKeys() throws IOException {
         Set<String> used = new TreeSet<>();
-        Pattern literal = Pattern.compile("\"((?:train|lesson)\\.[A-Za-z0-9_.-]+)\"");
+        Pattern literal = Pattern.compile("\"((?:train|lesson|network)\\.[A-Za-z0-9_.-]+)\"");
         try (java.util.stream.Stream<java.nio.file.Path> files =
                      java.nio.file.Files.list(java.nio.file.Path.of("src/main/java/dev/gradsheet/ui/train"))) {
             for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -71,8 +71,12 @@ class TrainBundlesTest {
         }
         Set<String> keys = new TreeSet<>(load("i18n/train.properties").stringPropertyNames());
         keys.addAll(load("i18n/lesson.properties").stringPropertyNames());
+        // a literal ending in a dot is a prefix completed at run time (e.g. "network.refused." + reason)
+        Set<String> prefixes = new TreeSet<>(used.stream().filter(k -> k.endsWith(".")).toList());
+        used.removeAll(prefixes);
         assertThat(used).as("keys named in code but missing from the bundles").isSubsetOf(keys);
-        assertThat(keys).as("keys in the bundles that no code names").isSubsetOf(used);
+        assertThat(keys.stream().filter(k -> !used.contains(k) && prefixes.stream().noneMatch(k::startsWith)).toList())
+                .as("keys in the bundles that no code names").isEmpty();
     }
 
     private static Set<Integer> arguments(String pattern) {
