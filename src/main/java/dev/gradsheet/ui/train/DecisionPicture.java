@@ -4,11 +4,15 @@ import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.train.DecisionMap;
+import dev.gradsheet.train.NetworkStructure;
+import java.util.List;
 
 /**
- * Decides whether and how a sheet gets a decision picture: it needs input cells {@code x1} and
- * {@code x2}, data with those columns, and an output cell ({@code out}, else {@code p}); then it
- * draws the output over the data's plane with a {@link DecisionMap} on a {@link Heatmap}.
+ * Decides whether and how a sheet gets a decision picture: it needs two input cells bound to data
+ * columns and an output cell; then it draws the output over the data's plane with a
+ * {@link DecisionMap} on a {@link Heatmap}. The inputs are {@code x1} and {@code x2} with the output
+ * {@code out} (else {@code p}), as the templates name them; any other layered sheet of two inputs and
+ * one output neuron (as the network view reads it, {@link NetworkStructure}) gets one too.
  */
 public final class DecisionPicture {
     /** Cells per side of the map. */
@@ -17,6 +21,10 @@ public final class DecisionPicture {
     static final int MAX_CELLS = 20_000;
 
     private DecisionPicture() {
+    }
+
+    /** The plane a picture is drawn over (two input cells) and the cell it shows. */
+    record Axes(String x, String y, String output) {
     }
 
     /** The output a picture shows: {@code out}, else {@code p}, else null. */
@@ -41,7 +49,8 @@ public final class DecisionPicture {
             heatmap.clear(why);
             return;
         }
-        heatmap.show(DecisionMap.compute(sheet, "x1", "x2", output(sheet), data, SIZE), data, testRows);
+        Axes axes = axes(sheet);
+        heatmap.show(DecisionMap.compute(sheet, axes.x(), axes.y(), axes.output(), data, SIZE), data, testRows);
     }
 
     /** Why a picture cannot be drawn, or null when it can. */
@@ -49,17 +58,34 @@ public final class DecisionPicture {
         if (data == null) {
             return TrainTexts.t("train.picture.noData");
         }
-        if (!isInput(sheet, "x1") || !isInput(sheet, "x2") || data.columnIndex("x1") < 0
-                || data.columnIndex("x2") < 0) {
-            return TrainTexts.t("train.picture.noInputs");
-        }
-        if (output(sheet) == null) {
-            return TrainTexts.t("train.picture.noOutput");
-        }
         if (sheet.size() > MAX_CELLS) {
             return TrainTexts.t("train.picture.tooBig");
         }
+        Axes axes = axes(sheet);
+        if (axes == null || data.columnIndex(axes.x()) < 0 || data.columnIndex(axes.y()) < 0) {
+            return TrainTexts.t("train.picture.noInputs");
+        }
+        if (axes.output() == null) {
+            return TrainTexts.t("train.picture.noOutput");
+        }
         return null;
+    }
+
+    /**
+     * The inputs and output to draw: the templates' names first, else the layered network's two inputs
+     * and its one output neuron; null when the sheet has neither pair of inputs.
+     */
+    static Axes axes(Sheet sheet) {
+        if (isInput(sheet, "x1") && isInput(sheet, "x2")) {
+            return new Axes("x1", "x2", output(sheet));
+        }
+        NetworkStructure net = NetworkStructure.of(sheet);
+        if (net.refusal().isPresent() || net.inputs().size() != 2) {
+            return null;
+        }
+        List<NetworkStructure.Neuron> last = net.layers().get(net.layers().size() - 1);
+        String output = output(sheet) != null ? output(sheet) : last.size() == 1 ? last.get(0).cell() : null;
+        return new Axes(net.inputs().get(0), net.inputs().get(1), output);
     }
 
     private static boolean isInput(Sheet sheet, String name) {
