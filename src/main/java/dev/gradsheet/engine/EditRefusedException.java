@@ -17,8 +17,10 @@ public final class EditRefusedException extends RuntimeException {
         CYCLE,
         /** A number given with the edit: not finite, not positive, out of range (learning rate, steps). */
         ARGUMENT,
-        /** The computation would produce or start from NaN or ±∞ (an SGD step, a training run). */
+        /** The computation would start from NaN or ±∞ (an SGD step on a NaN objective or gradient). */
         NOT_FINITE,
+        /** An SGD step (the button's or a training run's) would move a weight to NaN or ±∞: the learning rate is too large. */
+        DIVERGED,
         /** The edit names a cell that does not exist. */
         UNKNOWN_CELL,
         /** The cell cannot be changed this way: computed by a formula, generated, used by others, not an input. */

@@ -543,8 +543,8 @@ public class TrainingPanel extends Composite<Details> {
             finalLoss.setText("Stopped before it started; nothing was changed.");
             return;
         }
-        if (failure != null && unwrap(failure) instanceof dev.gradsheet.train.TrainingLoop.Diverged diverged) {
-            error.setText(diverged.getMessage());
+        if (failure != null && diverged(unwrap(failure))) {
+            error.setText(unwrap(failure).getMessage());
             finalLoss.setText("Stopped by itself: the loss diverged (the curve shows the blow-up). The weights of the"
                     + " last finite step are kept; Reset or Undo goes back.");
             return;
@@ -582,6 +582,15 @@ public class TrainingPanel extends Composite<Details> {
                 + " · " + (result.seconds() < 1 ? Math.round(result.seconds() * 1000) + " ms"
                         : String.format("%.1f s", result.seconds())) + " · Undo reverts the whole run.");
         showWhichNumbers(result);
+    }
+
+    /**
+     * Whether a run stopped because SGD diverged, by the failure's type: the loop's own verdict on its
+     * loss, or the engine's refusal of a step with the typed reason DIVERGED (plain SGD runs).
+     */
+    static boolean diverged(Throwable failure) {
+        return failure instanceof dev.gradsheet.train.TrainingLoop.Diverged
+                || failure instanceof EditRefusedException e && e.reason() == EditRefusedException.Reason.DIVERGED;
     }
 
     private static Throwable unwrap(Throwable failure) {
