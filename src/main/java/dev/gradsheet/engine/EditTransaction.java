@@ -30,10 +30,10 @@ final class EditTransaction {
     /** The edits made so far inside {@link #asOneEdit}, or null outside one. */
     private List<Patch> group;
 
-    EditTransaction(Graph graph, DisplayOrder order, double learningRate) {
+    EditTransaction(Graph graph, DisplayOrder order, double learningRate, ChangeSet.Names names) {
         this.graph = graph;
         this.order = order;
-        this.announcer = new Announcer(graph);
+        this.announcer = new Announcer(graph, names);
         this.learningRate = learningRate;
     }
 

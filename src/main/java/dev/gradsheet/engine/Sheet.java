@@ -51,7 +51,7 @@ public final class Sheet {
     Sheet(Graph graph, double learningRate) {
         this.graph = graph;
         this.order = new DisplayOrder(graph);
-        this.transaction = new EditTransaction(graph, order, learningRate);
+        this.transaction = new EditTransaction(graph, order, learningRate, new LockedNames(this));
         this.edits = new CellEdits(graph, transaction);
         this.sgd = new Sgd(graph, transaction);
     }
