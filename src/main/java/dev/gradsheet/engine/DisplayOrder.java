@@ -6,8 +6,8 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 
 /**
- * The order a sheet lists its cells in: user cells in definition order, each after the intermediate
- * cells of its formula. Cached until the next structural change ({@link #invalidate}), because a lazy
+ * The order a sheet lists its cells in — user cells in definition order, each after the intermediate
+ * cells of its formula — and the {@link Cell} snapshots it lists. Cached until the next structural change ({@link #invalidate}), because a lazy
  * grid asks for a page of it on every scroll. Read under the sheet's lock.
  */
 final class DisplayOrder {
@@ -54,6 +54,12 @@ final class DisplayOrder {
             }
         }
         return -1;
+    }
+
+    /** A snapshot of cell {@code id} as the sheet lists it. */
+    Cell cell(int id) {
+        return new Cell(graph.names.nameOf(id), graph.opOf(id).label(), FormulaText.of(graph, id),
+                graph.value[id], graph.grad[id], graph.isGenerated(id), graph.names.nameOf(graph.rootOf(id)));
     }
 
     /** Live user cells (not generated ones) in definition order. */

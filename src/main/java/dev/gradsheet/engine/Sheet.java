@@ -70,7 +70,7 @@ public final class Sheet {
             int end = (int) Math.min(ids.length, (long) offset + limit);
             List<Cell> out = new ArrayList<>(Math.max(0, end - offset));
             for (int i = Math.max(0, offset); i < end; i++) {
-                out.add(snapshot(ids[i]));
+                out.add(order.cell(ids[i]));
             }
             return out;
         });
@@ -99,7 +99,7 @@ public final class Sheet {
     public Optional<Cell> cell(String name) {
         return read(() -> {
             int id = graph.names.idOf(name);
-            return id < 0 ? Optional.empty() : Optional.of(snapshot(id));
+            return id < 0 ? Optional.empty() : Optional.of(order.cell(id));
         });
     }
 
@@ -202,11 +202,6 @@ public final class Sheet {
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    private Cell snapshot(int id) {
-        return new Cell(graph.names.nameOf(id), graph.opOf(id).label(), FormulaText.of(graph, id),
-                graph.value[id], graph.grad[id], graph.isGenerated(id), graph.names.nameOf(graph.rootOf(id)));
     }
 
     // ---- observing ---------------------------------------------------------------------------
