@@ -217,20 +217,12 @@ final class EditTransaction {
 
     // ---- settings and observers --------------------------------------------------------------
 
-    Graph graph() {
-        return graph;
-    }
-
     long version() {
         return version;
     }
 
     double learningRate() {
         return learningRate;
-    }
-
-    Object source() {
-        return source;
     }
 
     /** Sets who is editing; returns who was. */

@@ -14,7 +14,10 @@ import java.util.List;
  */
 public final class TrainingSession {
     private final Sheet sheet;
-    /** Every change goes through the sheet's transaction: quiet batches, the one SGD routine, the recorded end. */
+    /**
+     * The session never touches the graph itself: batches are the transaction's quiet evaluations, steps
+     * the sheet's one SGD routine, and the end of the run the transaction's record-then-announce.
+     */
     private final EditTransaction transaction;
     private final int[] inputIds;
     private final int[] weightIds;
