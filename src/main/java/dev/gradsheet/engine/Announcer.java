@@ -20,6 +20,8 @@ import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
  */
 final class Announcer {
     private final Graph graph;
+    /** How the change sets read their cells' names (under the sheet's lock). */
+    private final ChangeSet.Names names;
     private final MutableIntObjectMap<CellSubjects> observed = new IntObjectHashMap<>();
     private volatile Subject<ChangeSet> changes;
     /** Gradients before the current edit, to list the cells whose gradient changed. */
@@ -27,8 +29,9 @@ final class Announcer {
     private int sizeBefore;
     private boolean tracking;
 
-    Announcer(Graph graph) {
+    Announcer(Graph graph, ChangeSet.Names names) {
         this.graph = graph;
+        this.names = names;
     }
 
     /** The change stream, made on first use. */
@@ -103,7 +106,7 @@ final class Announcer {
         emitToCells();
         if (changesObserved()) {
             changes.onNext(new ChangeSet(version, label, ChangeSet.Kind.RELOAD, origin, source,
-                    new String[0], new double[0], new double[0]));
+                    new int[0], new double[0], new double[0], names));
         }
     }
 
@@ -151,17 +154,15 @@ final class Announcer {
                 ids.add(id);
             }
         }
-        String[] names = new String[ids.size()];
-        double[] values = new double[ids.size()];
-        double[] grads = new double[ids.size()];
-        for (int i = 0; i < ids.size(); i++) {
-            int id = ids.get(i);
-            names[i] = graph.names.nameOf(id);
-            values[i] = graph.value[id];
-            grads[i] = graph.grad[id];
+        int[] listed = ids.toArray();
+        double[] values = new double[listed.length];
+        double[] grads = new double[listed.length];
+        for (int i = 0; i < listed.length; i++) {
+            values[i] = graph.value[listed[i]];
+            grads[i] = graph.grad[listed[i]];
         }
         return new ChangeSet(version, label, structural ? ChangeSet.Kind.STRUCTURE : ChangeSet.Kind.VALUES, origin,
-                source, names, values, grads);
+                source, listed, values, grads, names);
     }
 
     /** The subjects of one observed cell; cells nobody observes have none, so big sheets stay small. */

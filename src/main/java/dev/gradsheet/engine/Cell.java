@@ -40,4 +40,13 @@ public record Cell(String name, String kind, String formula, double value, doubl
     public boolean isEditableValue() {
         return isInput() || isWeight();
     }
+
+    /**
+     * This cell with new numbers, as a change set lists them: an input's or weight's formula, which
+     * states its value, follows it; everything else about the cell stays.
+     */
+    public Cell withNumbers(double newValue, double newGrad) {
+        String text = isEditableValue() ? kind + "(" + Numbers.exact(newValue) + ")" : formula;
+        return new Cell(name, kind, text, newValue, newGrad, generated, owner);
+    }
 }

@@ -7,7 +7,9 @@ import java.util.Arrays;
  * whole edit has propagated. It says what it is — its {@link Kind} (numbers only, the sheet's
  * structure, or "re-read everything") and its {@link Origin} (an edit, an SGD step, training, undo,
  * redo), plus an opaque {@link #source()} naming who made it — and lists every cell whose value or
- * gradient changed, with the new numbers, so a view updates from the change set itself.
+ * gradient changed, with the new numbers, so a view updates from the change set itself. The numbers
+ * are primitive arrays and the names are read only when asked ({@link #indexOf}, {@link #name}), so
+ * the change set of an SGD step over a million cells costs three arrays, not a million objects.
  */
 public final class ChangeSet {
     /** What kind of change: how much a view has to re-read. */
@@ -34,25 +36,39 @@ public final class ChangeSet {
         REDO
     }
 
+    /**
+     * How a change set reads the names of its cells: from its sheet's name table, under the sheet's
+     * lock, only when somebody asks (a million-cell SGD step's change set makes no strings).
+     */
+    interface Names {
+        /** The live cell called {@code name}, or -1. */
+        int idOf(String name);
+
+        String nameOf(int id);
+    }
+
     private final long version;
     private final String label;
     private final Kind kind;
     private final Origin origin;
     private final Object source;
-    private final String[] names;
+    /** The changed cells' ids, ascending; {@link #values} and {@link #grads} are theirs, index for index. */
+    private final int[] ids;
     private final double[] values;
     private final double[] grads;
+    private final Names names;
 
-    ChangeSet(long version, String label, Kind kind, Origin origin, Object source, String[] names,
-              double[] values, double[] grads) {
+    ChangeSet(long version, String label, Kind kind, Origin origin, Object source, int[] ids,
+              double[] values, double[] grads, Names names) {
         this.version = version;
         this.label = label;
         this.kind = kind;
         this.origin = origin;
         this.source = source;
-        this.names = names;
+        this.ids = ids;
         this.values = values;
         this.grads = grads;
+        this.names = names;
     }
 
     /** Increases by one with every edit, undo and redo. */
@@ -93,29 +109,43 @@ public final class ChangeSet {
         return kind != Kind.VALUES;
     }
 
+    /** How many cells are listed: every cell whose value or gradient changed (none for {@link Kind#RELOAD}). */
     public int size() {
-        return names.length;
+        return ids.length;
     }
 
+    /** The name of listed cell {@code i}, as the sheet names it now. */
     public String name(int i) {
-        return names[i];
+        return names.nameOf(ids[i]);
     }
 
+    /** The value of listed cell {@code i} after the edit. */
     public double value(int i) {
         return values[i];
     }
 
+    /** ∂objective/∂(listed cell {@code i}) after the edit. */
     public double grad(int i) {
         return grads[i];
     }
 
+    /**
+     * Where the cell called {@code name} is listed (for {@link #value(int)} and {@link #grad(int)}), or
+     * -1 when it is not: one name lookup and a binary search, so a view finds the rows it shows
+     * without reading the whole change.
+     */
+    public int indexOf(String name) {
+        int id = ids.length == 0 ? -1 : names.idOf(name);
+        return id < 0 ? -1 : Math.max(-1, Arrays.binarySearch(ids, id));
+    }
+
     /** Whether the cell called {@code name} is in this change set. */
     public boolean contains(String name) {
-        return Arrays.asList(names).contains(name);
+        return indexOf(name) >= 0;
     }
 
     @Override
     public String toString() {
-        return "ChangeSet#" + version + "(" + label + ", " + kind + ", " + origin + ", " + names.length + " cells)";
+        return "ChangeSet#" + version + "(" + label + ", " + kind + ", " + origin + ", " + ids.length + " cells)";
     }
 }

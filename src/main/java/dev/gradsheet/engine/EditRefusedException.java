@@ -17,8 +17,10 @@ public final class EditRefusedException extends RuntimeException {
         CYCLE,
         /** A number given with the edit: not finite, not positive, out of range (learning rate, steps). */
         ARGUMENT,
-        /** The computation would produce or start from NaN or ±∞ (an SGD step, a training run). */
+        /** The computation would start from NaN or ±∞ (an SGD step on a NaN objective or gradient). */
         NOT_FINITE,
+        /** An SGD step (the button's or a training run's) would move a weight to NaN or ±∞: the learning rate is too large. */
+        DIVERGED,
         /** The edit names a cell that does not exist. */
         UNKNOWN_CELL,
         /** The cell cannot be changed this way: computed by a formula, generated, used by others, not an input. */
@@ -29,6 +31,7 @@ public final class EditRefusedException extends RuntimeException {
 
     private final Reason reason;
     private final int column;
+    private final java.util.List<String> arguments;
 
     public EditRefusedException(String message) {
         this(Reason.OTHER, message, 0);
@@ -43,14 +46,32 @@ public final class EditRefusedException extends RuntimeException {
     }
 
     public EditRefusedException(Reason reason, String message, int column) {
+        this(reason, message, column, java.util.List.of());
+    }
+
+    /**
+     * A refusal with its particulars ({@link #arguments()}), so a view can word it in its own language
+     * without reading {@code message}.
+     */
+    public EditRefusedException(Reason reason, String message, int column, java.util.List<String> arguments) {
         super(message, null, false, false);
         this.reason = reason;
         this.column = column;
+        this.arguments = java.util.List.copyOf(arguments);
     }
 
     /** What the refusal is about. */
     public Reason reason() {
         return reason;
+    }
+
+    /**
+     * The refusal's particulars as the message writes them (cell names, numbers), in an order its
+     * reason documents; empty when it has none. {@link Reason#DIVERGED}: the steps taken before, the
+     * weight, the value it would get and its gradient.
+     */
+    public java.util.List<String> arguments() {
+        return arguments;
     }
 
     /** 1-based column in the formula the message is about, or 0 when it is not about a column. */

@@ -105,17 +105,20 @@ final class Patch {
         return cells.length > 0 || objectiveBefore != objectiveAfter;
     }
 
-    /** Puts the sheet in this patch's after ({@code forward}) or before state; returns {@link #isStructural()}. */
-    boolean apply(Sheet sheet, boolean forward) {
+    /**
+     * Puts graph {@code g} (and, through {@code learningRate}, the sheet's setting) in this patch's
+     * after ({@code forward}) or before state; returns {@link #isStructural()}. Only the
+     * {@link EditTransaction} calls it, which then stabilizes, records and announces.
+     */
+    boolean apply(Graph g, java.util.function.DoubleConsumer learningRate, boolean forward) {
         if (parts != null) {
             for (int i = 0; i < parts.length; i++) {
-                parts[forward ? i : parts.length - 1 - i].apply(sheet, forward);
+                parts[forward ? i : parts.length - 1 - i].apply(g, learningRate, forward);
             }
             return isStructural();
         }
-        Graph g = sheet.graph;
         if (!Double.isNaN(lrAfter)) {
-            sheet.setLearningRateSilently(forward ? lrAfter : lrBefore);
+            learningRate.accept(forward ? lrAfter : lrBefore);
         }
         if (!forward && valuesAfter == null) {
             valuesAfter = new double[valueIds.length];

@@ -59,10 +59,10 @@ public final class SheetBuilder {
         int[] created = new int[plan.generated().size()];
         for (int k = 0; k < created.length; k++) {
             Lowering.Step s = plan.generated().get(k);
-            created[k] = graph.allocate(name + "." + (k + 1), s.op(), Sheet.resolve(s.args(), created), s.value(), true);
+            created[k] = graph.allocate(name + "." + (k + 1), s.op(), FormulaPlanner.resolve(s.args(), created), s.value(), true);
         }
         Lowering.Step s = plan.root();
-        graph.define(id, s.op(), Sheet.resolve(s.args(), created), s.value(), false);
+        graph.define(id, s.op(), FormulaPlanner.resolve(s.args(), created), s.value(), false);
         graph.rank[id] = graph.nextRank++;
         lineOfRank.add(line);
         return this;
@@ -113,9 +113,8 @@ public final class SheetBuilder {
         if (problems.isEmpty()) {
             int[] cycle = graph.rebuildTopology();
             if (cycle.length > 0) {
-                Sheet probe = new Sheet(graph);
                 int line = lineOfRank.get(graph.rank[graph.rootOf(cycle[0])]);
-                problems.add(new Problem(line, 1, "cycle: " + probe.describeCycle(cycle)));
+                problems.add(new Problem(line, 1, "cycle: " + FormulaPlanner.describeCycle(graph, cycle)));
             }
         }
         if (!problems.isEmpty()) {
@@ -126,8 +125,6 @@ public final class SheetBuilder {
         graph.forwardAll();
         graph.backward();
         graph.recomputations = 0;
-        Sheet sheet = new Sheet(graph);
-        sheet.setLearningRateSilently(learningRate);
-        return sheet;
+        return new Sheet(graph, learningRate);
     }
 }

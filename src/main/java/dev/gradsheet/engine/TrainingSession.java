@@ -14,6 +14,11 @@ import java.util.List;
  */
 public final class TrainingSession {
     private final Sheet sheet;
+    /**
+     * The session never touches the graph itself: batches are the transaction's quiet evaluations, steps
+     * the sheet's one SGD routine, and the end of the run the transaction's record-then-announce.
+     */
+    private final EditTransaction transaction;
     private final int[] inputIds;
     private final int[] weightIds;
     private final int[] touched;
@@ -22,8 +27,9 @@ public final class TrainingSession {
     private final double[] next;
     private boolean finished;
 
-    TrainingSession(Sheet sheet, int[] inputIds, int[] weightIds) {
+    TrainingSession(Sheet sheet, EditTransaction transaction, int[] inputIds, int[] weightIds) {
         this.sheet = sheet;
+        this.transaction = transaction;
         this.inputIds = inputIds;
         this.weightIds = weightIds;
         this.touched = new int[inputIds.length + weightIds.length];
@@ -38,7 +44,7 @@ public final class TrainingSession {
         return sheet.read(() -> {
             String[] names = new String[weightIds.length];
             for (int i = 0; i < names.length; i++) {
-                names[i] = sheet.graph.names.nameOf(weightIds[i]);
+                names[i] = transaction.nameOf(weightIds[i]);
             }
             return List.of(names);
         });
@@ -51,19 +57,13 @@ public final class TrainingSession {
      */
     public double batchGradient(double[][] rows, int[] order, int from, int to, double[] meanGradient) {
         return sheet.locked(() -> {
-            Graph g = sheet.graph;
             java.util.Arrays.fill(meanGradient, 0.0);
             double loss = 0;
             for (int r = from; r < to; r++) {
-                double[] row = rows[order[r]];
-                for (int i = 0; i < inputIds.length; i++) {
-                    g.setLeaf(inputIds[i], row[i]);
-                }
-                g.forward();
-                g.backward();
-                loss += g.objective < 0 ? 0 : g.value[g.objective];
+                transaction.setQuietly(inputIds, rows[order[r]], true);
+                loss += transaction.objectiveValueOr(0);
                 for (int i = 0; i < weightIds.length; i++) {
-                    meanGradient[i] += g.grad[weightIds[i]];
+                    meanGradient[i] += transaction.grad(weightIds[i]);
                 }
             }
             int n = to - from;
@@ -76,16 +76,11 @@ public final class TrainingSession {
 
     /**
      * w ← w − lr · meanGradient for every weight at once, through the sheet's one SGD routine
-     * ({@link Sheet#sgdUpdate}); no allocation per step. Refused (throws, nothing changed) when a
-     * weight would become NaN or infinite.
+     * ({@link Sgd#update}); no allocation per step. Refused with the one {@link Divergence} refusal
+     * (throws, nothing changed) when a weight would become NaN or infinite.
      */
     public void step(double lr, double[] meanGradient) {
-        int bad = sheet.sgdUpdateLocked(weightIds, lr, meanGradient, next);
-        if (bad >= 0) {
-            String name = sheet.read(() -> sheet.graph.names.nameOf(weightIds[bad]));
-            throw new EditRefusedException(EditRefusedException.Reason.NOT_FINITE, "training diverged: " + name
-                    + " would become " + next[bad] + "; try a smaller learning rate");
-        }
+        sheet.sgdUpdateLocked(weightIds, lr, meanGradient, next);
     }
 
     /**
@@ -94,20 +89,15 @@ public final class TrainingSession {
      */
     public void moveTo(double[] weights) {
         sheet.locked(() -> {
-            Graph g = sheet.graph;
             if (weights.length != weightIds.length) {
                 throw new EditRefusedException("expected " + weightIds.length + " weights, not " + weights.length);
             }
             for (int i = 0; i < weightIds.length; i++) {
                 if (!Double.isFinite(weights[i])) {
-                    throw new EditRefusedException(g.names.nameOf(weightIds[i]) + " cannot be set to " + weights[i]);
+                    throw new EditRefusedException(transaction.nameOf(weightIds[i]) + " cannot be set to " + weights[i]);
                 }
             }
-            for (int i = 0; i < weightIds.length; i++) {
-                g.setLeaf(weightIds[i], weights[i]);
-            }
-            g.forward();
-            g.backward();
+            transaction.setQuietly(weightIds, weights, true);
             return null;
         });
     }
@@ -115,7 +105,7 @@ public final class TrainingSession {
     /** Tells observers the sheet moved on (one "reload everything" change set); nothing for undo. */
     public void publish(String label) {
         sheet.locked(() -> {
-            sheet.announce(label);
+            transaction.announceProgress(label);
             return null;
         });
     }
@@ -125,19 +115,13 @@ public final class TrainingSession {
         sheet.locked(() -> {
             if (!finished) {
                 finished = true;
-                sheet.recordAndAnnounce(label, touched, startValues, values(touched));
+                transaction.recordValues(label, touched, startValues, transaction.values(touched));
             }
             return null;
         });
     }
 
     private double[] values(int[] ids) {
-        return sheet.locked(() -> {
-            double[] out = new double[ids.length];
-            for (int i = 0; i < ids.length; i++) {
-                out[i] = sheet.graph.value[ids[i]];
-            }
-            return out;
-        });
+        return sheet.locked(() -> transaction.values(ids));
     }
 }

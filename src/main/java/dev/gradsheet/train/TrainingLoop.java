@@ -303,7 +303,9 @@ public final class TrainingLoop {
         try {
             session.step(lr, gradient);
         } catch (EditRefusedException e) {
-            throw new Diverged("training stopped: " + e.getMessage() + " (at step " + (steps + 1) + ")");
+            // the engine's one divergence message, with where this run stopped
+            throw new Diverged(e.getMessage() + " (training stopped at step " + (steps + 1) + "; the weights of step "
+                    + steps + " are kept)");
         }
         steps++;
         epochSum += loss * (to - cursor);

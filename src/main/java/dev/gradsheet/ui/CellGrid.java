@@ -45,7 +45,8 @@ public class CellGrid extends Composite<Grid<Cell>> {
     final TextField formulaField = editorField("formula");
     final TextField valueField = editorField("value");
     private Cell editing;
-    private Set<String> flashed = Set.of();
+    /** Whether a row is marked as just changed (by the last change set, or by Step through). */
+    private java.util.function.Predicate<String> flashed = name -> false;
     private String flashPart = "flash-0";
     private String objective;
     /** A cell to select after the next reload (the new name of a renamed selected cell). */
@@ -62,9 +63,21 @@ public class CellGrid extends Composite<Grid<Cell>> {
     /** Practice mode: whose value and gradient the grid hides (see {@link #hide}). */
     private java.util.function.Predicate<Cell> hideValue = c -> false;
     private java.util.function.Predicate<Cell> hideGrad = c -> false;
-    /** Rows to resend before the next response (see {@link #refreshPending()}). */
-    private final Set<String> pendingRefresh = new HashSet<>();
+    /**
+     * The rows the grid has fetched for the browser, by name, each with the sheet version its numbers
+     * are from: a change set updates these from its own numbers, never by reading the sheet again.
+     */
+    private final Map<String, Row> shown = new java.util.HashMap<>();
+    /** Rows to resend before the next response, with their numbers in {@link #shown} (see {@link #refreshPending()}). */
+    private final Set<String> pendingRefresh = new java.util.LinkedHashSet<>();
     private boolean refreshScheduled;
+
+    /** A row as the browser was sent it, and the sheet version its numbers belong to. */
+    private record Row(Cell cell, long version) {
+    }
+
+    /** Past this many remembered rows (a long scroll through a big sheet), the grid starts afresh. */
+    static final int SHOWN_LIMIT = 5_000;
 
     private final Grid.Column<Cell> batchColumn;
     private Map<String, Double> batchGradients = Map.of();
@@ -73,7 +86,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
         this.presenter = presenter;
         this.objective = presenter.sheet().objective();
         provider = new CallbackDataProvider<>(
-                q -> presenter.sheet().cells(q.getOffset(), q.getLimit()).stream(),
+                q -> fetch(q.getOffset(), q.getLimit()).stream(),
                 q -> presenter.sheet().size(),
                 Cell::name);
         grid.setItems(provider);
@@ -607,11 +620,16 @@ public class CellGrid extends Composite<Grid<Cell>> {
 
     /** Marks {@code names} as the grid marks changed cells (Step through: a step's cell and its arguments). */
     public void highlight(java.util.Collection<String> names) {
-        Set<String> previous = flashed;
-        flashed = Set.copyOf(names);
+        java.util.function.Predicate<String> previous = flashed;
+        Set<String> marked = Set.copyOf(names);
+        flashed = marked::contains;
         flashPart = "flash-0".equals(flashPart) ? "flash-1" : "flash-0";
-        Set<String> refresh = new HashSet<>(flashed);
-        refresh.addAll(previous);
+        Set<String> refresh = new HashSet<>(marked);
+        for (String name : shown.keySet()) {
+            if (previous.test(name)) {
+                refresh.add(name);
+            }
+        }
         for (String name : refresh) {
             presenter.cell(name).ifPresent(provider::refreshItem);
         }
@@ -624,32 +642,20 @@ public class CellGrid extends Composite<Grid<Cell>> {
         provider.refreshAll();
     }
 
-    /** Shows one edit's effect: refreshes the changed rows (or all rows) and marks them briefly. */
-    public void apply(ChangeSet change) {
-        apply(change, names(change));
-    }
-
-    /** The names of the cells {@code change} touched. */
-    static Set<String> names(ChangeSet change) {
-        Set<String> changed = new HashSet<>(Math.max(16, change.size() * 2));
-        for (int i = 0; i < change.size(); i++) {
-            changed.add(change.name(i));
-        }
-        return changed;
-    }
-
     /**
-     * As {@link #apply(ChangeSet)}, with the change's cell names already collected. Only rows the
-     * browser holds are re-sent, however many cells changed: a value edit of a 100,000-cell sheet
-     * re-sends the few dozen rows in view in the same response instead of making the browser fetch
-     * its rows again (a second round trip).
+     * Shows one edit's effect from the change set's own numbers: the rows the browser holds that the
+     * change lists get its new value and gradient (read from the change, not from the sheet) and are
+     * marked briefly; a change that lists no cells or changes the structure re-reads every row. Only
+     * rows the browser holds are re-sent, however many cells changed: a value edit of a 100,000-cell
+     * sheet re-sends the few dozen rows in view in the same response instead of making the browser
+     * fetch its rows again (a second round trip).
      */
-    public void apply(ChangeSet change, Set<String> changed) {
+    public void apply(ChangeSet change) {
         if (!batchGradients.isEmpty() && change.origin() != ChangeSet.Origin.TRAINING) {
             showBatchGradients(Map.of()); // the sheet moved on: those batch gradients no longer apply
         }
-        Set<String> previous = flashed;
-        flashed = changed;
+        java.util.function.Predicate<String> previous = flashed;
+        flashed = name -> change.indexOf(name) >= 0;
         flashPart = "flash-" + (change.version() & 1);
         String newObjective = presenter.sheet().objective();
         boolean objectiveChanged = newObjective == null ? objective != null : !newObjective.equals(objective);
@@ -657,19 +663,22 @@ public class CellGrid extends Composite<Grid<Cell>> {
         if (objectiveChanged) {
             updateGradHeader();
         }
-        if (change.rereadAll() || objectiveChanged) {
-            Cell selected = grid.asSingleSelect().getValue();
-            pendingRefresh.clear(); // every row is fetched afresh
-            provider.refreshAll();
-            String reselect = follow != null ? follow : selected == null ? null : selected.name();
-            follow = null;
-            if (reselect != null) {
-                presenter.cell(reselect).ifPresentOrElse(grid::select, grid::deselectAll);
-            }
+        if (change.rereadAll() || objectiveChanged || shown.size() > SHOWN_LIMIT) {
+            reloadAll();
             return;
         }
-        pendingRefresh.addAll(changed);
-        pendingRefresh.addAll(previous);
+        for (Map.Entry<String, Row> e : shown.entrySet()) {
+            Row row = e.getValue();
+            int k = change.indexOf(e.getKey());
+            if (k >= 0 && change.version() > row.version()) {
+                // the newest numbers win, whatever order the change sets of one round trip come in
+                Row now = new Row(row.cell().withNumbers(change.value(k), change.grad(k)), change.version());
+                e.setValue(now);
+                pendingRefresh.add(e.getKey());
+            } else if (k >= 0 || previous.test(e.getKey())) {
+                pendingRefresh.add(e.getKey()); // its "just changed" mark comes or goes
+            }
+        }
         if (!refreshScheduled) {
             refreshScheduled = true;
             grid.getUI().ifPresentOrElse(ui -> ui.beforeClientResponse(grid, ctx -> refreshPending()),
@@ -677,14 +686,49 @@ public class CellGrid extends Composite<Grid<Cell>> {
         }
     }
 
+    /** Every row is fetched afresh, the selection kept (or moved to the cell a rename follows). */
+    private void reloadAll() {
+        Cell selected = grid.asSingleSelect().getValue();
+        pendingRefresh.clear();
+        shown.clear();
+        provider.refreshAll();
+        String reselect = follow != null ? follow : selected == null ? null : selected.name();
+        follow = null;
+        if (reselect != null) {
+            presenter.cell(reselect).ifPresentOrElse(grid::select, grid::deselectAll);
+        }
+    }
+
     /**
-     * Sends the rows changed since the last response, each once, read from one state of the sheet.
-     * Refreshing a row once per change set is wrong when several change sets arrive in one round
-     * trip (pushes from other tabs are queued while this tab's request runs): Vaadin keeps the rows
-     * to resend in a HashSet of items, our items are value snapshots, so two snapshots of one cell
-     * were both sent in hash order and the older one could land last on the page (a stale gradient
-     * until the next edit of that cell). Only rows the browser holds are re-sent; the others are
-     * fetched fresh when scrolled to (the speed of a 100,000-cell sheet's edit).
+     * A page of rows for the browser, read in one state of the sheet, remembered with that state's
+     * version so that an older change set arriving later does not overwrite them.
+     */
+    private List<Cell> fetch(int offset, int limit) {
+        var sheet = presenter.sheet();
+        long[] version = new long[1];
+        List<Cell> page = sheet.read(() -> {
+            version[0] = sheet.version();
+            return sheet.cells(offset, limit);
+        });
+        for (Cell c : page) {
+            Row known = shown.get(c.name());
+            if (known == null || known.version() <= version[0]) {
+                shown.put(c.name(), new Row(c, version[0]));
+            }
+        }
+        return page;
+    }
+
+    /**
+     * Sends the rows changed since the last response, each once, with the newest numbers the change
+     * sets brought. Several change sets can arrive in one round trip (pushes from other tabs are
+     * queued while this tab's request runs); refreshing a row once per change set was wrong: Vaadin
+     * keeps the rows to resend in a HashSet of items, our items are value snapshots, so two snapshots
+     * of one cell were both sent in hash order and the older one could land last on the page (a stale
+     * gradient until the next edit of that cell). Now each row is queued once by name and sent with
+     * the newest numbers {@link #shown} holds (a change set only replaces a row's numbers with a newer
+     * version's, and so does a fetch). Only rows the browser
+     * holds are re-sent; the others are fetched fresh when scrolled to.
      */
     private void refreshPending() {
         refreshScheduled = false;
@@ -692,30 +736,23 @@ public class CellGrid extends Composite<Grid<Cell>> {
             return;
         }
         var communicator = grid.getDataCommunicator();
-        List<String> names = new ArrayList<>(pendingRefresh.size());
+        boolean editorOpen = grid.getEditor().isOpen();
         for (String name : pendingRefresh) {
-            // a name-only probe: the data provider identifies rows by name
-            if (communicator.isItemActive(new Cell(name, "", "", 0, 0, false, name))) {
-                names.add(name);
+            Row row = shown.get(name);
+            Cell cell = row == null ? null : row.cell(); // the newest numbers: a change set's or a fetch's
+            if (cell == null || !communicator.isItemActive(cell)) {
+                continue;
+            }
+            if (editorOpen && editing != null && editing.name().equals(cell.name())) {
+                continue; // refreshing the edited row would close its editor; closing it refreshes the row
+            }
+            if (editorOpen) {
+                communicator.refresh(cell); // any data provider event closes Vaadin's grid editor
+            } else {
+                provider.refreshItem(cell);
             }
         }
         pendingRefresh.clear();
-        List<Cell> fresh = presenter.sheet().read(() -> {
-            List<Cell> out = new ArrayList<>(names.size());
-            for (String name : names) {
-                if (editing != null && editing.name().equals(name) && grid.getEditor().isOpen()) {
-                    continue; // refreshing the edited row would close its editor; closing it refreshes the row
-                }
-                presenter.cell(name).ifPresent(out::add);
-            }
-            return out;
-        });
-        if (grid.getEditor().isOpen()) {
-            // Any data provider event closes Vaadin's grid editor; resend the rows without one.
-            fresh.forEach(communicator::refresh);
-        } else {
-            fresh.forEach(provider::refreshItem);
-        }
     }
 
     private void updateGradHeader() {
@@ -755,7 +792,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
         if (c.name().equals(objective)) {
             parts.append("objective ");
         }
-        if (flashed.contains(c.name())) {
+        if (flashed.test(c.name())) {
             parts.append(flashPart);
         }
         String s = parts.toString().strip();

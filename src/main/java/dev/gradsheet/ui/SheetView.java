@@ -386,8 +386,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         numericCheck.clear();
         presenter.edited(change.version());
         tellIfUndoneElsewhere(change);
-        java.util.Set<String> changed = CellGrid.names(change);
-        grid.apply(change, changed);
+        grid.apply(change);
         if (change.structural()) {
             graphModel.invalidate();
             drawGraph();
@@ -404,7 +403,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             boolean all = change.rereadAll();
             if (picture != null) {
                 for (GraphModel.Node n : picture.nodes()) {
-                    if (all || changed.contains(n.id())) {
+                    if (all || change.contains(n.id())) {
                         presenter.cell(n.id()).ifPresent(c -> nodes.add(masked(
                                 GraphModel.node(c, objective, true, n.classes().contains("outside")))));
                     }

@@ -46,4 +46,24 @@ class NonFiniteCliTest {
         assertThat(step[0]).isEqualTo("2");
         assertThat(step[2]).contains("bce of p = 2 (p), outside (0, 1)").contains("nothing was changed");
     }
+
+    /** Issue 12: {@code step} (the button's SGD) and {@code train} (a training run) refuse a divergence in the same words. */
+    @Test
+    void stepAndTrainPrintTheSameDivergenceMessage() throws Exception {
+        Path file = dir.resolve("big.sheet");
+        String text = "x1 = input(2)\nw = weight(1e300)\nL = w * x1\n";
+        Files.writeString(file, text);
+        Path data = dir.resolve("d.csv");
+        Files.writeString(data, "x1\n2\n");
+        String[] step = run("step", file.toString(), "--lr", "1e308", "--write");
+        String[] train = run("train", file.toString(), "--data", data.toString(), "--lr", "1e308", "--epochs", "1",
+                "--write");
+        String expected = file + ": SGD diverged: the next step would make w -Infinity (its gradient is 2.0);"
+                + " try a smaller learning rate";
+        assertThat(step[0]).isEqualTo("2");
+        assertThat(step[2].strip()).isEqualTo(expected);
+        assertThat(train[0]).isEqualTo("2");
+        assertThat(train[2].strip()).isEqualTo(expected);
+        assertThat(Files.readString(file)).isEqualTo(text);
+    }
 }

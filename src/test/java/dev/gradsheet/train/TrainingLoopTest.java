@@ -105,4 +105,20 @@ class TrainingLoopTest {
     private static Map<String, Double> weights(Sheet sheet) {
         return sheet.weights().stream().collect(Collectors.toMap(w -> w, sheet::value));
     }
+
+    /**
+     * Issue 12: a step that would move a weight to ±∞ stops the run with the engine's one divergence
+     * message (the one the SGD button shows), told where the run stopped.
+     */
+    @Test
+    void aWeightThatWouldOverflowStopsTheRunWithTheEnginesMessage() throws Exception {
+        Sheet sheet = SheetFile.parse("x1 = input(2)\nw = weight(1e300)\nL = w * x1\n", "big.sheet").sheet();
+        TrainingLoop loop = new TrainingLoop(sheet, new dev.gradsheet.sheet.DataTable(List.of("x1"), new double[][] {{2}}),
+                1, 1, false, 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loop.step(1e308, new TrainingLoop.Listener() { }))
+                .isInstanceOf(TrainingLoop.Diverged.class)
+                .hasMessage("SGD diverged: the next step would make w -Infinity (its gradient is 2.0); try a smaller"
+                        + " learning rate (training stopped at step 1; the weights of step 0 are kept)");
+        assertThat(sheet.value("w")).isEqualTo(1e300);
+    }
 }

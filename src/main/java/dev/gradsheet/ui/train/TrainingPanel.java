@@ -535,9 +535,10 @@ public class TrainingPanel extends Composite<Details> {
             finalLoss.setText(TrainTexts.t("train.result.cancelled"));
             return;
         }
-        if (failure != null && unwrap(failure) instanceof dev.gradsheet.train.TrainingLoop.Diverged diverged) {
-            error.setText(refusal(diverged, run.playState()));
-            finalLoss.setText(TrainTexts.t("train.result.diverged"));
+        if (failure != null && diverged(unwrap(failure))) {
+            error.setText(refusal((RuntimeException) unwrap(failure), run.playState()));
+            finalLoss.setText(TrainTexts.t(unwrap(failure) instanceof dev.gradsheet.train.TrainingLoop.Diverged
+                    ? "train.result.diverged" : "train.result.sgdDiverged"));
             return;
         }
         if (failure != null) {
@@ -574,6 +575,15 @@ public class TrainingPanel extends Composite<Details> {
                 : Format.readable(Math.round(result.seconds() * 10) / 10.0) + " s";
         finalLoss.setText(TrainTexts.t("train.result.oneShot", how, lossText, time));
         showWhichNumbers(result);
+    }
+
+    /**
+     * Whether a run stopped because SGD diverged, by the failure's type: the loop's own verdict on its
+     * loss, or the engine's refusal of a step with the typed reason DIVERGED (plain SGD runs).
+     */
+    static boolean diverged(Throwable failure) {
+        return failure instanceof dev.gradsheet.train.TrainingLoop.Diverged
+                || failure instanceof EditRefusedException e && e.reason() == EditRefusedException.Reason.DIVERGED;
     }
 
     private static Throwable unwrap(Throwable failure) {

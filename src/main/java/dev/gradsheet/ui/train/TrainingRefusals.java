@@ -34,6 +34,7 @@ final class TrainingRefusals {
             return switch (refused.reason()) {
                 case NOT_FINITE -> TrainTexts.t("train.refusal.notFinite");
                 case ARGUMENT -> TrainTexts.t("train.refusal.argument");
+                case DIVERGED -> sgdDiverged(refused.arguments());
                 default -> null;
             };
         }
@@ -62,6 +63,16 @@ final class TrainingRefusals {
             }
         }
         return TrainTexts.t("train.refusal.diverged", steps);
+    }
+
+    /** The engine's one divergence refusal (steps before, weight, value it would get, gradient) in the page's language. */
+    private static String sgdDiverged(List<String> args) {
+        if (args.size() != 4) {
+            return null;
+        }
+        return "0".equals(args.get(0))
+                ? TrainTexts.t("train.refusal.sgdDiverged", args.get(1), args.get(2), args.get(3))
+                : TrainTexts.t("train.refusal.sgdDivergedAfter", args.get(1), args.get(2), args.get(3), Integer.parseInt(args.get(0)));
     }
 
     /** Four significant digits, written out with a dot (2.559, 551800), as the engine's message has them. */
