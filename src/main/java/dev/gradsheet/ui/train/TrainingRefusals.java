@@ -70,9 +70,11 @@ final class TrainingRefusals {
         if (args.size() != 4) {
             return null;
         }
-        return "0".equals(args.get(0))
-                ? TrainTexts.t("train.refusal.sgdDiverged", args.get(1), args.get(2), args.get(3))
-                : TrainTexts.t("train.refusal.sgdDivergedAfter", args.get(1), args.get(2), args.get(3), Integer.parseInt(args.get(0)));
+        return switch (args.get(0)) {
+            case "0" -> TrainTexts.t("train.refusal.sgdDiverged", args.get(1), args.get(2), args.get(3));
+            case "1" -> TrainTexts.t("train.refusal.sgdDivergedAfterOne", args.get(1), args.get(2), args.get(3));
+            default -> TrainTexts.t("train.refusal.sgdDivergedAfter", args.get(1), args.get(2), args.get(3), args.get(0));
+        };
     }
 
     /** Four significant digits, written out with a dot (2.559, 551800), as the engine's message has them. */
