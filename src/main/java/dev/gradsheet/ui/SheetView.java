@@ -214,7 +214,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         Span legend = new Span("Gradient colours: red — the objective rises with the cell, blue — it falls;"
                 + " darker — larger |gradient|. Hover a number for all its digits.");
         legend.addClassName("gs-legend");
-        HorizontalLayout head = new HorizontalLayout(title, objectiveLabel, status, cellCount, legend);
+        HorizontalLayout head = new HorizontalLayout(title, objectiveLabel, status, cellCount, legend,
+                new dev.gradsheet.ui.i18n.LanguageSwitch());
         head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         head.addClassName("gs-head");
 
