@@ -1,0 +1,58 @@
+package dev.gradsheet.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.i18n.I18NProvider;
+import dev.gradsheet.engine.EditRefusedException;
+import dev.gradsheet.ui.i18n.GradSheetI18N;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A refused edit's message in the page's language. The engine explains refusals in English (the
+ * command line prints them); in English the page shows that text as before. In another language the
+ * page says it with a key: the commonest refusals in full ({@code refusal.nameTaken},
+ * {@code refusal.unknownCell}, …, the cell names from the engine's text as arguments), any other by
+ * its {@link EditRefusedException.Reason} ({@code refusal.<REASON>}) with the engine's detail as
+ * argument {0}.
+ */
+final class Refusals {
+    private record Known(Pattern pattern, String key) {
+    }
+
+    private static final List<Known> KNOWN = List.of(
+            known("a cell named (\\S+) already exists", "refusal.nameTaken"),
+            known("unknown cell '(.+)'", "refusal.unknownCell"),
+            known("'(.*)' is not a valid name: .*", "refusal.badName"),
+            known("cannot delete (\\S+): used by (.+)", "refusal.usedBy"),
+            known("cycle: (.+)", "refusal.cycle"));
+
+    private Refusals() {
+    }
+
+    private static Known known(String regex, String key) {
+        return new Known(Pattern.compile(regex), key);
+    }
+
+    /** The message to show for {@code e}; {@code english} is the engine's message as the page showed it before. */
+    static String of(EditRefusedException e, String english) {
+        UI ui = UI.getCurrent();
+        if (ui == null || GradSheetI18N.ENGLISH.equals(GradSheetI18N.supported(ui.getLocale()))) {
+            return english;
+        }
+        for (Known k : KNOWN) {
+            Matcher m = k.pattern().matcher(e.getMessage());
+            if (m.matches()) {
+                Object[] args = new Object[m.groupCount()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = m.group(i + 1);
+                }
+                return I18NProvider.translate(k.key(), args);
+            }
+        }
+        String detail = e.column() > 0
+                ? I18NProvider.translate("refusal.atColumn", e.getMessage(), String.valueOf(e.column()))
+                : e.getMessage();
+        return I18NProvider.translate("refusal." + e.reason().name(), detail);
+    }
+}
