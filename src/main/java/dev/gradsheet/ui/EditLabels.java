@@ -1,7 +1,7 @@
 package dev.gradsheet.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.i18n.I18NProvider;
+import dev.gradsheet.ui.i18n.Texts;
 import dev.gradsheet.ui.i18n.GradSheetI18N;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -32,7 +32,7 @@ final class EditLabels {
             form("train (\\d+) epochs? \\(batch (\\d+), lr (\\S+)\\)", "edit.trainEpochs"),
             form("train at lr (\\S+) \\(batch (\\d+)\\)", "edit.trainAt"),
             form("train 1 step at lr (\\S+) \\(step (\\d+)\\)", "edit.trainStep"),
-            form("restore revision (\\d+)", "edit.restore"),
+            form("restore revision #(\\d+)", "edit.restore"),
             form("upload", "edit.upload"));
 
     private EditLabels() {
@@ -52,10 +52,10 @@ final class EditLabels {
             return label; // the engine's own English, exactly as before (the keys' English is for completeness)
         }
         if (label.startsWith("undo ")) {
-            return I18NProvider.translate("edit.undo", of(label.substring(5)));
+            return Texts.t("edit.undo", of(label.substring(5)));
         }
         if (label.startsWith("redo ")) {
-            return I18NProvider.translate("edit.redo", of(label.substring(5)));
+            return Texts.t("edit.redo", of(label.substring(5)));
         }
         for (Form f : FORMS) {
             Matcher m = f.pattern().matcher(label);
@@ -64,7 +64,7 @@ final class EditLabels {
                 for (int i = 0; i < args.length; i++) {
                     args[i] = m.group(i + 1);
                 }
-                return I18NProvider.translate(f.key(), args);
+                return Texts.t(f.key(), args);
             }
         }
         return label;

@@ -1,7 +1,7 @@
 package dev.gradsheet.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.i18n.I18NProvider;
+import dev.gradsheet.ui.i18n.Texts;
 import dev.gradsheet.ui.i18n.GradSheetI18N;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +18,7 @@ final class ExampleTexts {
 
     /** The example's title for menus, e.g. "Worked example: f = (x + y)·z". */
     static String title(Examples.Example example) {
-        return I18NProvider.translate("example." + example.id() + ".title");
+        return Texts.t("example." + example.id() + ".title");
     }
 
     /**
@@ -34,7 +34,7 @@ final class ExampleTexts {
             return description; // the file's own English, line breaks and all
         }
         String id = Originals.BY_DESCRIPTION.get(description);
-        return id == null ? description : I18NProvider.translate("example." + id + ".description");
+        return id == null ? description : Texts.t("example." + id + ".description");
     }
 
     /** The examples' own descriptions (read once), to recognise an example's description. */

@@ -1,7 +1,7 @@
 package dev.gradsheet.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.i18n.I18NProvider;
+import dev.gradsheet.ui.i18n.Texts;
 import dev.gradsheet.engine.GradientExplanation;
 import dev.gradsheet.engine.GradientPaths;
 import dev.gradsheet.engine.Numbers;
@@ -36,10 +36,10 @@ final class Explanations {
     static String rule(GradientExplanation.Term t) {
         Op op = Op.byLabel(t.op());
         if (op != null && op.rule().equals(t.rule())) {
-            return I18NProvider.translate(ruleKey(op));
+            return Texts.t(ruleKey(op));
         }
         if (t.rule().startsWith(LOGITS_RULE)) {
-            return I18NProvider.translate("why.logitsRule");
+            return Texts.t("why.logitsRule");
         }
         return t.rule();
     }
@@ -52,15 +52,15 @@ final class Explanations {
         }
         Matcher m = OBJECTIVE_NOTE.matcher(note);
         if (m.matches()) {
-            return I18NProvider.translate("why.noteObjective", m.group(1));
+            return Texts.t("why.noteObjective", m.group(1));
         }
         m = LOGITS_NOTE.matcher(note);
         if (m.matches()) {
-            return I18NProvider.translate("why.noteLogits", m.group(1), m.group(2), m.group(3));
+            return Texts.t("why.noteLogits", m.group(1), m.group(2), m.group(3));
         }
         m = FUSED_NOTE.matcher(note);
         if (m.matches()) {
-            return I18NProvider.translate("why.noteFused", m.group(1));
+            return Texts.t("why.noteFused", m.group(1));
         }
         return note;
     }
@@ -71,7 +71,7 @@ final class Explanations {
         String tail = " = 0 (no cell uses " + why.cell() + ")";
         if (!english() && eq.endsWith(tail)) {
             return eq.substring(0, eq.length() - tail.length()) + " = 0 "
-                    + I18NProvider.translate("why.unused", why.cell());
+                    + Texts.t("why.unused", why.cell());
         }
         return eq;
     }
@@ -86,10 +86,10 @@ final class Explanations {
             return lhs + " = 1";
         }
         long shown = g.paths().size();
-        String text = I18NProvider.translate("why.summary", lhs, Numbers.readable(g.grad(), 6),
+        String text = Texts.t("why.summary", lhs, Numbers.readable(g.grad(), 6),
                 Numbers.readable(g.total(), 6));
         return g.total() > shown
-                ? text + I18NProvider.translate("why.notShown", Numbers.readable(g.total() - shown, 6)) : text;
+                ? text + Texts.t("why.notShown", Numbers.readable(g.total() - shown, 6)) : text;
     }
 
     private static boolean english() {

@@ -1,7 +1,7 @@
 package dev.gradsheet.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.i18n.I18NProvider;
+import dev.gradsheet.ui.i18n.Texts;
 import dev.gradsheet.engine.EditRefusedException;
 import dev.gradsheet.ui.i18n.GradSheetI18N;
 import java.util.List;
@@ -47,12 +47,12 @@ final class Refusals {
                 for (int i = 0; i < args.length; i++) {
                     args[i] = m.group(i + 1);
                 }
-                return I18NProvider.translate(k.key(), args);
+                return Texts.t(k.key(), args);
             }
         }
         String detail = e.column() > 0
-                ? I18NProvider.translate("refusal.atColumn", e.getMessage(), String.valueOf(e.column()))
+                ? Texts.t("refusal.atColumn", e.getMessage(), String.valueOf(e.column()))
                 : e.getMessage();
-        return I18NProvider.translate("refusal." + e.reason().name(), detail);
+        return Texts.t("refusal." + e.reason().name(), detail);
     }
 }

@@ -1,6 +1,6 @@
 package dev.gradsheet.ui;
 
-import com.vaadin.flow.i18n.I18NProvider;
+import dev.gradsheet.ui.i18n.Texts;
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.ChangeSet;
 import dev.gradsheet.engine.EditRefusedException;
@@ -116,7 +116,7 @@ public final class SheetPresenter {
         beginAction();
         Double v = Format.parse(text);
         if (v == null) {
-            return new Outcome(I18NProvider.translate("presenter.notANumber", text.strip()));
+            return new Outcome(Texts.t("presenter.notANumber", text.strip()));
         }
         return run(() -> sheet().setValue(name, v));
     }
@@ -125,7 +125,7 @@ public final class SheetPresenter {
     public Outcome setFormula(String name, String formula) {
         beginAction();
         if (formula == null || formula.isBlank()) {
-            return new Outcome(I18NProvider.translate("presenter.enterFormula"), EditRefusedException.Reason.FORMULA);
+            return new Outcome(Texts.t("presenter.enterFormula"), EditRefusedException.Reason.FORMULA);
         }
         return run(() -> sheet().setFormula(name, formula.strip()));
     }
@@ -134,7 +134,7 @@ public final class SheetPresenter {
     public Outcome rename(String name, String newName) {
         beginAction();
         if (newName == null || newName.isBlank()) {
-            return new Outcome(I18NProvider.translate("presenter.enterNewName"), EditRefusedException.Reason.NAME);
+            return new Outcome(Texts.t("presenter.enterNewName"), EditRefusedException.Reason.NAME);
         }
         if (newName.strip().equals(name)) {
             return Outcome.OK;
@@ -152,10 +152,10 @@ public final class SheetPresenter {
     public Outcome addCell(String name, String formula) {
         beginAction();
         if (name == null || name.isBlank()) {
-            return new Outcome(I18NProvider.translate("presenter.enterName"), EditRefusedException.Reason.NAME);
+            return new Outcome(Texts.t("presenter.enterName"), EditRefusedException.Reason.NAME);
         }
         if (formula == null || formula.isBlank()) {
-            return new Outcome(I18NProvider.translate("presenter.enterFormula"), EditRefusedException.Reason.FORMULA);
+            return new Outcome(Texts.t("presenter.enterFormula"), EditRefusedException.Reason.FORMULA);
         }
         return run(() -> sheet().addCell(name.strip(), formula.strip()));
     }
@@ -185,20 +185,20 @@ public final class SheetPresenter {
     public StepOutcome sgdStep(Double lr, Integer steps) {
         beginAction();
         if (lr == null || !Double.isFinite(lr) || lr <= 0) {
-            return new StepOutcome(null, I18NProvider.translate("presenter.lrPositive"), null, null);
+            return new StepOutcome(null, Texts.t("presenter.lrPositive"), null, null);
         }
         int max = limits.stepsPerClick();
         if (steps == null || steps < 1 || steps > max) {
-            return new StepOutcome(null, null, I18NProvider.translate("presenter.stepsRange", String.valueOf(max)), null);
+            return new StepOutcome(null, null, Texts.t("presenter.stepsRange", String.valueOf(max)), null);
         }
         if (sheet().weights().isEmpty()) {
-            return new StepOutcome(null, null, null, I18NProvider.translate("presenter.noWeight"));
+            return new StepOutcome(null, null, null, Texts.t("presenter.noWeight"));
         }
         if (jobs != null && (long) steps * sheet().size() > BACKGROUND_CELL_STEPS) {
             return inBackground(lr, steps);
         }
         if (shared.training().busy()) {
-            return new StepOutcome(null, null, null, I18NProvider.translate("presenter.busy"));
+            return new StepOutcome(null, null, null, Texts.t("presenter.busy"));
         }
         try {
             return new StepOutcome(sheet().actingAs(this, () -> sheet().sgdStep(lr, steps)), null, null, null);
@@ -213,7 +213,7 @@ public final class SheetPresenter {
             TrainingJob job = shared.training().start(() -> TrainingJob.sgd(sheet(), lr, steps, jobs,
                     TrainingPanel.PUBLISH_MS, TrainingPanel.NOTIFY_MS));
             if (job == null) {
-                return new StepOutcome(null, null, null, I18NProvider.translate("presenter.busy"));
+                return new StepOutcome(null, null, null, Texts.t("presenter.busy"));
             }
             return new StepOutcome(null, null, null, null, job);
         } catch (JobRefusedException e) {
@@ -241,7 +241,7 @@ public final class SheetPresenter {
         Double v = Format.parse(number);
         if (v == null) {
             beginAction();
-            return new Outcome(I18NProvider.translate("presenter.notANumber", number.strip()));
+            return new Outcome(Texts.t("presenter.notANumber", number.strip()));
         }
         return addCell(name, (weight ? "weight(" : "input(") + Format.exact(v) + ")");
     }
