@@ -35,6 +35,9 @@ final class EditLabels {
             form("restore revision #(\\d+)", "edit.restore"),
             form("upload", "edit.upload"));
 
+    /** Edits saved together (history): "a (+3 more)" and "a, then b". */
+    private static final Pattern MORE = Pattern.compile("(.+) \\(\\+(\\d+) more\\)");
+
     private EditLabels() {
     }
 
@@ -56,6 +59,14 @@ final class EditLabels {
         }
         if (label.startsWith("redo ")) {
             return Texts.t("edit.redo", of(label.substring(5)));
+        }
+        Matcher more = MORE.matcher(label);
+        if (more.matches()) {
+            return Texts.t("edit.more", of(more.group(1)), more.group(2));
+        }
+        int then = label.indexOf(", then ");
+        if (then > 0) {
+            return Texts.t("edit.then", of(label.substring(0, then)), of(label.substring(then + 7)));
         }
         for (Form f : FORMS) {
             Matcher m = f.pattern().matcher(label);
