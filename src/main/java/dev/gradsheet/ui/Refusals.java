@@ -25,7 +25,13 @@ final class Refusals {
             known("unknown cell '(.+)'", "refusal.unknownCell"),
             known("'(.*)' is not a valid name: .*", "refusal.badName"),
             known("cannot delete (\\S+): used by (.+)", "refusal.usedBy"),
-            known("cycle: (.+)", "refusal.cycle"));
+            known("cycle: (.+)", "refusal.cycle"),
+            known("unknown name '(.+)'", "refusal.unknownCell"),
+            known("unknown function '(.+)'", "refusal.unknownFunction"),
+            known("unexpected '(.+)'", "refusal.unexpected"),
+            known("formula ends where a value was expected", "refusal.endsEarly"),
+            known("empty formula", "refusal.emptyFormula"),
+            known("bad number '(.+)'", "refusal.badNumber"));
 
     private Refusals() {
     }
@@ -40,6 +46,7 @@ final class Refusals {
         if (ui == null || GradSheetI18N.ENGLISH.equals(GradSheetI18N.supported(ui.getLocale()))) {
             return english;
         }
+        String said = null;
         for (Known k : KNOWN) {
             Matcher m = k.pattern().matcher(e.getMessage());
             if (m.matches()) {
@@ -47,12 +54,13 @@ final class Refusals {
                 for (int i = 0; i < args.length; i++) {
                     args[i] = m.group(i + 1);
                 }
-                return Texts.t(k.key(), args);
+                said = Texts.t(k.key(), args);
+                break;
             }
         }
-        String detail = e.column() > 0
-                ? Texts.t("refusal.atColumn", e.getMessage(), String.valueOf(e.column()))
-                : e.getMessage();
-        return Texts.t("refusal." + e.reason().name(), detail);
+        if (said == null) {
+            said = Texts.t("refusal." + e.reason().name(), e.getMessage());
+        }
+        return e.column() > 0 ? Texts.t("refusal.atColumn", said, String.valueOf(e.column())) : said;
     }
 }
