@@ -217,7 +217,7 @@ public final class SheetPresenter {
             }
             return new StepOutcome(null, null, null, null, job);
         } catch (JobRefusedException e) {
-            return new StepOutcome(null, null, null, e.getMessage());
+            return new StepOutcome(null, null, null, ServerMessages.of(e.getMessage()));
         }
     }
 

@@ -84,6 +84,14 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         upload.setDropAllowed(true);
         upload.setUploadButton(new Button(getTranslation("toolbar.open")));
         upload.setUploadHandler(new SheetUpload());
+        if (!dev.gradsheet.ui.i18n.Texts.english()) {
+            // the upload's own words (its error texts stay the component's: rejection() reads them)
+            upload.setI18n(new com.vaadin.flow.component.upload.UploadI18N()
+                    .setDropFiles(new com.vaadin.flow.component.upload.UploadI18N.DropFiles()
+                            .setOne(getTranslation("toolbar.dropOne")).setMany(getTranslation("toolbar.dropMany")))
+                    .setAddFiles(new com.vaadin.flow.component.upload.UploadI18N.AddFiles()
+                            .setOne(getTranslation("toolbar.open")).setMany(getTranslation("toolbar.open"))));
+        }
         // A refused file leaves the list at once: with one file allowed, an entry left there would
         // refuse every later upload as "too many files".
         upload.addFileRejectedListener(e -> {

@@ -102,7 +102,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         try {
             shared = registry.find(id);
         } catch (SheetRegistry.SheetUnreadableException e) {
-            showMissing(e.getMessage());
+            showMissing(ServerMessages.of(e.getMessage()));
             return;
         }
         if (shared.isEmpty()) {

@@ -148,6 +148,22 @@ class KoreanSheetTest extends KaribuTestBase {
     }
 
     @Test
+    void theServerSpeaksKoreanToo() {
+        assertThat(ServerMessages.of("the server is busy: all 2 workers are running jobs and 4 more are waiting"
+                + " (the most it queues); try again in a minute"))
+                .isEqualTo("서버가 바쁩니다. 작업자 2개가 모두 작업 중이고 4개가 더 기다리고 있습니다(대기 한도). 1분 뒤에 다시 해 보세요");
+        UI.getCurrent().navigate("sheet/nosuchsheet0000");
+        roundtrip();
+        SheetView missing = com.github.mvysny.kaributesting.v10.LocatorJ._get(SheetView.class);
+        List<String> texts = new ArrayList<>();
+        collect(missing.getElement(), texts);
+        assertThat(texts).contains("text: 이 링크에 해당하는 시트가 없습니다.", "text: 풀이 예제로 시작하기");
+        UI.getCurrent().setLocale(GradSheetI18N.ENGLISH);
+        assertThat(ServerMessages.of("the server is shutting down; try again in a minute"))
+                .isEqualTo("the server is shutting down; try again in a minute");
+    }
+
+    @Test
     void numbersKeepTheirDotsWhateverTheJvmsLocale() {
         Locale before = Locale.getDefault();
         try {

@@ -29,6 +29,7 @@ class LanguageIT extends BrowserTestBase {
         WebDriver browser = koreanBrowser();
         browser.get(url(""));
         waitForWorkedExample(browser);
+        screenshot(browser, "sheet-ko-first");
         waitForText(browser, "undo", "실행 취소");
         assertThat(lang(browser)).isEqualTo("ko");
         assertThat(browser.findElement(By.id("why-title")).getText()).isEqualTo("이 기울기는 왜 이렇게 나올까요? 셀을 선택하세요.");
@@ -75,8 +76,9 @@ class LanguageIT extends BrowserTestBase {
 
     private static void waitForText(WebDriver browser, String id, String text) {
         waitFor(browser, 60).withMessage(() -> "#" + id + " should read " + text).until(d -> {
-            var found = d.findElements(By.id(id));
-            return !found.isEmpty() && text.equals(found.get(0).getText().strip());
+            Object shown = ((JavascriptExecutor) d).executeScript(
+                    "const e = document.getElementById(arguments[0]); return e ? e.innerText.split('\\n')[0].trim() : null", id);
+            return text.equals(shown);
         });
     }
 
