@@ -164,6 +164,20 @@ class KoreanSheetTest extends KaribuTestBase {
     }
 
     @Test
+    void editLabelsAndAnnouncementsAreKoreanAroundTheEnginesNamesAndNumbers() {
+        assertThat(ChangeSummary.of("set z = -3.88", "L = 2.6896"))
+                .isEqualTo("다른 탭에서 z을(를) -3.88(으)로 바꿨습니다. L = 2.6896.");
+        assertThat(ChangeSummary.of("undo SGD step (lr 0.01)", "L = 4"))
+                .isEqualTo("다른 탭에서 실행 취소됨: SGD 한 단계(학습률 0.01). L = 4.");
+        assertThat(EditLabels.of("set z = -3, then add h (+2 more)")).isEqualTo("z = -3(으)로 설정, 이어서 h 추가 외 2개");
+        assertThat(EditLabels.of("rename q to s")).isEqualTo("q의 이름을 s(으)로 변경");
+        assertThat(EditLabels.of("something new")).isEqualTo("something new"); // an unknown form is shown as it is
+        UI.getCurrent().setLocale(GradSheetI18N.ENGLISH);
+        assertThat(ChangeSummary.of("set z = -3.88", "L = 2.6896")).isEqualTo("z changed to -3.88 by another tab. L = 2.6896.");
+        assertThat(EditLabels.of("set z = -3, then add h (+2 more)")).isEqualTo("set z = -3, then add h (+2 more)");
+    }
+
+    @Test
     void numbersKeepTheirDotsWhateverTheJvmsLocale() {
         Locale before = Locale.getDefault();
         try {
