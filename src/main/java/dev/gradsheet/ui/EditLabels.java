@@ -1,8 +1,6 @@
 package dev.gradsheet.ui;
 
-import com.vaadin.flow.component.UI;
 import dev.gradsheet.ui.i18n.Texts;
-import dev.gradsheet.ui.i18n.GradSheetI18N;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,8 +48,7 @@ final class EditLabels {
         if (label == null) {
             return "";
         }
-        UI ui = UI.getCurrent();
-        if (ui == null || GradSheetI18N.ENGLISH.equals(GradSheetI18N.supported(ui.getLocale()))) {
+        if (Texts.english()) {
             return label; // the engine's own English, exactly as before (the keys' English is for completeness)
         }
         if (label.startsWith("undo ")) {

@@ -1,8 +1,6 @@
 package dev.gradsheet.ui;
 
-import com.vaadin.flow.component.UI;
 import dev.gradsheet.ui.i18n.Texts;
-import dev.gradsheet.ui.i18n.GradSheetI18N;
 import java.util.HashMap;
 import java.util.Map;
 import dev.gradsheet.sheet.Examples;
@@ -29,8 +27,7 @@ final class ExampleTexts {
         if (description == null) {
             return null;
         }
-        UI ui = UI.getCurrent();
-        if (ui == null || GradSheetI18N.ENGLISH.equals(GradSheetI18N.supported(ui.getLocale()))) {
+        if (Texts.english()) {
             return description; // the file's own English, line breaks and all
         }
         String id = Originals.BY_DESCRIPTION.get(description);

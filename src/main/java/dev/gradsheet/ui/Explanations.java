@@ -1,12 +1,10 @@
 package dev.gradsheet.ui;
 
-import com.vaadin.flow.component.UI;
 import dev.gradsheet.ui.i18n.Texts;
 import dev.gradsheet.engine.GradientExplanation;
 import dev.gradsheet.engine.GradientPaths;
 import dev.gradsheet.engine.Numbers;
 import dev.gradsheet.engine.Op;
-import dev.gradsheet.ui.i18n.GradSheetI18N;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,7 +91,6 @@ final class Explanations {
     }
 
     private static boolean english() {
-        UI ui = UI.getCurrent();
-        return ui == null || GradSheetI18N.ENGLISH.equals(GradSheetI18N.supported(ui.getLocale()));
+        return Texts.english();
     }
 }

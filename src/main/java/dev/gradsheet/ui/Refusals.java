@@ -1,9 +1,7 @@
 package dev.gradsheet.ui;
 
-import com.vaadin.flow.component.UI;
 import dev.gradsheet.ui.i18n.Texts;
 import dev.gradsheet.engine.EditRefusedException;
-import dev.gradsheet.ui.i18n.GradSheetI18N;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,8 +40,7 @@ final class Refusals {
 
     /** The message to show for {@code e}; {@code english} is the engine's message as the page showed it before. */
     static String of(EditRefusedException e, String english) {
-        UI ui = UI.getCurrent();
-        if (ui == null || GradSheetI18N.ENGLISH.equals(GradSheetI18N.supported(ui.getLocale()))) {
+        if (Texts.english()) {
             return english;
         }
         String said = null;

@@ -476,8 +476,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         for (int i = 0; i < lines.length; i++) {
             if (value && lines[i].startsWith(valueLine)) {
                 lines[i] = valueLine + CellGrid.HIDDEN;
-            } else if (grad && lines[i].startsWith("grad ")) {
-                lines[i] = "grad " + CellGrid.HIDDEN;
+            } else if (grad && lines[i].startsWith(GraphModel.gradWord() + " ")) {
+                lines[i] = GraphModel.gradWord() + " " + CellGrid.HIDDEN;
             }
         }
         String label = String.join("\n", lines);
