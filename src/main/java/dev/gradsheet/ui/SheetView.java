@@ -146,7 +146,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         if (isAttached()) {
             track(null);
         }
-        add(new H2("GradSheet"), new Paragraph(why), new Anchor("", getTranslation("sheet.startWorked")));
+        add(new H2("GradSheet"), new Paragraph(why), new Anchor("", getTranslation("sheet.startWorked")),
+                new dev.gradsheet.ui.i18n.LanguageSwitch());
     }
 
     private void build(SharedSheet shared) {
