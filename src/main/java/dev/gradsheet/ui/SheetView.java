@@ -211,8 +211,9 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         cellCount.addClassName("gs-legend");
         Span legend = new Span(getTranslation("sheet.legend"));
         legend.addClassName("gs-legend");
-        HorizontalLayout head = new HorizontalLayout(title, objectiveLabel, status, cellCount, legend,
-                new dev.gradsheet.ui.i18n.LanguageSwitch());
+        // the language switch before the long legend, so it shares the first line (no extra line at 800 px)
+        HorizontalLayout head = new HorizontalLayout(title, objectiveLabel, status, cellCount,
+                new dev.gradsheet.ui.i18n.LanguageSwitch(), legend);
         head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         head.addClassName("gs-head");
 
