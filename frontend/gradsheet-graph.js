@@ -74,11 +74,21 @@ const STYLE = [
   { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#6a1b9a' } },
 ];
 
+// Issue 15: the words come from the server's message bundles (GraphView calls setTexts); these
+// English defaults only show until then.
 const BUTTONS = [
-  ['graph-zoom-in', '+', 'Zoom in (or use the mouse wheel / a pinch)'],
-  ['graph-zoom-out', '−', 'Zoom out'],
-  ['graph-fit', 'Fit', 'Show the whole graph'],
+  ['graph-zoom-in', '+', 'zoomIn'],
+  ['graph-zoom-out', '−', 'zoomOut'],
+  ['graph-fit', 'fit', 'fitTitle'],
 ];
+const DEFAULT_TEXTS = {
+  zoomIn: 'Zoom in (or use the mouse wheel / a pinch)',
+  zoomOut: 'Zoom out',
+  fit: 'Fit',
+  fitTitle: 'Show the whole graph',
+  label: 'Graph picture of the cells. Keys: + and - zoom, arrow keys pan, 0 fits.'
+      + ' The selected cell\'s inputs and users are listed under the picture.',
+};
 
 class GradsheetGraph extends HTMLElement {
   connectedCallback() {
@@ -96,8 +106,7 @@ class GradsheetGraph extends HTMLElement {
         this.setAttribute('tabindex', '0');
       }
       this.setAttribute('role', 'group');
-      this.setAttribute('aria-label', 'Graph picture of the cells. Keys: + and - zoom, arrow keys pan, 0 fits.'
-          + ' The selected cell\'s inputs and users are listed under the picture.');
+      this.setAttribute('aria-label', this._text('label'));
       this.addEventListener('keydown', (e) => this._key(e));
     }
     if (!this._cy) {
@@ -139,17 +148,39 @@ class GradsheetGraph extends HTMLElement {
   _buttons() {
     const bar = document.createElement('div');
     bar.className = 'gs-graph-buttons';
-    for (const [id, text, title] of BUTTONS) {
+    for (const [id] of BUTTONS) {
       const b = document.createElement('button');
       b.id = id;
       b.type = 'button';
-      b.textContent = text;
-      b.title = title;
-      b.setAttribute('aria-label', title);
       b.addEventListener('click', () => this._button(id));
       bar.appendChild(b);
     }
     this.appendChild(bar);
+    this._labelButtons();
+  }
+
+  /** The page's words for the picture (issue 15): {zoomIn, zoomOut, fit, fitTitle, label}. */
+  setTexts(json) {
+    this._texts = typeof json === 'string' ? JSON.parse(json) : json;
+    if (this._container) {
+      this.setAttribute('aria-label', this._text('label'));
+      this._labelButtons();
+    }
+  }
+
+  _text(key) {
+    return (this._texts && this._texts[key]) || DEFAULT_TEXTS[key];
+  }
+
+  _labelButtons() {
+    for (const [id, text, title] of BUTTONS) {
+      const b = this.querySelector('#' + id);
+      if (b) {
+        b.textContent = text === 'fit' ? this._text('fit') : text;
+        b.title = this._text(title);
+        b.setAttribute('aria-label', this._text(title));
+      }
+    }
   }
 
   /** Keys on the focused picture: + / - zoom, arrows pan, 0 (or f) fits; keys on its buttons are theirs. */

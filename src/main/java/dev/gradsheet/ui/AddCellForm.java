@@ -25,16 +25,16 @@ public class AddCellForm extends Composite<VerticalLayout> {
     /** The operations the builder offers: every op {@link Op} defines but copy, in its order. */
     static final List<String> OPS = Op.offered().stream().map(Op::label).toList();
 
-    final TextField name = new TextField("New cell");
-    final TextField formula = new TextField("Formula");
-    final Button add = new Button("Add cell");
+    final TextField name = new TextField(getTranslation("add.name"));
+    final TextField formula = new TextField(getTranslation("add.formula"));
+    final Button add = new Button(getTranslation("add.add"));
     final Select<String> op = new Select<>();
     final ComboBox<String> arg1 = new ComboBox<>();
     final ComboBox<String> arg2 = new ComboBox<>();
     /** The question a bare number raises: input or weight? */
     final Span kindQuestion = new Span();
-    final Button asInput = new Button("Input");
-    final Button asWeight = new Button("Weight");
+    final Button asInput = new Button(getTranslation("add.asInput"));
+    final Button asWeight = new Button(getTranslation("add.asWeight"));
     final HorizontalLayout kindRow = new HorizontalLayout();
     /** What the last add did beyond adding (it made the cell the objective). */
     final Span notice = new Span();
@@ -43,24 +43,24 @@ public class AddCellForm extends Composite<VerticalLayout> {
     public AddCellForm(SheetPresenter presenter) {
         this.presenter = presenter;
         name.setId("add-name");
-        name.setPlaceholder("e.g. h");
+        name.setPlaceholder(getTranslation("add.namePlaceholder"));
         name.setWidth("7em");
         formula.setId("add-formula");
-        formula.setPlaceholder("e.g. sigmoid(w * x + b)");
+        formula.setPlaceholder(getTranslation("add.formulaPlaceholder"));
         formula.setWidth("16em");
         add.setId("add-cell");
         add.addClickListener(e -> add());
         add.addClickShortcut(Key.ENTER).listenOn(name, formula);
         op.setId("add-op");
-        op.setLabel("or build: operation");
+        op.setLabel(getTranslation("add.op"));
         op.setItems(OPS);
         op.setWidth("9em");
         arg1.setId("add-arg1");
-        arg1.setLabel("argument");
+        arg1.setLabel(getTranslation("add.argument"));
         arg1.setAllowCustomValue(true);
         arg1.addCustomValueSetListener(e -> arg1.setValue(e.getDetail()));
         arg2.setId("add-arg2");
-        arg2.setLabel("argument 2");
+        arg2.setLabel(getTranslation("add.argument2"));
         arg2.setAllowCustomValue(true);
         arg2.addCustomValueSetListener(e -> arg2.setValue(e.getDetail()));
         for (var f : List.of(arg1, arg2)) {
@@ -70,18 +70,18 @@ public class AddCellForm extends Composite<VerticalLayout> {
         op.addValueChangeListener(e -> {
             arg2.setVisible(e.getValue() != null && SheetPresenter.isBinary(e.getValue()));
             arg2.setLabel(e.getValue() != null && SheetPresenter.secondIsOptional(e.getValue())
-                    ? "argument 2 (optional)" : "argument 2");
+                    ? getTranslation("add.argument2Optional") : getTranslation("add.argument2"));
             arg1.setLabel(e.getValue() != null && List.of("input", "weight", "const").contains(e.getValue())
-                    ? "value" : "argument");
+                    ? getTranslation("add.value") : getTranslation("add.argument"));
             build();
         });
         arg2.setVisible(false);
         kindQuestion.setId("add-kind-question");
         asInput.setId("add-as-input");
-        asInput.setTooltipText("data, such as x or a target t: SGD never changes it");
+        asInput.setTooltipText(getTranslation("add.asInputTip"));
         asInput.addClickListener(e -> addNumber(false));
         asWeight.setId("add-as-weight");
-        asWeight.setTooltipText("a parameter the model learns: every SGD step moves it against its gradient");
+        asWeight.setTooltipText(getTranslation("add.asWeightTip"));
         asWeight.addClickListener(e -> addNumber(true));
         kindRow.setId("add-kind");
         kindRow.add(kindQuestion, asInput, asWeight);
@@ -98,7 +98,7 @@ public class AddCellForm extends Composite<VerticalLayout> {
         VerticalLayout layout = getContent();
         layout.setPadding(false);
         layout.setSpacing(false);
-        layout.add(new H4("Add a cell"), typed, kindRow, builder, notice);
+        layout.add(new H4(getTranslation("add.title")), typed, kindRow, builder, notice);
         refreshNames();
     }
 
@@ -124,7 +124,7 @@ public class AddCellForm extends Composite<VerticalLayout> {
         if (SheetPresenter.isBareNumber(formula.getValue()) && !name.getValue().isBlank()) {
             presenter.beginAction();
             String n = name.getValue().strip();
-            kindQuestion.setText(n + " = " + formula.getValue().strip() + " is a number. Is it");
+            kindQuestion.setText(getTranslation("add.kindQuestion", n + " = " + formula.getValue().strip()));
             kindRow.setVisible(true);
             asWeight.focus();
             presenter.post(this::clearMessages);
@@ -162,8 +162,7 @@ public class AddCellForm extends Composite<VerticalLayout> {
      */
     void sayIfObjective(String added) {
         if (added.equals(presenter.sheet().objective())) {
-            notice.setText(added + " is the objective now: the first formula of this sheet. Every gradient is d"
-                    + added + "/d(cell). Choose another in the Objective menu or with “Make objective”.");
+            notice.setText(getTranslation("add.objectiveNow", added));
             presenter.post(this::clearMessages);
         }
     }

@@ -97,10 +97,10 @@ public class CellGrid extends Composite<Grid<Cell>> {
 
         // Widths: name, value and gradient always fit an 800 px screen beside the rest (issue 8, item 6);
         // text wraps instead of being cut (gradsheet.css), and every header has a tooltip.
-        nameColumn = grid.addColumn(Cell::name).setKey("name").setHeader(header("Name", "The cell's name"))
+        nameColumn = grid.addColumn(Cell::name).setKey("name").setHeader(header(getTranslation("grid.name"), getTranslation("grid.nameTip")))
                 .setWidth("100px").setFlexGrow(0).setResizable(true);
         formulaColumn = grid.addColumn(CellGrid::shownFormula).setKey("formula")
-                .setHeader(header("Formula", "What the cell computes; hover a formula for all of it"))
+                .setHeader(header(getTranslation("grid.formula"), getTranslation("grid.formulaTip")))
                 .setWidth("104px").setFlexGrow(2).setResizable(true);
         formulaColumn.setTooltipGenerator(Cell::formula);
         // A saturated sigmoid (σ′ < 0.01, lesson item 10) is flagged: it barely passes a gradient back.
@@ -110,20 +110,19 @@ public class CellGrid extends Composite<Grid<Cell>> {
                         "<span>${item.kind}</span><button class=\"gs-kind-switch\" ?hidden=\"${item.fixed}\""
                         + " title=\"${item.switchTitle}\" style=\"margin-left:4px;font-size:0.8em;cursor:pointer\""
                         + " @click=\"${switchKind}\">${item.switchLabel}</button>")
-                        .withProperty("kind", c -> c.isSaturated() ? "⚠ " + c.kind() : c.kind())
+                        .withProperty("kind", c -> c.isSaturated() ? "⚠ " + c.kind() : c.kind()) // a kind is an op's name: never translated
                         .withProperty("fixed", c -> !c.isEditableValue())
                         .withProperty("switchLabel", c -> c.isEditableValue() ? "⇄" : "")
                         .withProperty("switchTitle", c -> !c.isEditableValue() ? ""
-                                : "input".equals(c.kind()) ? "Make " + c.name() + " a weight: SGD will learn it"
-                                : "Make " + c.name() + " an input: data that SGD never changes")
+                                : "input".equals(c.kind()) ? getTranslation("grid.makeWeight", c.name())
+                                : getTranslation("grid.makeInput", c.name()))
                         .withFunction("switchKind", this::switchKind))
                 .setKey("kind")
-                .setHeader(header("Kind", "input, weight (trained by SGD) or the operation; ⚠ marks a saturated sigmoid;"
-                        + " ⇄ switches an input to a weight and back"))
+                .setHeader(header(getTranslation("grid.kind"), getTranslation("grid.kindTip")))
                 .setWidth("104px").setFlexGrow(0)
                 .setPartNameGenerator(c -> c.isSaturated() ? "saturated" : null)
-                .setTooltipGenerator(c -> c.isSaturated() ? "saturated: σ′ = σ(1 − σ) = "
-                        + Format.readable(c.sigmoidSlope()) + " < 0.01, so gradients through it nearly vanish" : null);
+                .setTooltipGenerator(c -> c.isSaturated()
+                        ? getTranslation("grid.saturated", Format.readable(c.sigmoidSlope())) : null);
         valueColumn = grid.addColumn(c -> hideValue.test(c) ? HIDDEN
                         : (Double.isFinite(c.value()) ? "" : "⚠ ") + Format.readable(c.value()))
                 .setKey("value").setTextAlign(ColumnTextAlign.END).setWidth("110px").setFlexGrow(1);
@@ -138,20 +137,18 @@ public class CellGrid extends Composite<Grid<Cell>> {
                 : "d" + objective + "/d" + c.name() + " = " + Format.exact(c.grad()));
         gradColumn.setPartNameGenerator(c -> hideGrad.test(c) ? null : Format.gradBucket(c.grad()));
         // "Local ∂": the factor the next cell (the one using this cell) contributes to the chain rule.
-        com.vaadin.flow.component.html.Span localHeader = new com.vaadin.flow.component.html.Span("Local ∂");
-        localHeader.getElement().setAttribute("title", "∂(next cell)/∂(this cell): how much the cell that uses"
-                + " this one changes when this one changes, one factor of the chain rule");
+        com.vaadin.flow.component.html.Span localHeader = new com.vaadin.flow.component.html.Span(getTranslation("grid.local"));
+        localHeader.getElement().setAttribute("title", getTranslation("grid.localTip"));
         grid.addColumn(c -> hideGrad.test(c) ? HIDDEN : localDerivative(c)).setKey("local").setHeader(localHeader)
                 .setWidth("100px").setFlexGrow(1).setTooltipGenerator(c -> hideGrad.test(c) ? null : localDerivative(c));
         // After a training run: each weight's mean gradient over the last batch, beside the gradient of
         // the one sample the grid's values belong to (lesson item 6).
         batchColumn = grid.addColumn(c -> batchGradients.containsKey(c.name())
                         ? Format.readable(batchGradients.get(c.name())) : "")
-                .setKey("batch").setHeader(header("Batch gradient", "Each weight's mean gradient over the last"
-                        + " training batch: the gradient the last SGD step used"))
+                .setKey("batch").setHeader(header(getTranslation("grid.batch"), getTranslation("grid.batchTip")))
                 .setTextAlign(ColumnTextAlign.END).setWidth("110px").setFlexGrow(1)
-                .setTooltipGenerator(c -> batchGradients.containsKey(c.name()) ? "mean over the last training batch of d"
-                        + objective + "/d" + c.name() + " = " + Format.exact(batchGradients.get(c.name())) : null);
+                .setTooltipGenerator(c -> batchGradients.containsKey(c.name()) ? getTranslation("grid.batchCellTip",
+                        "d" + objective + "/d" + c.name(), Format.exact(batchGradients.get(c.name()))) : null);
         batchColumn.setVisible(false);
         updateGradHeader();
         grid.setPartNameGenerator(this::rowParts);
@@ -756,13 +753,12 @@ public class CellGrid extends Composite<Grid<Cell>> {
     }
 
     private void updateGradHeader() {
-        valueColumn.setHeader(header(batchGradients.isEmpty() ? "Value" : "Value (last sample)",
-                batchGradients.isEmpty() ? "The cell's value (forward pass); hover a number for all its digits"
-                        : "The values of the last sample of the last training batch"));
+        boolean afterRun = !batchGradients.isEmpty();
+        valueColumn.setHeader(header(getTranslation(afterRun ? "grid.valueLastSample" : "grid.value"),
+                getTranslation(afterRun ? "grid.valueLastSampleTip" : "grid.valueTip")));
         String of = objective == null ? "L" : objective;
-        gradColumn.setHeader(header("Gradient" + (batchGradients.isEmpty() ? "" : " (last sample)"),
-                "d" + of + "/d·: how much " + of + " changes per unit change of the cell (red: " + of
-                        + " rises with it, blue: it falls)" + (batchGradients.isEmpty() ? "" : "; for the last sample")));
+        gradColumn.setHeader(header(getTranslation(afterRun ? "grid.gradLastSample" : "grid.grad"),
+                getTranslation(afterRun ? "grid.gradLastSampleTip" : "grid.gradTip", of)));
     }
 
     /** A short column header; {@code more} shows on hover. */
@@ -805,7 +801,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
      */
     String localDerivative(Cell c) {
         if (c.name().equals(objective)) {
-            return "objective";
+            return getTranslation("grid.objective");
         }
         GradientExplanation why = presenter.sheet().explain(c.name());
         List<GradientExplanation.Term> terms = why.terms();
@@ -816,7 +812,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
             GradientExplanation.Term t = terms.get(0);
             return "∂" + t.user() + "/∂" + c.name() + " = " + Format.readable(t.local());
         }
-        return "sum over " + terms.size() + " cells using it";
+        return getTranslation("grid.sumOver", String.valueOf(terms.size()));
     }
 
     /**

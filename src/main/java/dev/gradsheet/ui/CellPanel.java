@@ -28,9 +28,9 @@ public class CellPanel extends Composite<VerticalLayout> {
     final UnorderedList terms = new UnorderedList();
     final Paragraph note = new Paragraph();
     final TextField renameField = new TextField();
-    final Button rename = new Button("Rename");
-    final Button delete = new Button("Delete");
-    final Button makeObjective = new Button("Make objective");
+    final Button rename = new Button();
+    final Button delete = new Button();
+    final Button makeObjective = new Button();
     final Span actionError = new Span();
     /** Why a formula step's actions are disabled. */
     final Span stepHint = new Span();
@@ -50,7 +50,11 @@ public class CellPanel extends Composite<VerticalLayout> {
         terms.setId("why-terms");
         note.setId("why-note");
         renameField.setId("rename-field");
-        renameField.setPlaceholder("new name");
+        renameField.setPlaceholder(getTranslation("why.newName"));
+        renameField.setAriaLabel(getTranslation("why.newNameLabel"));
+        rename.setText(getTranslation("why.rename"));
+        delete.setText(getTranslation("why.delete"));
+        makeObjective.setText(getTranslation("why.makeObjective"));
         renameField.setWidth("10em");
         rename.setId("rename");
         rename.addClickListener(e -> rename());
@@ -85,7 +89,7 @@ public class CellPanel extends Composite<VerticalLayout> {
         var cell = presenter.cell(name);
         if (cell.isEmpty()) {
             this.name = null;
-            title.setText("Why this gradient? Select a cell.");
+            title.setText(getTranslation("why.selectCell"));
             details.setVisible(false);
             return;
         }
@@ -99,21 +103,21 @@ public class CellPanel extends Composite<VerticalLayout> {
     }
 
     private void refresh(Cell c) {
-        title.setText("Why is d" + presenter.sheet().objective() + "/d" + c.name() + " = " + Format.readable(c.grad()) + "?");
+        title.setText(getTranslation("why.title", "d" + presenter.sheet().objective() + "/d" + c.name(), Format.readable(c.grad())));
         String bad = Double.isFinite(c.value()) ? null : presenter.sheet().whyNotFinite(c.name());
         notFinite.setText(bad == null ? "" : bad);
         notFinite.setVisible(bad != null);
         GradientExplanation why = presenter.sheet().explain(c.name());
-        equation.setText(why.equation());
+        equation.setText(Explanations.equation(why));
         terms.removeAll();
         for (GradientExplanation.Term t : why.terms()) {
-            terms.add(new ListItem("via " + t.user() + " (" + t.op() + "): upstream d" + why.objective() + "/d"
-                    + t.user() + " · local ∂" + t.user() + "/∂" + c.name() + " = (" + Format.readable(t.upstream())
-                    + ")·(" + Format.readable(t.local()) + ") = " + Format.readable(t.product())
-                    + (t.rule().isEmpty() ? "" : " — " + t.rule())));
+            String rule = Explanations.rule(t);
+            terms.add(new ListItem(getTranslation("why.term", t.user(), t.op(), "d" + why.objective() + "/d" + t.user(),
+                    "∂" + t.user() + "/∂" + c.name(), Format.readable(t.upstream()), Format.readable(t.local()),
+                    Format.readable(t.product()), rule.isEmpty() ? "" : " — " + rule)));
         }
         chain.show(presenter.sheet(), c.name());
-        note.setText(why.note());
+        note.setText(Explanations.note(why));
         note.setVisible(!why.note().isEmpty());
         boolean editable = !c.generated();
         renameField.setEnabled(editable);
@@ -121,7 +125,7 @@ public class CellPanel extends Composite<VerticalLayout> {
         delete.setEnabled(editable);
         makeObjective.setEnabled(!c.name().equals(presenter.sheet().objective()));
         stepHint.setText(c.generated()
-                ? c.name() + " is a step of " + c.owner() + "'s formula: edit " + c.owner() + " instead." : "");
+                ? getTranslation("why.stepOf", c.name(), c.owner()) : "");
     }
 
     /** The cell shown, or null. */

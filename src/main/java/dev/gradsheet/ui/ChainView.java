@@ -41,7 +41,7 @@ final class ChainView extends Composite<VerticalLayout> {
             return;
         }
         GradientPaths g = GradientPaths.of(sheet, cell, SHOWN);
-        summary.setText("The whole chain: " + g.summary());
+        summary.setText(getTranslation("why.chain", Explanations.summary(g)));
         for (GradientPaths.Path p : g.paths()) {
             Div row = new Div();
             row.addClassName("gs-mono");
@@ -64,7 +64,7 @@ final class ChainView extends Composite<VerticalLayout> {
         Span s = new Span(text);
         s.getElement().setAttribute("role", "link");
         s.getElement().setAttribute("tabindex", "0");
-        s.getElement().setAttribute("title", "why is this " + cell + "'s derivative?");
+        s.getElement().setAttribute("title", getTranslation("why.factorTitle", cell));
         s.getStyle().set("color", "var(--lumo-primary-text-color)").set("cursor", "pointer")
                 .set("text-decoration", "underline");
         s.addClickListener(e -> onFactor.accept(cell));

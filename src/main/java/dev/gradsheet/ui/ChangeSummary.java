@@ -1,5 +1,6 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.ui.i18n.Texts;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,23 +24,24 @@ final class ChangeSummary {
      */
     static String of(String label, String objective) {
         String tail = objective == null || objective.isBlank() ? "" : " " + objective + ".";
+        String shown = EditLabels.of(label);
         Matcher set = SET_ONE.matcher(label);
         if (set.matches()) {
-            return set.group(1) + " changed to " + set.group(2) + " by another tab." + tail;
+            return Texts.t("live.set", set.group(1), set.group(2)) + tail;
         }
         if (label.startsWith("undo ")) {
-            return "Undone in another tab: " + label.substring(5) + "." + tail;
+            return Texts.t("live.undone", EditLabels.of(label.substring(5))) + tail;
         }
         if (label.startsWith("redo ")) {
-            return "Redone in another tab: " + label.substring(5) + "." + tail;
+            return Texts.t("live.redone", EditLabels.of(label.substring(5))) + tail;
         }
         Matcher progress = PROGRESS.matcher(label);
         if (progress.matches()) {
-            return "Running " + progress.group(1) + ", step " + progress.group(2) + "." + tail;
+            return Texts.t("live.running", EditLabels.of(progress.group(1)), progress.group(2)) + tail;
         }
         if (label.startsWith("train ") || label.contains(" SGD steps ")) {
-            return "Finished " + label + "." + tail;
+            return Texts.t("live.finished", shown) + tail;
         }
-        return "Changed by another tab: " + label + "." + tail;
+        return Texts.t("live.changed", shown) + tail;
     }
 }

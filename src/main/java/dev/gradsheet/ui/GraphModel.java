@@ -218,11 +218,16 @@ public final class GraphModel {
         return out;
     }
 
+    /** The word before a node's gradient: "grad", or the page's word for it (issue 15). */
+    static String gradWord() {
+        return dev.gradsheet.ui.i18n.Texts.t("graph.grad");
+    }
+
     /** The node of one cell, as the picture shows it. */
     public static Node node(Cell c, String objective, boolean flash, boolean outside) {
         // two short lines (4 digits; the grid has them all): a column of eight neurons fits a laptop's picture
         String label = c.name() + " = " + dev.gradsheet.engine.Numbers.readable(c.value(), LABEL_DIGITS)
-                + "\ngrad " + dev.gradsheet.engine.Numbers.readable(c.grad(), LABEL_DIGITS);
+                + "\n" + gradWord() + " " + dev.gradsheet.engine.Numbers.readable(c.grad(), LABEL_DIGITS);
         StringBuilder classes = new StringBuilder(c.kind());
         if (c.generated()) {
             classes.append(" generated");

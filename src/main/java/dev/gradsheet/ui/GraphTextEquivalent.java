@@ -33,7 +33,7 @@ public class GraphTextEquivalent extends Div {
         inputs.setId("graph-text-inputs");
         users.setId("graph-text-users");
         getElement().setAttribute("role", "group");
-        getElement().setAttribute("aria-label", "The graph in words: the selected cell's inputs and users");
+        getElement().setAttribute("aria-label", getTranslation("graphText.label"));
         add(selected, inputs, users);
         show(null);
     }
@@ -44,13 +44,14 @@ public class GraphTextEquivalent extends Div {
         inputs.removeAll();
         users.removeAll();
         if (cell == null) {
-            selected.setText("Graph in words: select a cell to list its inputs and users.");
+            selected.setText(getTranslation("graphText.none"));
             return;
         }
-        selected.setText("Selected " + cell.name() + " (" + cell.kind() + ")"
-                + (cell.formula() == null || cell.formula().isBlank() ? "" : " = " + cell.formula()) + ".");
-        fill(inputs, "Uses:", inputsOf(cell), "no other cell");
-        fill(users, "Used by:", presenter.sheet().usersOf(cell.name()), "no other cell");
+        selected.setText(getTranslation("graphText.selected", cell.name() + " (" + cell.kind() + ")"
+                + (cell.formula() == null || cell.formula().isBlank() ? "" : " = " + cell.formula())));
+        fill(inputs, getTranslation("graphText.uses"), inputsOf(cell), getTranslation("graphText.noOther"));
+        fill(users, getTranslation("graphText.usedBy"), presenter.sheet().usersOf(cell.name()),
+                getTranslation("graphText.noOther"));
     }
 
     private void fill(Div list, String label, List<String> names, String none) {
@@ -61,7 +62,7 @@ public class GraphTextEquivalent extends Div {
         for (String n : names) {
             Button b = new Button(n, e -> select.accept(n));
             b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-            b.getElement().setAttribute("aria-label", "select " + n);
+            b.getElement().setAttribute("aria-label", getTranslation("graphText.select", n));
             b.addClassName("gs-graph-text-name");
             list.add(b);
         }

@@ -30,6 +30,13 @@ public class GraphView extends Component implements HasSize {
 
     public GraphView() {
         getElement().getStyle().set("min-height", "200px");
+        // issue 15: the picture's words (its label and zoom buttons) come from the bundles, not the script
+        String label = getTranslation("graph.label");
+        Map<String, String> texts = Map.of("zoomIn", getTranslation("graph.zoomIn"), "zoomOut",
+                getTranslation("graph.zoomOut"), "fit", getTranslation("graph.fit"), "fitTitle",
+                getTranslation("graph.fitTitle"), "label", label);
+        getElement().setAttribute("aria-label", label);
+        getElement().callJsFunction("setTexts", json(texts));
     }
 
     /** Draws a new picture (laid out afresh). */

@@ -1,5 +1,6 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.ui.i18n.Texts;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.DetachEvent;
@@ -31,29 +32,28 @@ public class HistoryPanel extends Composite<Div> {
     private final SheetRegistry registry;
     final Grid<Revision> revisions = new Grid<>();
     final Div message = new Div();
-    final Paragraph empty = new Paragraph("Nothing saved yet: the first change of this sheet is its first revision.");
+    final Paragraph empty = new Paragraph(getTranslation("history.empty"));
     private Disposable watch;
 
     public HistoryPanel(SheetPresenter presenter, SheetRegistry registry) {
         this.presenter = presenter;
         this.registry = registry;
         HistoryPolicy policy = registry.store().history();
-        Paragraph about = new Paragraph("Every autosave is a revision: the last " + policy.keepLast()
-                + (policy.keepDaily() ? " are kept, and one a day beyond them." : " are kept.")
-                + " Restore brings the sheet back to one for everyone on this link; Undo takes it back.");
+        Paragraph about = new Paragraph(getTranslation(policy.keepDaily() ? "history.aboutDaily" : "history.about",
+                String.valueOf(policy.keepLast())));
         about.addClassName("gs-hint");
         revisions.setId("history-grid");
         revisions.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         revisions.addColumn(r -> "#" + r.number()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        revisions.addColumn(r -> when(r.savedAt(), Instant.now())).setHeader("Saved").setAutoWidth(true).setFlexGrow(0)
+        revisions.addColumn(r -> when(r.savedAt(), Instant.now())).setHeader(getTranslation("history.saved")).setAutoWidth(true).setFlexGrow(0)
                 .setTooltipGenerator(r -> TIME.format(r.savedAt().atZone(ZoneId.systemDefault())));
-        revisions.addColumn(Revision::edit).setHeader("Edit").setFlexGrow(1)
-                .setTooltipGenerator(Revision::edit);
-        revisions.addColumn(HistoryPanel::objective).setHeader("Objective").setAutoWidth(true).setFlexGrow(0);
+        revisions.addColumn(r -> EditLabels.of(r.edit())).setHeader(getTranslation("history.edit")).setFlexGrow(1)
+                .setTooltipGenerator(r -> EditLabels.of(r.edit()));
+        revisions.addColumn(HistoryPanel::objective).setHeader(getTranslation("history.objective")).setAutoWidth(true).setFlexGrow(0);
         revisions.addComponentColumn(r -> {
-            Button restore = new Button("Restore", e -> restore(r));
+            Button restore = new Button(getTranslation("history.restore"), e -> restore(r));
             restore.setId("restore-" + r.number());
-            restore.getElement().setAttribute("aria-label", "Restore revision " + r.number());
+            restore.getElement().setAttribute("aria-label", getTranslation("history.restoreLabel", String.valueOf(r.number())));
             return restore;
         }).setAutoWidth(true).setFlexGrow(0);
         revisions.setAllRowsVisible(false);
@@ -73,7 +73,7 @@ public class HistoryPanel extends Composite<Div> {
         try {
             list = registry.store().revisions(presenter.shared().id());
         } catch (RuntimeException e) {
-            message.setText("The history could not be read: the database did not answer.");
+            message.setText(getTranslation("history.unreadable"));
             return;
         }
         revisions.setItems(list);
@@ -87,7 +87,7 @@ public class HistoryPanel extends Composite<Div> {
         String id = presenter.shared().id();
         String text = registry.store().revisionText(id, r.number()).orElse(null);
         if (text == null) {
-            message.setText("Revision #" + r.number() + " is no longer kept.");
+            message.setText(getTranslation("history.gone", String.valueOf(r.number())));
             refresh();
             return;
         }
@@ -95,12 +95,12 @@ public class HistoryPanel extends Composite<Div> {
             int edits = RevisionRestore.restore(presenter.shared(), SheetFile.parse(text, "revision " + r.number()),
                     "restore revision #" + r.number());
             registry.changed(presenter.shared(), "restore revision #" + r.number());
-            message.setText(edits == 0 ? "The sheet is already as in revision #" + r.number() + "."
-                    : "Restored revision #" + r.number() + ": one Undo takes it back.");
+            message.setText(getTranslation(edits == 0 ? "history.already" : "history.restored",
+                    String.valueOf(r.number())));
         } catch (SheetFormatException e) {
-            message.setText("Revision #" + r.number() + " cannot be read: " + String.join("; ", e.lines()));
+            message.setText(getTranslation("history.cannotRead", String.valueOf(r.number()), String.join("; ", e.lines())));
         } catch (RuntimeException e) {
-            message.setText("Revision #" + r.number() + " could not be restored completely: " + e.getMessage());
+            message.setText(getTranslation("history.incomplete", String.valueOf(r.number()), e.getMessage()));
         }
         presenter.post(() -> message.setText(""));
     }
@@ -109,13 +109,13 @@ public class HistoryPanel extends Composite<Div> {
     static String when(Instant at, Instant now) {
         Duration ago = Duration.between(at, now);
         if (ago.isNegative() || ago.toSeconds() < 60) {
-            return Math.max(0, ago.toSeconds()) + " s ago";
+            return Texts.t("history.secondsAgo", String.valueOf(Math.max(0, ago.toSeconds())));
         }
         if (ago.toMinutes() < 60) {
-            return ago.toMinutes() + " min ago";
+            return Texts.t("history.minutesAgo", String.valueOf(ago.toMinutes()));
         }
         if (ago.toHours() < 24) {
-            return ago.toHours() + " h ago";
+            return Texts.t("history.hoursAgo", String.valueOf(ago.toHours()));
         }
         return TIME.format(at.atZone(ZoneId.systemDefault()));
     }
@@ -124,7 +124,7 @@ public class HistoryPanel extends Composite<Div> {
         if (r.objective() == null) {
             return "";
         }
-        return r.objective() + " = " + (Double.isNaN(r.objectiveValue()) ? "not a number" : Format.readable(r.objectiveValue()));
+        return r.objective() + " = " + (Double.isNaN(r.objectiveValue()) ? Texts.t("history.notANumber") : Format.readable(r.objectiveValue()));
     }
 
     @Override

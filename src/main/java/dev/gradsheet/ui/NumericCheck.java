@@ -22,7 +22,7 @@ final class NumericCheck extends Composite<HorizontalLayout> {
     /** Four propagations per cell: sheets above this size are checked from the command line. */
     static final int MAX_CELLS = 2_000;
 
-    final Button run = new Button("Check numerically");
+    final Button run = new Button(getTranslation("check.run"));
     final Span result = new Span();
     private final SheetPresenter presenter;
     private final Grid<Cell> grid;
@@ -36,10 +36,10 @@ final class NumericCheck extends Composite<HorizontalLayout> {
         run.addThemeVariants(ButtonVariant.LUMO_SMALL);
         result.setId("check-result");
         column = grid.addColumn(c -> entries.containsKey(c.name()) ? Format.readable(entries.get(c.name()).numeric()) : "")
-                .setKey("numeric").setHeader("Finite diff.").setTextAlign(ColumnTextAlign.END).setFlexGrow(1)
-                .setTooltipGenerator(c -> entries.containsKey(c.name()) ? "central finite difference "
-                        + Format.exact(entries.get(c.name()).numeric()) + ", relative error "
-                        + Format.readable(entries.get(c.name()).relativeError()) : null);
+                .setKey("numeric").setHeader(getTranslation("check.header")).setTextAlign(ColumnTextAlign.END).setFlexGrow(1)
+                .setTooltipGenerator(c -> entries.containsKey(c.name()) ? getTranslation("check.cellTip",
+                        Format.exact(entries.get(c.name()).numeric()),
+                        Format.readable(entries.get(c.name()).relativeError())) : null);
         column.setVisible(false);
         run.addClickListener(e -> check());
         HorizontalLayout bar = getContent();
@@ -49,8 +49,7 @@ final class NumericCheck extends Composite<HorizontalLayout> {
 
     void check() {
         if (presenter.sheet().size() > MAX_CELLS) {
-            result.setText("Checking numerically takes four passes per cell: for " + presenter.sheet().size()
-                    + " cells use the command line (gradsheet check FILE).");
+            result.setText(getTranslation("check.tooBig", String.valueOf(presenter.sheet().size())));
             return;
         }
         GradientCheck check = GradientCheck.run(presenter.sheet());
@@ -58,8 +57,8 @@ final class NumericCheck extends Composite<HorizontalLayout> {
         check.entries().forEach(e -> byName.put(e.name(), e));
         entries = byName;
         boolean ok = check.worstError() <= GradientCheck.DEFAULT_TOLERANCE;
-        result.setText("worst relative error " + Format.readable(check.worstError()) + " at " + check.worstCell()
-                + (ok ? " — backprop agrees with finite differences" : " — beyond " + GradientCheck.DEFAULT_TOLERANCE));
+        result.setText(getTranslation(ok ? "check.agrees" : "check.beyond", Format.readable(check.worstError()),
+                check.worstCell(), String.valueOf(GradientCheck.DEFAULT_TOLERANCE)));
         column.setVisible(true);
         grid.getDataProvider().refreshAll();
     }

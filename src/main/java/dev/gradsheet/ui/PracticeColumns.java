@@ -1,5 +1,6 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.ui.i18n.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -34,9 +35,9 @@ final class PracticeColumns {
     PracticeColumns(Grid<Cell> grid, PracticeSession session, Runnable onAnswer, BiConsumer<String, Quantity> onHint) {
         this.session = session;
         valueAnswers = grid.addColumn(new ComponentRenderer<>(c -> cellOf(c, Quantity.VALUE, onAnswer, onHint)))
-                .setKey("answer-value").setHeader("Your value").setWidth("190px").setFlexGrow(0);
+                .setKey("answer-value").setHeader(Texts.t("practice.yourValue")).setWidth("190px").setFlexGrow(0);
         gradAnswers = grid.addColumn(new ComponentRenderer<>(c -> cellOf(c, Quantity.GRAD, onAnswer, onHint)))
-                .setKey("answer-grad").setHeader("Your answer: gradient").setWidth("190px").setFlexGrow(0);
+                .setKey("answer-grad").setHeader(Texts.t("practice.yourGrad")).setWidth("190px").setFlexGrow(0);
         // Beside the gradients they stand for, not at the far right where a narrow grid hides them.
         java.util.List<Grid.Column<Cell>> order = new java.util.ArrayList<>(grid.getColumns());
         order.remove(valueAnswers);
@@ -57,8 +58,8 @@ final class PracticeColumns {
                 || session.hasClaims(Quantity.VALUE));
         gradAnswers.setVisible(on || session.hasClaims(Quantity.GRAD));
         // Outside practice the columns show the sheet's claims (@expect), checked.
-        valueAnswers.setHeader(on ? "Your value" : "Claimed value");
-        gradAnswers.setHeader(on ? "Your answer: gradient" : "Claimed gradient");
+        valueAnswers.setHeader(Texts.t(on ? "practice.yourValue" : "practice.claimedValue"));
+        gradAnswers.setHeader(Texts.t(on ? "practice.yourGrad" : "practice.claimedGrad"));
     }
 
     private Component cellOf(Cell c, Quantity q, Runnable onAnswer, BiConsumer<String, Quantity> onHint) {
@@ -70,13 +71,13 @@ final class PracticeColumns {
         field.setId("answer-" + key);
         // the input's own accessible name (an aria-label on the host leaves the input named by its empty
         // label, which axe-core reports as critical: issue 15)
-        field.setAriaLabel("your " + (q == Quantity.GRAD ? "gradient" : "value") + " of " + c.name());
+        field.setAriaLabel(Texts.t(q == Quantity.GRAD ? "practice.yourGradOf" : "practice.yourValueOf", c.name()));
         field.setWidth("100px");
         field.setValue(session.answerText(c.name(), q));
         field.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         Span mark = new Span();
         mark.setId("mark-" + key);
-        Button hint = new Button("Hint", e -> onHint.accept(c.name(), q));
+        Button hint = new Button(Texts.t("practice.hint"), e -> onHint.accept(c.name(), q));
         hint.setId("hint-" + key);
         hint.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         show(session.right(c.name(), q), mark, hint);
@@ -103,9 +104,9 @@ final class PracticeColumns {
         if (right != null) {
             s.setId("claim-" + (q == Quantity.GRAD ? "grad-" : "value-") + c.name());
             s.setText(session.answerText(c.name(), q) + " " + (right ? RIGHT : WRONG));
-            s.getElement().setAttribute("title", right ? "the claim holds" : "the claim does not hold");
-            s.getElement().setAttribute("aria-label", session.answerText(c.name(), q)
-                    + (right ? ": the claim holds" : ": the claim does not hold"));
+            s.getElement().setAttribute("title", Texts.t(right ? "practice.claimHolds" : "practice.claimFails"));
+            s.getElement().setAttribute("aria-label", session.answerText(c.name(), q) + ": "
+                    + Texts.t(right ? "practice.claimHolds" : "practice.claimFails"));
             s.getElement().setAttribute("role", "img");
         }
         return s;
@@ -115,7 +116,7 @@ final class PracticeColumns {
         mark.setText(right == null ? "" : right ? RIGHT : WRONG);
         mark.getStyle().set("color", right == null ? "" : right ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)")
                 .set("font-weight", "bold");
-        mark.getElement().setAttribute("title", right == null ? "" : right ? "right (within tolerance)" : "not right yet");
+        mark.getElement().setAttribute("title", right == null ? "" : Texts.t(right ? "practice.right" : "practice.notYet"));
         // issue 15: screen readers say "right" / "not right yet", not the mark's name; the mark's shape
         // (✓ or ✗), not only its green or red, tells sighted students
         if (right == null) {
@@ -123,7 +124,7 @@ final class PracticeColumns {
             mark.getElement().removeAttribute("aria-label");
         } else {
             mark.getElement().setAttribute("role", "img");
-            mark.getElement().setAttribute("aria-label", right ? "right (within tolerance)" : "not right yet");
+            mark.getElement().setAttribute("aria-label", Texts.t(right ? "practice.right" : "practice.notYet"));
         }
         hint.setVisible(Boolean.FALSE.equals(right));
     }

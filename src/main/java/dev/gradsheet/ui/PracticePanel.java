@@ -23,11 +23,11 @@ final class PracticePanel extends Composite<HorizontalLayout> {
     static final String GRADIENTS = "gradients";
     static final String VALUES = "values and gradients";
 
-    final Checkbox practice = new Checkbox("Practice");
+    final Checkbox practice = new Checkbox(getTranslation("practice.on"));
     final Select<String> hide = new Select<>();
     /** The practised cells, comma-separated; empty: all but inputs, weights and constants. */
     final TextField cells = new TextField();
-    final Checkbox setting = new Checkbox("Students open this sheet in practice mode");
+    final Checkbox setting = new Checkbox(getTranslation("practice.setting"));
     final Span score = new Span();
     final Div hint = new Div();
     private final PracticeSession session;
@@ -45,11 +45,12 @@ final class PracticePanel extends Composite<HorizontalLayout> {
         practice.setId("practice");
         hide.setId("practice-hide");
         hide.setItems(GRADIENTS, VALUES);
-        hide.setAriaLabel("hide");
+        hide.setItemLabelGenerator(v -> getTranslation(VALUES.equals(v) ? "practice.hideValues" : "practice.hideGradients"));
+        hide.setAriaLabel(getTranslation("practice.hide"));
         cells.setId("practice-cells");
-        cells.setPlaceholder("all but inputs and weights");
-        cells.setAriaLabel("practised cells");
-        cells.setTooltipText("the cells to practise, e.g. q, f (empty: all but inputs and weights)");
+        cells.setPlaceholder(getTranslation("practice.cellsPlaceholder"));
+        cells.setAriaLabel(getTranslation("practice.cellsLabel"));
+        cells.setTooltipText(getTranslation("practice.cellsTip"));
         cells.setWidth("16em");
         cells.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         setting.setId("practice-setting");
@@ -129,7 +130,7 @@ final class PracticePanel extends Composite<HorizontalLayout> {
             }
         }
         cells.setInvalid(!unknown.isEmpty());
-        cells.setErrorMessage(unknown.isEmpty() ? null : "no cell called " + String.join(", ", unknown));
+        cells.setErrorMessage(unknown.isEmpty() ? null : getTranslation("practice.noCell", String.join(", ", unknown)));
         return chosen;
     }
 
@@ -147,8 +148,8 @@ final class PracticePanel extends Composite<HorizontalLayout> {
         hintStep = target.equals(hintTarget) ? Math.min(hintStep + 1, 3) : 1;
         hintTarget = target;
         List<String> hints = session.hints(cell, q);
-        hint.setText("Hint " + hintStep + " of 3 for " + (q == Quantity.GRAD ? "the gradient of " : "the value of ")
-                + cell + ": " + hints.get(hintStep - 1));
+        hint.setText(getTranslation(q == Quantity.GRAD ? "practice.hintGrad" : "practice.hintValue",
+                String.valueOf(hintStep), cell, hints.get(hintStep - 1)));
     }
 
     private void clearHint() {

@@ -1,5 +1,6 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.ui.i18n.Texts;
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.GradientExplanation;
 import dev.gradsheet.engine.Numbers;
@@ -57,7 +58,7 @@ public final class PracticeSession {
         }
         Double v = Format.parse(text);
         if (v == null || !Double.isFinite(v)) {
-            return new Answer("'" + text.strip() + "' is not a number", null);
+            return new Answer(Texts.t("presenter.notANumber", text.strip()), null);
         }
         store(claims.with(new Expectation(cell, q, v)));
         return new Answer(null, right(cell, q));
@@ -88,7 +89,7 @@ public final class PracticeSession {
     /** How many of the asked numbers the student has right. */
     public record Score(int right, int asked) {
         public String text() {
-            return "Score: " + right + " of " + asked + " right";
+            return Texts.t("practice.score", String.valueOf(right), String.valueOf(asked));
         }
     }
 
@@ -117,25 +118,24 @@ public final class PracticeSession {
         GradientExplanation why = shared.sheet().explain(cell);
         String d = "d" + why.objective() + "/d";
         if (why.cell().equals(why.objective())) {
-            String one = cell + " is the objective: its gradient with respect to itself is 1.";
+            String one = Texts.t("why.noteObjective", cell);
             return List.of(one, one, d + cell + " = 1");
         }
         if (why.terms().isEmpty()) {
-            String zero = "No cell uses " + cell + ", so the objective does not depend on it.";
+            String zero = Texts.t("practice.unused", cell);
             return List.of(zero, zero, d + cell + " = 0");
         }
         StringBuilder rule = new StringBuilder();
         StringBuilder upstream = new StringBuilder();
         for (GradientExplanation.Term t : why.terms()) {
-            rule.append(rule.isEmpty() ? "" : " ").append(cell).append(" feeds ").append(t.user()).append(": ")
-                    .append(t.rule()).append('.');
+            rule.append(rule.isEmpty() ? "" : " ").append(Texts.t("practice.feeds", cell, t.user(), Explanations.rule(t)));
             upstream.append(upstream.isEmpty() ? "" : ", ").append(d).append(t.user()).append(" = ")
                     .append(Numbers.readable(t.upstream(), 6));
         }
         if (why.terms().size() > 1) {
-            rule.append(" ").append(cell).append(" feeds several cells: add up (+=) what each sends back.");
+            rule.append(" ").append(Texts.t("practice.feedsSeveral", cell));
         }
-        return List.of(rule.toString(), "The upstream gradient: " + upstream + ".", why.equation());
+        return List.of(rule.toString(), Texts.t("practice.upstream", upstream.toString()), why.equation());
     }
 
     private List<String> valueHints(String cell) {
@@ -145,8 +145,9 @@ public final class PracticeSession {
         for (String a : args) {
             values.add(a + " = " + Numbers.readable(shared.sheet().value(a), 6));
         }
-        return List.of("The forward pass computes " + cell + " = " + c.formula() + " from its arguments.",
-                values.isEmpty() ? cell + " has no arguments." : "Its arguments: " + String.join(", ", values) + ".",
+        return List.of(Texts.t("practice.forward", cell + " = " + c.formula()),
+                values.isEmpty() ? Texts.t("practice.noArguments", cell)
+                        : Texts.t("practice.arguments", String.join(", ", values)),
                 cell + " = " + c.formula() + " = " + Numbers.readable(c.value(), 6));
     }
 }

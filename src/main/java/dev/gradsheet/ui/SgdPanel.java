@@ -16,9 +16,9 @@ import dev.gradsheet.engine.Sheet;
  * objective before → after. Each run is one undoable edit. Bad input is explained under its field.
  */
 public class SgdPanel extends Composite<HorizontalLayout> {
-    final NumberField learningRate = new NumberField("Learning rate");
-    final IntegerField steps = new IntegerField("Steps");
-    final Button apply = new Button("Apply SGD step");
+    final NumberField learningRate = new NumberField(getTranslation("sgd.lr"));
+    final IntegerField steps = new IntegerField(getTranslation("sgd.steps"));
+    final Button apply = new Button(getTranslation("sgd.apply"));
     final Span result = new Span();
     final Span error = new Span();
     private final SheetPresenter presenter;
@@ -60,15 +60,14 @@ public class SgdPanel extends Composite<HorizontalLayout> {
         } else if (out.error() != null) {
             error.setText(out.error());
         } else if (out.job() != null) {
-            result.setText(out.job().waiting() ? steps.getValue() + " steps queued: waiting for a free worker;"
-                    + " progress and Stop are under Data & training"
-                    : "running " + steps.getValue() + " steps in the background: progress and Stop are under Data & training");
+            result.setText(getTranslation(out.job().waiting() ? "sgd.queued" : "sgd.background",
+                    String.valueOf(steps.getValue())));
         } else {
             Sheet.StepResult r = out.result();
             String objective = presenter.sheet().objective();
-            result.setText((r.steps() == 1 ? "1 step" : r.steps() + " steps") + " at lr " + Format.readable(r.learningRate())
-                    + ": " + objective + " " + Format.readable(r.objectiveBefore()) + " → "
-                    + Format.readable(r.objectiveAfter()));
+            result.setText(getTranslation(r.steps() == 1 ? "sgd.resultOne" : "sgd.resultMany",
+                    Format.readable(r.learningRate()), objective, Format.readable(r.objectiveBefore()),
+                    Format.readable(r.objectiveAfter()), String.valueOf(r.steps())));
         }
         presenter.post(this::clear); // the outcome belongs to this click: the next action takes it away
     }

@@ -1,5 +1,6 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.ui.i18n.Texts;
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.ChangeSet;
 import dev.gradsheet.engine.EditRefusedException;
@@ -115,7 +116,7 @@ public final class SheetPresenter {
         beginAction();
         Double v = Format.parse(text);
         if (v == null) {
-            return new Outcome("'" + text.strip() + "' is not a number");
+            return new Outcome(Texts.t("presenter.notANumber", text.strip()));
         }
         return run(() -> sheet().setValue(name, v));
     }
@@ -124,7 +125,7 @@ public final class SheetPresenter {
     public Outcome setFormula(String name, String formula) {
         beginAction();
         if (formula == null || formula.isBlank()) {
-            return new Outcome("enter a formula, e.g. x + y or weight(0.5)", EditRefusedException.Reason.FORMULA);
+            return new Outcome(Texts.t("presenter.enterFormula"), EditRefusedException.Reason.FORMULA);
         }
         return run(() -> sheet().setFormula(name, formula.strip()));
     }
@@ -133,7 +134,7 @@ public final class SheetPresenter {
     public Outcome rename(String name, String newName) {
         beginAction();
         if (newName == null || newName.isBlank()) {
-            return new Outcome("enter a new name", EditRefusedException.Reason.NAME);
+            return new Outcome(Texts.t("presenter.enterNewName"), EditRefusedException.Reason.NAME);
         }
         if (newName.strip().equals(name)) {
             return Outcome.OK;
@@ -151,10 +152,10 @@ public final class SheetPresenter {
     public Outcome addCell(String name, String formula) {
         beginAction();
         if (name == null || name.isBlank()) {
-            return new Outcome("enter a name", EditRefusedException.Reason.NAME);
+            return new Outcome(Texts.t("presenter.enterName"), EditRefusedException.Reason.NAME);
         }
         if (formula == null || formula.isBlank()) {
-            return new Outcome("enter a formula, e.g. x + y or weight(0.5)", EditRefusedException.Reason.FORMULA);
+            return new Outcome(Texts.t("presenter.enterFormula"), EditRefusedException.Reason.FORMULA);
         }
         return run(() -> sheet().addCell(name.strip(), formula.strip()));
     }
@@ -184,25 +185,25 @@ public final class SheetPresenter {
     public StepOutcome sgdStep(Double lr, Integer steps) {
         beginAction();
         if (lr == null || !Double.isFinite(lr) || lr <= 0) {
-            return new StepOutcome(null, "the learning rate must be a positive number", null, null);
+            return new StepOutcome(null, Texts.t("presenter.lrPositive"), null, null);
         }
         int max = limits.stepsPerClick();
         if (steps == null || steps < 1 || steps > max) {
-            return new StepOutcome(null, null, "steps must be between 1 and " + max + " (this server's limit per click)", null);
+            return new StepOutcome(null, null, Texts.t("presenter.stepsRange", String.valueOf(max)), null);
         }
         if (sheet().weights().isEmpty()) {
-            return new StepOutcome(null, null, null, "this sheet has no weight to train: add one, e.g. w = weight(0.5)");
+            return new StepOutcome(null, null, null, Texts.t("presenter.noWeight"));
         }
         if (jobs != null && (long) steps * sheet().size() > BACKGROUND_CELL_STEPS) {
             return inBackground(lr, steps);
         }
         if (shared.training().busy()) {
-            return new StepOutcome(null, null, null, "this sheet is training; wait for the run to end or stop it");
+            return new StepOutcome(null, null, null, Texts.t("presenter.busy"));
         }
         try {
             return new StepOutcome(sheet().actingAs(this, () -> sheet().sgdStep(lr, steps)), null, null, null);
         } catch (EditRefusedException e) {
-            return new StepOutcome(null, null, null, e.getMessage());
+            return new StepOutcome(null, null, null, Refusals.of(e, e.getMessage()));
         }
     }
 
@@ -212,11 +213,11 @@ public final class SheetPresenter {
             TrainingJob job = shared.training().start(() -> TrainingJob.sgd(sheet(), lr, steps, jobs,
                     TrainingPanel.PUBLISH_MS, TrainingPanel.NOTIFY_MS));
             if (job == null) {
-                return new StepOutcome(null, null, null, "this sheet is training; wait for the run to end or stop it");
+                return new StepOutcome(null, null, null, Texts.t("presenter.busy"));
             }
             return new StepOutcome(null, null, null, null, job);
         } catch (JobRefusedException e) {
-            return new StepOutcome(null, null, null, e.getMessage());
+            return new StepOutcome(null, null, null, ServerMessages.of(e.getMessage()));
         }
     }
 
@@ -240,7 +241,7 @@ public final class SheetPresenter {
         Double v = Format.parse(number);
         if (v == null) {
             beginAction();
-            return new Outcome("'" + number.strip() + "' is not a number");
+            return new Outcome(Texts.t("presenter.notANumber", number.strip()));
         }
         return addCell(name, (weight ? "weight(" : "input(") + Format.exact(v) + ")");
     }
@@ -309,6 +310,7 @@ public final class SheetPresenter {
     }
 
     private static String message(EditRefusedException e) {
-        return e.column() > 0 && !e.getMessage().contains("column") ? e.getMessage() + " (at column " + e.column() + ")" : e.getMessage();
+        return Refusals.of(e, e.column() > 0 && !e.getMessage().contains("column")
+                ? e.getMessage() + " (at column " + e.column() + ")" : e.getMessage());
     }
 }

@@ -41,8 +41,8 @@ public class SheetToolbar extends Composite<VerticalLayout> {
     /** Largest accepted upload, in bytes. */
     public static final int MAX_UPLOAD_BYTES = 1_000_000;
 
-    final Button undo = new Button("Undo");
-    final Button redo = new Button("Redo");
+    final Button undo = new Button();
+    final Button redo = new Button();
     final MenuBar menu = new MenuBar();
     final Anchor download = new Anchor();
     final Upload upload = new Upload();
@@ -60,16 +60,16 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         redo.addClickListener(e -> presenter.redo());
 
         menu.setId("examples-menu");
-        SubMenu examples = menu.addItem("Examples").getSubMenu();
+        SubMenu examples = menu.addItem(getTranslation("toolbar.examples")).getSubMenu();
         for (Examples.Example ex : Examples.ALL) {
-            MenuItem item = examples.addItem(ex.title(), e -> fireEvent(new OpenEvent(this, ex.text(), ex.id() + ".sheet")));
+            MenuItem item = examples.addItem(ExampleTexts.title(ex), e -> fireEvent(new OpenEvent(this, ex.text(), ex.id() + ".sheet")));
             item.setId("example-" + ex.id());
         }
-        MenuItem empty = examples.addItem("Empty sheet", e -> fireEvent(new OpenEvent(this, "", "empty.sheet")));
+        MenuItem empty = examples.addItem(getTranslation("toolbar.emptySheet"), e -> fireEvent(new OpenEvent(this, "", "empty.sheet")));
         empty.setId("example-empty");
 
         download.setId("download");
-        download.setText("Download .sheet");
+        download.setText(getTranslation("toolbar.download"));
         download.setHref(DownloadHandler.fromInputStream(event -> {
             byte[] bytes = presenter.sheetText().getBytes(StandardCharsets.UTF_8);
             return new DownloadResponse(new ByteArrayInputStream(bytes), presenter.fileName(),
@@ -82,21 +82,30 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_UPLOAD_BYTES);
         upload.setDropAllowed(true);
-        upload.setUploadButton(new Button("Open .sheet file…"));
+        upload.setUploadButton(new Button(getTranslation("toolbar.open")));
         upload.setUploadHandler(new SheetUpload());
+        if (!dev.gradsheet.ui.i18n.Texts.english()) {
+            // the upload's own words (its error texts stay the component's: rejection() reads them)
+            upload.setI18n(new com.vaadin.flow.component.upload.UploadI18N()
+                    .setDropFiles(new com.vaadin.flow.component.upload.UploadI18N.DropFiles()
+                            .setOne(getTranslation("toolbar.dropOne")).setMany(getTranslation("toolbar.dropMany")))
+                    .setAddFiles(new com.vaadin.flow.component.upload.UploadI18N.AddFiles()
+                            .setOne(getTranslation("toolbar.open")).setMany(getTranslation("toolbar.open"))));
+        }
         // A refused file leaves the list at once: with one file allowed, an entry left there would
         // refuse every later upload as "too many files".
         upload.addFileRejectedListener(e -> {
             upload.clearFileList();
             presenter.beginAction();
-            showUploadErrors(List.of((e.getFileName() == null ? "The file" : e.getFileName())
-                    + " was not opened: " + rejection(e.getErrorMessage())));
+            showUploadErrors(List.of(getTranslation("toolbar.notOpened",
+                    e.getFileName() == null ? getTranslation("toolbar.theFile") : e.getFileName(),
+                    rejection(e.getErrorMessage()))));
         });
         uploadErrors.setId("upload-errors");
         uploadErrors.addClassName("gs-error");
 
         objective.setId("objective");
-        objective.setLabel("Objective");
+        objective.setLabel(getTranslation("toolbar.objective"));
         objective.setWidth("9em");
         objective.addValueChangeListener(e -> {
             if (updatingObjective || e.getValue() == null) {
@@ -114,8 +123,8 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         shareLink.setId("share-link");
         String path = "sheet/" + presenter.shared().id();
         shareLink.setHref(path);
-        shareLink.setText("Share link: /" + path);
-        shareLink.getElement().setAttribute("title", "Everyone opening this link edits the same sheet, live");
+        shareLink.setText(getTranslation("toolbar.shareLink", path));
+        shareLink.getElement().setAttribute("title", getTranslation("toolbar.shareTitle"));
 
         HorizontalLayout row = new HorizontalLayout(undo, redo, menu, download, upload, objective, shareLink);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
@@ -143,11 +152,16 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         String redoLabel = sheet.redoLabel();
         undo.setEnabled(undoLabel != null);
         redo.setEnabled(redoLabel != null);
-        undo.setText(undoLabel != null ? "Undo " + shortLabel(undoLabel) : "Undo");
-        redo.setText(redoLabel != null ? "Redo " + shortLabel(redoLabel) : "Redo");
-        undo.setTooltipText(undoLabel != null ? "Undo " + undoLabel + " (Ctrl+Z). Everyone on this link shares"
-                + " one history: this undoes the sheet's last edit, whoever made it." : "Nothing to undo");
-        redo.setTooltipText(redoLabel != null ? "Redo " + redoLabel + " (Ctrl+Shift+Z)" : "Nothing to redo");
+        String undoText = undoLabel == null ? null : EditLabels.of(undoLabel);
+        String redoText = redoLabel == null ? null : EditLabels.of(redoLabel);
+        undo.setText(undoText != null ? getTranslation("toolbar.undoNamed", shortLabel(undoText))
+                : getTranslation("toolbar.undo"));
+        redo.setText(redoText != null ? getTranslation("toolbar.redoNamed", shortLabel(redoText))
+                : getTranslation("toolbar.redo"));
+        undo.setTooltipText(undoText != null ? getTranslation("toolbar.undoTip", undoText)
+                : getTranslation("toolbar.nothingToUndo"));
+        redo.setTooltipText(redoText != null ? getTranslation("toolbar.redoTip", redoText)
+                : getTranslation("toolbar.nothingToRedo"));
         String current = sheet.objective();
         if (!structural && java.util.Objects.equals(current, objective.getValue())) {
             return;
@@ -169,15 +183,15 @@ public class SheetToolbar extends Composite<VerticalLayout> {
     }
 
     /** The upload component's reason for refusing a file, in words for people. */
-    private static String rejection(String error) {
+    private String rejection(String error) {
         String why = error == null ? "" : error.toLowerCase(java.util.Locale.ROOT);
         if (why.contains("too big") || why.contains("size")) {
-            return "it is larger than " + MAX_UPLOAD_BYTES / 1000 + " kB. The current sheet is unchanged.";
+            return getTranslation("toolbar.tooBig", String.valueOf(MAX_UPLOAD_BYTES / 1000));
         }
         if (why.contains("type")) {
-            return "only .sheet or .txt text files can be opened. The current sheet is unchanged.";
+            return getTranslation("toolbar.wrongType");
         }
-        return error + " (at most " + MAX_UPLOAD_BYTES / 1000 + " kB, a .sheet text file). The current sheet is unchanged.";
+        return getTranslation("toolbar.otherRejection", error, String.valueOf(MAX_UPLOAD_BYTES / 1000));
     }
 
     /** Lists upload problems (one per line, with line numbers for parse errors); empty hides them. */
@@ -205,8 +219,8 @@ public class SheetToolbar extends Composite<VerticalLayout> {
                 upload.clearFileList(); // read or refused, the file is done with: the next one is read
                 presenter.beginAction();
                 if (bytes.length > MAX_UPLOAD_BYTES) {
-                    showUploadErrors(List.of(fileName + " is larger than " + MAX_UPLOAD_BYTES / 1000
-                            + " kB: not opened, the current sheet is unchanged"));
+                    showUploadErrors(List.of(getTranslation("toolbar.uploadTooBig", fileName,
+                            String.valueOf(MAX_UPLOAD_BYTES / 1000))));
                 } else {
                     fireEvent(new OpenEvent(SheetToolbar.this, bytes, fileName));
                 }

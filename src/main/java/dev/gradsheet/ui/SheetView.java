@@ -69,13 +69,11 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     /** The last refused in-place edit, in full (the field's own message may be cut by the column). */
     final Span editError = new Span();
     /** Whether the graph draws the intermediate steps of compound formulas as their own nodes. */
-    final com.vaadin.flow.component.checkbox.Checkbox showSteps = new com.vaadin.flow.component.checkbox.Checkbox(
-            "Show formula steps in the graph");
+    final com.vaadin.flow.component.checkbox.Checkbox showSteps = new com.vaadin.flow.component.checkbox.Checkbox();
     /** Sheets with more cells than this start with formula steps collapsed in the graph. */
     static final int STEPS_SHOWN_UP_TO = 20;
     /** Whether the graph draws weights and constants as their own nodes. */
-    final com.vaadin.flow.component.checkbox.Checkbox showWeights = new com.vaadin.flow.component.checkbox.Checkbox(
-            "Show weights");
+    final com.vaadin.flow.component.checkbox.Checkbox showWeights = new com.vaadin.flow.component.checkbox.Checkbox();
     private Div left;
     private SideTabs tabs;
     private HistoryPanel history;
@@ -104,11 +102,11 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         try {
             shared = registry.find(id);
         } catch (SheetRegistry.SheetUnreadableException e) {
-            showMissing(e.getMessage());
+            showMissing(ServerMessages.of(e.getMessage()));
             return;
         }
         if (shared.isEmpty()) {
-            showMissing("There is no sheet with this link.");
+            showMissing(getTranslation("sheet.missing"));
             return;
         }
         VaadinSession.getCurrent().setAttribute(LAST_SHEET, shared.get().id());
@@ -148,7 +146,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         if (isAttached()) {
             track(null);
         }
-        add(new H2("GradSheet"), new Paragraph(why), new Anchor("", "Start with the worked example"));
+        add(new H2("GradSheet"), new Paragraph(why), new Anchor("", getTranslation("sheet.startWorked")),
+                new dev.gradsheet.ui.i18n.LanguageSwitch());
     }
 
     private void build(SharedSheet shared) {
@@ -203,29 +202,30 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         H2 title = new H2("GradSheet");
         title.getStyle().set("margin", "0");
         // The objective is what every gradient is about: it stands first, large, where the eye goes.
-        Span objectiveLabel = new Span("Objective");
+        Span objectiveLabel = new Span(getTranslation("sheet.objective"));
         objectiveLabel.addClassName("gs-legend");
         status.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "700")
                 .set("font-family", "monospace");
-        status.getElement().setAttribute("title", "Every gradient in the grid is d(objective)/d(cell). Change the"
-                + " objective with the Objective menu or “Make objective”; adding cells never changes it.");
+        status.getElement().setAttribute("title", getTranslation("sheet.objectiveTitle"));
         cellCount.setId("cell-count");
         cellCount.addClassName("gs-legend");
-        Span legend = new Span("Gradient colours: red — the objective rises with the cell, blue — it falls;"
-                + " darker — larger |gradient|. Hover a number for all its digits.");
+        Span legend = new Span(getTranslation("sheet.legend"));
         legend.addClassName("gs-legend");
-        HorizontalLayout head = new HorizontalLayout(title, objectiveLabel, status, cellCount, legend);
+        // the language switch before the long legend, so it shares the first line (no extra line at 800 px)
+        HorizontalLayout head = new HorizontalLayout(title, objectiveLabel, status, cellCount,
+                new dev.gradsheet.ui.i18n.LanguageSwitch(), legend);
         head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         head.addClassName("gs-head");
 
         showSteps.setId("show-steps");
+        showWeights.setLabel(getTranslation("sheet.showWeights"));
         showSteps.setValue(presenter.sheet().size() <= STEPS_SHOWN_UP_TO);
         showSteps.addValueChangeListener(e -> drawGraph());
         showWeights.setId("show-weights");
         showWeights.setValue(graphModel.picture(null, !showSteps.getValue(), true).nodes().size()
                 <= GraphModel.WEIGHTS_SHOWN_UP_TO);
         showWeights.addValueChangeListener(e -> drawGraph());
-        Paragraph description = new Paragraph(shared.description() == null ? "" : shared.description());
+        Paragraph description = new Paragraph(shared.description() == null ? "" : ExampleTexts.description(shared.description()));
         description.setId("description");
         description.addClassName("gs-description");
         description.setVisible(shared.description() != null && !shared.description().isBlank());
@@ -273,12 +273,12 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         Div graphPage = new Div(graph, graphText, graphOptions, stepRow);
         graphPage.addClassName("gs-graph-page");
         tabs = new SideTabs();
-        tabs.add("tab-graph", "Graph", graphPage);
-        tabs.add("tab-add", "Add a cell", addForm);
-        tabs.add("tab-training", "Data & training", training);
-        tabs.add("tab-practice", "Practice", practicePanel);
+        tabs.add("tab-graph", getTranslation("tab.graph"), graphPage);
+        tabs.add("tab-add", getTranslation("tab.add"), addForm);
+        tabs.add("tab-training", getTranslation("tab.training"), training);
+        tabs.add("tab-practice", getTranslation("tab.practice"), practicePanel);
         history = new HistoryPanel(presenter, registry); // issue 14: the sheet's saved revisions
-        tabs.add("tab-history", "History", history);
+        tabs.add("tab-history", getTranslation("tab.history"), history);
         // a practice sheet opens on its score and hints; a sheet with data on its training; an empty
         // sheet where cells are added (the start guide points there); any other on its graph
         tabs.show(practiceSession.mode().on() ? "tab-practice"
@@ -293,25 +293,25 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     /** Opens a sheet (example or upload) as a new shared sheet; on errors the current one stays. */
     void open(byte[] bytes, String fileName) {
         presenter.beginAction();
-        String source = fileName == null ? "upload" : fileName.length() > 80 ? fileName.substring(0, 80) : fileName;
+        String source = fileName == null ? getTranslation("sheet.uploadName") : fileName.length() > 80 ? fileName.substring(0, 80) : fileName;
         SheetFile.Loaded loaded;
         try {
             loaded = SheetFile.parse(bytes, source);
         } catch (SheetFormatException e) {
             List<String> lines = new ArrayList<>();
-            lines.add(source + " was not opened (the current sheet is unchanged):");
+            lines.add(getTranslation("sheet.notOpened", source));
             lines.addAll(e.lines());
             toolbar.showUploadErrors(lines);
             return;
         } catch (RuntimeException e) {
-            toolbar.showUploadErrors(List.of(source + " was not opened: " + e.getMessage()));
+            toolbar.showUploadErrors(List.of(getTranslation("sheet.notOpenedBecause", source, e.getMessage())));
             return;
         }
         SharedSheet created = registry.create(loaded);
         if (!dev.gradsheet.sheet.Examples.isExampleText(bytes)) {
             registry.keep(created); // an upload is kept at once; an example costs nothing until edited
         }
-        Notification.show("Opened " + source + " as a new sheet; the previous one stays at its link.");
+        Notification.show(getTranslation("sheet.opened", source));
         getUI().ifPresent(ui -> ui.navigate(SheetView.class, created.id()));
     }
 
@@ -477,8 +477,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         for (int i = 0; i < lines.length; i++) {
             if (value && lines[i].startsWith(valueLine)) {
                 lines[i] = valueLine + CellGrid.HIDDEN;
-            } else if (grad && lines[i].startsWith("grad ")) {
-                lines[i] = "grad " + CellGrid.HIDDEN;
+            } else if (grad && lines[i].startsWith(GraphModel.gradWord() + " ")) {
+                lines[i] = GraphModel.gradWord() + " " + CellGrid.HIDDEN;
             }
         }
         String label = String.join("\n", lines);
@@ -494,8 +494,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         String label = change.label();
         boolean undo = change.origin() == ChangeSet.Origin.UNDO;
         if ((undo || change.origin() == ChangeSet.Origin.REDO) && !presenter.madeHere(change)) {
-            Notification n = Notification.show((undo ? "Undone in another tab: " : "Redone in another tab: ")
-                    + label.substring(5) + ". Everyone on this link shares one undo history.", 6000,
+            Notification n = Notification.show(getTranslation(undo ? "sheet.undoneElsewhere" : "sheet.redoneElsewhere",
+                    EditLabels.of(label.substring(5))), 6000,
                     Notification.Position.TOP_CENTER);
             n.setId("undo-elsewhere");
         }
@@ -506,8 +506,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         // The first 1,000 rows are enough to find an example; big sheets are not read whole for a label.
         String first = presenter.sheet().cells(0, 1000).stream()
                 .filter(Cell::generated).map(Cell::owner).findFirst().orElse(null);
-        showSteps.setLabel(first == null ? "Show formula steps in the graph"
-                : "Show formula steps (" + first + ".1, " + first + ".2, …) in the graph");
+        showSteps.setLabel(first == null ? getTranslation("sheet.showSteps")
+                : getTranslation("sheet.showStepsNamed", first));
     }
 
     /** Draws the graph afresh around the selected cell, with or without formula steps. */
@@ -542,9 +542,10 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
                 && presenter.cell(objective).map(c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.VALUE)).orElse(false)) {
             status.setText(objective + " = " + CellGrid.HIDDEN);
         } else {
-            status.setText(objective == null ? "none yet" : objective + " = " + Format.readable(sheet.objectiveValue()));
+            status.setText(objective == null ? getTranslation("sheet.noObjective") : objective + " = " + Format.readable(sheet.objectiveValue()));
         }
-        cellCount.setText(sheet.size() == 1 ? "1 cell" : sheet.size() + " cells");
+        cellCount.setText(sheet.size() == 1 ? getTranslation("sheet.oneCell")
+                : getTranslation("sheet.cells", String.valueOf(sheet.size())));
     }
 
     /** For tests: the parts of the view. */

@@ -23,9 +23,9 @@ public class StartGuide extends Composite<Div> {
     static final List<String[]> FIRST_MODEL = List.of(
             new String[] {"x", "input(2)"}, new String[] {"w", "weight(0.5)"}, new String[] {"p", "w * x"});
 
-    final Button fill = new Button("Fill in x, w and p = w · x");
-    final Button worked = new Button("Open the worked example: f = (x + y)·z");
-    final Button neuron = new Button("Open a sigmoid neuron");
+    final Button fill = new Button(getTranslation("start.fill"));
+    final Button worked = new Button(getTranslation("start.worked"));
+    final Button neuron = new Button(getTranslation("start.neuron"));
     private final SheetPresenter presenter;
     private final AddCellForm addForm;
 
@@ -43,15 +43,12 @@ public class StartGuide extends Composite<Div> {
         box.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)")
                 .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("margin", "var(--lumo-space-xs) 0")
                 .set("background", "var(--lumo-primary-color-10pct)");
-        H3 title = new H3("Start here");
+        H3 title = new H3(getTranslation("start.title"));
         title.getStyle().set("margin", "0");
         OrderedList steps = new OrderedList(
-                new ListItem("Add numbers under “Add a cell”: an input holds data (x = 2), a weight is what the"
-                        + " model learns (w = 0.5)."),
-                new ListItem("Add a formula that uses them, e.g. p = w * x. The first formula becomes the"
-                        + " objective: every gradient is d(objective)/d(cell)."),
-                new ListItem("Select a cell to see its gradient and why (the chain rule, with the numbers);"
-                        + " “Apply SGD step” moves the weights."));
+                new ListItem(getTranslation("start.step1")),
+                new ListItem(getTranslation("start.step2")),
+                new ListItem(getTranslation("start.step3")));
         steps.getStyle().set("margin", "var(--lumo-space-xs) 0");
         fill.setId("start-fill");
         fill.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -22,10 +22,10 @@ final class StepPanel extends Composite<HorizontalLayout> {
     static final String NORMAL = "normal (1 s)";
     static final String FAST = "fast (0.3 s)";
 
-    final Button start = new Button("Step through");
-    final Button previous = new Button("Previous");
-    final Button next = new Button("Next");
-    final Button play = new Button("Play");
+    final Button start = new Button(getTranslation("step.start"));
+    final Button previous = new Button(getTranslation("step.previous"));
+    final Button next = new Button(getTranslation("step.next"));
+    final Button play = new Button(getTranslation("step.play"));
     final Select<String> speed = new Select<>();
     final Span position = new Span();
     final Span text = new Span();
@@ -48,7 +48,8 @@ final class StepPanel extends Composite<HorizontalLayout> {
         text.getStyle().set("font-family", "var(--lumo-font-family)").set("font-weight", "500");
         speed.setItems(SLOW, NORMAL, FAST);
         speed.setValue(NORMAL);
-        speed.setAriaLabel("speed");
+        speed.setItemLabelGenerator(v -> getTranslation(SLOW.equals(v) ? "step.slow" : FAST.equals(v) ? "step.fast" : "step.normal"));
+        speed.setAriaLabel(getTranslation("step.speed"));
         speed.setWidth("9em");
         for (Button b : List.of(start, previous, next, play)) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -76,12 +77,12 @@ final class StepPanel extends Composite<HorizontalLayout> {
             return;
         }
         if (presenter.sheet().size() > StepThrough.MAX_CELLS) {
-            text.setText("Step through works on sheets of up to " + StepThrough.MAX_CELLS + " cells; this one has "
-                    + presenter.sheet().size() + ".");
+            text.setText(getTranslation("step.tooBig", String.valueOf(StepThrough.MAX_CELLS),
+                    String.valueOf(presenter.sheet().size())));
             return;
         }
         steps = StepThrough.of(presenter.sheet());
-        start.setText("Stop stepping");
+        start.setText(getTranslation("step.stop"));
         showControls(true);
         go(0);
     }
@@ -91,7 +92,7 @@ final class StepPanel extends Composite<HorizontalLayout> {
         setPlaying(false);
         steps = null;
         index = -1;
-        start.setText("Step through");
+        start.setText(getTranslation("step.start"));
         text.setText("");
         position.setText("");
         showControls(false);
@@ -115,7 +116,8 @@ final class StepPanel extends Composite<HorizontalLayout> {
         index = Math.max(0, Math.min(i, steps.size() - 1));
         StepThrough.Step s = steps.get(index);
         int forward = steps.size() / 2;
-        position.setText((s.backward() ? "backward " + (index - forward + 1) : "forward " + (index + 1)) + " of " + forward);
+        position.setText(getTranslation(s.backward() ? "step.positionBackward" : "step.positionForward",
+                String.valueOf(s.backward() ? index - forward + 1 : index + 1), String.valueOf(forward)));
         text.setText(s.text());
         previous.setEnabled(index > 0);
         next.setEnabled(index < steps.size() - 1);
@@ -138,10 +140,10 @@ final class StepPanel extends Composite<HorizontalLayout> {
             int ms = SLOW.equals(speed.getValue()) ? 2000 : FAST.equals(speed.getValue()) ? 300 : 1000;
             ui.setPollInterval(ms);
             poll = ui.addPollListener(e -> go(index + 1));
-            play.setText("Pause");
+            play.setText(getTranslation("step.pause"));
         } else {
             ui.setPollInterval(-1);
-            play.setText("Play");
+            play.setText(getTranslation("step.play"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.ui.i18n.Texts;
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.GradientExplanation;
 import dev.gradsheet.engine.Numbers;
@@ -93,10 +94,10 @@ public final class StepThrough {
     private static String forward(Cell c, List<String> args, Map<String, Cell> cells) {
         String value = num(c.value());
         if (c.isInput() || c.isWeight()) {
-            return "forward: " + c.name() + " = " + value + " (" + c.kind() + ")";
+            return Texts.t("step.forwardLeaf", c.name(), value, c.kind());
         }
         if (args.isEmpty()) {
-            return "forward: " + c.name() + " = " + value + " (constant)";
+            return Texts.t("step.forwardConstant", c.name(), value);
         }
         List<String> values = args.stream().map(a -> paren(cells.get(a).value())).toList();
         String symbols;
@@ -121,18 +122,17 @@ public final class StepThrough {
             symbols = c.kind() + "(" + String.join(", ", args) + ")";
             numbers = c.kind() + "(" + String.join(", ", values) + ")";
         }
-        return "forward: " + c.name() + " = " + symbols + " = " + numbers + " = " + value;
+        return Texts.t("step.forward", c.name() + " = " + symbols + " = " + numbers + " = " + value);
     }
 
     private static String backward(GradientExplanation why, String objective) {
         if (why.terms().size() > 1) {
-            return "backward: " + why.cell() + " feeds " + why.terms().size()
-                    + " cells, so its gradient adds up (+=) what each sends back: " + why.equation();
+            return Texts.t("step.backwardMany", why.cell(), String.valueOf(why.terms().size()), why.equation());
         }
         if (why.cell().equals(objective)) {
-            return "backward: start at the objective: " + why.equation();
+            return Texts.t("step.backwardObjective", why.equation());
         }
-        return "backward: upstream gradient × local derivative: " + why.equation();
+        return Texts.t("step.backward", why.equation());
     }
 
     private static String num(double v) {

@@ -123,4 +123,31 @@ class AccessibilityIT extends BrowserTestBase {
         // the tab that made the edit sees it; nothing is announced there
         assertThat(live(a)).isEmpty();
     }
+    /** Issue 15: the sheet in Korean (chosen with the switch) passes axe too, with {@code <html lang="ko">}. */
+    @Test
+    void theKoreanSheetHasNoSeriousOrCriticalViolations() throws Exception {
+        WebDriver b = newBrowser();
+        LayoutIT.viewport(b, 1366, 768);
+        b.get(url(""));
+        waitForWorkedExample(b);
+        b.findElement(By.id("lang-ko")).click();
+        waitFor(b, 30).until(d -> "ko".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.documentElement.lang")));
+        waitForWorkedExample(b);
+        cellElement(b, "z", 2).click();
+        waitFor(b, 20).until(d -> d.findElement(By.id("why-title")).getText().equals("dL/dz = -12인 이유는?"));
+        check(b, "the Korean sheet (z selected)");
+        b.findElement(By.id("tab-add")).click();
+        waitFor(b, 10).until(d -> d.findElement(By.id("add-name")).isDisplayed());
+        check(b, "the Korean Add a cell tab");
+        b.findElement(By.id("tab-practice")).click();
+        waitFor(b, 10).until(d -> d.findElement(By.id("practice")).isDisplayed());
+        check(b, "the Korean Practice tab");
+        b.findElement(By.id("tab-history")).click();
+        waitFor(b, 10).until(d -> d.findElement(By.id("history")).isDisplayed());
+        check(b, "the Korean History tab");
+        List<String> failures = new ArrayList<>();
+        found.forEach((where, v) -> v.forEach(x -> failures.add(where + ": " + x)));
+        assertThat(failures).as("serious or critical axe-core violations").isEmpty();
+    }
 }

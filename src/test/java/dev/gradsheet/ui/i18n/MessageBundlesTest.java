@@ -1,0 +1,160 @@
+package dev.gradsheet.ui.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradsheet.engine.EditRefusedException;
+import dev.gradsheet.engine.Op;
+import dev.gradsheet.sheet.Examples;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The message bundles are complete (issue 15): every key of every bundle exists in English and
+ * Korean with the same MessageFormat arguments and no empty text; every key the code names exists.
+ *
+ * <p>Keys used in code are found as string literals passed to {@code getTranslation("…")},
+ * {@code translate("…")} and {@code Texts.t("…")}, and as literals that look like a key (the
+ * {@code "a.b"} strings such code picks between, e.g. {@code "grid.value"}). Keys built at run time
+ * use these documented prefixes, each checked here for every value: {@code op.<name>.rule} (every
+ * {@link Op}), {@code example.<id>.title/.description} (every {@link Examples} entry),
+ * {@code refusal.<REASON>} (every {@link EditRefusedException.Reason}).
+ */
+class MessageBundlesTest {
+    private static final Path MAIN = Path.of("src/main/java");
+    /** A literal passed to one of the translating calls. */
+    private static final Pattern CALL = Pattern.compile(
+            "(?:getTranslation|translate|Texts\\.t)\\(\\s*\"([^\"]+)\"");
+    /** A literal shaped like one of this app's keys, e.g. "grid.valueTip" (chosen with ?: before a call). */
+    private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:" + String.join("|", prefixes())
+            + ")\\.[A-Za-z0-9_.-]+)\"");
+    /** Prefixes the code completes at run time; the tests below check every completion. */
+    private static final Set<String> DYNAMIC_PREFIXES = Set.of("example.", "refusal.");
+    private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[,}]");
+
+    private static List<String> prefixes() {
+        // every key family of app.properties; train/lesson keys are found through the calls
+        return List.of("sheet", "tab", "edit", "toolbar", "presenter", "refusal", "grid", "why", "add", "sgd",
+                "check", "start", "step", "graphText", "history", "practice", "live", "graph", "language",
+                "example", "op");
+    }
+
+    @Test
+    void everyKeyIsInBothLanguagesWithTheSameArgumentsAndSomeText() {
+        List<String> problems = new ArrayList<>();
+        int keys = 0;
+        for (String base : GradSheetI18N.BUNDLES) {
+            ResourceBundle en = GradSheetI18N.bundle(base, GradSheetI18N.ENGLISH);
+            ResourceBundle ko = GradSheetI18N.bundle(base, GradSheetI18N.KOREAN);
+            assertNotNull(en, base + ".properties is missing");
+            assertNotNull(ko, base + "_ko.properties is missing");
+            // the Korean bundle's parent is not consulted (no fallback control), so keySet is its own
+            Set<String> all = new TreeSet<>(en.keySet());
+            all.addAll(ko.keySet());
+            for (String key : all) {
+                keys++;
+                if (!en.containsKey(key)) {
+                    problems.add(base + ": " + key + " has no English text");
+                    continue;
+                }
+                if (!ko.containsKey(key)) {
+                    problems.add(base + ": " + key + " has no Korean text");
+                    continue;
+                }
+                String e = en.getString(key);
+                String k = ko.getString(key);
+                if (e.isBlank() || k.isBlank()) {
+                    problems.add(base + ": " + key + " is empty in " + (e.isBlank() ? "English" : "Korean"));
+                }
+                if (!arguments(e).equals(arguments(k))) {
+                    problems.add(base + ": " + key + " has arguments " + arguments(e) + " in English but "
+                            + arguments(k) + " in Korean");
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertTrue(keys > 200, "the bundles hold the app's texts (" + keys + " keys)");
+    }
+
+    @Test
+    void koreanBundleIsReallyKorean() {
+        ResourceBundle ko = GradSheetI18N.bundle("i18n/app", GradSheetI18N.KOREAN);
+        assertEquals("실행 취소", ko.getString("toolbar.undo"));
+        assertEquals("기울기", ko.getString("grid.grad"));
+        assertEquals("학습률", ko.getString("sgd.lr"));
+        assertEquals("연쇄 법칙", ko.getString("grid.localTip").replaceAll(".*(연쇄 법칙).*", "$1"));
+    }
+
+    @Test
+    void everyKeyUsedInCodeExists() throws IOException {
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(MAIN.resolve("dev/gradsheet/ui"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(f);
+                Matcher m = CALL.matcher(text);
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+                m = KEY_LITERAL.matcher(text);
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(used.size() > 150, "found the keys the code uses: " + used.size());
+        assertTrue(used.containsAll(DYNAMIC_PREFIXES), "the documented prefixes are the ones in use: " + used);
+        List<String> missing = used.stream().filter(k -> !DYNAMIC_PREFIXES.contains(k) && !inBoth(k)).toList();
+        assertTrue(missing.isEmpty(), "keys used in code but missing from a bundle: " + missing);
+    }
+
+    @Test
+    void everyOperationHasItsRuleInBothLanguagesAndTheEnglishIsTheEngines() {
+        for (Op op : Op.values()) {
+            String key = "op." + op.label() + ".rule";
+            assertTrue(inBoth(key), key + " is missing");
+            // the English page says exactly what the command line says
+            assertEquals(op.rule(), GradSheetI18N.lookUp(key, GradSheetI18N.ENGLISH), key);
+            assertFalse(op.rule().equals(GradSheetI18N.lookUp(key, GradSheetI18N.KOREAN)) && op.rule().matches(".*[a-z]{3}.*"),
+                    key + " is not translated");
+        }
+    }
+
+    @Test
+    void everyExampleAndRefusalReasonHasItsKeys() {
+        for (Examples.Example ex : Examples.ALL) {
+            assertTrue(inBoth("example." + ex.id() + ".title"), ex.id());
+            assertTrue(inBoth("example." + ex.id() + ".description"), ex.id());
+            assertEquals(ex.title(), GradSheetI18N.lookUp("example." + ex.id() + ".title", GradSheetI18N.ENGLISH));
+        }
+        for (EditRefusedException.Reason r : EditRefusedException.Reason.values()) {
+            assertTrue(inBoth("refusal." + r.name()), r.name());
+        }
+    }
+
+    private static boolean inBoth(String key) {
+        return GradSheetI18N.lookUp(key, GradSheetI18N.ENGLISH) != null
+                && GradSheetI18N.lookUp(key, GradSheetI18N.KOREAN) != null;
+    }
+
+    private static Set<String> arguments(String pattern) {
+        Set<String> args = new TreeSet<>();
+        Matcher m = ARGUMENT.matcher(pattern);
+        while (m.find()) {
+            args.add(m.group(1));
+        }
+        return args;
+    }
+
+}
