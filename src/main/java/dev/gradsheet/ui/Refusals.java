@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * its {@link EditRefusedException.Reason} ({@code refusal.<REASON>}) with the engine's detail as
  * argument {0}.
  */
-final class Refusals {
+public final class Refusals {
     private record Known(Pattern pattern, String key) {
     }
 
@@ -43,6 +43,9 @@ final class Refusals {
         if (Texts.english()) {
             return english;
         }
+        if (e.reason() == EditRefusedException.Reason.DIVERGED) {
+            return diverged(e);
+        }
         String said = null;
         for (Known k : KNOWN) {
             Matcher m = k.pattern().matcher(e.getMessage());
@@ -59,5 +62,22 @@ final class Refusals {
             said = Texts.t("refusal." + e.reason().name(), e.getMessage());
         }
         return e.column() > 0 ? Texts.t("refusal.atColumn", said, String.valueOf(e.column())) : said;
+    }
+
+    /**
+     * The engine's one divergence refusal ({@link EditRefusedException.Reason#DIVERGED}) in the page's
+     * language, worded from its particulars (steps before, weight, the value it would get, gradient), for
+     * the SGD button and training runs alike. In English it reads exactly as the engine's message.
+     */
+    public static String diverged(EditRefusedException e) {
+        List<String> a = e.arguments();
+        if (a.size() != 4) {
+            return Texts.t("refusal.DIVERGED", e.getMessage());
+        }
+        return switch (a.get(0)) {
+            case "0" -> Texts.t("refusal.diverged", a.get(1), a.get(2), a.get(3));
+            case "1" -> Texts.t("refusal.divergedAfterOne", a.get(1), a.get(2), a.get(3));
+            default -> Texts.t("refusal.divergedAfter", a.get(1), a.get(2), a.get(3), a.get(0));
+        };
     }
 }

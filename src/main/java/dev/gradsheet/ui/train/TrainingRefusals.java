@@ -34,7 +34,7 @@ final class TrainingRefusals {
             return switch (refused.reason()) {
                 case NOT_FINITE -> TrainTexts.t("train.refusal.notFinite");
                 case ARGUMENT -> TrainTexts.t("train.refusal.argument");
-                case DIVERGED -> sgdDiverged(refused.arguments());
+                case DIVERGED -> dev.gradsheet.ui.Refusals.diverged(refused);
                 default -> null;
             };
         }
@@ -63,18 +63,6 @@ final class TrainingRefusals {
             }
         }
         return TrainTexts.t("train.refusal.diverged", steps);
-    }
-
-    /** The engine's one divergence refusal (steps before, weight, value it would get, gradient) in the page's language. */
-    private static String sgdDiverged(List<String> args) {
-        if (args.size() != 4) {
-            return null;
-        }
-        return switch (args.get(0)) {
-            case "0" -> TrainTexts.t("train.refusal.sgdDiverged", args.get(1), args.get(2), args.get(3));
-            case "1" -> TrainTexts.t("train.refusal.sgdDivergedAfterOne", args.get(1), args.get(2), args.get(3));
-            default -> TrainTexts.t("train.refusal.sgdDivergedAfter", args.get(1), args.get(2), args.get(3), args.get(0));
-        };
     }
 
     /** Four significant digits, written out with a dot (2.559, 551800), as the engine's message has them. */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class HardCodedTextTest {
     /** Paths (under src/main/java) the scan skips for now: the Data & training tab and the lesson pages. */
-    static final List<String> NOT_YET_TRANSLATED = List.of("dev/gradsheet/ui/train/");
+    static final List<String> NOT_YET_TRANSLATED = List.of();
     /** Words that are the same in every language. */
     static final Set<String> ALLOWED = Set.of("GradSheet");
 
