@@ -1,10 +1,9 @@
 package dev.gradsheet.ui.train;
 
-import com.vaadin.flow.i18n.I18NProvider;
 import dev.gradsheet.ui.Format;
 
 /**
- * The training panel's and the lesson pages' texts, read from the message bundles
+ * The training panel's and the lesson pages' texts, read through {@link dev.gradsheet.ui.i18n.Texts} from the bundles
  * ({@code i18n/train}, {@code i18n/lesson}) in the page's language (issue 15).
  */
 final class TrainTexts {
@@ -28,6 +27,6 @@ final class TrainTexts {
                 plain[i] = a;
             }
         }
-        return I18NProvider.translate(key, plain);
+        return dev.gradsheet.ui.i18n.Texts.t(key, plain);
     }
 }
