@@ -124,7 +124,9 @@ final class CellEdits {
         }
         List<String> users = usersOf(id);
         if (!users.isEmpty()) {
-            throw new EditRefusedException(EditRefusedException.Reason.CELL, "cannot delete " + name + ": used by " + String.join(", ", users));
+            String by = String.join(", ", users);
+            throw EditRefusedException.of(EditRefusedException.Reason.CELL, EditRefusedException.Detail.USED_BY,
+                    "cannot delete " + name + ": used by " + by, 0, name, by);
         }
         PatchBuilder p = new PatchBuilder("delete " + name, graph);
         int[] generated = graph.generatedOf(id);
@@ -179,7 +181,8 @@ final class CellEdits {
     int idOf(String name) {
         int id = name == null ? -1 : graph.names.idOf(name);
         if (id < 0 || !graph.isLive(id)) {
-            throw new EditRefusedException(EditRefusedException.Reason.UNKNOWN_CELL, "unknown cell " + Messages.quote(name));
+            throw EditRefusedException.of(EditRefusedException.Reason.UNKNOWN_CELL, EditRefusedException.Detail.UNKNOWN_CELL,
+                    "unknown cell " + Messages.quote(name), 0, name);
         }
         return id;
     }
@@ -194,11 +197,13 @@ final class CellEdits {
 
     private void requireFreeName(String name) {
         if (!FormulaParser.isValidName(name)) {
-            throw new EditRefusedException(EditRefusedException.Reason.NAME, Messages.quote(name) + " is not a valid name: use letters, digits and _,"
-                    + " not starting with a digit (at most 200 characters)");
+            throw EditRefusedException.of(EditRefusedException.Reason.NAME, EditRefusedException.Detail.BAD_NAME,
+                    Messages.quote(name) + " is not a valid name: use letters, digits and _,"
+                    + " not starting with a digit (at most 200 characters)", 0, name);
         }
         if (graph.names.idOf(name) >= 0) {
-            throw new EditRefusedException(EditRefusedException.Reason.NAME, "a cell named " + name + " already exists");
+            throw EditRefusedException.of(EditRefusedException.Reason.NAME, EditRefusedException.Detail.NAME_TAKEN,
+                    "a cell named " + name + " already exists", 0, name);
         }
     }
 

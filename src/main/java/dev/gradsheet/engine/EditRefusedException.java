@@ -29,7 +29,39 @@ public final class EditRefusedException extends RuntimeException {
         OTHER
     }
 
+    /**
+     * Which refusal it is, for a view that words it in its own language from {@link #arguments()}
+     * (each constant says what its arguments are), so no view has to read the English message.
+     */
+    public enum Detail {
+        /** Nothing more particular than the reason; no arguments. */
+        NONE,
+        /** The new name is taken. Arguments: the name. */
+        NAME_TAKEN,
+        /** The new name is not a valid name. Arguments: the name. */
+        BAD_NAME,
+        /** No live cell has this name. Arguments: the name. */
+        UNKNOWN_CELL,
+        /** A cell others use cannot be deleted. Arguments: the cell, its users joined by ", ". */
+        USED_BY,
+        /** The formula closes a cycle. Arguments: the cells of the cycle joined by " → ", the first repeated at the end. */
+        CYCLE,
+        /** A new cell's formula names the cell itself. Arguments: the name. */
+        USES_ITSELF,
+        /** Arguments: the function's name. */
+        UNKNOWN_FUNCTION,
+        /** Arguments: the character found. */
+        UNEXPECTED,
+        /** The formula ends where a value was expected. No arguments. */
+        ENDS_EARLY,
+        /** No arguments. */
+        EMPTY_FORMULA,
+        /** Arguments: the token. */
+        BAD_NUMBER
+    }
+
     private final Reason reason;
+    private Detail detail = Detail.NONE;
     private final int column;
     private final java.util.List<String> arguments;
 
@@ -58,6 +90,18 @@ public final class EditRefusedException extends RuntimeException {
         this.reason = reason;
         this.column = column;
         this.arguments = java.util.List.copyOf(arguments);
+    }
+
+    /** This refusal, marked as the particular {@code detail} with {@code arguments} (see {@link Detail}). */
+    public static EditRefusedException of(Reason reason, Detail detail, String message, int column, String... arguments) {
+        EditRefusedException e = new EditRefusedException(reason, message, column, java.util.List.of(arguments));
+        e.detail = detail;
+        return e;
+    }
+
+    /** Which particular refusal this is ({@link Detail#NONE} when only the reason says). */
+    public Detail detail() {
+        return detail;
     }
 
     /** What the refusal is about. */

@@ -36,12 +36,12 @@ public final class FormulaParser {
         FormulaParser p = new FormulaParser(text);
         p.skipSpace();
         if (p.pos >= text.length()) {
-            throw new FormulaException(1, "empty formula");
+            throw new FormulaException(1, EditRefusedException.Detail.EMPTY_FORMULA, "empty formula");
         }
         Expr e = p.expr();
         p.skipSpace();
         if (p.pos < text.length()) {
-            throw p.error("unexpected " + Messages.quote(String.valueOf(text.charAt(p.pos))));
+            throw p.unexpected(text.charAt(p.pos));
         }
         return e;
     }
@@ -111,7 +111,7 @@ public final class FormulaParser {
     private Expr primary() throws FormulaException {
         skipSpace();
         if (pos >= text.length()) {
-            throw error("formula ends where a value was expected");
+            throw new FormulaException(pos + 1, EditRefusedException.Detail.ENDS_EARLY, "formula ends where a value was expected");
         }
         char c = text.charAt(pos);
         int col = pos + 1;
@@ -134,13 +134,13 @@ public final class FormulaParser {
             }
             return new Expr.Ref(name, col);
         }
-        throw error("unexpected " + Messages.quote(String.valueOf(c)));
+        throw unexpected(c);
     }
 
     private Expr call(String name, int col) throws FormulaException {
         Op op = Op.function(name);
         if (op == null) {
-            throw new FormulaException(col, "unknown function " + Messages.quote(name));
+            throw new FormulaException(col, EditRefusedException.Detail.UNKNOWN_FUNCTION, "unknown function " + Messages.quote(name), name);
         }
         pos++; // '('
         enter();
@@ -179,7 +179,7 @@ public final class FormulaParser {
         }
         String token = text.substring(start, pos);
         if (!Numbers.isDecimal(token, false)) {
-            throw new FormulaException(start + 1, "bad number " + Messages.quote(token));
+            throw new FormulaException(start + 1, EditRefusedException.Detail.BAD_NUMBER, "bad number " + Messages.quote(token), token);
         }
         double v = Double.parseDouble(token);
         if (Double.isInfinite(v)) {
@@ -228,6 +228,11 @@ public final class FormulaParser {
         while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
             pos++;
         }
+    }
+
+    private FormulaException unexpected(char c) {
+        return new FormulaException(pos + 1, EditRefusedException.Detail.UNEXPECTED, "unexpected " + Messages.quote(String.valueOf(c)),
+                String.valueOf(c));
     }
 
     private FormulaException error(String message) {

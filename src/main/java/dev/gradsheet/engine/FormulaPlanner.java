@@ -24,23 +24,28 @@ final class FormulaPlanner {
             Expr e = FormulaParser.parse(formula);
             Lowering.Plan plan = Lowering.lower(e, (name, column) -> {
                 if (name.equals(newName)) {
-                    throw new FormulaException(column, "cycle: " + name + " uses itself");
+                    throw new FormulaException(column, EditRefusedException.Detail.USES_ITSELF, "cycle: " + name + " uses itself", name);
                 }
                 int id = graph.names.idOf(name);
                 if (id < 0 || !graph.isLive(id) || graph.isGenerated(id)) {
-                    throw new FormulaException(column, "unknown name " + Messages.quote(name));
+                    throw new FormulaException(column, EditRefusedException.Detail.UNKNOWN_CELL, "unknown name " + Messages.quote(name), name);
                 }
                 return id;
             });
             if (self >= 0) {
                 int[] cycle = CycleCheck.pathBack(graph, self, plan);
                 if (cycle.length > 0) {
-                    throw new EditRefusedException(EditRefusedException.Reason.CYCLE, "cycle: " + describeCycle(graph, cycle));
+                    List<String> names = cycleNames(graph, cycle);
+                    throw names.size() == 1
+                            ? EditRefusedException.of(EditRefusedException.Reason.CYCLE, EditRefusedException.Detail.USES_ITSELF,
+                                    "cycle: " + describeCycle(graph, cycle), 0, names.get(0))
+                            : EditRefusedException.of(EditRefusedException.Reason.CYCLE, EditRefusedException.Detail.CYCLE,
+                                    "cycle: " + describeCycle(graph, cycle), 0, Messages.cyclePath(names));
                 }
             }
             return plan;
         } catch (FormulaException e) {
-            throw new EditRefusedException(EditRefusedException.Reason.FORMULA, e.getMessage(), e.column());
+            throw e.refusal();
         }
     }
 
@@ -69,6 +74,12 @@ final class FormulaPlanner {
 
     /** "a uses b uses a", with generated cells shown as the user cell they belong to. */
     static String describeCycle(Graph graph, int[] cycle) {
+        List<String> names = cycleNames(graph, cycle);
+        return names.size() == 1 ? names.get(0) + " uses itself" : Messages.cycle(names);
+    }
+
+    /** The cells of {@code cycle} by name, the first repeated at the end (one name: a cell using itself). */
+    static List<String> cycleNames(Graph graph, int[] cycle) {
         List<String> names = new ArrayList<>();
         for (int id : cycle) {
             String name = graph.names.nameOf(graph.rootOf(id));
@@ -79,10 +90,9 @@ final class FormulaPlanner {
         if (names.size() > 1 && names.get(0).equals(names.get(names.size() - 1))) {
             names.remove(names.size() - 1);
         }
-        if (names.size() == 1) {
-            return names.get(0) + " uses itself";
+        if (names.size() > 1) {
+            names.add(names.get(0));
         }
-        names.add(names.get(0));
-        return Messages.cycle(names);
+        return names;
     }
 }

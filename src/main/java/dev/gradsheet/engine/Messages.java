@@ -72,4 +72,20 @@ public final class Messages {
         return String.join(" uses ", head) + " uses … (" + String.format("%,d", cells - 2 * CYCLE_ENDS) + " more) … uses "
                 + String.join(" uses ", tail) + " (a cycle of " + String.format("%,d", cells) + " cells)";
     }
+
+    /**
+     * The cells of a cycle with no words, for a view that says "cycle" in its own language:
+     * "a → b → a", or for a long cycle "c1 → c2 → c3 → c4 → … (9,992) … → c9999 → c10000 → c1".
+     * {@code names} ends with its first name again.
+     */
+    public static String cyclePath(List<String> names) {
+        int cells = names.size() - 1;
+        if (cells <= 2 * CYCLE_ENDS + 1) {
+            return String.join(" → ", names.stream().map(Messages::shorten).toList());
+        }
+        List<String> head = names.subList(0, CYCLE_ENDS).stream().map(Messages::shorten).toList();
+        List<String> tail = names.subList(names.size() - CYCLE_ENDS - 1, names.size()).stream().map(Messages::shorten).toList();
+        return String.join(" → ", head) + " → … (" + String.format(java.util.Locale.ROOT, "%,d", cells - 2 * CYCLE_ENDS)
+                + ") … → " + String.join(" → ", tail);
+    }
 }

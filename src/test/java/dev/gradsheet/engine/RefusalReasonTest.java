@@ -37,4 +37,29 @@ class RefusalReasonTest {
         Sheet s = Sheets.of("w = weight(-1)\nL = log(w)\n");
         assertEquals(Reason.NOT_FINITE, reasonOf(() -> s.sgdStep(0.1, 1)));
     }
+
+    private static String detailOf(Executable edit) {
+        EditRefusedException e = assertThrows(EditRefusedException.class, edit);
+        return e.detail() + " " + e.arguments();
+    }
+
+    /** The particular refusals carry their arguments, so the page words them in Korean without reading the English. */
+    @Test
+    void particularRefusalsCarryTheirDetailAndArguments() {
+        Sheet s = Sheets.of(Sheets.WORKED);
+        assertEquals("BAD_NAME [1x]", detailOf(() -> s.addCell("1x", "x + y")));
+        assertEquals("NAME_TAKEN [q]", detailOf(() -> s.addCell("q", "x + y")));
+        assertEquals("ENDS_EARLY []", detailOf(() -> s.addCell("h", "x +")));
+        assertEquals("UNKNOWN_FUNCTION [nope]", detailOf(() -> s.addCell("h", "nope(x)")));
+        assertEquals("UNKNOWN_CELL [w]", detailOf(() -> s.addCell("h", "w + 1")));
+        assertEquals("USES_ITSELF [h]", detailOf(() -> s.addCell("h", "h + 1")));
+        assertEquals("UNEXPECTED [)]", detailOf(() -> s.addCell("h", "x)")));
+        assertEquals("BAD_NUMBER [1e]", detailOf(() -> s.addCell("h", "1e + x")));
+        assertEquals("EMPTY_FORMULA []", detailOf(() -> s.addCell("h", " ")));
+        assertEquals("CYCLE [q → f → q]", detailOf(() -> s.setFormula("q", "f + 1")));
+        assertEquals("USED_BY [q, f]", detailOf(() -> s.delete("q")));
+        assertEquals("UNKNOWN_CELL [nobody]", detailOf(() -> s.delete("nobody")));
+        // arity has no words of its own: the reason and the message
+        assertEquals("NONE []", detailOf(() -> s.addCell("h", "pow(x)")));
+    }
 }
