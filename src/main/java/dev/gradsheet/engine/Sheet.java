@@ -194,6 +194,11 @@ public final class Sheet {
         return read(() -> NonFinite.why(graph, edits.idOf(name)));
     }
 
+    /** The same explanation with its cause typed, for a view that words it in its own language; empty when finite. */
+    public Optional<NonFinite> notFinite(String name) {
+        return Optional.ofNullable(read(() -> NonFinite.of(graph, edits.idOf(name))));
+    }
+
     /** Runs {@code reader} under the read lock: it sees one whole state. */
     public <T> T read(Supplier<T> reader) {
         lock.readLock().lock();

@@ -129,7 +129,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
         // NaN and ±∞ are marked, and the tooltip says where they came from (issue 9 item 4).
         valueColumn.setTooltipGenerator(c -> hideValue.test(c) ? null
                 : Double.isFinite(c.value()) ? c.name() + " = " + Format.exact(c.value())
-                : presenter.cell(c.name()).isPresent() ? presenter.sheet().whyNotFinite(c.name()) : c.name() + " = " + c.value());
+                : presenter.cell(c.name()).isPresent() ? NotFiniteTexts.of(presenter.sheet(), c.name()) : c.name() + " = " + c.value());
         valueColumn.setPartNameGenerator(c -> hideValue.test(c) || Double.isFinite(c.value()) ? null : "nonfinite");
         gradColumn = grid.addColumn(c -> hideGrad.test(c) ? HIDDEN : Format.readable(c.grad())).setKey("grad")
                 .setTextAlign(ColumnTextAlign.END).setWidth("110px").setFlexGrow(1);

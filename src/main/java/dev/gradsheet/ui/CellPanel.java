@@ -104,7 +104,7 @@ public class CellPanel extends Composite<VerticalLayout> {
 
     private void refresh(Cell c) {
         title.setText(getTranslation("why.title", "d" + presenter.sheet().objective() + "/d" + c.name(), Format.readable(c.grad())));
-        String bad = Double.isFinite(c.value()) ? null : presenter.sheet().whyNotFinite(c.name());
+        String bad = Double.isFinite(c.value()) ? null : NotFiniteTexts.of(presenter.sheet(), c.name());
         notFinite.setText(bad == null ? "" : bad);
         notFinite.setVisible(bad != null);
         GradientExplanation why = presenter.sheet().explain(c.name());

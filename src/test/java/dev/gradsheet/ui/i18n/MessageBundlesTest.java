@@ -41,7 +41,7 @@ class MessageBundlesTest {
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:" + String.join("|", prefixes())
             + ")\\.[A-Za-z0-9_.-]+)\"");
     /** Prefixes the code completes at run time; the tests below check every completion. */
-    private static final Set<String> DYNAMIC_PREFIXES = Set.of("example.", "refusal.", "refusal.detail.", "network.refused.");
+    private static final Set<String> DYNAMIC_PREFIXES = Set.of("example.", "refusal.", "refusal.detail.", "network.refused.", "nonfinite.cause.");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[,}]");
 
     private static List<String> prefixes() {
@@ -140,6 +140,9 @@ class MessageBundlesTest {
         }
         for (EditRefusedException.Reason r : EditRefusedException.Reason.values()) {
             assertTrue(inBoth("refusal." + r.name()), r.name());
+        }
+        for (dev.gradsheet.engine.NonFinite.Cause c : dev.gradsheet.engine.NonFinite.Cause.values()) {
+            assertTrue(inBoth("nonfinite.cause." + c.name()), c.name());
         }
         for (EditRefusedException.Detail d : EditRefusedException.Detail.values()) {
             if (d != EditRefusedException.Detail.NONE) {
