@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.Numbers;
 import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.engine.TableRows;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -43,62 +44,48 @@ final class CellTable {
     }
 
     /**
-     * Prints the aligned table. The column widths need every row, so the rows' text is kept in one
-     * char array (about 50 chars a cell) rather than as millions of strings, then written padded.
+     * Prints the aligned table. The column widths need every row, so the rows are first formatted as
+     * ASCII bytes ({@link TableRows}: about 50 bytes a cell, no String per field), split between two
+     * threads for big sheets, then written padded.
      */
     static void printTable(Sheet sheet, PrintWriter out) {
         String objective = sheet.objective();
-        RowText rows = new RowText();
-        rows.add(HEADER);
-        String[] row = new String[5];
-        int size = sheet.size();
-        for (int offset = 0; offset < size; offset += BLOCK) {
-            for (Cell c : sheet.cells(offset, BLOCK)) {
-                row[0] = c.name().equals(objective) ? c.name() + " *" : c.name();
-                row[1] = c.kind();
-                row[2] = c.formula();
-                row[3] = Numbers.readable(c.value(), 10);
-                row[4] = Numbers.readable(c.grad(), 10);
-                rows.add(row);
+        TableRows[] parts = TableRows.of(sheet, 10, partsFor(sheet.size()));
+        int[] width = new int[TableRows.FIELDS];
+        for (int i = 0; i < width.length; i++) {
+            width[i] = HEADER[i].length();
+            for (TableRows part : parts) {
+                width[i] = Math.max(width[i], part.width(i));
             }
         }
         // Rows are laid out in a local buffer and written 64k chars at a time: a writer call per field
         // (ten per row) cost more than the formatting.
-        char[] buffer = new char[1 << 16];
-        int used = 0;
         int lineMax = 8;
-        for (int w : rows.width) {
+        for (int w : width) {
             lineMax += w + 2;
         }
-        for (int r = 0; r < rows.count; r++) {
-            if (used + lineMax > buffer.length) {
-                out.write(buffer, 0, used);
-                used = 0;
-                if (lineMax > buffer.length) {
-                    buffer = new char[lineMax];
+        char[] buffer = new char[Math.max(1 << 16, lineMax)];
+        int used = 0;
+        for (int i = 0; i < HEADER.length; i++) {
+            int pad = width[i] - HEADER[i].length();
+            used = padBefore(i, pad, buffer, used);
+            HEADER[i].getChars(0, HEADER[i].length(), buffer, used);
+            used = padAfter(i, pad, buffer, used + HEADER[i].length());
+        }
+        buffer[used++] = '\n';
+        for (TableRows part : parts) {
+            for (int r = 0; r < part.count(); r++) {
+                if (used + lineMax > buffer.length) {
+                    out.write(buffer, 0, used);
+                    used = 0;
                 }
+                for (int i = 0; i < TableRows.FIELDS; i++) {
+                    int pad = width[i] - part.length(r, i);
+                    used = padBefore(i, pad, buffer, used);
+                    used = padAfter(i, pad, buffer, part.copy(r, i, buffer, used));
+                }
+                buffer[used++] = '\n';
             }
-            // Text columns are padded after, number columns before: a line ends in the gradient, so
-            // it has no trailing spaces.
-            for (int i = 0; i < 5; i++) {
-                int len = rows.length(r, i);
-                int pad = rows.width[i] - len;
-                if (i >= 3) {
-                    java.util.Arrays.fill(buffer, used, used + pad, ' ');
-                    used += pad;
-                }
-                System.arraycopy(rows.chars, rows.start(r, i), buffer, used, len);
-                used += len;
-                if (i < 3) {
-                    java.util.Arrays.fill(buffer, used, used + pad, ' ');
-                    used += pad;
-                }
-                if (i < 4) {
-                    buffer[used++] = ' ';
-                    buffer[used++] = ' ';
-                }
-            }
-            buffer[used++] = '\n';
         }
         out.write(buffer, 0, used);
         if (objective == null) {
@@ -109,39 +96,34 @@ final class CellTable {
         }
     }
 
-    /** The rows' texts end to end in one char array, with each field's end and each column's width. */
-    private static final class RowText {
-        char[] chars = new char[1 << 16];
-        int used;
-        int[] ends = new int[5 * 1024];
-        int count;
-        final int[] width = new int[5];
-
-        void add(String[] fields) {
-            if ((count + 1) * 5 > ends.length) {
-                ends = java.util.Arrays.copyOf(ends, ends.length * 2);
-            }
-            for (int i = 0; i < 5; i++) {
-                String f = fields[i];
-                if (used + f.length() > chars.length) {
-                    chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, used + f.length()));
-                }
-                f.getChars(0, f.length(), chars, used);
-                used += f.length();
-                ends[count * 5 + i] = used;
-                width[i] = Math.max(width[i], f.length());
-            }
-            count++;
+    // Text columns are padded after, number columns before: a line ends in the gradient, so it has
+    // no trailing spaces. Columns are separated by two spaces.
+    private static int padBefore(int field, int pad, char[] buffer, int used) {
+        if (field >= 3) {
+            java.util.Arrays.fill(buffer, used, used + pad, ' ');
+            return used + pad;
         }
+        return used;
+    }
 
-        int start(int row, int field) {
-            int k = row * 5 + field;
-            return k == 0 ? 0 : ends[k - 1];
+    private static int padAfter(int field, int pad, char[] buffer, int used) {
+        if (field < 3) {
+            java.util.Arrays.fill(buffer, used, used + pad, ' ');
+            used += pad;
         }
+        if (field < 4) {
+            buffer[used++] = ' ';
+            buffer[used++] = ' ';
+        }
+        return used;
+    }
 
-        int length(int row, int field) {
-            return ends[row * 5 + field] - start(row, field);
-        }
+    /** Sheets at least this big are formatted by two threads (a thread costs more than small sheets take). */
+    static final int PARALLEL_FROM = 8192;
+
+    /** How many threads format a table of {@code cells} rows: two on a machine with two cores or more. */
+    static int partsFor(int cells) {
+        return cells >= PARALLEL_FROM && Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
     }
 
     /**

@@ -50,6 +50,41 @@ final class NameTable {
         return new String(pool, off + 1, pool[off] & 0xFF, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
+    /** The length of {@code id}'s name (which it must have). */
+    int lengthOf(int id) {
+        return pool[offset[id]] & 0xFF;
+    }
+
+    /** Copies {@code id}'s name (which it must have) as ASCII into {@code out} at {@code at}; returns the end. */
+    int copyName(int id, byte[] out, int at) {
+        int off = offset[id];
+        int len = pool[off] & 0xFF;
+        System.arraycopy(pool, off + 1, out, at, len);
+        return at + len;
+    }
+
+    /** The id named by {@code text[from, to)}, or -1: {@link #idOf(CharSequence)} without a substring. */
+    int idOf(String text, int from, int to) {
+        int len = to - from;
+        if (len <= 0 || len > MAX_LENGTH) {
+            return -1;
+        }
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + (text.charAt(i) & 0xFF);
+        }
+        int mask = slots.length - 1;
+        for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
+            int slot = slots[i];
+            if (slot == 0) {
+                return -1;
+            }
+            if (equalsAt(offset[slot - 1], text, from, len)) {
+                return slot - 1;
+            }
+        }
+    }
+
     /** Gives {@code id} the name {@code name}; the caller checked that the name is free and valid. */
     void put(int id, CharSequence name) {
         int len = name.length();
@@ -147,6 +182,19 @@ final class NameTable {
         }
         for (int i = 0; i < len; i++) {
             if (pool[off + 1 + i] != (byte) name.charAt(i) || name.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean equalsAt(int off, String text, int from, int len) {
+        if ((pool[off] & 0xFF) != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            char c = text.charAt(from + i);
+            if (pool[off + 1 + i] != (byte) c || c > 0x7F) {
                 return false;
             }
         }

@@ -101,7 +101,7 @@ public final class Sheet {
     }
 
     /** Ids in display order, cached until the next structural change. */
-    private int[] displayOrder() {
+    int[] displayOrder() {
         int[] cached = displayOrder;
         if (cached != null && displayOrderVersion == structureVersion) {
             return cached;
