@@ -84,14 +84,16 @@ public final class SheetBuilder {
                     formulaColumn);
         }
         int[] args = flat.argCount == 0 ? NO_ARGS : new int[flat.argCount];
+        boolean namesItself = false;
         for (int k = 0; k < args.length; k++) {
             int from = flat.argFrom[k];
             int to = flat.argTo[k];
             int arg = graph.names.idOf(text, from, to);
             args[k] = arg >= 0 ? arg : resolve(text.substring(from, to), line, formulaColumn + from - formulaFrom);
+            namesItself |= to - from == nameTo - nameFrom && text.regionMatches(from, text, nameFrom, to - from);
         }
-        if (id < 0) {
-            id = graph.names.idOf(text, nameFrom, nameTo); // the formula may name its own cell: a cycle
+        if (id < 0 && namesItself) {
+            id = graph.names.idOf(text, nameFrom, nameTo); // L = L + x: a cycle, not an unknown name
         }
         if (id < 0) {
             id = graph.allocatePlaceholder(text.substring(nameFrom, nameTo));
