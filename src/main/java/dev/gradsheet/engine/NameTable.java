@@ -152,6 +152,16 @@ final class NameTable {
         if (offset.length > ids) {
             offset = Arrays.copyOf(offset, ids);
         }
+        // A loading table is kept at most half full (short probes); a loaded one may be 80% full: with
+        // the hashes beside the ids, a longer probe costs little, and the table then takes no more
+        // memory than one without hashes at half. The next new name grows it back to half.
+        int capacity = 64;
+        while (capacity * 4L < count * 5L) {
+            capacity *= 2;
+        }
+        if (capacity < slots.length >> 1) {
+            rehash(capacity);
+        }
     }
 
     private void insertSlot(int id) {

@@ -9,8 +9,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The name table answers like a map of names to ids through growth, renames and removals (its
- * slots keep each name's hash beside its id; removal shifts entries back), by name and by span.
+ * The name table answers like a map of names to ids through growth, trimming, renames and removals
+ * (its slots keep each name's hash beside its id; removal shifts entries back), by name and by span.
  */
 class NameTableTest {
     @Test
@@ -38,7 +38,10 @@ class NameTableTest {
                 }
                 table.remove(id);
             }
-            if (step % 1000 == 0) {
+            if (step % 50_000 == 25_000) {
+                table.trimToSize(20_000); // a loaded table packs its slots tighter; puts grow it again
+            }
+            if (step % 1000 == 0 || step % 50_000 == 25_000) {
                 assertEquals(byName.size(), table.count());
                 for (Map.Entry<String, Integer> e : byName.entrySet()) {
                     assertEquals(e.getValue(), table.idOf(e.getKey()), e.getKey());
