@@ -129,29 +129,46 @@ final class CellTable {
     /**
      * Streams the JSON object: objective, learning rate, every cell (generated ones included), then
      * {@code extras}; the same text as {@link #write(ObjectNode)} of the tree with the same fields.
+     * The cells array is written as text a block at a time, laid out as Jackson's default pretty
+     * printer lays it out, from rows two threads format ({@link TableRows#exact}): Jackson's generator
+     * and a String per number cost most of the time on a million cells. Every text a cell has is
+     * plain ASCII without quotes or backslashes (names, kinds, formulas, numbers), so nothing needs
+     * escaping; NaN and infinities are quoted, as Jackson writes them.
      */
     static void printJson(Sheet sheet, Writer out, JsonExtras extras) {
+        printJson(sheet, out, extras, JSON_BLOCK);
+    }
+
+    /** {@link #printJson(Sheet, Writer, JsonExtras)} formatting {@code block} cells at a time. */
+    static void printJson(Sheet sheet, Writer out, JsonExtras extras, int block) {
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeStringField("objective", sheet.objective());
             json.writeNumberField("lr", sheet.learningRate());
-            json.writeArrayFieldStart("cells");
+            json.writeFieldName("cells");
             int size = sheet.size();
-            for (int offset = 0; offset < size; offset += BLOCK) {
-                List<Cell> block = sheet.cells(offset, BLOCK);
-                for (Cell c : block) {
-                    json.writeStartObject();
-                    json.writeStringField("name", c.name());
-                    json.writeStringField("kind", c.kind());
-                    json.writeStringField("formula", c.formula());
-                    json.writeNumberField("value", c.value());
-                    json.writeNumberField("grad", c.grad());
-                    json.writeEndObject();
+            if (size == 0) {
+                json.writeStartArray();
+                json.writeEndArray();
+            } else {
+                for (int offset = 0; offset < size; offset += block) {
+                    TableRows[] parts = TableRows.exact(sheet, offset, offset + block, partsFor(size));
+                    JsonText text = new JsonText();
+                    for (TableRows part : parts) {
+                        for (int r = 0; r < part.count(); r++) {
+                            text.cell(part, r, offset == 0 && text.used == 0 && part == parts[0]);
+                        }
+                    }
+                    if (offset == 0) {
+                        json.writeRawValue(text.chars, 0, text.used); // " : " after the field name, then the text
+                    } else {
+                        json.writeRaw(text.chars, 0, text.used);
+                    }
                 }
+                json.writeRaw(" ]");
             }
-            json.writeEndArray();
             extras.write(json);
             json.writeEndObject();
             json.flush();
@@ -159,6 +176,58 @@ final class CellTable {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Cells formatted and written as JSON at a time. */
+    private static final int JSON_BLOCK = 1 << 16;
+
+    /** A block of the cells array as Jackson's default pretty printer writes it. */
+    private static final class JsonText {
+        private static final String NL = System.lineSeparator(); // Jackson's default indenter's line feed
+        private static final String[] FIELDS = {"name", "kind", "formula", "value", "grad"};
+        char[] chars = new char[1 << 16];
+        int used;
+
+        /** One cell object, after "[ " (the first) or ", ". */
+        void cell(TableRows rows, int r, boolean first) {
+            append(first ? "[ {" : ", {");
+            for (int f = 0; f < TableRows.FIELDS; f++) {
+                append(f == 0 ? NL + "    \"" : "," + NL + "    \"");
+                append(FIELDS[f]);
+                append("\" : ");
+                ensure(rows.length(r, f) + 2);
+                boolean quoted = f < 3 || !isNumber(rows, r, f);
+                if (quoted) {
+                    chars[used++] = '"';
+                }
+                used = rows.copy(r, f, chars, used);
+                if (quoted) {
+                    chars[used++] = '"';
+                }
+            }
+            append(NL + "  }");
+        }
+
+        /** Whether a number field is a finite number (NaN and infinities are written as strings). */
+        private boolean isNumber(TableRows rows, int r, int f) {
+            int at = used;
+            ensure(rows.length(r, f));
+            rows.copy(r, f, chars, at);
+            char c = chars[at] == '-' ? chars[at + 1] : chars[at];
+            return c >= '0' && c <= '9';
+        }
+
+        private void append(String s) {
+            ensure(s.length());
+            s.getChars(0, s.length(), chars, used);
+            used += s.length();
+        }
+
+        private void ensure(int n) {
+            if (used + n > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, used + n));
+            }
         }
     }
 

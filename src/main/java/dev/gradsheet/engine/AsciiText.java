@@ -42,7 +42,12 @@ final class AsciiText {
         used = names.copyName(id, bytes, used);
     }
 
-    void appendReadable(double v, int digits) {
+    /** {@code v} rounded to {@code digits} ({@link Numbers#readable}), or every digit ({@link Double#toString}) for 0. */
+    void appendNumber(double v, int digits) {
+        if (digits == 0) {
+            append(Double.toString(v));
+            return;
+        }
         ensure(Numbers.READABLE_MAX);
         used = Numbers.readable(v, digits, bytes, used);
     }

@@ -30,13 +30,35 @@ public final class TableRows {
      * formatted by that many threads (the caller's and {@code parts - 1} more) under the sheet's read lock.
      */
     public static TableRows[] of(Sheet sheet, int digits, int parts) {
-        if (digits < 1 || digits > 10 || parts < 1) {
-            throw new IllegalArgumentException("digits 1..10 and parts >= 1, not " + digits + ", " + parts);
+        if (digits < 1 || digits > 10) {
+            throw new IllegalArgumentException("digits 1..10, not " + digits);
+        }
+        return of(sheet, digits, parts, 0, Integer.MAX_VALUE, true);
+    }
+
+    /**
+     * The rows at display positions {@code from} to {@code to - 1} (clipped to the sheet) with full
+     * precision: numbers as {@link Double#toString} ({@code NaN}, {@code Infinity} as such) and no
+     * objective mark, as JSON writes them; in {@code parts} parts as {@link #of(Sheet, int, int)}.
+     */
+    public static TableRows[] exact(Sheet sheet, int from, int to, int parts) {
+        return of(sheet, EXACT, parts, from, to, false);
+    }
+
+    /** {@code digits} meaning "every digit": {@link Double#toString}. */
+    private static final int EXACT = 0;
+
+    private static TableRows[] of(Sheet sheet, int digits, int parts, int first, int last, boolean markObjective) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("parts >= 1, not " + parts);
         }
         return sheet.read(() -> {
             Graph g = sheet.graph;
-            int[] order = sheet.displayOrder();
-            int objective = g.objective;
+            int[] all = sheet.displayOrder();
+            int start = Math.max(0, Math.min(first, all.length));
+            int[] order = start == 0 && last >= all.length ? all
+                    : java.util.Arrays.copyOfRange(all, start, Math.max(start, Math.min(last, all.length)));
+            int objective = markObjective ? g.objective : -1;
             TableRows[] out = new TableRows[parts];
             Thread[] helpers = new Thread[parts - 1];
             Throwable[] failure = new Throwable[parts];
@@ -96,10 +118,10 @@ public final class TableRows {
             }
             rows.end(start);
             start = t.used;
-            t.appendReadable(g.value[id], digits);
+            t.appendNumber(g.value[id], digits);
             rows.end(start);
             start = t.used;
-            t.appendReadable(g.grad[id], digits);
+            t.appendNumber(g.grad[id], digits);
             rows.end(start);
             rows.count++;
         }
