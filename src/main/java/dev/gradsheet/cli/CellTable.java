@@ -210,11 +210,11 @@ final class CellTable {
         }
 
         /** Whether a number field is a finite number (NaN and infinities are written as strings). */
-        private boolean isNumber(TableRows rows, int r, int f) {
-            int at = used;
-            ensure(rows.length(r, f));
-            rows.copy(r, f, chars, at);
-            char c = chars[at] == '-' ? chars[at + 1] : chars[at];
+        private static boolean isNumber(TableRows rows, int r, int f) {
+            char c = rows.charAt(r, f, 0);
+            if (c == '-' && rows.length(r, f) > 1) {
+                c = rows.charAt(r, f, 1);
+            }
             return c >= '0' && c <= '9';
         }
 

@@ -152,6 +152,12 @@ public final class TableRows {
         return ends[k] - (k == 0 ? 0 : ends[k - 1]);
     }
 
+    /** Character {@code i} of a field's text. */
+    public char charAt(int row, int field, int i) {
+        int k = row * FIELDS + field;
+        return (char) text.bytes[(k == 0 ? 0 : ends[k - 1]) + i];
+    }
+
     /** Copies a field's text into {@code out} at {@code at}, one char a byte; returns the end. */
     public int copy(int row, int field, char[] out, int at) {
         int k = row * FIELDS + field;
