@@ -153,20 +153,21 @@ final class CellTable {
                 json.writeStartArray();
                 json.writeEndArray();
             } else {
-                for (int offset = 0; offset < size; offset += block) {
-                    TableRows[] parts = TableRows.exact(sheet, offset, offset + block, partsFor(size));
+                boolean[] first = {true};
+                TableRows.exactBlocks(sheet, block, partsFor(size), parts -> {
                     JsonText text = new JsonText();
                     for (TableRows part : parts) {
                         for (int r = 0; r < part.count(); r++) {
-                            text.cell(part, r, offset == 0 && text.used == 0 && part == parts[0]);
+                            text.cell(part, r, first[0] && text.used == 0);
                         }
                     }
-                    if (offset == 0) {
+                    if (first[0]) {
                         json.writeRawValue(text.chars, 0, text.used); // " : " after the field name, then the text
+                        first[0] = false;
                     } else {
                         json.writeRaw(text.chars, 0, text.used);
                     }
-                }
+                });
                 json.writeRaw(" ]");
             }
             extras.write(json);

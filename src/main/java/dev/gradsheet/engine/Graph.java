@@ -208,6 +208,22 @@ final class Graph {
         return false;
     }
 
+    /**
+     * Live ids in the order a sheet lists them: user cells in definition order, each after the
+     * generated cells of its formula ({@link Sheet#cells()}; uncached, for one-off readers).
+     */
+    int[] displayOrder() {
+        int[] order = new int[liveCount];
+        int n = 0;
+        for (int root : userCellsInRankOrder()) {
+            for (int g : generatedOf(root)) {
+                order[n++] = g;
+            }
+            order[n++] = root;
+        }
+        return n == order.length ? order : Arrays.copyOf(order, n);
+    }
+
     /** Live user cells (not generated ones) in definition order (by rank). */
     int[] userCellsInRankOrder() {
         int[] byRank = new int[nextRank];

@@ -9,6 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.eclipse.collections.api.list.primitive.MutableIntList;
+import org.eclipse.collections.api.map.primitive.MutableIntIntMap;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 
 /**
  * A live computation graph of named scalar cells: the heart of GradSheet.
@@ -97,7 +101,7 @@ public final class Sheet {
     }
 
     /** Ids in display order, cached until the next structural change. */
-    int[] displayOrder() {
+    private int[] displayOrder() {
         int[] cached = displayOrder;
         if (cached != null && displayOrderVersion == structureVersion) {
             return cached;
@@ -899,7 +903,20 @@ public final class Sheet {
 
     /** Live user cells in definition order. */
     private int[] rootsInOrder() {
-        return graph.userCellsInRankOrder();
+        MutableIntIntMap byRank = new IntIntHashMap();
+        MutableIntList ranks = new IntArrayList();
+        for (int id = 0; id < graph.size; id++) {
+            if (graph.isLive(id) && !graph.isGenerated(id)) {
+                byRank.put(graph.rank[id], id);
+                ranks.add(graph.rank[id]);
+            }
+        }
+        ranks.sortThis();
+        int[] out = new int[ranks.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = byRank.get(ranks.get(i));
+        }
+        return out;
     }
 
     private void write(Runnable edit) {

@@ -33,65 +33,91 @@ public final class TableRows {
         if (digits < 1 || digits > 10) {
             throw new IllegalArgumentException("digits 1..10, not " + digits);
         }
-        return of(sheet, digits, parts, 0, Integer.MAX_VALUE, true);
+        checkParts(parts);
+        return sheet.read(() -> {
+            Graph g = sheet.graph;
+            return format(g, g.displayOrder(), digits, parts, g.objective);
+        });
+    }
+
+    /** Receives the rows of one block of cells (see {@link #exactBlocks}). */
+    public interface BlockWriter {
+        void write(TableRows[] parts) throws java.io.IOException;
     }
 
     /**
-     * The rows at display positions {@code from} to {@code to - 1} (clipped to the sheet) with full
-     * precision: numbers as {@link Double#toString} ({@code NaN}, {@code Infinity} as such) and no
-     * objective mark, as JSON writes them; in {@code parts} parts as {@link #of(Sheet, int, int)}.
+     * Every cell's row in display order with full precision — numbers as {@link Double#toString}
+     * ({@code NaN}, {@code Infinity} as such), no objective mark, as JSON writes them — given to
+     * {@code out} {@code block} cells at a time, each block in {@code parts} parts as
+     * {@link #of(Sheet, int, int)}; all under the sheet's read lock, so no edit lands between blocks.
      */
-    public static TableRows[] exact(Sheet sheet, int from, int to, int parts) {
-        return of(sheet, EXACT, parts, from, to, false);
+    public static void exactBlocks(Sheet sheet, int block, int parts, BlockWriter out) throws java.io.IOException {
+        if (block < 1) {
+            throw new IllegalArgumentException("block >= 1, not " + block);
+        }
+        checkParts(parts);
+        try {
+            sheet.read(() -> {
+                Graph g = sheet.graph;
+                int[] order = g.displayOrder();
+                for (int from = 0; from < order.length; from += block) {
+                    int[] ids = java.util.Arrays.copyOfRange(order, from, (int) Math.min(order.length, (long) from + block));
+                    try {
+                        out.write(format(g, ids, EXACT, parts, -1));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                return null;
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** {@code digits} meaning "every digit": {@link Double#toString}. */
     private static final int EXACT = 0;
 
-    private static TableRows[] of(Sheet sheet, int digits, int parts, int first, int last, boolean markObjective) {
+    private static void checkParts(int parts) {
         if (parts < 1) {
             throw new IllegalArgumentException("parts >= 1, not " + parts);
         }
-        return sheet.read(() -> {
-            Graph g = sheet.graph;
-            int[] all = sheet.displayOrder();
-            int start = Math.max(0, Math.min(first, all.length));
-            int[] order = start == 0 && last >= all.length ? all
-                    : java.util.Arrays.copyOfRange(all, start, Math.max(start, Math.min(last, all.length)));
-            int objective = markObjective ? g.objective : -1;
-            TableRows[] out = new TableRows[parts];
-            Thread[] helpers = new Thread[parts - 1];
-            Throwable[] failure = new Throwable[parts];
-            for (int p = 1; p < parts; p++) {
-                int part = p;
-                helpers[p - 1] = new Thread(() -> {
-                    try {
-                        out[part] = format(g, order, from(order, part, parts), from(order, part + 1, parts),
-                                objective, digits);
-                    } catch (Throwable t) {
-                        failure[part] = t;
-                    }
-                }, "table-rows-" + p);
-                helpers[p - 1].start();
-            }
-            out[0] = format(g, order, 0, from(order, 1, parts), objective, digits);
-            for (Thread t : helpers) {
+    }
+
+    /** The rows of {@code order}'s cells in {@code parts} parts, each formatted by its own thread. */
+    private static TableRows[] format(Graph g, int[] order, int digits, int parts, int objective) {
+        TableRows[] out = new TableRows[parts];
+        Thread[] helpers = new Thread[parts - 1];
+        Throwable[] failure = new Throwable[parts];
+        for (int p = 1; p < parts; p++) {
+            int part = p;
+            helpers[p - 1] = new Thread(() -> {
                 try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while formatting the table", e);
+                    out[part] = format(g, order, from(order, part, parts), from(order, part + 1, parts),
+                            objective, digits);
+                } catch (Throwable t) {
+                    failure[part] = t;
                 }
+            }, "table-rows-" + p);
+            helpers[p - 1].start();
+        }
+        out[0] = format(g, order, 0, from(order, 1, parts), objective, digits);
+        for (Thread t : helpers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while formatting the table", e);
             }
-            for (Throwable t : failure) {
-                if (t instanceof RuntimeException r) {
-                    throw r;
-                } else if (t instanceof Error e) {
-                    throw e;
-                }
+        }
+        for (Throwable t : failure) {
+            if (t instanceof RuntimeException r) {
+                throw r;
+            } else if (t instanceof Error e) {
+                throw e;
             }
-            return out;
-        });
+        }
+        return out;
     }
 
     private static int from(int[] order, int part, int parts) {
