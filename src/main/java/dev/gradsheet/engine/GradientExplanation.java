@@ -13,8 +13,23 @@ import java.util.List;
  * @param grad      the cell's gradient ∂objective/∂cell
  * @param terms     one term per user cell
  * @param note      a remark for special cases (the objective itself, a fused loss), or empty
+ * @param noteKind  which remark {@code note} is, with its cells in {@code noteCells}, so a view can say it
+ *                  in its own language
+ * @param noteCells the remark's cells (see {@link Note})
  */
-public record GradientExplanation(String cell, String objective, double grad, List<Term> terms, String note) {
+public record GradientExplanation(String cell, String objective, double grad, List<Term> terms, String note,
+                                  Note noteKind, List<String> noteCells) {
+    /** The special cases a remark is about. */
+    public enum Note {
+        /** No remark. No cells. */
+        NONE,
+        /** The cell is the objective. Cells: the cell. */
+        OBJECTIVE,
+        /** A user is a bce fused with its sigmoid (logits form). Cells: the bce. */
+        FUSED,
+        /** The cell is a sigmoid's input whose bce is fused. Cells: the bce, the sigmoid, the cell. */
+        LOGITS
+    }
 
     /**
      * One path of the chain rule: {@code upstream × local = product}.
@@ -24,8 +39,9 @@ public record GradientExplanation(String cell, String objective, double grad, Li
      * @param upstream ∂objective/∂user
      * @param local    ∂user/∂cell
      * @param rule     the operation's rule in words
+     * @param logits   whether this is the fused cross-entropy's term in logits form (its rule is not an {@link Op}'s)
      */
-    public record Term(String user, String op, double upstream, double local, String rule) {
+    public record Term(String user, String op, double upstream, double local, String rule, boolean logits) {
         public double product() {
             return upstream * local;
         }
@@ -60,8 +76,12 @@ public record GradientExplanation(String cell, String objective, double grad, Li
         String name = g.names.nameOf(id);
         List<Term> terms = new ArrayList<>();
         String note = "";
+        Note kind = Note.NONE;
+        List<String> noteCells = List.of();
         if (id == g.objective) {
             note = name + " is the objective: its gradient with respect to itself is 1.";
+            kind = Note.OBJECTIVE;
+            noteCells = List.of(name);
         } else {
             int[] users = g.usersOf(id);
             for (int i = 0; i < users.length; i++) {
@@ -79,27 +99,31 @@ public record GradientExplanation(String cell, String objective, double grad, Li
                     note = g.names.nameOf(u) + " computes cross-entropy in logits form: its gradient goes straight"
                             + " to the sigmoid's input as σ(z) − t, and the " + g.names.nameOf(u) + " term here is"
                             + " shown but not passed on through the sigmoid.";
+                    kind = Note.FUSED;
+                    noteCells = List.of(g.names.nameOf(u));
                 }
                 // What flows on through a sigmoid read by a fused bce excludes that bce's share, which
                 // went straight to the sigmoid's input (see the logits term below).
                 double upstream = g.grad[u] - g.fusedGradientOf(u);
-                terms.add(new Term(g.names.nameOf(u), g.opOf(u).label(), upstream, local, rule(g.opOf(u))));
+                terms.add(new Term(g.names.nameOf(u), g.opOf(u).label(), upstream, local, rule(g.opOf(u)), false));
                 if (g.op[u] == Kernel.SIGMOID) {
                     for (int b : g.usersOf(u)) {
                         if (g.isFused(b) && g.arg(b, 0) == u) {
                             double sigma = g.value[u];
                             terms.add(new Term(g.names.nameOf(b), g.opOf(b).label(), g.grad[b],
                                     sigma - g.value[g.arg(b, 1)],
-                                    "cross-entropy of a sigmoid, in logits form: ∂/∂z = σ(z) − t"));
+                                    "cross-entropy of a sigmoid, in logits form: ∂/∂z = σ(z) − t", true));
                             note = g.names.nameOf(b) + " computes cross-entropy of " + g.names.nameOf(u)
                                     + " in logits form: its gradient reaches " + name + " directly as σ(z) − t,"
                                     + " exact even where σ saturates.";
+                            kind = Note.LOGITS;
+                            noteCells = List.of(g.names.nameOf(b), g.names.nameOf(u), name);
                         }
                     }
                 }
             }
         }
-        return new GradientExplanation(name, objective, g.grad[id], terms, note);
+        return new GradientExplanation(name, objective, g.grad[id], terms, note, kind, noteCells);
     }
 
     /** Each operation's backward rule, in the lesson's words (defined with the op, in {@link Op}). */

@@ -5,8 +5,7 @@ import dev.gradsheet.engine.GradientExplanation;
 import dev.gradsheet.engine.GradientPaths;
 import dev.gradsheet.engine.Numbers;
 import dev.gradsheet.engine.Op;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 
 /**
  * "Why this gradient?" in the page's language. The engine's {@link GradientExplanation} and
@@ -15,12 +14,6 @@ import java.util.regex.Pattern;
  * The numbers, names and formulas in them are the engine's, never translated.
  */
 final class Explanations {
-    private static final Pattern OBJECTIVE_NOTE = Pattern.compile("(\\S+) is the objective: .*");
-    private static final Pattern FUSED_NOTE = Pattern.compile("(\\S+) computes cross-entropy in logits form: .*");
-    private static final Pattern LOGITS_NOTE = Pattern.compile("(\\S+) computes cross-entropy of (\\S+) in logits form:"
-            + " its gradient reaches (\\S+) directly .*");
-    /** The engine's rule for a bce fused with its sigmoid (GradientExplanation), which no Op carries. */
-    private static final String LOGITS_RULE = "cross-entropy of a sigmoid, in logits form";
 
     private Explanations() {
     }
@@ -36,7 +29,7 @@ final class Explanations {
         if (op != null && op.rule().equals(t.rule())) {
             return Texts.t(ruleKey(op));
         }
-        if (t.rule().startsWith(LOGITS_RULE)) {
+        if (t.logits()) {
             return Texts.t("why.logitsRule");
         }
         return t.rule();
@@ -44,34 +37,24 @@ final class Explanations {
 
     /** The explanation's note (the objective itself, a fused loss) in the page's language, or empty. */
     static String note(GradientExplanation why) {
-        String note = why.note();
-        if (note.isEmpty() || english()) {
-            return note;
+        if (english()) {
+            return why.note();
         }
-        Matcher m = OBJECTIVE_NOTE.matcher(note);
-        if (m.matches()) {
-            return Texts.t("why.noteObjective", m.group(1));
-        }
-        m = LOGITS_NOTE.matcher(note);
-        if (m.matches()) {
-            return Texts.t("why.noteLogits", m.group(1), m.group(2), m.group(3));
-        }
-        m = FUSED_NOTE.matcher(note);
-        if (m.matches()) {
-            return Texts.t("why.noteFused", m.group(1));
-        }
-        return note;
+        List<String> c = why.noteCells();
+        return switch (why.noteKind()) {
+            case NONE -> "";
+            case OBJECTIVE -> Texts.t("why.noteObjective", c.get(0));
+            case FUSED -> Texts.t("why.noteFused", c.get(0));
+            case LOGITS -> Texts.t("why.noteLogits", c.get(0), c.get(1), c.get(2));
+        };
     }
 
     /** The equation line; only its "(no cell uses x)" is words. */
     static String equation(GradientExplanation why) {
-        String eq = why.equation();
-        String tail = " = 0 (no cell uses " + why.cell() + ")";
-        if (!english() && eq.endsWith(tail)) {
-            return eq.substring(0, eq.length() - tail.length()) + " = 0 "
-                    + Texts.t("why.unused", why.cell());
+        if (!english() && why.terms().isEmpty() && !why.cell().equals(why.objective())) {
+            return "d" + why.objective() + "/d" + why.cell() + " = 0 " + Texts.t("why.unused", why.cell());
         }
-        return eq;
+        return why.equation();
     }
 
     /** The chain's summary: {@code dL/dx = 16, summed over 1 path}. */
