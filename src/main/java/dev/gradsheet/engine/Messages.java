@@ -64,13 +64,8 @@ public final class Messages {
      */
     public static String cycle(List<String> names) {
         int cells = names.size() - 1;
-        if (cells <= 2 * CYCLE_ENDS + 1) {
-            return String.join(" uses ", names.stream().map(Messages::shorten).toList());
-        }
-        List<String> head = names.subList(0, CYCLE_ENDS).stream().map(Messages::shorten).toList();
-        List<String> tail = names.subList(names.size() - CYCLE_ENDS - 1, names.size()).stream().map(Messages::shorten).toList();
-        return String.join(" uses ", head) + " uses … (" + String.format("%,d", cells - 2 * CYCLE_ENDS) + " more) … uses "
-                + String.join(" uses ", tail) + " (a cycle of " + String.format("%,d", cells) + " cells)";
+        String path = path(names, " uses ", " uses … (" + String.format("%,d", cells - 2 * CYCLE_ENDS) + " more) … uses ");
+        return cells <= 2 * CYCLE_ENDS + 1 ? path : path + " (a cycle of " + String.format("%,d", cells) + " cells)";
     }
 
     /**
@@ -79,13 +74,17 @@ public final class Messages {
      * {@code names} ends with its first name again.
      */
     public static String cyclePath(List<String> names) {
-        int cells = names.size() - 1;
-        if (cells <= 2 * CYCLE_ENDS + 1) {
-            return String.join(" → ", names.stream().map(Messages::shorten).toList());
+        return path(names, " → ", " → … (" + String.format(java.util.Locale.ROOT, "%,d", names.size() - 1 - 2 * CYCLE_ENDS)
+                + ") … → ");
+    }
+
+    /** The names joined by {@code separator}, the middle of a long cycle left out as {@code gap} says. */
+    private static String path(List<String> names, String separator, String gap) {
+        if (names.size() - 1 <= 2 * CYCLE_ENDS + 1) {
+            return String.join(separator, names.stream().map(Messages::shorten).toList());
         }
         List<String> head = names.subList(0, CYCLE_ENDS).stream().map(Messages::shorten).toList();
         List<String> tail = names.subList(names.size() - CYCLE_ENDS - 1, names.size()).stream().map(Messages::shorten).toList();
-        return String.join(" → ", head) + " → … (" + String.format(java.util.Locale.ROOT, "%,d", cells - 2 * CYCLE_ENDS)
-                + ") … → " + String.join(" → ", tail);
+        return String.join(separator, head) + gap + String.join(separator, tail);
     }
 }

@@ -62,4 +62,18 @@ class RefusalReasonTest {
         // arity has no words of its own: the reason and the message
         assertEquals("NONE []", detailOf(() -> s.addCell("h", "pow(x)")));
     }
+
+    @Test
+    void aLongCyclesPathLeavesOutItsMiddle() {
+        StringBuilder text = new StringBuilder("c0 = input(1)\n");
+        for (int i = 1; i < 1_000; i++) {
+            text.append('c').append(i).append(" = c").append(i - 1).append(" + 1\n");
+        }
+        Sheet s = Sheets.of(text.toString());
+        EditRefusedException e = assertThrows(EditRefusedException.class, () -> s.setFormula("c0", "c999 + 1"));
+        assertEquals(EditRefusedException.Detail.CYCLE, e.detail());
+        String path = e.arguments().get(0);
+        assertEquals(true, path.startsWith("c0 → c999 → c998"), path);
+        assertEquals(true, path.contains(" → … (992) … → ") && path.endsWith(" → c0") && path.length() < 120, path);
+    }
 }

@@ -189,12 +189,7 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
     /** A line fitted with far too large a learning rate: the run stops itself and says so. */
     @Test
     void divergenceStopsTheRunAndTheCurveShowsTheBlowUp() throws Exception {
-        TrainingPanel panel = open("x1 = input(0)\nw = weight(0)\nb = weight(0)\nout = w * x1 + b\ny = input(0)\n"
-                + "L = mse(out, y)\n");
-        assertThat(panel.data.use(BuiltInData.NOISY_LINE.table(), "noisy line")).isTrue();
-        panel.batch.setValue(30);
-        panel.learningRate.setValue(5.0);
-        panel.start.click();
+        TrainingPanel panel = startDivergingLine();
         assertThatThrownBy(() -> panel.job().result().get(30, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TrainingLoop.Diverged.class);
         panel.finished().get(30, TimeUnit.SECONDS);

@@ -30,6 +30,21 @@ abstract class TrainKaribuTestBase extends KaribuTestBase {
         return _get(TrainingPanel.class);
     }
 
+    /**
+     * A line (out = w·x1 + b, MSE) fitted to the noisy line with far too large a learning rate (5, batches
+     * of 30), Play pressed: the run blows up and stops itself.
+     */
+    TrainingPanel startDivergingLine() throws Exception {
+        TrainingPanel panel = open("x1 = input(0)\nw = weight(0)\nb = weight(0)\nout = w * x1 + b\ny = input(0)\n"
+                + "L = mse(out, y)\n");
+        org.assertj.core.api.Assertions.assertThat(panel.data.use(dev.gradsheet.train.BuiltInData.NOISY_LINE.table(),
+                "noisy line")).isTrue();
+        panel.batch.setValue(30);
+        panel.learningRate.setValue(5.0);
+        panel.start.click();
+        return panel;
+    }
+
     static String path() {
         return UI.getCurrent().getInternals().getActiveViewLocation().getPath();
     }
