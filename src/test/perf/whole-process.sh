@@ -4,6 +4,9 @@
 # hello world run in the same script, and next to the same command through Spring Boot's nested-jar
 # launcher (the jar's old entry point, JarLauncher -> GradSheetApplication) for the small sheet.
 #
+# Also grades 300 small homework files (the worked example with two claims, every third one wrong)
+# in one `check` command and prints files per second.
+#
 # Usage (after `mvn -B package`): src/test/perf/whole-process.sh [RUNS]   (default 5; big files 3)
 # Runs while no build is running give the steadiest figures (2 cores).
 # Needs /usr/bin/time. Writes the big sheets to target/perf/ once (about 100 MB).
@@ -49,6 +52,16 @@ measure "plain Java hello world (baseline)" "$RUNS" java -cp "$PERF" Hello
 measure "eval worked example: java -jar (launch.Main)" "$RUNS" java -jar "$JAR" eval "$WORKED"
 measure "eval worked example via Spring Boot's JarLauncher (old entry)" "$RUNS" \
   java -cp "$JAR" org.springframework.boot.loader.launch.JarLauncher eval "$WORKED"
+# 300 homework files: the worked example with claims; every third claims a wrong x.grad (check exits 1).
+if [ ! -f "$PERF/homework/s300.sheet" ]; then
+  mkdir -p "$PERF/homework"
+  for i in $(seq 1 300); do
+    { cat "$WORKED"; echo "@expect z.grad = -12"; echo "@expect x.grad = $(( i % 3 == 0 ? 12 : 16 ))"; } > "$PERF/homework/s$i.sheet"
+  done
+fi
+measure "check of 300 homework files, one command" "$RUNS" \
+  sh -c 'java -jar "$0" check "$1"/homework/*.sheet; [ $? -eq 1 ]' "$JAR" "$PERF"  # exit 1: 100 fail, as meant
+echo "|   ($(tail -1 "$PERF/out.txt"); $(awk '{printf "%.0f", 300 / $1}' "$PERF/time.txt") files/s in the last run) | | | |"
 measure "plain Java hello world (baseline)" "$BIG_RUNS" java -cp "$PERF" Hello
 measure "eval 1.58M-cell MLP > file" "$BIG_RUNS" java -jar "$JAR" eval "$PERF/mlp-512.sheet"
 echo "|   (rows printed: $(( $(wc -l < "$PERF/out.txt") - 2 )); output $(( $(stat -c %s "$PERF/out.txt") / 1048576 )) MB) | | | |"

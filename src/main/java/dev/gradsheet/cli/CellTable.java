@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.Numbers;
 import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.engine.TableRows;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -43,62 +44,48 @@ final class CellTable {
     }
 
     /**
-     * Prints the aligned table. The column widths need every row, so the rows' text is kept in one
-     * char array (about 50 chars a cell) rather than as millions of strings, then written padded.
+     * Prints the aligned table. The column widths need every row, so the rows are first formatted as
+     * ASCII bytes ({@link TableRows}: about 50 bytes a cell, no String per field), split between two
+     * threads for big sheets, then written padded.
      */
     static void printTable(Sheet sheet, PrintWriter out) {
         String objective = sheet.objective();
-        RowText rows = new RowText();
-        rows.add(HEADER);
-        String[] row = new String[5];
-        int size = sheet.size();
-        for (int offset = 0; offset < size; offset += BLOCK) {
-            for (Cell c : sheet.cells(offset, BLOCK)) {
-                row[0] = c.name().equals(objective) ? c.name() + " *" : c.name();
-                row[1] = c.kind();
-                row[2] = c.formula();
-                row[3] = Numbers.readable(c.value(), 10);
-                row[4] = Numbers.readable(c.grad(), 10);
-                rows.add(row);
+        TableRows[] parts = TableRows.of(sheet, 10, partsFor(sheet.size()));
+        int[] width = new int[TableRows.FIELDS];
+        for (int i = 0; i < width.length; i++) {
+            width[i] = HEADER[i].length();
+            for (TableRows part : parts) {
+                width[i] = Math.max(width[i], part.width(i));
             }
         }
         // Rows are laid out in a local buffer and written 64k chars at a time: a writer call per field
         // (ten per row) cost more than the formatting.
-        char[] buffer = new char[1 << 16];
-        int used = 0;
         int lineMax = 8;
-        for (int w : rows.width) {
+        for (int w : width) {
             lineMax += w + 2;
         }
-        for (int r = 0; r < rows.count; r++) {
-            if (used + lineMax > buffer.length) {
-                out.write(buffer, 0, used);
-                used = 0;
-                if (lineMax > buffer.length) {
-                    buffer = new char[lineMax];
+        char[] buffer = new char[Math.max(1 << 16, lineMax)];
+        int used = 0;
+        for (int i = 0; i < HEADER.length; i++) {
+            int pad = width[i] - HEADER[i].length();
+            used = padBefore(i, pad, buffer, used);
+            HEADER[i].getChars(0, HEADER[i].length(), buffer, used);
+            used = padAfter(i, pad, buffer, used + HEADER[i].length());
+        }
+        buffer[used++] = '\n';
+        for (TableRows part : parts) {
+            for (int r = 0; r < part.count(); r++) {
+                if (used + lineMax > buffer.length) {
+                    out.write(buffer, 0, used);
+                    used = 0;
                 }
+                for (int i = 0; i < TableRows.FIELDS; i++) {
+                    int pad = width[i] - part.length(r, i);
+                    used = padBefore(i, pad, buffer, used);
+                    used = padAfter(i, pad, buffer, part.copy(r, i, buffer, used));
+                }
+                buffer[used++] = '\n';
             }
-            // Text columns are padded after, number columns before: a line ends in the gradient, so
-            // it has no trailing spaces.
-            for (int i = 0; i < 5; i++) {
-                int len = rows.length(r, i);
-                int pad = rows.width[i] - len;
-                if (i >= 3) {
-                    java.util.Arrays.fill(buffer, used, used + pad, ' ');
-                    used += pad;
-                }
-                System.arraycopy(rows.chars, rows.start(r, i), buffer, used, len);
-                used += len;
-                if (i < 3) {
-                    java.util.Arrays.fill(buffer, used, used + pad, ' ');
-                    used += pad;
-                }
-                if (i < 4) {
-                    buffer[used++] = ' ';
-                    buffer[used++] = ' ';
-                }
-            }
-            buffer[used++] = '\n';
         }
         out.write(buffer, 0, used);
         if (objective == null) {
@@ -109,67 +96,80 @@ final class CellTable {
         }
     }
 
-    /** The rows' texts end to end in one char array, with each field's end and each column's width. */
-    private static final class RowText {
-        char[] chars = new char[1 << 16];
-        int used;
-        int[] ends = new int[5 * 1024];
-        int count;
-        final int[] width = new int[5];
-
-        void add(String[] fields) {
-            if ((count + 1) * 5 > ends.length) {
-                ends = java.util.Arrays.copyOf(ends, ends.length * 2);
-            }
-            for (int i = 0; i < 5; i++) {
-                String f = fields[i];
-                if (used + f.length() > chars.length) {
-                    chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, used + f.length()));
-                }
-                f.getChars(0, f.length(), chars, used);
-                used += f.length();
-                ends[count * 5 + i] = used;
-                width[i] = Math.max(width[i], f.length());
-            }
-            count++;
+    // Text columns are padded after, number columns before: a line ends in the gradient, so it has
+    // no trailing spaces. Columns are separated by two spaces.
+    private static int padBefore(int field, int pad, char[] buffer, int used) {
+        if (field >= 3) {
+            java.util.Arrays.fill(buffer, used, used + pad, ' ');
+            return used + pad;
         }
+        return used;
+    }
 
-        int start(int row, int field) {
-            int k = row * 5 + field;
-            return k == 0 ? 0 : ends[k - 1];
+    private static int padAfter(int field, int pad, char[] buffer, int used) {
+        if (field < 3) {
+            java.util.Arrays.fill(buffer, used, used + pad, ' ');
+            used += pad;
         }
+        if (field < 4) {
+            buffer[used++] = ' ';
+            buffer[used++] = ' ';
+        }
+        return used;
+    }
 
-        int length(int row, int field) {
-            return ends[row * 5 + field] - start(row, field);
-        }
+    /** Sheets at least this big are formatted by two threads (a thread costs more than small sheets take). */
+    static final int PARALLEL_FROM = 8192;
+
+    /** How many threads format a table of {@code cells} rows: two on a machine with two cores or more. */
+    static int partsFor(int cells) {
+        return cells >= PARALLEL_FROM && Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
     }
 
     /**
      * Streams the JSON object: objective, learning rate, every cell (generated ones included), then
      * {@code extras}; the same text as {@link #write(ObjectNode)} of the tree with the same fields.
+     * The cells array is written as text a block at a time, laid out as Jackson's default pretty
+     * printer lays it out, from rows two threads format ({@link TableRows#exact}): Jackson's generator
+     * and a String per number cost most of the time on a million cells. Every text a cell has is
+     * plain ASCII without quotes or backslashes (names, kinds, formulas, numbers), so nothing needs
+     * escaping; NaN and infinities are quoted, as Jackson writes them.
      */
     static void printJson(Sheet sheet, Writer out, JsonExtras extras) {
+        printJson(sheet, out, extras, JSON_BLOCK);
+    }
+
+    /** {@link #printJson(Sheet, Writer, JsonExtras)} formatting {@code block} cells at a time. */
+    static void printJson(Sheet sheet, Writer out, JsonExtras extras, int block) {
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeStringField("objective", sheet.objective());
             json.writeNumberField("lr", sheet.learningRate());
-            json.writeArrayFieldStart("cells");
+            json.writeFieldName("cells");
             int size = sheet.size();
-            for (int offset = 0; offset < size; offset += BLOCK) {
-                List<Cell> block = sheet.cells(offset, BLOCK);
-                for (Cell c : block) {
-                    json.writeStartObject();
-                    json.writeStringField("name", c.name());
-                    json.writeStringField("kind", c.kind());
-                    json.writeStringField("formula", c.formula());
-                    json.writeNumberField("value", c.value());
-                    json.writeNumberField("grad", c.grad());
-                    json.writeEndObject();
-                }
+            if (size == 0) {
+                json.writeStartArray();
+                json.writeEndArray();
+            } else {
+                boolean[] first = {true};
+                TableRows.exactBlocks(sheet, block, partsFor(size), parts -> {
+                    JsonText text = new JsonText();
+                    for (TableRows part : parts) {
+                        for (int r = 0; r < part.count(); r++) {
+                            text.cell(part, r, first[0] && text.used == 0);
+                        }
+                    }
+                    if (first[0]) {
+                        json.writeRawValue(text.chars, 0, text.used); // " : " after the field name, then the text
+                        first[0] = false;
+                    } else {
+                        json.writeRaw(text.chars, 0, text.used);
+                    }
+                });
+                json.writeRaw(" ]");
             }
-            json.writeEndArray();
             extras.write(json);
             json.writeEndObject();
             json.flush();
@@ -177,6 +177,58 @@ final class CellTable {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Cells formatted and written as JSON at a time. */
+    private static final int JSON_BLOCK = 1 << 16;
+
+    /** A block of the cells array as Jackson's default pretty printer writes it. */
+    private static final class JsonText {
+        private static final String NL = System.lineSeparator(); // Jackson's default indenter's line feed
+        private static final String[] FIELDS = {"name", "kind", "formula", "value", "grad"};
+        char[] chars = new char[1 << 16];
+        int used;
+
+        /** One cell object, after "[ " (the first) or ", ". */
+        void cell(TableRows rows, int r, boolean first) {
+            append(first ? "[ {" : ", {");
+            for (int f = 0; f < TableRows.FIELDS; f++) {
+                append(f == 0 ? NL + "    \"" : "," + NL + "    \"");
+                append(FIELDS[f]);
+                append("\" : ");
+                ensure(rows.length(r, f) + 2);
+                boolean quoted = f < 3 || !isNumber(rows, r, f);
+                if (quoted) {
+                    chars[used++] = '"';
+                }
+                used = rows.copy(r, f, chars, used);
+                if (quoted) {
+                    chars[used++] = '"';
+                }
+            }
+            append(NL + "  }");
+        }
+
+        /** Whether a number field is a finite number (NaN and infinities are written as strings). */
+        private static boolean isNumber(TableRows rows, int r, int f) {
+            char c = rows.charAt(r, f, 0);
+            if (c == '-' && rows.length(r, f) > 1) {
+                c = rows.charAt(r, f, 1);
+            }
+            return c >= '0' && c <= '9';
+        }
+
+        private void append(String s) {
+            ensure(s.length());
+            s.getChars(0, s.length(), chars, used);
+            used += s.length();
+        }
+
+        private void ensure(int n) {
+            if (used + n > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, used + n));
+            }
         }
     }
 

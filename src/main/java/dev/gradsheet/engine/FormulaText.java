@@ -22,6 +22,60 @@ final class FormulaText {
         return out.toString();
     }
 
+    /**
+     * Writes {@link #of} into {@code out} when the formula has no generated step to write inline
+     * (every cell of a formula of one operation, and every generated cell), returning true; else
+     * writes nothing and returns false. The same text as {@link #of} without building a String.
+     */
+    static boolean writeFlat(Graph g, int id, AsciiText out) {
+        Op op = g.opOf(id);
+        if (op == Op.INPUT || op == Op.WEIGHT) {
+            out.append(op.label());
+            out.append('(');
+            out.append(Numbers.exact(g.value[id]));
+            out.append(')');
+            return true;
+        }
+        if (op == Op.CONST) {
+            out.append(Numbers.exact(g.value[id]));
+            return true;
+        }
+        int n = g.argCount[id];
+        if (!g.isGenerated(id)) {
+            for (int k = 0; k < n; k++) {
+                if (g.isGenerated(g.arg(id, k))) {
+                    return false;
+                }
+            }
+        }
+        switch (op) {
+            case COPY -> out.appendName(g.names, g.arg(id, 0));
+            case NEG -> {
+                out.append('-');
+                out.appendName(g.names, g.arg(id, 0));
+            }
+            case ADD, SUB, MUL, DIV -> {
+                out.appendName(g.names, g.arg(id, 0));
+                out.append(' ');
+                out.append(op.symbol());
+                out.append(' ');
+                out.appendName(g.names, g.arg(id, 1));
+            }
+            default -> {
+                out.append(op.label());
+                out.append('(');
+                for (int k = 0; k < n; k++) {
+                    if (k > 0) {
+                        out.append(", ");
+                    }
+                    out.appendName(g.names, g.arg(id, k));
+                }
+                out.append(')');
+            }
+        }
+        return true;
+    }
+
     private static void write(Graph g, int id, StringBuilder out, boolean inline) {
         Op op = g.opOf(id);
         switch (op) {

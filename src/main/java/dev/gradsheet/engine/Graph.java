@@ -177,6 +177,9 @@ final class Graph {
 
     /** The generated cells a root owns (its formula's intermediate steps), in creation order. */
     int[] generatedOf(int root) {
+        if (!hasGeneratedArg(root)) {
+            return NONE; // most cells: no list, set or sort for them (a million-row table asks for each)
+        }
         MutableIntList found = new IntArrayList();
         MutableIntList stack = new IntArrayList();
         stack.add(root);
@@ -191,6 +194,55 @@ final class Graph {
             }
         }
         return found.distinct().sortThis().toArray();
+    }
+
+    private static final int[] NONE = new int[0];
+
+    private boolean hasGeneratedArg(int id) {
+        for (int k = 0; k < argCount[id]; k++) {
+            int a = arg(id, k);
+            if (isLive(a) && isGenerated(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Live ids in the order a sheet lists them: user cells in definition order, each after the
+     * generated cells of its formula ({@link Sheet#cells()}; uncached, for one-off readers).
+     */
+    int[] displayOrder() {
+        int[] order = new int[liveCount];
+        int n = 0;
+        for (int root : userCellsInRankOrder()) {
+            for (int g : generatedOf(root)) {
+                order[n++] = g;
+            }
+            order[n++] = root;
+        }
+        return n == order.length ? order : Arrays.copyOf(order, n);
+    }
+
+    /** Live user cells (not generated ones) in definition order (by rank). */
+    int[] userCellsInRankOrder() {
+        int[] byRank = new int[nextRank];
+        java.util.Arrays.fill(byRank, -1);
+        int n = 0;
+        for (int id = 0; id < size; id++) {
+            if (isLive(id) && !isGenerated(id)) {
+                byRank[rank[id]] = id;
+                n++;
+            }
+        }
+        int[] out = new int[n];
+        int k = 0;
+        for (int id : byRank) {
+            if (id >= 0) {
+                out[k++] = id;
+            }
+        }
+        return k == n ? out : java.util.Arrays.copyOf(out, k); // ranks are unique; this only guards it
     }
 
     /** The user cell a cell belongs to: itself, or the root whose formula generated it. */

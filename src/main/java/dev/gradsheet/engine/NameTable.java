@@ -15,8 +15,13 @@ final class NameTable {
     private int poolSize;
     /** Offset in {@link #pool} of each id's name (its length byte), or -1 for none. */
     private int[] offset = new int[64];
-    /** Open-addressing table of id + 1 (0 = empty slot); its length is a power of two. */
-    private int[] slots = new int[128];
+    /**
+     * Open-addressing table: slot i is {@code slots[2i]} = id + 1 (0 = empty) and {@code slots[2i + 1]}
+     * = that name's hash, side by side, so a probe that meets another name is turned away by its hash
+     * without reading the name (two cache misses fewer a probe on a million names). The number of
+     * slots is a power of two.
+     */
+    private int[] slots = new int[2 * 128];
     private int count;
 
     int count() {
@@ -29,13 +34,14 @@ final class NameTable {
         if (len == 0 || len > MAX_LENGTH) {
             return -1;
         }
-        int mask = slots.length - 1;
-        for (int i = hash(name) & mask; ; i = (i + 1) & mask) {
-            int slot = slots[i];
+        int h = hash(name);
+        int mask = (slots.length >> 1) - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            int slot = slots[2 * i];
             if (slot == 0) {
                 return -1;
             }
-            if (equalsAt(offset[slot - 1], name)) {
+            if (slots[2 * i + 1] == h && equalsAt(offset[slot - 1], name)) {
                 return slot - 1;
             }
         }
@@ -48,6 +54,42 @@ final class NameTable {
         }
         int off = offset[id];
         return new String(pool, off + 1, pool[off] & 0xFF, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** The length of {@code id}'s name (which it must have). */
+    int lengthOf(int id) {
+        return pool[offset[id]] & 0xFF;
+    }
+
+    /** Copies {@code id}'s name (which it must have) as ASCII into {@code out} at {@code at}; returns the end. */
+    int copyName(int id, byte[] out, int at) {
+        int off = offset[id];
+        int len = pool[off] & 0xFF;
+        System.arraycopy(pool, off + 1, out, at, len);
+        return at + len;
+    }
+
+    /** The id named by {@code text[from, to)}, or -1: {@link #idOf(CharSequence)} without a substring. */
+    int idOf(String text, int from, int to) {
+        int len = to - from;
+        if (len <= 0 || len > MAX_LENGTH) {
+            return -1;
+        }
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + (text.charAt(i) & 0xFF);
+        }
+        h = mix(h);
+        int mask = (slots.length >> 1) - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            int slot = slots[2 * i];
+            if (slot == 0) {
+                return -1;
+            }
+            if (slots[2 * i + 1] == h && equalsAt(offset[slot - 1], text, from, len)) {
+                return slot - 1;
+            }
+        }
     }
 
     /** Gives {@code id} the name {@code name}; the caller checked that the name is free and valid. */
@@ -70,8 +112,8 @@ final class NameTable {
         }
         poolSize += len + 1;
         offset[id] = off;
-        if ((count + 1) * 2 > slots.length) {
-            rehash(slots.length * 2);
+        if ((count + 1) * 2 > slots.length >> 1) {
+            rehash(slots.length); // twice the slots
         }
         insertSlot(id);
         count++;
@@ -82,22 +124,24 @@ final class NameTable {
         if (id >= offset.length || offset[id] < 0) {
             return;
         }
-        int mask = slots.length - 1;
+        int mask = (slots.length >> 1) - 1;
         int i = hashAt(offset[id]) & mask;
-        while (slots[i] != id + 1) {
+        while (slots[2 * i] != id + 1) {
             i = (i + 1) & mask;
         }
         // Backward-shift deletion keeps linear probing correct without tombstones.
         int hole = i;
-        for (int j = (hole + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
-            int home = hashAt(offset[slots[j] - 1]) & mask;
+        for (int j = (hole + 1) & mask; slots[2 * j] != 0; j = (j + 1) & mask) {
+            int home = slots[2 * j + 1] & mask;
             boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable) {
-                slots[hole] = slots[j];
+                slots[2 * hole] = slots[2 * j];
+                slots[2 * hole + 1] = slots[2 * j + 1];
                 hole = j;
             }
         }
-        slots[hole] = 0;
+        slots[2 * hole] = 0;
+        slots[2 * hole + 1] = 0;
         offset[id] = -1;
         count--;
     }
@@ -108,22 +152,39 @@ final class NameTable {
         if (offset.length > ids) {
             offset = Arrays.copyOf(offset, ids);
         }
+        // A loading table is kept at most half full (short probes); a loaded one may be 80% full: with
+        // the hashes beside the ids, a longer probe costs little, and the table then takes no more
+        // memory than one without hashes at half. The next new name grows it back to half.
+        int capacity = 64;
+        while (capacity * 4L < count * 5L) {
+            capacity *= 2;
+        }
+        if (capacity < slots.length >> 1) {
+            rehash(capacity);
+        }
     }
 
     private void insertSlot(int id) {
-        int mask = slots.length - 1;
-        int i = hashAt(offset[id]) & mask;
-        while (slots[i] != 0) {
-            i = (i + 1) & mask;
-        }
-        slots[i] = id + 1;
+        insert(id, hashAt(offset[id]));
     }
 
+    private void insert(int id, int h) {
+        int mask = (slots.length >> 1) - 1;
+        int i = h & mask;
+        while (slots[2 * i] != 0) {
+            i = (i + 1) & mask;
+        }
+        slots[2 * i] = id + 1;
+        slots[2 * i + 1] = h;
+    }
+
+    /** Moves every name into a table of {@code capacity} slots, by the hashes kept beside them. */
     private void rehash(int capacity) {
-        slots = new int[capacity];
-        for (int id = 0; id < offset.length; id++) {
-            if (offset[id] >= 0) {
-                insertSlot(id);
+        int[] old = slots;
+        slots = new int[2 * capacity];
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != 0) {
+                insert(old[i] - 1, old[i + 1]);
             }
         }
     }
@@ -147,6 +208,19 @@ final class NameTable {
         }
         for (int i = 0; i < len; i++) {
             if (pool[off + 1 + i] != (byte) name.charAt(i) || name.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean equalsAt(int off, String text, int from, int len) {
+        if ((pool[off] & 0xFF) != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            char c = text.charAt(from + i);
+            if (pool[off + 1 + i] != (byte) c || c > 0x7F) {
                 return false;
             }
         }

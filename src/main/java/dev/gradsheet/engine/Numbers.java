@@ -74,9 +74,26 @@ public final class Numbers {
      * time building BigDecimals.
      */
     public static String readable(double v, int digits) {
+        if (digits < 1 || digits > 10) {
+            return readableExact(v, digits);
+        }
+        byte[] text = new byte[READABLE_MAX];
+        int n = readable(v, digits, text, 0);
+        return new String(text, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** Room {@link #readable(double, int, byte[], int)} needs at most (digits 1 to 10). */
+    static final int READABLE_MAX = 32;
+
+    /**
+     * Writes {@link #readable(double, int)} as ASCII into {@code out} from {@code at} (which has
+     * {@link #READABLE_MAX} bytes free; {@code digits} 1 to 10) and returns where it ends: the same
+     * text without a String, for tables of millions of numbers.
+     */
+    static int readable(double v, int digits, byte[] out, int at) {
         double abs = Math.abs(v);
-        if (!(abs >= 1e-13 && abs < 1e31) || digits < 1 || digits > 10) {
-            return readableExact(v, digits); // NaN, infinities, 0, subnormals and extremes: rare
+        if (!(abs >= 1e-13 && abs < 1e31)) {
+            return ascii(readableExact(v, digits), out, at); // NaN, infinities, 0, subnormals and extremes: rare
         }
         int e = (int) Math.floor(Math.log10(abs)); // the power of ten of the first digit, maybe off by one
         double x = scaled(abs, digits - 1 - e);
@@ -92,7 +109,7 @@ public final class Numbers {
         long m = (long) x;
         double fraction = x - m;
         if (Math.abs(fraction - 0.5) < 1e-5 || !(x >= POWERS[digits - 1] && x < POWERS[digits])) {
-            return readableExact(v, digits);
+            return ascii(readableExact(v, digits), out, at);
         }
         if (fraction > 0.5) {
             m++;
@@ -101,30 +118,40 @@ public final class Numbers {
                 e++;
             }
         }
-        char[] d = new char[digits];
-        int n = digits;
+        // The digits go at the end of the free room first, then are moved into place.
+        int d = at + READABLE_MAX - digits;
         for (int k = digits - 1; k >= 0; k--) {
-            d[k] = (char) ('0' + m % 10);
+            out[d + k] = (byte) ('0' + m % 10);
             m /= 10;
         }
-        while (n > 1 && d[n - 1] == '0') {
+        int n = digits;
+        while (n > 1 && out[d + n - 1] == '0') {
             n--;
         }
-        StringBuilder out = new StringBuilder(n + 10);
+        int p = at;
         if (v < 0) {
-            out.append('-');
+            out[p++] = '-';
         }
         // BigDecimal's rules: toPlainString in [1e-4, 1e12); below, toString stays plain down to 1e-6.
         if ((abs >= 1e-4 && abs < 1e12) || (abs < 1e-4 && e >= -6)) {
-            plain(d, n, e, out);
-        } else {
-            out.append(d[0]);
-            if (n > 1) {
-                out.append('.').append(d, 1, n - 1);
-            }
-            out.append('e').append(e);
+            return plain(out, d, n, e, p);
         }
-        return out.toString();
+        out[p++] = out[d];
+        if (n > 1) {
+            out[p++] = '.';
+            for (int k = 1; k < n; k++) {
+                out[p++] = out[d + k];
+            }
+        }
+        out[p++] = 'e';
+        return ascii(Integer.toString(e), out, p);
+    }
+
+    private static int ascii(String s, byte[] out, int at) {
+        for (int i = 0; i < s.length(); i++) {
+            out[at + i] = (byte) s.charAt(i);
+        }
+        return at + s.length();
     }
 
     private static final double[] POWERS = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
@@ -138,21 +165,30 @@ public final class Numbers {
         return -k < POWERS.length ? abs / POWERS[-k] : Double.NaN;
     }
 
-    private static void plain(char[] d, int n, int e, StringBuilder out) {
+    /**
+     * Writes the {@code n} digits at {@code out[d..]} (first digit of power {@code e}) in plain
+     * notation from {@code p}; returns the end. Plain text never reaches the digits' room at the end.
+     */
+    private static int plain(byte[] out, int d, int n, int e, int p) {
         if (e < 0) {
-            out.append("0.");
+            out[p++] = '0';
+            out[p++] = '.';
             for (int k = -1; k > e; k--) {
-                out.append('0');
+                out[p++] = '0';
             }
-            out.append(d, 0, n);
-            return;
+            System.arraycopy(out, d, out, p, n); // e >= -6 here, so p + n stays below d + n
+            return p + n;
         }
         for (int k = 0; k <= e; k++) {
-            out.append(k < n ? d[k] : '0');
+            out[p++] = k < n ? out[d + k] : (byte) '0';
         }
         if (n > e + 1) {
-            out.append('.').append(d, e + 1, n - e - 1);
+            out[p++] = '.';
+            for (int k = e + 1; k < n; k++) {
+                out[p++] = out[d + k];
+            }
         }
+        return p;
     }
 
     /** {@link #readable} by rounding the exact binary value with {@link BigDecimal} (slow, exact). */

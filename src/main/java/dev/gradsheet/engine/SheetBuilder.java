@@ -15,6 +15,7 @@ import org.eclipse.collections.impl.map.mutable.primitive.IntLongHashMap;
  */
 public final class SheetBuilder {
     private final Graph graph = new Graph();
+    private final FlatFormula flat = new FlatFormula();
     private final List<Problem> problems = new ArrayList<>();
     /** Line of each defined user cell, by rank (definition order). */
     private final MutableIntList lineOfRank = new IntArrayList();
@@ -66,6 +67,57 @@ public final class SheetBuilder {
         graph.rank[id] = graph.nextRank++;
         lineOfRank.add(line);
         return this;
+    }
+
+    /**
+     * Defines the cell named by {@code text[nameFrom, nameTo)} as the formula {@code text[formulaFrom,
+     * formulaTo)}: the same as {@link #cell(String, String, int, int, int)} with those substrings, but
+     * a formula of one operation on names or a number (nearly every line of a big sheet) is read in
+     * place by {@link FlatFormula}, without substrings, a syntax tree or a lowering plan.
+     */
+    public SheetBuilder cell(String text, int nameFrom, int nameTo, int formulaFrom, int formulaTo, int line,
+                             int nameColumn, int formulaColumn) {
+        int id = validName(text, nameFrom, nameTo) ? graph.names.idOf(text, nameFrom, nameTo) : -2;
+        if (id == -2 || (id >= 0 && !graph.isPlaceholder(id)) || !flat.read(text, formulaFrom, formulaTo)) {
+            // a bad or duplicate name, or a formula the general parser must read (and explain if wrong)
+            return cell(text.substring(nameFrom, nameTo), text.substring(formulaFrom, formulaTo), line, nameColumn,
+                    formulaColumn);
+        }
+        int[] args = flat.argCount == 0 ? NO_ARGS : new int[flat.argCount];
+        boolean namesItself = false;
+        for (int k = 0; k < args.length; k++) {
+            int from = flat.argFrom[k];
+            int to = flat.argTo[k];
+            int arg = graph.names.idOf(text, from, to);
+            args[k] = arg >= 0 ? arg : resolve(text.substring(from, to), line, formulaColumn + from - formulaFrom);
+            namesItself |= to - from == nameTo - nameFrom && text.regionMatches(from, text, nameFrom, to - from);
+        }
+        if (id < 0 && namesItself) {
+            id = graph.names.idOf(text, nameFrom, nameTo); // L = L + x: a cycle, not an unknown name
+        }
+        if (id < 0) {
+            id = graph.allocatePlaceholder(text.substring(nameFrom, nameTo));
+        }
+        firstUse.remove(id);
+        graph.define(id, flat.op, args, flat.value, false);
+        graph.rank[id] = graph.nextRank++;
+        lineOfRank.add(line);
+        return this;
+    }
+
+    private static final int[] NO_ARGS = new int[0];
+
+    /** {@link FormulaParser#isValidName} of {@code text[from, to)}. */
+    private static boolean validName(String text, int from, int to) {
+        if (to <= from || to - from > 200 || !FormulaParser.isNameStart(text.charAt(from))) {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            if (!FormulaParser.isNamePart(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int resolve(String ref, int line, int column) {

@@ -95,14 +95,20 @@ public final class SheetFile {
                 end = length;
             }
             lineNo++;
-            String line = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
+            int lineStart = start;
+            int lineEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
             start = end + 1;
-            if (!seenCell && line.startsWith("#")) {
-                description.append(line.length() > 1 && line.charAt(1) == ' ' ? line.substring(2) : line.substring(1))
-                        .append('\n');
-                continue;
+            if (plainCell(text, lineStart, lineEnd, lineNo, builder)) {
+                seenCell = true;
+            } else {
+                String line = text.substring(lineStart, lineEnd);
+                if (!seenCell && line.startsWith("#")) {
+                    description.append(line.length() > 1 && line.charAt(1) == ' ' ? line.substring(2) : line.substring(1))
+                            .append('\n');
+                    continue;
+                }
+                seenCell |= parseLine(line, lineNo, builder, data, claims);
             }
-            seenCell |= parseLine(line, lineNo, builder, data, claims);
             if (end == length) {
                 break;
             }
@@ -119,6 +125,57 @@ public final class SheetFile {
         } catch (SheetBuildException e) {
             throw new SheetFormatException(source, e.problems());
         }
+    }
+
+    /**
+     * Reads a plain cell line — {@code name = formula}, no comment, no setting — straight into the
+     * builder without cutting it into strings (a big sheet is millions of such lines); returns false,
+     * having done nothing, for any other line, which {@link #parseLine} then reads. The name and
+     * formula spans and columns are exactly the ones {@link #parseLine} would find.
+     */
+    private static boolean plainCell(String text, int from, int to, int lineNo, SheetBuilder builder) {
+        int nameFrom = from;
+        while (nameFrom < to && Character.isWhitespace(text.charAt(nameFrom))) {
+            nameFrom++;
+        }
+        int i = nameFrom;
+        while (i < to && isNamePart(text.charAt(i))) {
+            i++;
+        }
+        int nameTo = i;
+        if (nameTo == nameFrom) {
+            return false; // a comment, a setting, a blank line or something to complain about
+        }
+        while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i == to || text.charAt(i) != '=') {
+            return false;
+        }
+        int eq = i;
+        int formulaTo = to;
+        for (int k = eq + 1; k < to; k++) {
+            if (text.charAt(k) == '#') {
+                return false;
+            }
+        }
+        int formulaFrom = eq + 1;
+        while (formulaFrom < formulaTo && Character.isWhitespace(text.charAt(formulaFrom))) {
+            formulaFrom++;
+        }
+        while (formulaTo > formulaFrom && Character.isWhitespace(text.charAt(formulaTo - 1))) {
+            formulaTo--;
+        }
+        if (formulaFrom == formulaTo) {
+            return false;
+        }
+        builder.cell(text, nameFrom, nameTo, formulaFrom, formulaTo, lineNo, nameFrom - from + 1,
+                formulaFrom - from + 1);
+        return true;
+    }
+
+    private static boolean isNamePart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     /** Reads one line into the builder; returns whether it defined a cell or setting. */
@@ -462,6 +519,17 @@ public final class SheetFile {
 
     /** Strict UTF-8 decoding: binary data gets a message naming where it starts. */
     private static String decode(byte[] bytes, String source) throws SheetFormatException {
+        boolean ascii = true;
+        for (byte b : bytes) {
+            if (b <= 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            // Nearly every sheet: plain ASCII needs no decoder (which copied a big file twice).
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         int line = 1;
         int col = 1;
         for (byte b : bytes) {

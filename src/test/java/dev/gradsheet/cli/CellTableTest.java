@@ -27,6 +27,7 @@ class CellTableTest {
         sheets.add(SheetFile.parse(Examples.WORKED.text(), "worked").sheet());
         sheets.add(SheetFile.parse(Generators.text(w -> Generators.mlp(24, 7, w)), "mlp").sheet());
         sheets.add(SheetFile.parse(Generators.text(w -> Generators.randomDag(9000, 40, 3, w)), "dag").sheet());
+        sheets.add(SheetFile.parse("a = input(0)\nb = log(a)\nc = 0 - b\nd = exp(c)\nL = mse(b, d)\n", "nonfinite").sheet());
         return sheets;
     }
 
@@ -38,7 +39,23 @@ class CellTableTest {
             ObjectNode tree = CellTable.json(sheet);
             tree.put("steps", 3);
             assertEquals(CellTable.write(tree), streamed.toString());
+            // in blocks of 1,000 and 7 cells (rows of several blocks, each formatted by two threads)
+            for (int block : new int[] {1000, 7}) {
+                StringWriter inBlocks = new StringWriter();
+                CellTable.printJson(sheet, inBlocks, json -> json.writeNumberField("steps", 3), block);
+                assertEquals(CellTable.write(tree), inBlocks.toString());
+            }
         }
+    }
+
+    @Test
+    void nonFiniteNumbersAreQuotedInJsonAsJacksonQuotesThem() throws Exception {
+        StringWriter streamed = new StringWriter();
+        CellTable.printJson(SheetFile.parse("a = input(0)\nb = log(a)\nc = 0 - b\n", "nf").sheet(), streamed,
+                json -> { });
+        String text = streamed.toString();
+        assertEquals(true, text.contains("\"value\" : \"-Infinity\"") && text.contains("\"value\" : \"Infinity\""),
+                text);
     }
 
     @Test
