@@ -169,7 +169,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         updatingObjective = true;
         try {
             if (structural) {
-                objective.setItems(sheet.names());
+                NameChoices.offer(objective, sheet);
             }
             objective.setValue(current);
         } finally {
