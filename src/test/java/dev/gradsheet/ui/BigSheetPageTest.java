@@ -108,4 +108,26 @@ class BigSheetPageTest extends KaribuTestBase {
         assertThat(registry.store().revision(big.id())).isEqualTo(1);
         assertThat(registry.store().text(big.id()).orElseThrow()).contains("w = weight(0.8)");
     }
+
+    @Test
+    void aTeachersServerMayRaiseTheUploadLimitToOpenABigFile() throws Exception {
+        ServerLimits raised = new ServerConfig().serverLimits(10_000, 1_000_000, 1, 16, java.time.Duration.ofMinutes(10),
+                org.springframework.util.unit.DataSize.parse("256MB"), org.springframework.util.unit.DataSize.parse("64MB"));
+        assertThat(raised.uploadBytes()).isEqualTo(64 << 20);
+        assertThat(ServerLimits.defaults().uploadBytes()).isEqualTo(SheetToolbar.MAX_UPLOAD_BYTES);
+        SharedSheet shared = registry.create(dev.gradsheet.sheet.Examples.WORKED.load());
+        SheetToolbar toolbar = new SheetToolbar(new SheetPresenter(shared, raised, registry.jobs()));
+        UI.getCurrent().add(toolbar);
+        List<byte[]> opened = new java.util.ArrayList<>();
+        toolbar.addOpenListener(e -> opened.add(e.bytes()));
+        byte[] file = LargeSheetTest.chain(60_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(file.length).isGreaterThan(SheetToolbar.MAX_UPLOAD_BYTES); // refused by a default server
+        assertThat(toolbar.upload.getMaxFileSize()).isEqualTo(64 << 20);
+        com.github.mvysny.kaributesting.v10.UploadKt._upload(toolbar.upload, "big.sheet", "text/plain", file);
+        roundtrip();
+        assertThat(opened).hasSize(1);
+        assertThat(opened.get(0)).isEqualTo(file);
+        assertThat(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ServerLimits(1, 1, 1, 0, java.time.Duration.ZERO, 0, 0))).isNotNull();
+    }
 }
