@@ -164,6 +164,31 @@ public final class Sheet {
     }
 
     /**
+     * The distinct arguments of {@code name} (generated cells included) and the distinct cells using it
+     * directly, by name; empty lists for an unknown cell. One cell's edges, so a picture of a big
+     * sheet's neighbourhood need not read {@link #arguments()} of every cell.
+     */
+    public List<List<String>> edgesOf(String name) {
+        return read(() -> {
+            int id = graph.names.idOf(name);
+            if (id < 0 || !graph.isLive(id)) {
+                return List.of(List.of(), List.of());
+            }
+            java.util.Set<String> args = new java.util.LinkedHashSet<>();
+            for (int k = 0; k < graph.argCount[id]; k++) {
+                args.add(graph.names.nameOf(graph.arg(id, k)));
+            }
+            java.util.Set<String> users = new java.util.LinkedHashSet<>(); // a weight may have 100,000 users
+            for (int u : graph.usersOf(id)) {
+                if (graph.isLive(u)) {
+                    users.add(graph.names.nameOf(u));
+                }
+            }
+            return List.of(List.copyOf(args), List.copyOf(users));
+        });
+    }
+
+    /**
      * Every live cell's arguments by name, in argument order (a cell using another twice lists it
      * twice): the graph's edges, read in one pass for pictures of the graph.
      */

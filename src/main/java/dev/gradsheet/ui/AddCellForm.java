@@ -104,9 +104,8 @@ public class AddCellForm extends Composite<VerticalLayout> {
 
     /** Re-reads the cell names offered as arguments (after cells were added, renamed or deleted). */
     public void refreshNames() {
-        List<String> names = presenter.sheet().names();
-        arg1.setItems(names);
-        arg2.setItems(names);
+        NameChoices.offer(arg1, presenter.sheet());
+        NameChoices.offer(arg2, presenter.sheet());
     }
 
     private void build() {

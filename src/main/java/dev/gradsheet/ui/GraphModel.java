@@ -26,6 +26,12 @@ public final class GraphModel {
     static final int LABEL_DIGITS = 4;
     /** Most nodes a neighbourhood picture shows. */
     public static final int NEIGHBOURHOOD_LIMIT = 60;
+    /**
+     * Sheets of more cells than this are never indexed whole: their picture is always a neighbourhood,
+     * read cell by cell (issue 13: opening a 1.6M-cell sheet built an index of every edge, seconds and
+     * hundreds of MB per tab).
+     */
+    public static final int INDEXED_UP_TO = 20_000;
 
     /** One node: the cell's name as id, a plain-text label and style classes. */
     public record Node(String id, String label, String classes) {
@@ -70,8 +76,16 @@ public final class GraphModel {
     private Map<String, List<String>> users;
     private Map<String, List<String>> args;
 
+    /** Sheets of more cells than this are drawn cell by cell ({@link #INDEXED_UP_TO}; tests lower it). */
+    private final int indexedUpTo;
+
     public GraphModel(Sheet sheet) {
+        this(sheet, INDEXED_UP_TO);
+    }
+
+    GraphModel(Sheet sheet, int indexedUpTo) {
         this.sheet = sheet;
+        this.indexedUpTo = indexedUpTo;
     }
 
     /** Forgets the edges: call after a structural change. */
@@ -99,54 +113,112 @@ public final class GraphModel {
      * as part of the cell using them, so a wide network's neurons stay readable at a glance.
      */
     public Picture picture(String selected, boolean collapseSteps, boolean showWeights) {
-        return sheet.read(() -> {
-            List<Cell> cells = sheet.cells();
-            String objective = sheet.objective();
-            index(cells);
-            Map<String, String> owner = owners(cells, collapseSteps, showWeights);
-            Set<String> around;
-            long drawn = cells.stream().filter(c -> !owner.containsKey(c.name())).count();
-            boolean neighbourhood = drawn > FULL_LIMIT;
-            if (!neighbourhood) {
-                around = new LinkedHashSet<>();
-                cells.forEach(c -> around.add(c.name()));
-            } else {
-                String centre = selected != null && sheet.cell(selected).isPresent() ? selected : objective;
-                around = neighbourhood(centre);
-            }
-            Set<String> shown = new LinkedHashSet<>();
-            for (String name : around) {
-                shown.add(owner.getOrDefault(name, name));
-            }
-            List<Node> nodes = new ArrayList<>();
-            for (String name : shown) {
-                sheet.cell(name).ifPresent(c -> {
-                    boolean outside = neighbourhood && !allShown(name, around);
-                    nodes.add(node(c, objective, false, outside));
-                });
-            }
-            Set<Edge> edges = new LinkedHashSet<>();
-            for (String name : around) {
-                String from = owner.getOrDefault(name, name);
-                for (String user : users.getOrDefault(name, List.of())) {
-                    String to = owner.getOrDefault(user, user);
-                    if (shown.contains(to) && !from.equals(to)) {
-                        edges.add(new Edge(from, to));
-                    }
-                }
-            }
-            String shownSelected = selected == null ? null : owner.getOrDefault(selected, selected);
-            Set<String> inputs = new java.util.HashSet<>();
-            nodes.forEach(n -> {
-                if ((" " + n.classes() + " ").contains(" input ")) {
-                    inputs.add(n.id());
-                }
+        return sheet.read(() -> sheet.size() > indexedUpTo
+                ? bigPicture(selected, collapseSteps, showWeights)
+                : indexedPicture(selected, collapseSteps, showWeights));
+    }
+
+    /** A small sheet's picture, from an index of every cell's edges (drawn whole when it is small enough). */
+    private Picture indexedPicture(String selected, boolean collapseSteps, boolean showWeights) {
+        List<Cell> cells = sheet.cells();
+        String objective = sheet.objective();
+        index(cells);
+        Map<String, String> owner = owners(cells, collapseSteps, showWeights);
+        long drawn = cells.stream().filter(c -> !owner.containsKey(c.name())).count();
+        boolean neighbourhood = drawn > FULL_LIMIT;
+        Set<String> around;
+        if (!neighbourhood) {
+            around = new LinkedHashSet<>();
+            cells.forEach(c -> around.add(c.name()));
+        } else {
+            String centre = selected != null && sheet.cell(selected).isPresent() ? selected : objective;
+            around = neighbourhood(centre, this::argsOf, this::usersOf);
+        }
+        return draw(selected, objective, around, neighbourhood, cells.size(),
+                name -> owner.getOrDefault(name, name), this::argsOf, this::usersOf);
+    }
+
+    /**
+     * A big sheet's picture (issue 13): always the neighbourhood, read cell by cell from the engine, so
+     * its cost follows the few dozen cells drawn, not the sheet's size (no list of every cell, no index).
+     */
+    private Picture bigPicture(String selected, boolean collapseSteps, boolean showWeights) {
+        String objective = sheet.objective();
+        Map<String, List<List<String>>> edges = new HashMap<>();
+        java.util.function.Function<String, List<String>> argsOf = n -> edges.computeIfAbsent(n, sheet::edgesOf).get(0);
+        java.util.function.Function<String, List<String>> usersOf = n -> edges.computeIfAbsent(n, sheet::edgesOf).get(1);
+        Map<String, String> owners = new HashMap<>();
+        java.util.function.Function<String, String> ownerOf = name -> owners.computeIfAbsent(name,
+                n -> ownerOf(n, collapseSteps, showWeights, usersOf));
+        String centre = selected != null && sheet.cell(selected).isPresent() ? selected : objective;
+        return draw(selected, objective, neighbourhood(centre, argsOf, usersOf), true, sheet.size(), ownerOf,
+                argsOf, usersOf);
+    }
+
+    /** The node standing for cell {@code name} (itself, a step's owner, or a parameter's user's node). */
+    private String ownerOf(String name, boolean collapseSteps, boolean showWeights,
+                           java.util.function.Function<String, List<String>> usersOf) {
+        Cell c = sheet.cell(name).orElse(null);
+        if (c == null) {
+            return name;
+        }
+        if (collapseSteps && c.generated()) {
+            return c.owner();
+        }
+        boolean parameter = c.isWeight() || "const".equals(c.kind());
+        List<String> using = !showWeights && parameter ? usersOf.apply(name) : List.of();
+        if (!using.isEmpty()) {
+            Cell user = sheet.cell(using.get(0)).orElse(null);
+            return collapseSteps && user != null && user.generated() ? user.owner() : using.get(0);
+        }
+        return name;
+    }
+
+    /** The picture of the cells {@code around}, each drawn as the node {@code ownerOf} names. */
+    private Picture draw(String selected, String objective, Set<String> around, boolean neighbourhood, int total,
+                         java.util.function.Function<String, String> ownerOf,
+                         java.util.function.Function<String, List<String>> argsOf,
+                         java.util.function.Function<String, List<String>> usersOf) {
+        Set<String> shown = new LinkedHashSet<>();
+        for (String name : around) {
+            shown.add(ownerOf.apply(name));
+        }
+        List<Node> nodes = new ArrayList<>();
+        for (String name : shown) {
+            sheet.cell(name).ifPresent(c -> {
+                boolean outside = neighbourhood && !allShown(name, around, argsOf, usersOf);
+                nodes.add(node(c, objective, false, outside));
             });
-            List<Edge> edgeList = new ArrayList<>(edges);
-            List<String> ids = nodes.stream().map(Node::id).toList();
-            return new Picture(nodes, edgeList, null, neighbourhood, cells.size(),
-                    GraphLayers.place(ids, edgeList, inputs), Set.of()).select(shownSelected);
+        }
+        Set<Edge> edges = new LinkedHashSet<>();
+        for (String name : around) {
+            String from = ownerOf.apply(name);
+            for (String user : usersOf.apply(name)) {
+                String to = ownerOf.apply(user);
+                if (shown.contains(to) && !from.equals(to)) {
+                    edges.add(new Edge(from, to));
+                }
+            }
+        }
+        String shownSelected = selected == null ? null : ownerOf.apply(selected);
+        Set<String> inputs = new java.util.HashSet<>();
+        nodes.forEach(n -> {
+            if ((" " + n.classes() + " ").contains(" input ")) {
+                inputs.add(n.id());
+            }
         });
+        List<Edge> edgeList = new ArrayList<>(edges);
+        List<String> ids = nodes.stream().map(Node::id).toList();
+        return new Picture(nodes, edgeList, null, neighbourhood, total,
+                GraphLayers.place(ids, edgeList, inputs), Set.of()).select(shownSelected);
+    }
+
+    private List<String> argsOf(String name) {
+        return args.getOrDefault(name, List.of());
+    }
+
+    private List<String> usersOf(String name) {
+        return users.getOrDefault(name, List.of());
     }
 
     /**
@@ -177,6 +249,9 @@ public final class GraphModel {
     /** The node standing for cell {@code name} in a picture drawn with these options. */
     public String shownAs(String name, boolean collapseSteps, boolean showWeights) {
         return sheet.read(() -> {
+            if (sheet.size() > indexedUpTo) {
+                return ownerOf(name, collapseSteps, showWeights, n -> sheet.edgesOf(n).get(1));
+            }
             List<Cell> cells = sheet.cells();
             index(cells);
             return owners(cells, collapseSteps, showWeights).getOrDefault(name, name);
@@ -184,12 +259,15 @@ public final class GraphModel {
     }
 
     /** Whether every neighbour of {@code name} is in the picture (else it is drawn dashed). */
-    private boolean allShown(String name, Set<String> shown) {
-        return shown.containsAll(users.getOrDefault(name, List.of()))
-                && shown.containsAll(args.getOrDefault(name, List.of()));
+    private static boolean allShown(String name, Set<String> shown,
+                                    java.util.function.Function<String, List<String>> argsOf,
+                                    java.util.function.Function<String, List<String>> usersOf) {
+        return shown.containsAll(usersOf.apply(name)) && shown.containsAll(argsOf.apply(name));
     }
 
-    private Set<String> neighbourhood(String centre) {
+    private static Set<String> neighbourhood(String centre,
+                                             java.util.function.Function<String, List<String>> argsOf,
+                                             java.util.function.Function<String, List<String>> usersOf) {
         Set<String> out = new LinkedHashSet<>();
         if (centre == null) {
             return out;
@@ -205,8 +283,7 @@ public final class GraphModel {
             if (d >= 2) {
                 continue;
             }
-            for (Collection<String> next : List.of(args.getOrDefault(name, List.of()),
-                    users.getOrDefault(name, List.of()))) {
+            for (Collection<String> next : List.of(argsOf.apply(name), usersOf.apply(name))) {
                 for (String n : next) {
                     if (!depth.containsKey(n)) {
                         depth.put(n, d + 1);
@@ -251,6 +328,9 @@ public final class GraphModel {
 
     /** The distinct cells {@code name}'s formula reads (its arguments), from the cached edges. */
     List<String> argumentsOf(String name) {
+        if (sheet.size() > indexedUpTo) {
+            return sheet.edgesOf(name).get(0);
+        }
         index(null);
         return args.getOrDefault(name, List.of());
     }

@@ -15,10 +15,11 @@ public class ServerConfig {
                               @Value("${gradsheet.jobs.workers:0}") int workers,
                               @Value("${gradsheet.jobs.queue:16}") int queue,
                               @Value("${gradsheet.evict-after:10m}") Duration evictAfter,
-                              @Value("${gradsheet.undo-budget:256MB}") org.springframework.util.unit.DataSize undoBudget) {
+                              @Value("${gradsheet.undo-budget:256MB}") org.springframework.util.unit.DataSize undoBudget,
+                              @Value("${gradsheet.limits.upload:1000000B}") org.springframework.util.unit.DataSize upload) {
         return new ServerLimits(stepsPerClick, maxEpochs,
                 workers > 0 ? workers : Runtime.getRuntime().availableProcessors(), queue, evictAfter,
-                undoBudget.toBytes());
+                undoBudget.toBytes(), (int) Math.min(Integer.MAX_VALUE, upload.toBytes()));
     }
 
     @Bean(destroyMethod = "close")

@@ -14,9 +14,19 @@ import java.time.Duration;
  * @param queue         jobs that may wait for a worker; more are refused
  * @param evictAfter    a sheet no tab has open leaves memory after this long (it stays on disk)
  * @param undoBudget    bytes of undo history all sheets in memory may keep together
+ * @param uploadBytes   largest {@code .sheet} file the page accepts (issue 13: a teacher's server may
+ *                      raise it to open a million-cell sheet)
  */
 public record ServerLimits(int stepsPerClick, int maxEpochs, int workers, int queue, Duration evictAfter,
-                           long undoBudget) {
+                           long undoBudget, int uploadBytes) {
+    /** The page's upload limit unless {@code gradsheet.limits.upload} says otherwise: 1 MB. */
+    public static final int DEFAULT_UPLOAD_BYTES = 1_000_000;
+
+    /** Limits with the default upload size. */
+    public ServerLimits(int stepsPerClick, int maxEpochs, int workers, int queue, Duration evictAfter, long undoBudget) {
+        this(stepsPerClick, maxEpochs, workers, queue, evictAfter, undoBudget, DEFAULT_UPLOAD_BYTES);
+    }
+
     /** The defaults: 10,000 steps, 1,000,000 epochs, one worker per core, 16 waiting, 10 minutes, 256 MB. */
     public static ServerLimits defaults() {
         return new ServerLimits(10_000, 1_000_000, Runtime.getRuntime().availableProcessors(), 16,
@@ -24,7 +34,8 @@ public record ServerLimits(int stepsPerClick, int maxEpochs, int workers, int qu
     }
 
     public ServerLimits {
-        if (stepsPerClick < 1 || maxEpochs < 1 || workers < 1 || queue < 0 || evictAfter.isNegative() || undoBudget < 0) {
+        if (stepsPerClick < 1 || maxEpochs < 1 || workers < 1 || queue < 0 || evictAfter.isNegative() || undoBudget < 0
+                || uploadBytes < 1 || uploadBytes > dev.gradsheet.sheet.SheetFile.MAX_BYTES) {
             throw new IllegalArgumentException("gradsheet limits must be positive: " + this);
         }
     }

@@ -39,6 +39,16 @@ public class SheetRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(SheetRegistry.class);
     /** How long autosave waits after a change, so a burst of edits is written once. */
     static final long SAVE_DELAY_MS = 200;
+    /**
+     * Sheets of more cells than this are autosaved only after {@link #BIG_SAVE_QUIET_MS} without an
+     * edit (issue 13): writing one takes its text (tens of MB) under the sheet's read lock, which an
+     * edit made meanwhile waits for, so a 1.6M-cell sheet saved 0.2 s after every edit stalled edits.
+     */
+    static final int BIG_SHEET_CELLS = 100_000;
+    /** How long a big sheet must go without an edit before it is autosaved. */
+    static final long BIG_SAVE_QUIET_MS = 30_000;
+    /** When each sheet last changed (System.nanoTime), for the quiet time of big sheets. */
+    private final java.util.Map<String, Long> lastChange = new ConcurrentHashMap<>();
 
     /** A live sheet and who has it open. */
     private static final class Slot {
@@ -272,6 +282,7 @@ public class SheetRegistry {
                 saveNow(slot.shared);
             }
             sync.remove(slot.shared.id());
+            lastChange.remove(slot.shared.id());
             slot.watch.dispose();
             slot.shared.sheet().forgetHistory(); // its undo memory goes back to the shared budget
             slot.shared.sheet().shareUndoBudget(null);
@@ -281,14 +292,34 @@ public class SheetRegistry {
     }
 
     private void scheduleSave(SharedSheet shared) {
+        lastChange.put(shared.id(), System.nanoTime());
         if (dirty.add(shared.id())) {
-            saver.schedule(() -> {
-                if (dirty.remove(shared.id())) {
-                    Slot now = live.get(shared.id()); // the sheet may have been evicted and loaded again
-                    saveNow(now == null ? shared : now.shared);
-                }
-            }, SAVE_DELAY_MS, TimeUnit.MILLISECONDS);
+            saveWhenQuiet(shared, saveDelayMs(shared));
         }
+    }
+
+    /**
+     * How long after a change the sheet is saved: {@link #SAVE_DELAY_MS} for ordinary sheets, and for
+     * big ones only once edits have paused for {@link #BIG_SAVE_QUIET_MS}.
+     */
+    static long saveDelayMs(SharedSheet shared) {
+        return shared.sheet().size() > BIG_SHEET_CELLS ? BIG_SAVE_QUIET_MS : SAVE_DELAY_MS;
+    }
+
+    /** Saves the sheet after {@code delayMs}, or later if it changed again meanwhile and must be quiet longer. */
+    private void saveWhenQuiet(SharedSheet shared, long delayMs) {
+        saver.schedule(() -> {
+            long quiet = saveDelayMs(shared);
+            long since = (System.nanoTime() - lastChange.getOrDefault(shared.id(), 0L)) / 1_000_000;
+            if (quiet > SAVE_DELAY_MS && since < quiet && dirty.contains(shared.id())) {
+                saveWhenQuiet(shared, quiet - since); // edited meanwhile: wait for the pause
+                return;
+            }
+            if (dirty.remove(shared.id())) {
+                Slot now = live.get(shared.id()); // the sheet may have been evicted and loaded again
+                saveNow(now == null ? shared : now.shared);
+            }
+        }, delayMs, TimeUnit.MILLISECONDS);
     }
 
     /** Writes the sheet now as a new revision; failures are logged, the live sheet stays as it is. */

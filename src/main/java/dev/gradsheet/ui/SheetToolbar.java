@@ -38,8 +38,10 @@ import java.util.List;
  */
 @com.vaadin.flow.component.dependency.JsModule("./gradsheet-a11y.js") // issue 15: ARIA repairs for the Examples menu
 public class SheetToolbar extends Composite<VerticalLayout> {
-    /** Largest accepted upload, in bytes. */
-    public static final int MAX_UPLOAD_BYTES = 1_000_000;
+    /** Largest accepted upload by default, in bytes ({@code gradsheet.limits.upload} changes it). */
+    public static final int MAX_UPLOAD_BYTES = ServerLimits.DEFAULT_UPLOAD_BYTES;
+    /** Largest accepted upload on this server, in bytes. */
+    private final int uploadBytes;
 
     final Button undo = new Button();
     final Button redo = new Button();
@@ -54,6 +56,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
 
     public SheetToolbar(SheetPresenter presenter) {
         this.presenter = presenter;
+        this.uploadBytes = presenter.limits().uploadBytes();
         undo.setId("undo");
         undo.addClickListener(e -> presenter.undo());
         redo.setId("redo");
@@ -80,7 +83,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         upload.setId("upload");
         upload.setAcceptedFileTypes(".sheet", ".txt", "text/plain");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(MAX_UPLOAD_BYTES);
+        upload.setMaxFileSize(uploadBytes);
         upload.setDropAllowed(true);
         upload.setUploadButton(new Button(getTranslation("toolbar.open")));
         upload.setUploadHandler(new SheetUpload());
@@ -169,7 +172,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         updatingObjective = true;
         try {
             if (structural) {
-                objective.setItems(sheet.names());
+                NameChoices.offer(objective, sheet);
             }
             objective.setValue(current);
         } finally {
@@ -186,12 +189,12 @@ public class SheetToolbar extends Composite<VerticalLayout> {
     private String rejection(String error) {
         String why = error == null ? "" : error.toLowerCase(java.util.Locale.ROOT);
         if (why.contains("too big") || why.contains("size")) {
-            return getTranslation("toolbar.tooBig", String.valueOf(MAX_UPLOAD_BYTES / 1000));
+            return getTranslation("toolbar.tooBig", String.valueOf(uploadBytes / 1000));
         }
         if (why.contains("type")) {
             return getTranslation("toolbar.wrongType");
         }
-        return getTranslation("toolbar.otherRejection", error, String.valueOf(MAX_UPLOAD_BYTES / 1000));
+        return getTranslation("toolbar.otherRejection", error, String.valueOf(uploadBytes / 1000));
     }
 
     /** Lists upload problems (one per line, with line numbers for parse errors); empty hides them. */
@@ -212,15 +215,15 @@ public class SheetToolbar extends Composite<VerticalLayout> {
             String fileName = event.getFileName();
             byte[] bytes;
             try (InputStream in = event.getInputStream()) {
-                bytes = in.readNBytes(MAX_UPLOAD_BYTES + 1);
+                bytes = in.readNBytes(uploadBytes + 1);
             }
             UI ui = event.getUI();
             ui.access(() -> {
                 upload.clearFileList(); // read or refused, the file is done with: the next one is read
                 presenter.beginAction();
-                if (bytes.length > MAX_UPLOAD_BYTES) {
+                if (bytes.length > uploadBytes) {
                     showUploadErrors(List.of(getTranslation("toolbar.uploadTooBig", fileName,
-                            String.valueOf(MAX_UPLOAD_BYTES / 1000))));
+                            String.valueOf(uploadBytes / 1000))));
                 } else {
                     fireEvent(new OpenEvent(SheetToolbar.this, bytes, fileName));
                 }
@@ -229,7 +232,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
 
         @Override
         public long getFileSizeMax() {
-            return MAX_UPLOAD_BYTES;
+            return uploadBytes;
         }
     }
 

@@ -56,6 +56,57 @@ class SpeedIT extends BrowserTestBase {
             setTimeout(() => finish([-1, first, changed]), 20000);
             """;
 
+    /**
+     * JS (async): waits until the grid shows the row {@code arguments[0]}, then for the next paint, and
+     * answers the ms since the navigation started (the page's own clock), or -1 after two minutes.
+     */
+    static final String FIRST_ROWS_JS = """
+            const done = arguments[arguments.length - 1];
+            const name = arguments[0];
+            const check = () => {
+              const grid = document.getElementById('cells');
+              if (grid && grid.shadowRoot) {
+                for (const tr of grid.shadowRoot.querySelectorAll('tbody#items tr')) {
+                  const td = tr.querySelector('td');
+                  if (!tr.hidden && td && td._content && td._content.textContent.trim() === name) {
+                    requestAnimationFrame(() => done(performance.now()));
+                    return;
+                  }
+                }
+              }
+              if (performance.now() > 120000) done(-1); else setTimeout(check, 5);
+            };
+            check();
+            """;
+    /**
+     * JS: watches the value of row {@code arguments[0]}; when it differs from now, records in
+     * {@code window.gsChanged} the ms from {@code window.gsStart} to the next paint.
+     */
+    static final String WATCH_JS = """
+            const name = arguments[0];
+            const grid = document.getElementById('cells');
+            const value = () => {
+              for (const tr of grid.shadowRoot.querySelectorAll('tbody#items tr')) {
+                const tds = tr.querySelectorAll('td');
+                if (!tr.hidden && tds.length > 3 && tds[0]._content && tds[0]._content.textContent.trim() === name) {
+                  return tds[3]._content.textContent;
+                }
+              }
+              return undefined;
+            };
+            const before = value();
+            window.gsChanged = -1;
+            const obs = new MutationObserver(() => {
+              const now = value();
+              if (now !== undefined && now !== before && window.gsChanged < 0) {
+                obs.disconnect();
+                window.gsChanged = 0;
+                requestAnimationFrame(() => { window.gsChanged = performance.now() - window.gsStart; });
+              } });
+            obs.observe(grid, { subtree: true, childList: true, characterData: true });
+            return before;
+            """;
+
     @Autowired
     SheetRegistry registry;
 
@@ -101,6 +152,75 @@ class SpeedIT extends BrowserTestBase {
         warm.sort(null);
         System.out.println("SPEED " + what + ": click to every row on screen updated, median "
                 + warm.get(warm.size() / 2) + " ms, best " + warm.get(0) + " ms (all runs " + times + ")");
+    }
+
+    /**
+     * Opens a sheet saved in the database (a fresh id each time, so every run loads it: read, parse,
+     * build, first rows) and answers the ms from navigation start until row {@code firstRow} is painted.
+     */
+    private long open(WebDriver b, String text, String firstRow) {
+        String id = SheetStore.newId();
+        registry.store().save(id, text);
+        b.get(url("sheet/" + id));
+        Number ms = (Number) ((JavascriptExecutor) b).executeAsyncScript(FIRST_ROWS_JS, firstRow);
+        assertThat(ms.doubleValue()).as("row %s shown", firstRow).isPositive();
+        return Math.round(ms.doubleValue());
+    }
+
+    @Test
+    void openingAHundredThousandCellSheet() throws Exception {
+        String text = damped(100_000);
+        WebDriver b = newBrowser();
+        b.manage().timeouts().scriptTimeout(java.time.Duration.ofMinutes(3));
+        LayoutIT.viewport(b, 1366, 768);
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            times.add(open(b, text, "c1"));
+            System.out.println("SPEED open 100,000 cells, run " + i + ": first rows painted " + times.get(i) + " ms");
+        }
+        List<Long> warm = new ArrayList<>(times.subList(1, times.size()));
+        warm.sort(null);
+        System.out.println("SPEED open 100,000 cells from the database: first rows painted, median "
+                + warm.get(warm.size() / 2) + " ms (runs 2-5), best " + warm.get(0) + " ms (all runs " + times + ")");
+    }
+
+    /**
+     * The 1.58M-cell MLP (512→512→512→1): open from the database, then edit a first-layer weight in
+     * the grid until the product using it shows its new value. Opt-in ({@code -Dspeed.big=true}): it
+     * needs about 2 GB of heap in the server and a minute or two.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "speed.big", matches = "true")
+    void openingAndEditingTheMillionCellMlp() throws Exception {
+        String text = dev.gradsheet.sheet.Generators.text(w -> dev.gradsheet.sheet.Generators.mlp(512, 1, w));
+        WebDriver b = newBrowser();
+        b.manage().timeouts().scriptTimeout(java.time.Duration.ofMinutes(3));
+        LayoutIT.viewport(b, 1366, 768);
+        List<Long> opens = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            opens.add(open(b, text, "x_0"));
+            System.out.println("SPEED open 1.58M-cell MLP, run " + i + ": first rows painted " + opens.get(i) + " ms");
+        }
+        JavascriptExecutor js = (JavascriptExecutor) b;
+        List<Long> edits = new ArrayList<>();
+        js.executeScript("document.getElementById('cells').scrollToIndex(508)"); // w1_0_0, p1_0_0 … in view
+        waitForCell(b, "p1_0_0", FORMULA, "w1_0_0 * x_0", 30);
+        cellElement(b, "w1_0_0", VALUE).click();
+        for (int i = 0; i < 7; i++) {
+            if (i > 0) { // Enter moved the selection one row down, as in a spreadsheet: back up
+                new org.openqa.selenium.interactions.Actions(b).sendKeys(org.openqa.selenium.Keys.ARROW_UP).perform();
+            }
+            waitFor(b, 20).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(SELECTED_JS, "w1_0_0")));
+            js.executeScript(WATCH_JS, "p1_0_0");
+            js.executeScript("window.gsStart = performance.now()"); // just before the keys: the key's trip counts too
+            new org.openqa.selenium.interactions.Actions(b).sendKeys("0." + (i + 1)).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+            waitFor(b, 30).until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.gsChanged")).doubleValue() > 0);
+            edits.add(Math.round(((Number) js.executeScript("return window.gsChanged")).doubleValue()));
+            System.out.println("SPEED edit of w1_0_0 in the 1.58M-cell MLP, run " + i + ": p1_0_0 painted " + edits.get(i) + " ms");
+            Thread.sleep(300);
+        }
+        System.out.println("SPEED open 1.58M-cell MLP from the database: " + opens);
+        report("edit of a weight, 1.58M cells (Enter to the product's new value painted)", edits);
     }
 
     @Test
