@@ -54,8 +54,9 @@ public class DataConfig {
     @DependsOnDatabaseInitialization
     SheetStore sheetStore(DataSource dataSource, @Value("${gradsheet.data-dir:./data}") String dataDir,
                           @Value("${gradsheet.history.keep-last:100}") int keepLast,
-                          @Value("${gradsheet.history.keep-daily:true}") boolean keepDaily) {
-        SheetStore store = new SheetStore(dataSource, new HistoryPolicy(keepLast, keepDaily));
+                          @Value("${gradsheet.history.keep-daily:true}") boolean keepDaily,
+                          @Value("${gradsheet.history.max-chars:200000000}") long maxChars) {
+        SheetStore store = new SheetStore(dataSource, new HistoryPolicy(keepLast, keepDaily, maxChars));
         store.importOnce(Path.of(dataDir));
         return store;
     }

@@ -358,9 +358,29 @@ public final class SheetStore {
 
     /**
      * Keeps the newest {@link HistoryPolicy#keepLast()} revisions and, beyond them, the newest of
-     * each day (UTC) when {@link HistoryPolicy#keepDaily()}; deletes the others.
+     * each day (UTC) when {@link HistoryPolicy#keepDaily()}; deletes the others; then, newest first,
+     * deletes every revision beyond {@link HistoryPolicy#maxChars()} of text (never the newest).
      */
     void prune(String id, long newest) {
+        pruneByCount(id, newest);
+        pruneBySize(id);
+    }
+
+    private void pruneBySize(String id) {
+        List<long[]> kept = jdbc.sql("SELECT revision, LENGTH(content) FROM sheet_revision WHERE sheet_id = ?"
+                        + " ORDER BY revision DESC").param(id)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        long total = 0;
+        for (int i = 0; i < kept.size(); i++) {
+            total += kept.get(i)[1];
+            if (i > 0 && total > history.maxChars()) {
+                jdbc.sql("DELETE FROM sheet_revision WHERE sheet_id = ? AND revision <= ?").params(id, kept.get(i)[0]).update();
+                return; // this one and every older one
+            }
+        }
+    }
+
+    private void pruneByCount(String id, long newest) {
         long cutoff = newest - history.keepLast(); // revisions up to this one are beyond the last N
         if (cutoff < 1) {
             return;

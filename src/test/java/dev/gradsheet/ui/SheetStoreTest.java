@@ -1,6 +1,7 @@
 package dev.gradsheet.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gradsheet.sheet.Examples;
 import java.nio.file.Files;
@@ -83,6 +84,26 @@ class SheetStoreTest {
         SheetStore lastOnly = new SheetStore(ds, new HistoryPolicy(3, false), clock);
         lastOnly.save(id, "x = input(11)\n", "set x = 11", "x", 11);
         assertThat(lastOnly.revisions(id)).extracting(Revision::number).containsExactly(11L, 10L, 9L);
+    }
+
+    /** A big sheet's revisions stay within the text budget, oldest first out; the newest always stays. */
+    @Test
+    void bigSheetsKeepOnlyAsManyRevisionsAsTheTextBudgetHolds() {
+        SheetStore store = SheetStore.embedded(dir, new HistoryPolicy(100, true, 1_000));
+        String id = SheetStore.newId();
+        String big = "x = input(1)\n" + "# padding\n".repeat(30); // 313 characters
+        for (int r = 1; r <= 6; r++) {
+            store.save(id, big.replace("input(1)", "input(" + r + ")"), "set x = " + r, "x", r);
+        }
+        // 3 × 313 = 939 fit in 1,000 characters, a fourth does not
+        assertThat(store.revisions(id)).extracting(Revision::number).containsExactly(6L, 5L, 4L);
+        assertThat(store.text(id).orElseThrow()).contains("x = input(6)");
+
+        String huge = "y = input(0)\n" + "#".repeat(5_000) + "\n";
+        store.save(id, huge, "paste", "y", 0);
+        assertThat(store.revisions(id)).extracting(Revision::number).containsExactly(7L); // alone over budget, kept
+        assertThatThrownBy(() -> new HistoryPolicy(3, true, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("gradsheet.history.max-chars");
     }
 
     @Test
