@@ -8,7 +8,7 @@ package dev.gradsheet.engine;
 final class Sgd {
     private final Graph graph;
     private final EditTransaction transaction;
-    /** Scratch space for a step's new weights, reused by every step of the button. */
+    /** Scratch space for the weights before the second and later steps of a run, reused by every run. */
     private double[] buffer = new double[0];
 
     Sgd(Graph graph, EditTransaction transaction) {
@@ -28,66 +28,95 @@ final class Sgd {
         }
         int[] ids = graph.weightIds;
         double before = transaction.objectiveValue();
-        double[] start = transaction.values(ids);
+        // The first update fills it with the weights before the step: the undo record keeps it, so a
+        // step copies its weights once, inside the update's own pass over them.
+        double[] start = new double[ids.length];
         if (buffer.length != ids.length) {
             buffer = new double[ids.length];
         }
-        double[] next = buffer;
         String label = steps == 1 ? "SGD step (lr " + Numbers.exact(lr) + ")"
                 : steps + " SGD steps (lr " + Numbers.exact(lr) + ")";
         transaction.run(label, ChangeSet.Origin.SGD_STEP, () -> {
-            steps(ids, lr, steps, start, next);
+            steps(ids, lr, steps, start, buffer);
             return false;
         }, () -> transaction.record(Patch.values(label, ids, start, null))); // the result is copied if it is ever undone
         return new Sheet.StepResult(steps, lr, before, transaction.objectiveValue());
     }
 
-    /** {@code steps} updates from {@code start}; refused (all put back, nothing told) on a non-finite number. */
-    private void steps(int[] ids, double lr, int steps, double[] start, double[] next) {
+    /**
+     * {@code steps} updates; the first fills {@code start} with the weights before it. Refused (all
+     * put back, nothing told) on a non-finite number.
+     */
+    private void steps(int[] ids, double lr, int steps, double[] start, double[] scratch) {
         for (int s = 0; s < steps; s++) {
-            String notFinite = nonFiniteObjectiveOrGradient(ids);
-            if (notFinite != null) {
-                if (s > 0) {
-                    transaction.setQuietly(ids, start, true);
+            String notFinite = nonFiniteObjective();
+            if (notFinite == null) {
+                try {
+                    update(ids, lr, null, s == 0 ? start : scratch, s);
+                    continue;
+                } catch (EditRefusedException diverged) {
+                    // A non-finite gradient always makes a non-finite weight, so checking the gradients
+                    // only now (not in a pass of their own before every step) finds every such case,
+                    // and the first such gradient is named, as before.
+                    notFinite = nonFiniteGradient(ids);
+                    if (notFinite == null) {
+                        if (s > 0) {
+                            transaction.setQuietly(ids, start, true);
+                        }
+                        throw diverged;
+                    }
                 }
-                throw new EditRefusedException(EditRefusedException.Reason.NOT_FINITE, (s > 0 ? "after step " + s + ", " : "")
-                        + notFinite + "; an SGD step needs finite numbers, so nothing was changed");
             }
-            try {
-                update(ids, lr, null, next, s);
-            } catch (EditRefusedException diverged) {
+            if (s > 0) {
                 transaction.setQuietly(ids, start, true);
-                throw diverged;
             }
+            throw new EditRefusedException(EditRefusedException.Reason.NOT_FINITE, (s > 0 ? "after step " + s + ", " : "")
+                    + notFinite + "; an SGD step needs finite numbers, so nothing was changed");
         }
     }
 
     /**
      * The one SGD update: w ← w − lr·gradient[i] for every weight {@code ids[i]} at once
      * ({@code gradient} null: each weight's own current gradient), then one full forward and backward
-     * pass. When a weight would become NaN or infinite it changes nothing and throws the one
-     * {@link Divergence} refusal ({@code stepsBefore}: steps of the caller's run already taken, for
-     * its message). Allocates nothing: {@code next} is the caller's buffer.
+     * pass. {@code previous} (the caller's buffer) receives each weight's value before the update.
+     * When a weight would become NaN or infinite it puts back the weights it moved, changes nothing
+     * else and throws the one {@link Divergence} refusal ({@code stepsBefore}: steps of the caller's
+     * run already taken, for its message). Allocates nothing.
      */
-    void update(int[] ids, double lr, double[] gradient, double[] next, int stepsBefore) {
+    void update(int[] ids, double lr, double[] gradient, double[] previous, int stepsBefore) {
         final double[] v = graph.value;
         final double[] d = graph.grad;
+        // One pass over the weights: read, check, keep the old value, write (the floor has no such
+        // pass; separate passes for copying, checking and writing cost as much as a tenth of a step).
         for (int i = 0; i < ids.length; i++) {
-            double g = gradient == null ? d[ids[i]] : gradient[i];
-            next[i] = v[ids[i]] - lr * g;
-            if (!Double.isFinite(next[i])) {
-                throw Divergence.refusal(stepsBefore, graph.names.nameOf(ids[i]), next[i], g);
+            int id = ids[i];
+            double old = v[id];
+            double g = gradient == null ? d[id] : gradient[i];
+            double w = old - lr * g;
+            if (!Double.isFinite(w)) {
+                for (int j = 0; j < i; j++) {
+                    v[ids[j]] = previous[j];
+                }
+                throw Divergence.refusal(stepsBefore, graph.names.nameOf(id), w, g);
             }
+            previous[i] = old;
+            v[id] = w;
         }
-        graph.setLeavesAndForwardAll(ids, next);
+        graph.leavesChanged(ids, previous);
+        graph.forwardAll();
         graph.backward();
     }
 
-    /** Why the objective or a weight's gradient is not a finite number, or null when all are. */
-    private String nonFiniteObjectiveOrGradient(int[] weights) {
+    /** Why the objective is not a finite number, or null when it is (or there is none). */
+    private String nonFiniteObjective() {
         if (graph.objective >= 0 && !Double.isFinite(graph.value[graph.objective])) {
             return "the objective " + NonFinite.why(graph, graph.objective);
         }
+        return null;
+    }
+
+    /** Why the first weight with a non-finite gradient has one, or null when all are finite. */
+    private String nonFiniteGradient(int[] weights) {
         for (int w : weights) {
             if (!Double.isFinite(graph.grad[w])) {
                 return "the gradient of " + graph.names.nameOf(w) + " is " + graph.grad[w];

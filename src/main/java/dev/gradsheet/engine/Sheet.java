@@ -339,10 +339,10 @@ public final class Sheet {
      * Training's SGD update ({@link Sgd#update}) under the write lock, without a lambda: a training
      * run calls it once per batch.
      */
-    void sgdUpdateLocked(int[] ids, double lr, double[] gradient, double[] next) {
+    void sgdUpdateLocked(int[] ids, double lr, double[] gradient, double[] scratch) {
         lock.writeLock().lock();
         try {
-            sgd.update(ids, lr, gradient, next, 0);
+            sgd.update(ids, lr, gradient, scratch, 0);
         } finally {
             lock.writeLock().unlock();
         }

@@ -23,7 +23,7 @@ public final class TrainingSession {
     private final int[] weightIds;
     private final int[] touched;
     private final double[] startValues;
-    /** The SGD routine's scratch space for the new weights, reused by every step. */
+    /** The SGD routine's scratch space (it receives the weights before each update), reused by every step. */
     private final double[] next;
     private boolean finished;
 
