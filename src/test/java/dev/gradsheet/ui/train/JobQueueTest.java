@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gradsheet.jobs.JobPool;
 import dev.gradsheet.train.Templates;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,22 +19,9 @@ class JobQueueTest extends TrainKaribuTestBase {
         panel.data.builtIn.setValue(dev.gradsheet.train.BuiltInData.AND);
         roundtrip();
         long version = panel.shared().sheet().version();
-        JobPool pool = registry.jobs();
         CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch running = new CountDownLatch(pool.workers());
-        List<JobPool.Ticket> others = new ArrayList<>();
+        List<JobPool.Ticket> others = fillTheJobPool(release);
         try {
-            for (int i = 0; i < pool.workers() + 2; i++) { // every worker busy, two more jobs waiting
-                others.add(pool.submit(() -> {
-                    running.countDown();
-                    try {
-                        release.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-            }
-            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
             panel.start.click();
             roundtrip();
             assertThat(panel.status.getText()).isEqualTo("waiting for a free worker (2 ahead)");

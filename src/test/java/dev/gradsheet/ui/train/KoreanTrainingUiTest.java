@@ -150,22 +150,9 @@ class KoreanTrainingUiTest extends TrainKaribuTestBase {
         assertThat(panel.error.getText()).isEqualTo("이 서버에서는 한 번에 최대 " + registry.limits().maxEpochs()
                 + "에폭까지 학습할 수 있습니다.").doesNotContain(",");
         panel.epochs.setValue(5);
-        dev.gradsheet.jobs.JobPool pool = registry.jobs();
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(pool.workers());
-        List<dev.gradsheet.jobs.JobPool.Ticket> others = new java.util.ArrayList<>();
+        List<dev.gradsheet.jobs.JobPool.Ticket> others = fillTheJobPool(release);
         try {
-            for (int i = 0; i < pool.workers() + 2; i++) { // every worker busy, two more jobs waiting
-                others.add(pool.submit(() -> {
-                    running.countDown();
-                    try {
-                        release.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-            }
-            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
             panel.start.click();
             roundtrip();
             assertThat(panel.status.getText()).isEqualTo("빈 작업자를 기다리는 중(앞에 2개)");

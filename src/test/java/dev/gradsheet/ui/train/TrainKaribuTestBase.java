@@ -45,6 +45,29 @@ abstract class TrainKaribuTestBase extends KaribuTestBase {
         return panel;
     }
 
+    /**
+     * Fills the server's job pool: every worker runs a job that waits for {@code release}, and two more
+     * jobs wait behind them. Returns their tickets (cancel them, and count {@code release} down, when done).
+     */
+    java.util.List<dev.gradsheet.jobs.JobPool.Ticket> fillTheJobPool(java.util.concurrent.CountDownLatch release)
+            throws InterruptedException {
+        dev.gradsheet.jobs.JobPool pool = registry.jobs();
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(pool.workers());
+        java.util.List<dev.gradsheet.jobs.JobPool.Ticket> others = new java.util.ArrayList<>();
+        for (int i = 0; i < pool.workers() + 2; i++) { // every worker busy, two more jobs waiting
+            others.add(pool.submit(() -> {
+                running.countDown();
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        org.assertj.core.api.Assertions.assertThat(running.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return others;
+    }
+
     static String path() {
         return UI.getCurrent().getInternals().getActiveViewLocation().getPath();
     }
