@@ -71,6 +71,34 @@ public record GradientExplanation(String cell, String objective, double grad, Li
         return lhs + " = " + symbols + " = " + numbers + " = " + Numbers.readable(grad, 6);
     }
 
+    /**
+     * How many terms {@link #of} lists for {@code id}, without building them: the grid's "Local ∂"
+     * column needs only the count when a cell has several users (issue 13: a weight of a 512-wide
+     * layer has 512, and naming each on every change of a big sheet cost tens of milliseconds).
+     */
+    static int termCount(Graph g, int id) {
+        if (id == g.objective) {
+            return 0;
+        }
+        int[] users = g.usersOf(id);
+        int count = 0;
+        for (int i = 0; i < users.length; i++) {
+            int u = users[i];
+            if (i > 0 && users[i - 1] == u) {
+                continue; // as in of(): a cell using this one twice is one term
+            }
+            count++;
+            if (g.op[u] == Kernel.SIGMOID) {
+                for (int b : g.usersOf(u)) {
+                    if (g.isFused(b) && g.arg(b, 0) == u) {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
     static GradientExplanation of(Graph g, int id) {
         String objective = g.objective < 0 ? "?" : g.names.nameOf(g.objective);
         String name = g.names.nameOf(id);

@@ -212,6 +212,14 @@ public final class Sheet {
     }
 
     /**
+     * How many terms {@link #explain} would list for {@code name} (0 for the objective), without
+     * building them: cheap for a cell with hundreds of users.
+     */
+    public int explanationTermCount(String name) {
+        return read(() -> GradientExplanation.termCount(graph, edits.idOf(name)));
+    }
+
+    /**
      * Why {@code name}'s value is NaN or infinite — e.g. "L is NaN (not a number): the log of a
      * negative number (w = -1)" — or null when it is a finite number.
      */

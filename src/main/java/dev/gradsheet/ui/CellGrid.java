@@ -803,16 +803,20 @@ public class CellGrid extends Composite<Grid<Cell>> {
         if (c.name().equals(objective)) {
             return getTranslation("grid.objective");
         }
-        GradientExplanation why = presenter.sheet().explain(c.name());
-        List<GradientExplanation.Term> terms = why.terms();
-        if (terms.isEmpty()) {
+        // Issue 13: count the terms first; only a cell with one user needs its term (and its name).
+        int terms = presenter.sheet().explanationTermCount(c.name());
+        if (terms == 0) {
             return "";
         }
-        if (terms.size() == 1) {
-            GradientExplanation.Term t = terms.get(0);
+        if (terms == 1) {
+            List<GradientExplanation.Term> one = presenter.sheet().explain(c.name()).terms();
+            if (one.size() != 1) { // another tab's edit came between the two reads
+                return one.isEmpty() ? "" : getTranslation("grid.sumOver", String.valueOf(one.size()));
+            }
+            GradientExplanation.Term t = one.get(0);
             return "∂" + t.user() + "/∂" + c.name() + " = " + Format.readable(t.local());
         }
-        return getTranslation("grid.sumOver", String.valueOf(terms.size()));
+        return getTranslation("grid.sumOver", String.valueOf(terms));
     }
 
     /**

@@ -41,4 +41,28 @@ class GradientExplanationTest {
         assertEquals(2, s.explain("x").terms().stream().filter(t -> t.user().equals("a")).findFirst()
                 .map(t -> t.local() / 0.7).orElseThrow(), 1e-12); // x * x: both uses, 2x
     }
+
+    /** Issue 13: the grid's "Local ∂" column counts terms without building them; the count is the list's size. */
+    @Test
+    void theTermCountIsTheNumberOfTermsListedForEveryCell() {
+        Sheet s = Sheets.of("""
+                x = weight(0.7)
+                a = x * x
+                b = sigmoid(x) + a
+                z = b - 0.3 * x
+                p = sigmoid(z)
+                t = input(1)
+                L = bce(p, t) + mse(p, 0.2)
+                """);
+        for (Cell c : s.cells()) {
+            assertEquals(s.explain(c.name()).terms().size(), s.explanationTermCount(c.name()), c.name());
+        }
+        assertEquals(0, s.explanationTermCount("L"));
+        assertEquals(2, s.explanationTermCount("z")); // p, and bce's logits term through the sigmoid
+        assertEquals(1, s.explanationTermCount("t"));
+        Sheet worked = Sheets.of(Sheets.WORKED);
+        for (Cell c : worked.cells()) {
+            assertEquals(worked.explain(c.name()).terms().size(), worked.explanationTermCount(c.name()), c.name());
+        }
+    }
 }
