@@ -18,17 +18,20 @@ class GradientExplanationTest {
         assertEquals("dL/dL = 1", s.explain("L").equation());
     }
 
+    /** x used twice (x * x), through a sigmoid, a fused bce and a mse: every kind of term. */
+    private static final String MIXED = """
+            x = weight(0.7)
+            a = x * x
+            b = sigmoid(x) + a
+            z = b - 0.3 * x
+            p = sigmoid(z)
+            t = input(1)
+            L = bce(p, t) + mse(p, 0.2)
+            """;
+
     @Test
     void termsSumToTheGradientEverywhere() {
-        Sheet s = Sheets.of("""
-                x = weight(0.7)
-                a = x * x
-                b = sigmoid(x) + a
-                z = b - 0.3 * x
-                p = sigmoid(z)
-                t = input(1)
-                L = bce(p, t) + mse(p, 0.2)
-                """);
+        Sheet s = Sheets.of(MIXED);
         for (Cell c : s.cells()) {
             GradientExplanation e = s.explain(c.name());
             if (c.name().equals("L") || e.terms().isEmpty()) {
@@ -45,15 +48,7 @@ class GradientExplanationTest {
     /** Issue 13: the grid's "Local ∂" column counts terms without building them; the count is the list's size. */
     @Test
     void theTermCountIsTheNumberOfTermsListedForEveryCell() {
-        Sheet s = Sheets.of("""
-                x = weight(0.7)
-                a = x * x
-                b = sigmoid(x) + a
-                z = b - 0.3 * x
-                p = sigmoid(z)
-                t = input(1)
-                L = bce(p, t) + mse(p, 0.2)
-                """);
+        Sheet s = Sheets.of(MIXED);
         for (Cell c : s.cells()) {
             assertEquals(s.explain(c.name()).terms().size(), s.explanationTermCount(c.name()), c.name());
         }

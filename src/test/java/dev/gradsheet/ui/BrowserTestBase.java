@@ -107,6 +107,14 @@ abstract class BrowserTestBase {
 
     /** A fresh headless Chromium with its own profile (so its own cookies and Vaadin session). */
     WebDriver newBrowser() throws IOException {
+        return newBrowser(null);
+    }
+
+    /**
+     * The same, speaking {@code language} (its UI language and Accept-Language, e.g. "ko"), or the
+     * machine's default when null.
+     */
+    WebDriver newBrowser(String language) throws IOException {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         Path profile = Files.createTempDirectory("gradsheet-chromium");
@@ -117,6 +125,10 @@ abstract class BrowserTestBase {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--window-size=1400,950",
                 "--user-data-dir=" + profile);
+        if (language != null) {
+            options.addArguments("--lang=" + language);
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        }
         WebDriver driver = new ChromeDriver(service, options);
         drivers.add(driver);
         return driver;
