@@ -10,6 +10,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.data.renderer.Renderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.sheet.Expectation.Quantity;
@@ -24,9 +26,14 @@ final class PracticeColumns {
     static final String RIGHT = "✓";
     static final String WRONG = "✗";
 
+    /** What a hidden column renders: no component, no data. */
+    private final Renderer<Cell> nothing = LitRenderer.of("");
+
     private final PracticeSession session;
     private final Grid.Column<Cell> valueAnswers;
     private final Grid.Column<Cell> gradAnswers;
+    private final ComponentRenderer<Component, Cell> valueCells;
+    private final ComponentRenderer<Component, Cell> gradCells;
 
     /**
      * Adds the columns to {@code grid}; {@code onAnswer} hears every checked answer, {@code onHint}
@@ -34,9 +41,11 @@ final class PracticeColumns {
      */
     PracticeColumns(Grid<Cell> grid, PracticeSession session, Runnable onAnswer, BiConsumer<String, Quantity> onHint) {
         this.session = session;
-        valueAnswers = grid.addColumn(new ComponentRenderer<>(c -> cellOf(c, Quantity.VALUE, onAnswer, onHint)))
+        valueCells = new ComponentRenderer<>(c -> cellOf(c, Quantity.VALUE, onAnswer, onHint));
+        gradCells = new ComponentRenderer<>(c -> cellOf(c, Quantity.GRAD, onAnswer, onHint));
+        valueAnswers = grid.addColumn(nothing)
                 .setKey("answer-value").setHeader(Texts.t("practice.yourValue")).setWidth("190px").setFlexGrow(0);
-        gradAnswers = grid.addColumn(new ComponentRenderer<>(c -> cellOf(c, Quantity.GRAD, onAnswer, onHint)))
+        gradAnswers = grid.addColumn(nothing)
                 .setKey("answer-grad").setHeader(Texts.t("practice.yourGrad")).setWidth("190px").setFlexGrow(0);
         // Beside the gradients they stand for, not at the far right where a narrow grid hides them.
         java.util.List<Grid.Column<Cell>> order = new java.util.ArrayList<>(grid.getColumns());
@@ -54,12 +63,24 @@ final class PracticeColumns {
     /** Shows the columns the current practice mode asks for. */
     void refresh() {
         boolean on = session.mode().on();
-        valueAnswers.setVisible(session.mode().hide() == dev.gradsheet.sheet.Practice.Hide.VALUES
+        show(valueAnswers, valueCells, session.mode().hide() == dev.gradsheet.sheet.Practice.Hide.VALUES
                 || session.hasClaims(Quantity.VALUE));
-        gradAnswers.setVisible(on || session.hasClaims(Quantity.GRAD));
+        show(gradAnswers, gradCells, on || session.hasClaims(Quantity.GRAD));
         // Outside practice the columns show the sheet's claims (@expect), checked.
         valueAnswers.setHeader(Texts.t(on ? "practice.yourValue" : "practice.claimedValue"));
         gradAnswers.setHeader(Texts.t(on ? "practice.yourGrad" : "practice.claimedGrad"));
+    }
+
+    /**
+     * Shows or hides {@code column}. A hidden column renders nothing: the grid renders hidden columns
+     * too, and a component per row and column on every refresh of a row made each edit of a big sheet
+     * create and send a few hundred spans nobody sees (issue 13).
+     */
+    private void show(Grid.Column<Cell> column, ComponentRenderer<Component, Cell> cells, boolean visible) {
+        if (column.isVisible() != visible || column.getRenderer() != (visible ? cells : nothing)) {
+            column.setRenderer(visible ? cells : nothing);
+            column.setVisible(visible);
+        }
     }
 
     private Component cellOf(Cell c, Quantity q, Runnable onAnswer, BiConsumer<String, Quantity> onHint) {

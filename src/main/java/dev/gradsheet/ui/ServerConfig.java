@@ -1,6 +1,7 @@
 package dev.gradsheet.ui;
 
 import dev.gradsheet.jobs.JobPool;
+import jakarta.servlet.MultipartConfigElement;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,20 @@ public class ServerConfig {
                 workers > 0 ? workers : Runtime.getRuntime().availableProcessors(), queue, evictAfter,
                 undoBudget.toBytes(), (int) Math.min(Integer.MAX_VALUE, upload.toBytes()));
     }
+
+    /**
+     * The servlet container's limit on uploads follows the page's: Spring Boot's default (1 MB) would
+     * refuse a file a teacher's raised {@code gradsheet.limits.upload} lets the page accept, before the
+     * page sees it and with no word to the visitor (issue 13). The request may be a little larger than
+     * the file: the multipart envelope around it.
+     */
+    @Bean
+    MultipartConfigElement multipartConfig(ServerLimits limits) {
+        return new MultipartConfigElement("", limits.uploadBytes(), limits.uploadBytes() + MULTIPART_ENVELOPE, 0);
+    }
+
+    /** Bytes a multipart request may add to its file: boundaries and part headers. */
+    static final long MULTIPART_ENVELOPE = 64 * 1024;
 
     @Bean(destroyMethod = "close")
     JobPool jobPool(ServerLimits limits) {

@@ -203,6 +203,22 @@ class ClassroomIT extends BrowserTestBase {
         screenshot(b, "i8-09-next-upload-opened");
     }
 
+    @Test
+    void anUploadTheServerRefusesIsSaidNextToTheButton() throws Exception {
+        WebDriver b = workedExample();
+        String first = b.getCurrentUrl();
+        Path big = Files.createTempDirectory("gradsheet-upload").resolve("big.sheet");
+        Files.write(big, ("x = input(1)\n" + "# padding\n".repeat(120_000)).getBytes(StandardCharsets.UTF_8));
+        // a page whose own check lets it through (an old tab, a changed setting): the server refuses it
+        js(b, "document.getElementById('upload').maxFileSize = Infinity");
+        fileInput(b).sendKeys(big.toString());
+        waitFor(b, 20).until(d -> text(d, "upload-errors").contains("big.sheet was not opened"));
+        assertThat(text(b, "upload-errors")).contains("the server did not take it (HTTP 413; at most 1000 kB)");
+        assertThat(b.getCurrentUrl()).isEqualTo(first);
+        assertThat(cell(b, "f", FORMULA)).isEqualTo("q * z");
+        waitFor(b, 10).until(d -> ((Number) js(d, "return document.getElementById('upload').files.length")).intValue() == 0);
+    }
+
     private static WebElement fileInput(WebDriver b) {
         WebElement upload = b.findElement(By.id("upload"));
         SearchContext root = upload.getShadowRoot();

@@ -35,6 +35,31 @@ class PracticeModeTest extends KaribuTestBase {
         roundtrip();
     }
 
+    /** Whether the grid makes a component for each row's cell of column {@code key}. */
+    static boolean componentPerRow(SheetView view, String key) {
+        return view.cellGrid().grid().getColumnByKey(key).getRenderer()
+                instanceof com.vaadin.flow.data.renderer.ComponentRenderer;
+    }
+
+    @Test
+    void hiddenAnswerColumnsMakeNoComponentsForTheRows() throws Exception {
+        SheetView view = openStart();
+        // Issue 13: the grid renders hidden columns too; a component per row and hidden column was
+        // made and sent with every refreshed row (a few hundred per edit on a big sheet).
+        assertThat(componentPerRow(view, "answer-grad")).isFalse();
+        assertThat(componentPerRow(view, "answer-value")).isFalse();
+
+        view.practicePanel().practice.setValue(true);
+        roundtrip();
+        assertThat(componentPerRow(view, "answer-grad")).isTrue();
+        assertThat(componentPerRow(view, "answer-value")).isFalse(); // practice hides gradients only
+        assertThat(answer(view, "q", "answer-grad").field().getValue()).isEmpty();
+
+        view.practicePanel().practice.setValue(false);
+        roundtrip();
+        assertThat(componentPerRow(view, "answer-grad")).isFalse();
+    }
+
     @Test
     void practiceHidesGradientsChecksAnswersAndOffersHintsInSteps() throws Exception {
         SheetView view = openStart();

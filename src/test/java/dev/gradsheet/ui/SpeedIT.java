@@ -107,6 +107,17 @@ class SpeedIT extends BrowserTestBase {
             return before;
             """;
 
+    /**
+     * JS: the server round trips since {@code window.gsStart}, each as "sent+server wait+download" in
+     * ms (resource timing of Vaadin's UIDL requests), to see where an edit's time goes.
+     */
+    static final String TRIPS_JS = """
+            return performance.getEntriesByType('resource')
+              .filter(e => e.name.includes('v-r=uidl') && e.startTime >= window.gsStart)
+              .map(e => Math.round(e.startTime - window.gsStart) + '+' + Math.round(e.responseStart - e.startTime)
+                + '+' + Math.round(e.responseEnd - e.responseStart)).join(', ');
+            """;
+
     @Autowired
     SheetRegistry registry;
 
@@ -216,7 +227,8 @@ class SpeedIT extends BrowserTestBase {
             new org.openqa.selenium.interactions.Actions(b).sendKeys("0." + (i + 1)).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
             waitFor(b, 30).until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.gsChanged")).doubleValue() > 0);
             edits.add(Math.round(((Number) js.executeScript("return window.gsChanged")).doubleValue()));
-            System.out.println("SPEED edit of w1_0_0 in the 1.58M-cell MLP, run " + i + ": p1_0_0 painted " + edits.get(i) + " ms");
+            System.out.println("SPEED edit of w1_0_0 in the 1.58M-cell MLP, run " + i + ": p1_0_0 painted " + edits.get(i) + " ms;"
+                    + " round trips " + js.executeScript(TRIPS_JS));
             Thread.sleep(300);
         }
         System.out.println("SPEED open 1.58M-cell MLP from the database: " + opens);
