@@ -225,17 +225,26 @@ class GradsheetGraph extends HTMLElement {
     }
   }
 
-  /** Replaces the whole graph: {nodes: [{id, label, classes}], edges, places: [{id, layer, row}], selected, path}. */
+  /**
+   * Replaces the whole graph: {nodes: [{id, label, classes}], edges, places: [{id, layer, row}], selected, path}.
+   * Drawn after the next paint, like label updates: laying out a few hundred nodes takes a while, and
+   * the grid's new numbers sent in the same message should not wait for it (issue 13).
+   */
   setGraph(json) {
     const graph = typeof json === 'string' ? JSON.parse(json) : json;
     if (!this._cy) {
       this._pending = graph;
       return;
     }
-    const cy = this._cy;
     if (this._queued) {
       this._queued.clear(); // older label updates must not overwrite the new picture's
     }
+    this._nextGraph = graph;
+    this._afterPaint();
+  }
+
+  _drawGraph(graph) {
+    const cy = this._cy;
     this._places = {};
     for (const p of graph.places || []) {
       this._places[p.id] = p;
@@ -266,15 +275,30 @@ class GradsheetGraph extends HTMLElement {
     for (const n of nodes) {
       this._queued.set(n.id, n);
     }
-    if (!this._updateScheduled) {
-      this._updateScheduled = true;
-      requestAnimationFrame(() => setTimeout(() => {
-        this._updateScheduled = false;
-        const queued = [...this._queued.values()];
-        this._queued.clear();
-        this._applyNodes(queued);
-      }, 0));
+    this._afterPaint();
+  }
+
+  /** Draws the waiting picture, then the waiting label updates, once the browser has painted. */
+  _afterPaint() {
+    if (this._updateScheduled) {
+      return;
     }
+    this._updateScheduled = true;
+    requestAnimationFrame(() => setTimeout(() => {
+      this._updateScheduled = false;
+      if (this._nextGraph) {
+        const graph = this._nextGraph;
+        this._nextGraph = null;
+        this._drawGraph(graph);
+      }
+      const queued = this._queued ? [...this._queued.values()] : [];
+      if (this._queued) {
+        this._queued.clear();
+      }
+      if (queued.length) {
+        this._applyNodes(queued);
+      }
+    }, 0));
   }
 
   _applyNodes(nodes) {
@@ -358,7 +382,13 @@ class GradsheetGraph extends HTMLElement {
 
   /** Marks the node of the selected cell and its paths to the objective (a list of node ids). */
   select(name, path) {
-    this._select(name, typeof path === 'string' ? JSON.parse(path) : path);
+    const on = typeof path === 'string' ? JSON.parse(path) : path;
+    if (this._nextGraph) { // a picture waiting to be drawn: it will be drawn with this selection
+      this._nextGraph.selected = name;
+      this._nextGraph.path = on;
+      return;
+    }
+    this._select(name, on);
   }
 
   _select(name, path) {
