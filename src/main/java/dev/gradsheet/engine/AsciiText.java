@@ -42,10 +42,13 @@ final class AsciiText {
         used = names.copyName(id, bytes, used);
     }
 
-    /** {@code v} rounded to {@code digits} ({@link Numbers#readable}), or every digit ({@link Double#toString}) for 0. */
-    void appendNumber(double v, int digits) {
+    /**
+     * {@code v} rounded to {@code digits} ({@link Numbers#readable}), or for 0 every digit, as
+     * {@code exact} writes it ({@link Double#toString} or its equal).
+     */
+    void appendNumber(double v, int digits, java.util.function.DoubleFunction<String> exact) {
         if (digits == 0) {
-            append(Double.toString(v));
+            append(exact.apply(v));
             return;
         }
         ensure(Numbers.READABLE_MAX);

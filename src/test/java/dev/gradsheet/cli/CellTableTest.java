@@ -49,6 +49,29 @@ class CellTableTest {
     }
 
     @Test
+    void jsonNumbersReadBackAsTheSameDoubleWithTheFewestDigits() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(13);
+        for (int i = 0; i < 200_000; i++) {
+            double v = i % 2 == 0 ? Double.longBitsToDouble(random.nextLong()) : Math.tanh(random.nextGaussian());
+            String text = CellTable.exact(v);
+            if (Double.isNaN(v)) {
+                assertEquals("NaN", text);
+            } else {
+                assertEquals(Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(Double.parseDouble(text)), text);
+                // never longer than Java's own text (which, on Java 17, is sometimes a digit too long)
+                org.junit.jupiter.api.Assertions.assertTrue(text.length() <= Double.toString(v).length(),
+                        text + " vs " + Double.toString(v));
+            }
+        }
+        // Java 17's Double.toString gives a digit too many for some doubles; the JSON does not
+        assertEquals("2.0E23", CellTable.exact(2e23));
+        assertEquals("1.0E23", CellTable.exact(1e23));
+        assertEquals("-0.0", CellTable.exact(-0.0));
+        assertEquals("4.9E-324", CellTable.exact(Double.MIN_VALUE));
+        assertEquals("0.30000000000000004", CellTable.exact(0.1 + 0.2));
+    }
+
+    @Test
     void nonFiniteNumbersAreQuotedInJsonAsJacksonQuotesThem() throws Exception {
         StringWriter streamed = new StringWriter();
         CellTable.printJson(SheetFile.parse("a = input(0)\nb = log(a)\nc = 0 - b\n", "nf").sheet(), streamed,
