@@ -33,7 +33,12 @@ public final class ChangeSet {
         /** Undo of an earlier change. */
         UNDO,
         /** Redo of an undone change. */
-        REDO
+        REDO,
+        /**
+         * A refused group of edits ({@link Sheet#asOneEdit}) taking back the edits it had made before
+         * the refusal: nobody undid anything, and nothing is left to undo or redo.
+         */
+        ROLLBACK
     }
 
     /**

@@ -105,7 +105,7 @@ final class EditTransaction {
         } catch (RuntimeException refused) {
             group = null;
             if (!parts.isEmpty()) {
-                replay(Patch.group(label, parts), false, "undo " + label, ChangeSet.Origin.UNDO, () -> { });
+                replay(Patch.group(label, parts), false, "undo " + label, ChangeSet.Origin.ROLLBACK, () -> { });
             }
             throw refused;
         } finally {

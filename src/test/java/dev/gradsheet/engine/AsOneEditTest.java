@@ -58,6 +58,23 @@ class AsOneEditTest {
     }
 
     @Test
+    void theTakingBackIsAnnouncedAsARollbackNotAsSomebodysUndo() {
+        Sheet s = Sheets.of(Sheets.WORKED);
+        java.util.List<ChangeSet> seen = new java.util.ArrayList<>();
+        var watching = s.changes().subscribe(seen::add);
+        assertThatThrownBy(() -> s.asOneEdit("restore", () -> {
+            s.setValue("z", -3);
+            s.setFormula("q", "q + 1"); // a cycle: refused
+        })).isInstanceOf(EditRefusedException.class);
+        watching.dispose();
+        ChangeSet last = seen.get(seen.size() - 1);
+        assertThat(last.origin()).isEqualTo(ChangeSet.Origin.ROLLBACK);
+        assertThat(last.label()).isEqualTo("undo restore");
+        assertThat(seen).noneMatch(c -> c.origin() == ChangeSet.Origin.UNDO);
+        assertThat(s.value("z")).isEqualTo(-4.0);
+    }
+
+    @Test
     void undoInsideAGroupIsRefused() {
         Sheet s = Sheets.of(Sheets.WORKED);
         s.setValue("z", 1);
