@@ -25,13 +25,14 @@ public class ServerConfig {
 
     /**
      * The servlet container's limit on uploads follows the page's: Spring Boot's default (1 MB) would
-     * refuse a file a teacher's raised {@code gradsheet.limits.upload} lets the page accept, before the
-     * page sees it and with no word to the visitor (issue 13). The request may be a little larger than
-     * the file: the multipart envelope around it.
+     * refuse a file the page accepts — a sheet under a teacher's raised {@code gradsheet.limits.upload},
+     * a training table under its 5 MB — before the page sees it and with no word to the visitor
+     * (issue 13). The request may be a little larger than the file: the multipart envelope around it.
      */
     @Bean
     MultipartConfigElement multipartConfig(ServerLimits limits) {
-        return new MultipartConfigElement("", limits.uploadBytes(), limits.uploadBytes() + MULTIPART_ENVELOPE, 0);
+        long largest = Math.max(limits.uploadBytes(), dev.gradsheet.ui.train.DataSection.MAX_CSV_BYTES);
+        return new MultipartConfigElement("", largest, largest + MULTIPART_ENVELOPE, 0);
     }
 
     /** Bytes a multipart request may add to its file: boundaries and part headers. */

@@ -208,7 +208,8 @@ class ClassroomIT extends BrowserTestBase {
         WebDriver b = workedExample();
         String first = b.getCurrentUrl();
         Path big = Files.createTempDirectory("gradsheet-upload").resolve("big.sheet");
-        Files.write(big, ("x = input(1)\n" + "# padding\n".repeat(120_000)).getBytes(StandardCharsets.UTF_8));
+        // over every upload limit of the server (the training table's 5 MB is the largest)
+        Files.write(big, ("x = input(1)\n" + "# padding\n".repeat(600_000)).getBytes(StandardCharsets.UTF_8));
         // a page whose own check lets it through (an old tab, a changed setting): the server refuses it
         js(b, "document.getElementById('upload').maxFileSize = Infinity");
         fileInput(b).sendKeys(big.toString());

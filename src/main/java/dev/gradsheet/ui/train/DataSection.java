@@ -83,7 +83,16 @@ public class DataSection extends Composite<VerticalLayout> {
         upload.getElement().setAttribute("title", TrainTexts.t("train.data.upload.tooltip"));
         upload.setUploadHandler(new CsvUpload());
         // Vaadin's own reason is English: the panel says it in the page's language
-        upload.addFileRejectedListener(e -> showErrors(List.of(TrainTexts.t("train.data.rejected", MAX_CSV_BYTES / 1000))));
+        upload.addFileRejectedListener(e -> {
+            upload.clearFileList();
+            showErrors(List.of(TrainTexts.t("train.data.rejected", MAX_CSV_BYTES / 1000)));
+        });
+        // a request the server refused or the network lost (the handler never saw it) is said too
+        upload.getElement().addEventListener("upload-error", e -> {
+            upload.clearFileList();
+            showErrors(List.of(TrainTexts.t("train.data.uploadFailed",
+                    (int) e.getEventData().getNumber("event.detail.xhr.status"), MAX_CSV_BYTES / 1000)));
+        }).addEventData("event.detail.xhr.status");
         errors.setId("data-errors");
         errors.addClassName("gs-error");
         summary.setId("data-summary");
@@ -323,7 +332,10 @@ public class DataSection extends Composite<VerticalLayout> {
                 bytes = in.readNBytes(MAX_CSV_BYTES + 1);
             }
             UI ui = event.getUI();
-            ui.access(() -> useCsv(bytes, fileName));
+            ui.access(() -> {
+                upload.clearFileList(); // used or refused, the file is done with: with one file allowed, the next would be "too many"
+                useCsv(bytes, fileName);
+            });
         }
 
         @Override
