@@ -215,6 +215,7 @@ class ClassroomIT extends BrowserTestBase {
         fileInput(b).sendKeys(big.toString());
         waitFor(b, 20).until(d -> text(d, "upload-errors").contains("big.sheet was not opened"));
         assertThat(text(b, "upload-errors")).contains("the server did not take it (HTTP 413; at most 1000 kB)");
+        screenshot(b, "i13-upload-refused-by-the-server");
         assertThat(b.getCurrentUrl()).isEqualTo(first);
         assertThat(cell(b, "f", FORMULA)).isEqualTo("q * z");
         waitFor(b, 10).until(d -> ((Number) js(d, "return document.getElementById('upload').files.length")).intValue() == 0);

@@ -126,6 +126,8 @@ class TrainingIT extends BrowserTestBase {
         waitFor(b, 30).withMessage(() -> "errors: " + b.findElement(By.id("data-errors")).getText())
                 .until(d -> d.findElement(By.id("data-errors")).getText().contains("the server did not take it (HTTP 413"));
         assertThat(b.findElement(By.id("data-summary")).getText()).contains("M = " + expected + " samples");
+        ((JavascriptExecutor) b).executeScript("document.getElementById('data-errors').scrollIntoView({block: 'center'})");
+        screenshot(b, "i13-table-refused-by-the-server");
 
         // and the next file is read: neither the used nor the refused one is left in the list
         java.nio.file.Path small = file.resolveSibling("small.csv");

@@ -61,13 +61,13 @@ public class LineChart extends Component implements HasSize {
                     }
                 }
             }
-            if (lo <= hi) {
-                yTicks = AxisTicks.log(lo, hi);
-                spec.put("yMin", yTicks.min());
-                spec.put("yMax", yTicks.max());
-                spec.put("yTicks", yTicks.values());
-                spec.put("yLabels", yTicks.labels());
-            }
+            // no points yet: the axis still gets a few readable ticks (0.1 to 1); the chart's own log
+            // ticks, every one labelled, piled up as "1 1.2 1.4 … 10" beside an empty curve
+            yTicks = lo <= hi ? AxisTicks.log(lo, hi) : AxisTicks.log(0.1, 1);
+            spec.put("yMin", yTicks.min());
+            spec.put("yMax", yTicks.max());
+            spec.put("yTicks", yTicks.values());
+            spec.put("yLabels", yTicks.labels());
         }
         spec.put("series", series.stream().map(s -> Map.of("label", s.label(), "color", s.color(),
                 "dashed", s.dashed(), "width", s.width(), "points", s.points().stream()
@@ -79,7 +79,7 @@ public class LineChart extends Component implements HasSize {
         }
     }
 
-    /** The log axis's ticks last drawn, or null (linear axis, or no data yet). */
+    /** The log axis's ticks last drawn (0.1 to 1 before any data), or null for a linear axis. */
     public AxisTicks yTicks() {
         return yTicks;
     }

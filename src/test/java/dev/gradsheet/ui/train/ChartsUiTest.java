@@ -25,6 +25,8 @@ class ChartsUiTest extends TrainKaribuTestBase {
         chart.show("Loss", "step", "loss", true, List.of(new LineChart.Series("loss", "#000", false,
                 List.of(new double[] {0, 0.7}, new double[] {1, 0.2}, new double[] {2, 0.06}))));
         assertThat(chart.yTicks().labels()).containsExactly("0.05", "0.1", "0.2", "0.5", "1");
+        chart.show("Loss", "step", "loss", true, List.of()); // before Play: a few ticks, not the chart's pile
+        assertThat(chart.yTicks().labels()).containsExactly("0.1", "0.2", "0.5", "1");
         chart.show("Loss", "step", "loss", false, List.of());
         assertThat(chart.yTicks()).isNull();
     }
