@@ -9,9 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,11 +79,7 @@ class BigUploadIT extends BrowserTestBase {
     }
 
     private static void upload(WebDriver b, Path file) {
-        WebElement upload = b.findElement(By.id("upload"));
-        SearchContext root = upload.getShadowRoot();
-        var inShadow = root.findElements(By.cssSelector("input[type=file]"));
-        (inShadow.isEmpty() ? upload.findElement(By.cssSelector("input[type=file]")) : inShadow.get(0))
-                .sendKeys(file.toString());
+        fileInput(b, "upload").sendKeys(file.toString());
     }
 
     private static String text(WebDriver b, String id) {

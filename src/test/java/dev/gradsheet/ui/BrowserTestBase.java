@@ -173,6 +173,13 @@ abstract class BrowserTestBase {
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(text).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
     }
 
+    /** The file input of the upload component {@code uploadId} (where a person's chosen file goes). */
+    static WebElement fileInput(WebDriver driver, String uploadId) {
+        WebElement upload = driver.findElement(By.id(uploadId));
+        var inShadow = upload.getShadowRoot().findElements(By.cssSelector("input[type=file]"));
+        return inShadow.isEmpty() ? upload.findElement(By.cssSelector("input[type=file]")) : inShadow.get(0);
+    }
+
     /** JS: whether the grid row named {@code arguments[0]} is selected. */
     static final String SELECTED_JS = """
             const grid = document.getElementById('cells');

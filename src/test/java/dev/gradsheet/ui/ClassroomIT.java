@@ -8,7 +8,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -190,13 +189,13 @@ class ClassroomIT extends BrowserTestBase {
         Files.write(big, ("x = input(1)\n" + "# padding\n".repeat(120_000)).getBytes(StandardCharsets.UTF_8));
         Path good = dir.resolve("mine.sheet");
         Files.writeString(good, "a = weight(2)\nb = a * a\n");
-        fileInput(b).sendKeys(big.toString());
+        fileInput(b, "upload").sendKeys(big.toString());
         waitFor(b, 20).until(d -> text(d, "upload-errors").contains("big.sheet was not opened"));
         assertThat(text(b, "upload-errors")).contains("larger than 1000 kB");
         // the refused file is not left in the upload's list
         waitFor(b, 10).until(d -> ((Number) js(d, "return document.getElementById('upload').files.length")).intValue() == 0);
         screenshot(b, "i8-08-refused-upload");
-        fileInput(b).sendKeys(good.toString());
+        fileInput(b, "upload").sendKeys(good.toString());
         waitFor(b, 30).until(d -> !d.getCurrentUrl().equals(first));
         waitForCell(b, "b", VALUE, "4", 30);
         assertThat(text(b, "status")).isEqualTo("b = 4");
@@ -212,20 +211,13 @@ class ClassroomIT extends BrowserTestBase {
         Files.write(big, ("x = input(1)\n" + "# padding\n".repeat(600_000)).getBytes(StandardCharsets.UTF_8));
         // a page whose own check lets it through (an old tab, a changed setting): the server refuses it
         js(b, "document.getElementById('upload').maxFileSize = Infinity");
-        fileInput(b).sendKeys(big.toString());
+        fileInput(b, "upload").sendKeys(big.toString());
         waitFor(b, 20).until(d -> text(d, "upload-errors").contains("big.sheet was not opened"));
         assertThat(text(b, "upload-errors")).contains("the server did not take it (HTTP 413; at most 1000 kB)");
         screenshot(b, "i13-upload-refused-by-the-server");
         assertThat(b.getCurrentUrl()).isEqualTo(first);
         assertThat(cell(b, "f", FORMULA)).isEqualTo("q * z");
         waitFor(b, 10).until(d -> ((Number) js(d, "return document.getElementById('upload').files.length")).intValue() == 0);
-    }
-
-    private static WebElement fileInput(WebDriver b) {
-        WebElement upload = b.findElement(By.id("upload"));
-        SearchContext root = upload.getShadowRoot();
-        var inShadow = root.findElements(By.cssSelector("input[type=file]"));
-        return inShadow.isEmpty() ? upload.findElement(By.cssSelector("input[type=file]")) : inShadow.get(0);
     }
 
     @Test

@@ -106,9 +106,7 @@ class TrainingIT extends BrowserTestBase {
         }
         java.nio.file.Path file = java.nio.file.Files.createTempDirectory("gradsheet-csv").resolve("big.csv");
         java.nio.file.Files.writeString(file, csv);
-        WebElement upload = b.findElement(By.id("data-upload"));
-        var inShadow = upload.getShadowRoot().findElements(By.cssSelector("input[type=file]"));
-        (inShadow.isEmpty() ? upload.findElement(By.cssSelector("input[type=file]")) : inShadow.get(0)).sendKeys(file.toString());
+        fileInput(b, "data-upload").sendKeys(file.toString());
         int expected = rows;
         waitFor(b, 60).withMessage(() -> "summary: " + b.findElement(By.id("data-summary")).getText() + "; errors: "
                         + b.findElement(By.id("data-errors")).getText())
@@ -122,7 +120,7 @@ class TrainingIT extends BrowserTestBase {
         java.nio.file.Path huge = file.resolveSibling("huge.csv");
         java.nio.file.Files.writeString(huge, csv);
         ((JavascriptExecutor) b).executeScript("document.getElementById('data-upload').maxFileSize = Infinity");
-        (inShadow.isEmpty() ? upload.findElement(By.cssSelector("input[type=file]")) : inShadow.get(0)).sendKeys(huge.toString());
+        fileInput(b, "data-upload").sendKeys(huge.toString());
         waitFor(b, 30).withMessage(() -> "errors: " + b.findElement(By.id("data-errors")).getText())
                 .until(d -> d.findElement(By.id("data-errors")).getText().contains("the server did not take it (HTTP 413"));
         assertThat(b.findElement(By.id("data-summary")).getText()).contains("M = " + expected + " samples");
@@ -132,7 +130,7 @@ class TrainingIT extends BrowserTestBase {
         // and the next file is read: neither the used nor the refused one is left in the list
         java.nio.file.Path small = file.resolveSibling("small.csv");
         java.nio.file.Files.writeString(small, "x1,x2,y\n0,0,0\n0,1,1\n1,0,1\n");
-        (inShadow.isEmpty() ? upload.findElement(By.cssSelector("input[type=file]")) : inShadow.get(0)).sendKeys(small.toString());
+        fileInput(b, "data-upload").sendKeys(small.toString());
         waitFor(b, 30).withMessage(() -> "summary: " + b.findElement(By.id("data-summary")).getText())
                 .until(d -> d.findElement(By.id("data-summary")).getText().contains("M = 3 samples"));
     }
