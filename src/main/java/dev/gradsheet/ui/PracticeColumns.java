@@ -26,9 +26,6 @@ final class PracticeColumns {
     static final String RIGHT = "✓";
     static final String WRONG = "✗";
 
-    /** What a hidden column renders: no component, no data. */
-    private final Renderer<Cell> nothing = LitRenderer.of("");
-
     private final PracticeSession session;
     private final Grid.Column<Cell> valueAnswers;
     private final Grid.Column<Cell> gradAnswers;
@@ -43,9 +40,9 @@ final class PracticeColumns {
         this.session = session;
         valueCells = new ComponentRenderer<>(c -> cellOf(c, Quantity.VALUE, onAnswer, onHint));
         gradCells = new ComponentRenderer<>(c -> cellOf(c, Quantity.GRAD, onAnswer, onHint));
-        valueAnswers = grid.addColumn(nothing)
+        valueAnswers = grid.addColumn(nothing())
                 .setKey("answer-value").setHeader(Texts.t("practice.yourValue")).setWidth("190px").setFlexGrow(0);
-        gradAnswers = grid.addColumn(nothing)
+        gradAnswers = grid.addColumn(nothing())
                 .setKey("answer-grad").setHeader(Texts.t("practice.yourGrad")).setWidth("190px").setFlexGrow(0);
         // Beside the gradients they stand for, not at the far right where a narrow grid hides them.
         java.util.List<Grid.Column<Cell>> order = new java.util.ArrayList<>(grid.getColumns());
@@ -76,11 +73,16 @@ final class PracticeColumns {
      * too, and a component per row and column on every refresh of a row made each edit of a big sheet
      * create and send a few hundred spans nobody sees (issue 13).
      */
-    private void show(Grid.Column<Cell> column, ComponentRenderer<Component, Cell> cells, boolean visible) {
-        if (column.isVisible() != visible || column.getRenderer() != (visible ? cells : nothing)) {
-            column.setRenderer(visible ? cells : nothing);
-            column.setVisible(visible);
+    private static void show(Grid.Column<Cell> column, ComponentRenderer<Component, Cell> cells, boolean visible) {
+        if (visible != (column.getRenderer() == cells)) {
+            column.setRenderer(visible ? cells : nothing());
         }
+        column.setVisible(visible);
+    }
+
+    /** What a hidden column renders: no component, no data (a renderer of its own for each column). */
+    private static Renderer<Cell> nothing() {
+        return LitRenderer.of("");
     }
 
     private Component cellOf(Cell c, Quantity q, Runnable onAnswer, BiConsumer<String, Quantity> onHint) {
