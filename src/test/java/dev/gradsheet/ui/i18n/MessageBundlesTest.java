@@ -22,8 +22,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The message bundles are complete (issue 15): every key of every bundle exists in English and
- * Korean with the same MessageFormat arguments and no empty text; every key the code names exists.
+ * The message bundles are complete (issue 15): every key of every bundle (app, train, lesson) exists
+ * in English and Korean with the same MessageFormat arguments and no empty text, the Korean text is
+ * Korean, every pattern shows all its arguments; every key the code names exists, and every key is
+ * named by some code.
  *
  * <p>Keys used in code are found as string literals passed to {@code getTranslation("…")},
  * {@code translate("…")} and {@code Texts.t("…")}, and as literals that look like a key (the
@@ -45,10 +47,10 @@ class MessageBundlesTest {
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[,}]");
 
     private static List<String> prefixes() {
-        // every key family of app.properties; train/lesson keys are found through the calls
+        // every key family of the bundles (app, then train and lesson)
         return List.of("sheet", "tab", "edit", "toolbar", "presenter", "refusal", "grid", "why", "add", "sgd",
                 "check", "start", "step", "graphText", "history", "practice", "live", "graph", "language",
-                "example", "op");
+                "example", "op", "nonfinite", "server", "train", "lesson", "network");
     }
 
     @Test
@@ -97,22 +99,26 @@ class MessageBundlesTest {
         assertEquals("연쇄 법칙", ko.getString("grid.localTip").replaceAll(".*(연쇄 법칙).*", "$1"));
     }
 
-    @Test
-    void everyKeyUsedInCodeExists() throws IOException {
+    /** The keys the page's code names: in translating calls, or as literals shaped like keys. */
+    private static Set<String> usedKeys() throws IOException {
         Set<String> used = new TreeSet<>();
         try (Stream<Path> files = Files.walk(MAIN.resolve("dev/gradsheet/ui"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String text = Files.readString(f);
-                Matcher m = CALL.matcher(text);
-                while (m.find()) {
-                    used.add(m.group(1));
-                }
-                m = KEY_LITERAL.matcher(text);
-                while (m.find()) {
-                    used.add(m.group(1));
+                for (Pattern p : List.of(CALL, KEY_LITERAL)) {
+                    Matcher m = p.matcher(text);
+                    while (m.find()) {
+                        used.add(m.group(1));
+                    }
                 }
             }
         }
+        return used;
+    }
+
+    @Test
+    void everyKeyUsedInCodeExists() throws IOException {
+        Set<String> used = usedKeys();
         assertTrue(used.size() > 150, "found the keys the code uses: " + used.size());
         assertTrue(used.containsAll(DYNAMIC_PREFIXES), "the documented prefixes are the ones in use: " + used);
         List<String> missing = used.stream().filter(k -> !DYNAMIC_PREFIXES.contains(k) && !inBoth(k)).toList();
@@ -149,6 +155,86 @@ class MessageBundlesTest {
                 assertTrue(inBoth("refusal.detail." + d.name()), d.name());
             }
         }
+    }
+
+    /**
+     * Every pattern reads as meant: MessageFormat swallows the text after a single apostrophe, and a
+     * pattern without arguments is shown as written (a doubled apostrophe would show twice).
+     */
+    @Test
+    void everyPatternShowsEveryArgumentAndItsApostrophes() {
+        List<String> problems = new ArrayList<>();
+        for (String base : GradSheetI18N.BUNDLES) {
+            for (java.util.Locale locale : List.of(GradSheetI18N.ENGLISH, GradSheetI18N.KOREAN)) {
+                ResourceBundle bundle = GradSheetI18N.bundle(base, locale);
+                for (String key : bundle.keySet()) {
+                    String pattern = bundle.getString(key);
+                    Set<String> args = arguments(pattern);
+                    if (args.isEmpty()) {
+                        if (pattern.contains("''")) {
+                            problems.add(base + " " + locale + " " + key + ": '' shows twice without arguments");
+                        }
+                        continue;
+                    }
+                    if (pattern.replace("''", "").contains("'")) {
+                        problems.add(base + " " + locale + " " + key + ": a single ' swallows the text after it");
+                    }
+                    int count = args.stream().mapToInt(Integer::parseInt).max().orElse(-1) + 1;
+                    Object[] values = java.util.stream.IntStream.range(0, count).mapToObj(i -> "«" + i + "»").toArray();
+                    String shown = new java.text.MessageFormat(pattern, java.util.Locale.ROOT).format(values);
+                    for (String a : args) {
+                        if (!shown.contains("«" + a + "»")) {
+                            problems.add(base + " " + locale + " " + key + ": {" + a + "} is not shown");
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /**
+     * Texts the same in both languages on purpose: each language's name in itself (the switch), and
+     * rules that are formulas only.
+     */
+    private static final Set<String> SAME_IN_BOTH = Set.of("language.english", "language.korean", "op.mse.rule",
+            "op.div.rule");
+
+    /** Korean text is Korean: it has Hangul and is not the English text, but for {@link #SAME_IN_BOTH}. */
+    @Test
+    void everyKoreanTextIsKorean() {
+        Pattern hangul = Pattern.compile("\\p{IsHangul}");
+        List<String> problems = new ArrayList<>();
+        for (String base : GradSheetI18N.BUNDLES) {
+            ResourceBundle en = GradSheetI18N.bundle(base, GradSheetI18N.ENGLISH);
+            ResourceBundle ko = GradSheetI18N.bundle(base, GradSheetI18N.KOREAN);
+            for (String key : ko.keySet()) {
+                String k = ko.getString(key);
+                if (!SAME_IN_BOTH.contains(key)
+                        && (!hangul.matcher(k).find() || k.equals(en.containsKey(key) ? en.getString(key) : null))) {
+                    problems.add(base + " " + key + " = " + k);
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** Every key of every bundle is named by some code (or completes a prefix the code builds keys from). */
+    @Test
+    void everyKeyIsNamedSomewhere() throws IOException {
+        Set<String> used = usedKeys();
+        Set<String> prefixes = new TreeSet<>(DYNAMIC_PREFIXES);
+        prefixes.add("op."); // op.<label>.rule, checked above for every operation
+        used.stream().filter(k -> k.endsWith(".")).forEach(prefixes::add);
+        List<String> unused = new ArrayList<>();
+        for (String base : GradSheetI18N.BUNDLES) {
+            for (String key : GradSheetI18N.bundle(base, GradSheetI18N.ENGLISH).keySet()) {
+                if (!used.contains(key) && prefixes.stream().noneMatch(key::startsWith)) {
+                    unused.add(base + ": " + key);
+                }
+            }
+        }
+        assertTrue(unused.isEmpty(), "keys no code names:\n" + String.join("\n", unused));
     }
 
     private static boolean inBoth(String key) {
