@@ -73,6 +73,9 @@ public final class GraphModel {
     }
 
     private final Sheet sheet;
+    /** Cells whose value, and whose gradient, the picture shows as "?" (practice mode's asked-for ones). */
+    private java.util.function.Predicate<Cell> hiddenValue = c -> false;
+    private java.util.function.Predicate<Cell> hiddenGrad = c -> false;
     private Map<String, List<String>> users;
     private Map<String, List<String>> args;
 
@@ -86,6 +89,16 @@ public final class GraphModel {
     GraphModel(Sheet sheet, int indexedUpTo) {
         this.sheet = sheet;
         this.indexedUpTo = indexedUpTo;
+    }
+
+    /**
+     * From now on, pictures and nodes show the values of the cells {@code value} accepts, and the
+     * gradients of those {@code grad} accepts, as "?" (a hidden gradient without its colour), as the
+     * grid does ({@link CellGrid#hide}).
+     */
+    public void hide(java.util.function.Predicate<Cell> value, java.util.function.Predicate<Cell> grad) {
+        hiddenValue = java.util.Objects.requireNonNull(value, "value");
+        hiddenGrad = java.util.Objects.requireNonNull(grad, "grad");
     }
 
     /** Forgets the edges: call after a structural change. */
@@ -187,7 +200,7 @@ public final class GraphModel {
         for (String name : shown) {
             sheet.cell(name).ifPresent(c -> {
                 boolean outside = neighbourhood && !allShown(name, around, argsOf, usersOf);
-                nodes.add(node(c, objective, false, outside));
+                nodes.add(node(c, objective, false, outside)); // with hide()'s "?"
             });
         }
         Set<Edge> edges = new LinkedHashSet<>();
@@ -301,10 +314,15 @@ public final class GraphModel {
     }
 
     /** The node of one cell, as the picture shows it. */
-    public static Node node(Cell c, String objective, boolean flash, boolean outside) {
+    public Node node(Cell c, String objective, boolean flash, boolean outside) {
+        return node(c, objective, flash, outside, hiddenValue.test(c), hiddenGrad.test(c));
+    }
+
+    /** The node of one cell, with its value or gradient shown as "?" when asked. */
+    static Node node(Cell c, String objective, boolean flash, boolean outside, boolean hideValue, boolean hideGrad) {
         // two short lines (4 digits; the grid has them all): a column of eight neurons fits a laptop's picture
-        String label = c.name() + " = " + dev.gradsheet.engine.Numbers.readable(c.value(), LABEL_DIGITS)
-                + "\n" + gradWord() + " " + dev.gradsheet.engine.Numbers.readable(c.grad(), LABEL_DIGITS);
+        String label = c.name() + " = " + (hideValue ? CellGrid.HIDDEN : dev.gradsheet.engine.Numbers.readable(c.value(), LABEL_DIGITS))
+                + "\n" + gradWord() + " " + (hideGrad ? CellGrid.HIDDEN : dev.gradsheet.engine.Numbers.readable(c.grad(), LABEL_DIGITS));
         StringBuilder classes = new StringBuilder(c.kind());
         if (c.generated()) {
             classes.append(" generated");
@@ -312,7 +330,9 @@ public final class GraphModel {
         if (c.name().equals(objective)) {
             classes.append(" objective");
         }
-        if (c.grad() > 1e-12) {
+        if (hideGrad) {
+            // no colour either: its sign would give the answer away
+        } else if (c.grad() > 1e-12) {
             classes.append(" gpos");
         } else if (c.grad() < -1e-12) {
             classes.append(" gneg");

@@ -404,8 +404,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             if (picture != null) {
                 for (GraphModel.Node n : picture.nodes()) {
                     if (all || change.contains(n.id())) {
-                        presenter.cell(n.id()).ifPresent(c -> nodes.add(masked(
-                                GraphModel.node(c, objective, true, n.classes().contains("outside")))));
+                        presenter.cell(n.id()).ifPresent(c -> nodes.add(
+                                graphModel.node(c, objective, true, n.classes().contains("outside"))));
                     }
                 }
             }
@@ -431,8 +431,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         List<GraphModel.Node> nodes = new ArrayList<>();
         for (String name : step.arguments()) {
             if (picture != null && picture.node(name) != null) {
-                presenter.cell(name).ifPresent(c -> nodes.add(masked(
-                        GraphModel.node(c, objective, true, picture.node(name).classes().contains("outside")))));
+                presenter.cell(name).ifPresent(c -> nodes.add(
+                        graphModel.node(c, objective, true, picture.node(name).classes().contains("outside"))));
             }
         }
         graph.update(nodes);
@@ -442,8 +442,10 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     /** Practice mode switched or changed: hide (or show) numbers in the grid, the graph and the side panel. */
     private void practiceChanged() {
         practiceColumns.refresh();
-        grid.hide(c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.VALUE),
-                c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.GRAD));
+        java.util.function.Predicate<Cell> value = c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.VALUE);
+        java.util.function.Predicate<Cell> grad = c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.GRAD);
+        grid.hide(value, grad);
+        graphModel.hide(value, grad);
         // "Why this gradient?" would give the answers away; the hints replace it while practising.
         cellPanel.setVisible(!practiceSession.mode().on());
         // So would stepping through and the finite-difference estimates.
@@ -455,35 +457,6 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         numericCheck.run.setEnabled(!practiceSession.mode().on());
         drawGraph();
         updateStatus();
-    }
-
-    /** A graph node with the numbers practice mode hides replaced by "?" (and no gradient colour). */
-    private GraphModel.Node masked(GraphModel.Node n) {
-        if (!practiceSession.mode().on()) {
-            return n;
-        }
-        Cell c = presenter.cell(n.id()).orElse(null);
-        if (c == null) {
-            return n;
-        }
-        boolean value = practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.VALUE);
-        boolean grad = practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.GRAD);
-        if (!value && !grad) {
-            return n;
-        }
-        // The label's lines are "name = value" and "grad g" (GraphModel.node), perhaps with more after.
-        String[] lines = n.label().split("\n", -1);
-        String valueLine = c.name() + " = ";
-        for (int i = 0; i < lines.length; i++) {
-            if (value && lines[i].startsWith(valueLine)) {
-                lines[i] = valueLine + CellGrid.HIDDEN;
-            } else if (grad && lines[i].startsWith(GraphModel.gradWord() + " ")) {
-                lines[i] = GraphModel.gradWord() + " " + CellGrid.HIDDEN;
-            }
-        }
-        String label = String.join("\n", lines);
-        String classes = grad ? n.classes().replace(" gpos", "").replace(" gneg", "") : n.classes();
-        return new GraphModel.Node(n.id(), label, classes);
     }
 
     /**
@@ -512,12 +485,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     /** Draws the graph afresh around the selected cell, with or without formula steps. */
     private void drawGraph() {
-        GraphModel.Picture p = graphModel.picture(grid.selectedName(), !showSteps.getValue(), showWeights.getValue());
-        if (practiceSession != null && practiceSession.mode().on()) {
-            p = new GraphModel.Picture(p.nodes().stream().map(this::masked).toList(), p.edges(), p.selected(),
-                    p.neighbourhood(), p.total(), p.places(), p.path());
-        }
-        graph.show(p);
+        graph.show(graphModel.picture(grid.selectedName(), !showSteps.getValue(), showWeights.getValue()));
     }
 
     /** The graph node standing for cell {@code name}: itself, or its owner when steps are collapsed. */

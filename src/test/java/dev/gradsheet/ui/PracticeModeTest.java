@@ -61,6 +61,23 @@ class PracticeModeTest extends KaribuTestBase {
     }
 
     @Test
+    void theGraphKeepsHiddenNumbersHiddenAfterAnEditAndShowsThemAfterPractice() throws Exception {
+        SheetView view = openStart();
+        view.practicePanel().practice.setValue(true);
+        roundtrip();
+        view.presenter().setValue("z", "-3"); // every node's label is sent again
+        roundtrip();
+        assertThat(view.graph().picture().node("q").label()).isEqualTo("q = 3\ngrad ?");
+        assertThat(view.graph().picture().node("q").classes()).doesNotContain("gpos").doesNotContain("gneg");
+        assertThat(view.graph().picture().node("z").label()).isEqualTo("z = -3\ngrad 6"); // a weight: shown
+
+        view.practicePanel().practice.setValue(false);
+        roundtrip();
+        assertThat(view.graph().picture().node("q").label()).isEqualTo("q = 3\ngrad -6"); // 2(f − t)·z
+        assertThat(view.graph().picture().node("q").classes()).contains("gneg");
+    }
+
+    @Test
     void practiceHidesGradientsChecksAnswersAndOffersHintsInSteps() throws Exception {
         SheetView view = openStart();
         PracticePanel panel = view.practicePanel();
