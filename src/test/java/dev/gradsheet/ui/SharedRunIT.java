@@ -48,7 +48,7 @@ class SharedRunIT extends BrowserTestBase {
         // Pause from the other tab: the run stops, and both tabs say where it paused
         var run = shared.training().current();
         assertThat(run).isNotNull();
-        b.findElement(By.id("train-stop")).click();
+        clickWhenStill(b, "train-stop");
         assertThat(run.result().get(30, java.util.concurrent.TimeUnit.SECONDS).stopped()).isTrue();
         for (WebDriver tab : List.of(b, a)) {
             AtomicReference<String> shown = new AtomicReference<>();

@@ -161,7 +161,7 @@ class TrainingIT extends BrowserTestBase {
         assertThat(w1).isNotEqualTo(w0);
         assertThat(b.findElement(By.id("train-stop")).isEnabled()).isTrue();
         screenshot(b, "train-05-two-moons-running");
-        b.findElement(By.id("train-stop")).click();
+        clickWhenStill(b, "train-stop");
         waitFor(b, 30).until(d -> d.findElement(By.id("final-loss")).getText().startsWith("Paused at step"));
         assertThat(b.findElement(By.id("numbers-note")).getText()).contains("that batch (m = 1;");
         screenshot(b, "train-06-two-moons-stopped");

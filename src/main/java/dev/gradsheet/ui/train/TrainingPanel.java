@@ -178,8 +178,10 @@ public class TrainingPanel extends Composite<Details> {
         activations.setId("link-activations");
         Anchor losses = new Anchor(LossesView.ROUTE, TrainTexts.t("train.panel.link.losses"));
         losses.setId("link-losses");
-        // the Playground's transport and its readout first, always in view; then the settings
-        HorizontalLayout transport = new HorizontalLayout(start, stop, stepOnce, reset, speed, status);
+        // the Playground's transport and its readout first, always in view; then the settings. The
+        // readout has a line of its own: beside the buttons, its text (changing many times a second
+        // while a run goes) wrapped and unwrapped, and Pause jumped up and down under the pointer.
+        HorizontalLayout transport = new HorizontalLayout(start, stop, stepOnce, reset, speed);
         transport.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         transport.setWrap(true);
         HorizontalLayout settings = new HorizontalLayout(learningRate, batch, epochs, testShare, seed, shuffle);
@@ -188,7 +190,7 @@ public class TrainingPanel extends Composite<Details> {
         HorizontalLayout links = new HorizontalLayout(templates, activations, losses);
         links.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         links.setWrap(true);
-        VerticalLayout controls = new VerticalLayout(transport, progress, settings, links);
+        VerticalLayout controls = new VerticalLayout(transport, status, progress, settings, links);
         controls.setPadding(false);
         controls.setSpacing(false);
 
