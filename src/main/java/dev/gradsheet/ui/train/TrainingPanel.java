@@ -179,8 +179,8 @@ public class TrainingPanel extends Composite<Details> {
         Anchor losses = new Anchor(LossesView.ROUTE, TrainTexts.t("train.panel.link.losses"));
         losses.setId("link-losses");
         // the Playground's transport and its readout first, always in view; then the settings. The
-        // readout has a line of its own: beside the buttons, its text (changing many times a second
-        // while a run goes) wrapped and unwrapped, and Pause jumped up and down under the pointer.
+        // readout has a line of its own: its text changes many times a second while a run goes, and
+        // beside the buttons in a wrapping row it could move them when its length crossed the line.
         HorizontalLayout transport = new HorizontalLayout(start, stop, stepOnce, reset, speed);
         transport.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         transport.setWrap(true);
