@@ -175,8 +175,9 @@ abstract class BrowserTestBase {
 
     /**
      * Clicks element {@code id} once it stands still and nothing covers it: while a run pushes
-     * numbers, the side panel can shift under a click (twice on a loaded machine, by 20 px, so the
-     * click landed above Pause; the cause was not found); a person aims again, a test waits for the
+     * numbers, or just after the window was resized, the side panel can shift under a click (three
+     * times on a loaded machine, by 20 px, so the click landed above Pause; a probe of four seconds
+     * of a run saw no shift, so the cause was not found); a person aims again, a test waits for the
      * target to settle.
      */
     static void clickWhenStill(WebDriver driver, String id) {

@@ -42,7 +42,7 @@ class PlaygroundIT extends BrowserTestBase {
         screenshot(b, "playground-02-xor-playing-800x1000");
         LayoutIT.viewport(b, 1366, 768);
 
-        b.findElement(By.id("train-stop")).click(); // Pause
+        clickWhenStill(b, "train-stop"); // Pause, once the page has settled after the resize
         waitFor(b, 20).withMessage(() -> "after Pause: " + b.findElement(By.id("final-loss")).getText() + " | "
                         + b.findElement(By.id("train-status")).getText() + " | " + b.findElement(By.id("train-error")).getText())
                 .until(d -> d.findElement(By.id("final-loss")).getText().startsWith("Paused at step "));
