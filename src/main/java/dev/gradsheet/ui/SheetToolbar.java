@@ -104,17 +104,12 @@ public class SheetToolbar extends Composite<VerticalLayout> {
                     e.getFileName() == null ? getTranslation("toolbar.theFile") : e.getFileName(),
                     rejection(e.getErrorMessage()))));
         });
-        // A request the server refused or the network lost (the handler never saw it) is said too,
-        // and leaves the list as a refused file does.
-        upload.getElement().addEventListener("upload-error", e -> {
-            upload.clearFileList();
+        UploadRequests.onRefused(upload, (name, status) -> {
             presenter.beginAction();
-            String name = e.getEventData().getString("event.detail.file.name");
-            int status = (int) e.getEventData().getNumber("event.detail.xhr.status");
             showUploadErrors(List.of(getTranslation("toolbar.notOpened",
                     name == null || name.isEmpty() ? getTranslation("toolbar.theFile") : name,
                     getTranslation("toolbar.uploadFailed", String.valueOf(status), String.valueOf(uploadBytes / 1000)))));
-        }).addEventData("event.detail.file.name").addEventData("event.detail.xhr.status");
+        });
         uploadErrors.setId("upload-errors");
         uploadErrors.addClassName("gs-error");
 

@@ -13,6 +13,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PlaygroundIT extends BrowserTestBase {
 
+    /**
+     * Opens a sheet of {@code text} in a fresh 1366×768 browser, waits for cell {@code cell} to show
+     * {@code formula}, and opens the training panel.
+     */
+    private WebDriver trainingPanelOf(String text, String cell, String formula) throws Exception {
+        SharedSheet shared = registry.create(dev.gradsheet.sheet.SheetFile.parse(text, "test.sheet"));
+        WebDriver b = newBrowser();
+        LayoutIT.viewport(b, 1366, 768);
+        b.get(url("sheet/" + shared.id()));
+        waitForCell(b, cell, FORMULA, formula, 90);
+        b.findElement(By.id("tab-training")).click();
+        return b;
+    }
+
     @Test
     void playOnTheXorTemplateLearnsWithinTenSeconds() throws Exception {
         WebDriver b = newBrowser();
@@ -99,12 +113,7 @@ class PlaygroundIT extends BrowserTestBase {
     void aHandWrittenNetworkIsDrawnByItsFormulas() throws Exception {
         String text = dev.gradsheet.train.NetworkStructureTest.HAND_WRITTEN_2_3_1
                 + "@data = a, b, target\n@row = 0, 0, 0\n@row = 0, 1, 1\n@row = 1, 0, 1\n@row = 1, 1, 0\n";
-        SharedSheet shared = registry.create(dev.gradsheet.sheet.SheetFile.parse(text, "hand.sheet"));
-        WebDriver b = newBrowser();
-        LayoutIT.viewport(b, 1366, 768);
-        b.get(url("sheet/" + shared.id()));
-        waitForCell(b, "a", FORMULA, "input(0.5)", 90);
-        b.findElement(By.id("tab-training")).click();
+        WebDriver b = trainingPanelOf(text, "a", "input(0.5)");
         waitFor(b, 20).until(d -> d.findElements(By.cssSelector("#network circle[data-cell]")).size() == 6);
         assertThat(b.findElements(By.cssSelector("#network line"))).hasSize(9);
         java.util.function.Function<String, String> column = cell ->
@@ -149,12 +158,7 @@ class PlaygroundIT extends BrowserTestBase {
                 "x1 = input(0)\nw = weight(0)\nb = weight(0)\nout = w * x1 + b\ny = input(0)\nL = mse(out, y)\n",
                 "line.sheet").sheet();
         String text = dev.gradsheet.sheet.SheetFile.format(line, "", dev.gradsheet.train.BuiltInData.NOISY_LINE.table());
-        SharedSheet shared = registry.create(dev.gradsheet.sheet.SheetFile.parse(text, "line.sheet"));
-        WebDriver b = newBrowser();
-        LayoutIT.viewport(b, 1366, 768);
-        b.get(url("sheet/" + shared.id()));
-        waitForCell(b, "w", FORMULA, "weight(0)", 90);
-        b.findElement(By.id("tab-training")).click();
+        WebDriver b = trainingPanelOf(text, "w", "weight(0)");
         waitFor(b, 20).until(d -> d.findElement(By.id("train-start")).isDisplayed());
         TrainingIT.type(b, "train-batch", "30");
         TrainingIT.type(b, "train-lr", "5");

@@ -87,12 +87,8 @@ public class DataSection extends Composite<VerticalLayout> {
             upload.clearFileList();
             showErrors(List.of(TrainTexts.t("train.data.rejected", MAX_CSV_BYTES / 1000)));
         });
-        // a request the server refused or the network lost (the handler never saw it) is said too
-        upload.getElement().addEventListener("upload-error", e -> {
-            upload.clearFileList();
-            showErrors(List.of(TrainTexts.t("train.data.uploadFailed",
-                    (int) e.getEventData().getNumber("event.detail.xhr.status"), MAX_CSV_BYTES / 1000)));
-        }).addEventData("event.detail.xhr.status");
+        dev.gradsheet.ui.UploadRequests.onRefused(upload, (name, status) ->
+                showErrors(List.of(TrainTexts.t("train.data.uploadFailed", status, MAX_CSV_BYTES / 1000))));
         errors.setId("data-errors");
         errors.addClassName("gs-error");
         summary.setId("data-summary");
