@@ -1,5 +1,7 @@
 package dev.gradsheet.junit;
 
+
+
 import dev.gradsheet.api.GradSheet;
 import dev.gradsheet.api.Node;
 import dev.gradsheet.engine.Cell;

@@ -1,5 +1,7 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.ui.common.Format;
+
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;

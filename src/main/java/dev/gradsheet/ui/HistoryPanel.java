@@ -1,5 +1,11 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.HistoryPolicy;
+import dev.gradsheet.server.Revision;
+import dev.gradsheet.server.RevisionRestore;
+import dev.gradsheet.server.SheetRegistry;
+import dev.gradsheet.ui.common.Format;
+
 import dev.gradsheet.ui.i18n.Texts;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;

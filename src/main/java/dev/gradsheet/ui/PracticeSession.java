@@ -1,5 +1,8 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.SharedSheet;
+import dev.gradsheet.ui.common.Format;
+
 import dev.gradsheet.ui.i18n.Texts;
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.GradientExplanation;

@@ -1,5 +1,10 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.ServerLimits;
+import dev.gradsheet.server.SharedSheet;
+import dev.gradsheet.ui.common.Format;
+import dev.gradsheet.ui.common.Refusals;
+
 import dev.gradsheet.ui.i18n.Texts;
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.ChangeSet;
@@ -8,7 +13,7 @@ import dev.gradsheet.engine.Op;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.jobs.JobPool;
 import dev.gradsheet.jobs.JobRefusedException;
-import dev.gradsheet.ui.train.TrainingJob;
+import dev.gradsheet.jobs.TrainingJob;
 import dev.gradsheet.ui.train.TrainingPanel;
 import dev.gradsheet.sheet.SheetFile;
 import java.util.ArrayList;
@@ -211,7 +216,7 @@ public final class SheetPresenter {
     private StepOutcome inBackground(double lr, int steps) {
         try {
             TrainingJob job = shared.training().start(() -> TrainingJob.sgd(sheet(), lr, steps, jobs,
-                    TrainingPanel.PUBLISH_MS, TrainingPanel.NOTIFY_MS));
+                    TrainingJob.PUBLISH_MS, TrainingJob.NOTIFY_MS));
             if (job == null) {
                 return new StepOutcome(null, null, null, Texts.t("presenter.busy"));
             }
@@ -259,13 +264,7 @@ public final class SheetPresenter {
 
     /** The sheet as {@code .sheet} text, for download. */
     public String sheetText() {
-        return text(shared);
-    }
-
-    /** A shared sheet as {@code .sheet} text: cells, data, claims and practice setting. */
-    static String text(SharedSheet shared) {
-        return SheetFile.format(shared.sheet(), shared.description(), shared.data(), shared.claims(),
-                shared.practice());
+        return shared.text();
     }
 
     /** A file name for the download: {@code gradsheet-<id>.sheet}. */

@@ -1,5 +1,10 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.ui.common.Routes;
+
+import dev.gradsheet.server.ServerLimits;
+import dev.gradsheet.ui.common.UploadRequests;
+
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
@@ -130,7 +135,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         });
 
         shareLink.setId("share-link");
-        String path = "sheet/" + presenter.shared().id();
+        String path = Routes.sheet(presenter.shared().id());
         shareLink.setHref(path);
         shareLink.setText(getTranslation("toolbar.shareLink", path));
         shareLink.getElement().setAttribute("title", getTranslation("toolbar.shareTitle"));

@@ -1,5 +1,11 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.ui.common.Routes;
+
+import dev.gradsheet.server.SharedSheet;
+import dev.gradsheet.server.SheetRegistry;
+import dev.gradsheet.ui.common.Format;
+
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -32,7 +38,7 @@ import java.util.Optional;
  * shares one live sheet; each edit anywhere arrives through the sheet's change stream and is
  * pushed to every open tab ({@code UI.access}).
  */
-@Route("sheet")
+@Route(Routes.SHEET)
 public class SheetView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SheetView.class);
     /** Session attribute remembering the sheet this browser worked on last. */

@@ -1,6 +1,6 @@
 package dev.gradsheet.web;
 
-import dev.gradsheet.ui.SheetStore;
+import dev.gradsheet.server.SheetStore;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

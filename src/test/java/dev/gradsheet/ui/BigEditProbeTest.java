@@ -1,5 +1,7 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.SharedSheet;
+
 import com.vaadin.flow.component.UI;
 import dev.gradsheet.sheet.Generators;
 import dev.gradsheet.sheet.SheetFile;

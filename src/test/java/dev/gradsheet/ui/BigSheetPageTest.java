@@ -1,5 +1,10 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.ServerConfig;
+import dev.gradsheet.server.ServerLimits;
+import dev.gradsheet.server.SharedSheet;
+import dev.gradsheet.server.SheetRegistry;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import dev.gradsheet.engine.Sheet;

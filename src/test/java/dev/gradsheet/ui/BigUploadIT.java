@@ -1,5 +1,7 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.ServerLimits;
+
 import dev.gradsheet.sheet.Generators;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.SharedSheet;
+
 import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;

@@ -1,5 +1,8 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.SharedSheet;
+import dev.gradsheet.server.SheetRegistry;
+
 import dev.gradsheet.engine.Activation;
 import dev.gradsheet.sheet.SheetFile;
 import dev.gradsheet.train.Templates;

@@ -1,5 +1,7 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.Revision;
+
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static org.assertj.core.api.Assertions.assertThat;

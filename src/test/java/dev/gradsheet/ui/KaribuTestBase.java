@@ -1,5 +1,7 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.SheetRegistry;
+
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;

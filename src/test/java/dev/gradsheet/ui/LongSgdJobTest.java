@@ -1,5 +1,7 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.SharedSheet;
+
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,7 +10,7 @@ import com.vaadin.flow.component.UI;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.Generators;
 import dev.gradsheet.sheet.SheetFile;
-import dev.gradsheet.ui.train.TrainingJob;
+import dev.gradsheet.jobs.TrainingJob;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,9 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.SharedSheet;
+import dev.gradsheet.server.SheetRegistry;
+import dev.gradsheet.server.SheetStore;
+
 import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;

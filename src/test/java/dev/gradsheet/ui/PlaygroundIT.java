@@ -1,5 +1,8 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.SharedSheet;
+import dev.gradsheet.server.SheetRegistry;
+
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

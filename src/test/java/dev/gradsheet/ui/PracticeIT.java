@@ -1,5 +1,8 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.SharedSheet;
+import dev.gradsheet.server.SheetRegistry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsheet.sheet.Examples;

@@ -1,5 +1,7 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.SharedSheet;
+
 import static dev.gradsheet.ui.SheetViewTest.shown;
 import static org.assertj.core.api.Assertions.assertThat;
 

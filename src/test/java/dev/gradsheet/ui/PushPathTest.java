@@ -1,5 +1,7 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.SharedSheet;
+
 import com.vaadin.flow.data.provider.DataChangeEvent;
 import dev.gradsheet.sheet.SheetFile;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.SharedSheet;
+import dev.gradsheet.ui.common.Format;
+
 import dev.gradsheet.sheet.Examples;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,9 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.SharedSheet;
+import dev.gradsheet.server.SheetRegistry;
+import dev.gradsheet.server.SheetStore;
+
 import dev.gradsheet.sheet.SheetFile;
 import java.util.ArrayList;
 import java.util.List;

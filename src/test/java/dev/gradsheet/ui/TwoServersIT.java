@@ -1,5 +1,9 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.TestPostgres;
+
+import dev.gradsheet.server.SheetStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -24,7 +28,7 @@ import org.openqa.selenium.WebDriver;
  */
 class TwoServersIT extends BrowserTestBase {
     final List<Process> servers = new ArrayList<>();
-    String schema;
+    TestPostgres postgres;
 
     @AfterEach
     void stopServers() throws Exception {
@@ -34,10 +38,8 @@ class TwoServersIT extends BrowserTestBase {
                 p.destroyForcibly();
             }
         }
-        if (schema != null) {
-            try (Connection c = DriverManager.getConnection(ClusterIT.URL, ClusterIT.USER, ClusterIT.PASSWORD)) {
-                c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
+        if (postgres != null) {
+            postgres.close();
         }
     }
 
@@ -49,11 +51,10 @@ class TwoServersIT extends BrowserTestBase {
                 "-jar", jar.toString()).redirectErrorStream(true);
         builder.environment().put("PORT", "0");
         builder.environment().put("GRADSHEET_DATA_DIR", Files.createTempDirectory("gradsheet-node").toString());
-        builder.environment().put("SPRING_DATASOURCE_URL", ClusterIT.URL + (ClusterIT.URL.contains("?") ? "&" : "?")
-                + "currentSchema=" + schema);
-        builder.environment().put("SPRING_DATASOURCE_USERNAME", ClusterIT.USER);
-        builder.environment().put("SPRING_DATASOURCE_PASSWORD", ClusterIT.PASSWORD);
-        builder.environment().put("SPRING_FLYWAY_SCHEMAS", schema);
+        builder.environment().put("SPRING_DATASOURCE_URL", postgres.url());
+        builder.environment().put("SPRING_DATASOURCE_USERNAME", TestPostgres.USER);
+        builder.environment().put("SPRING_DATASOURCE_PASSWORD", TestPostgres.PASSWORD);
+        builder.environment().put("SPRING_FLYWAY_SCHEMAS", postgres.schema());
         Process p = builder.start();
         servers.add(p);
         return dev.gradsheet.launch.ServerLog.awaitPort(p);
@@ -61,18 +62,7 @@ class TwoServersIT extends BrowserTestBase {
 
     @Test
     void anEditOnOneServerShowsOnTheOtherAndConcurrentEditsEndTheSame() throws Exception {
-        String why = null;
-        try (Connection c = DriverManager.getConnection(ClusterIT.URL, ClusterIT.USER, ClusterIT.PASSWORD)) {
-            schema = "it_" + SheetStore.newId();
-            c.createStatement().execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            why = e.getMessage();
-        }
-        if (why != null && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true but PostgreSQL is not reachable at " + ClusterIT.URL + ": " + why);
-        }
-        Assumptions.assumeTrue(why == null, "Skipping the two-server test: no PostgreSQL at " + ClusterIT.URL
-                + " (" + why + "). .ci/run installs and starts it (apt-get install -y postgresql).");
+        postgres = TestPostgres.require("the two-server test");
         int portA = server();
         int portB = server();
 

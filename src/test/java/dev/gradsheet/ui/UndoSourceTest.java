@@ -1,5 +1,7 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.server.SharedSheet;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsheet.engine.ChangeSet;

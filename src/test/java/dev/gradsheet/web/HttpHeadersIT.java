@@ -3,7 +3,7 @@ package dev.gradsheet.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsheet.sheet.Examples;
-import dev.gradsheet.ui.SheetRegistry;
+import dev.gradsheet.server.SheetRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,7 @@
 package dev.gradsheet.ui.train;
 
+import dev.gradsheet.server.ServerLimits;
+
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -23,9 +25,9 @@ import dev.gradsheet.train.Binding;
 import dev.gradsheet.train.CsvData;
 import dev.gradsheet.train.DataGenerator;
 import dev.gradsheet.train.DataException;
-import dev.gradsheet.ui.Format;
-import dev.gradsheet.ui.SharedSheet;
-import dev.gradsheet.ui.SheetRegistry;
+import dev.gradsheet.ui.common.Format;
+import dev.gradsheet.server.SharedSheet;
+import dev.gradsheet.server.SheetRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ import java.util.function.Consumer;
  */
 public class DataSection extends Composite<VerticalLayout> {
     /** Largest CSV upload accepted, in bytes. */
-    public static final int MAX_CSV_BYTES = (int) Math.min(CsvData.MAX_BYTES, 5_000_000);
+    public static final int MAX_CSV_BYTES = ServerLimits.MAX_CSV_BYTES;
     /** Rows listed in the table view (all rows are used for training). */
     static final int ROWS_SHOWN = 1000;
 
@@ -87,7 +89,7 @@ public class DataSection extends Composite<VerticalLayout> {
             upload.clearFileList();
             showErrors(List.of(TrainTexts.t("train.data.rejected", MAX_CSV_BYTES / 1000)));
         });
-        dev.gradsheet.ui.UploadRequests.onRefused(upload, (name, status) ->
+        dev.gradsheet.ui.common.UploadRequests.onRefused(upload, (name, status) ->
                 showErrors(List.of(TrainTexts.t("train.data.uploadFailed", status, MAX_CSV_BYTES / 1000))));
         errors.setId("data-errors");
         errors.addClassName("gs-error");

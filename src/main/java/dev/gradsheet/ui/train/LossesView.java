@@ -1,5 +1,7 @@
 package dev.gradsheet.ui.train;
 
+import dev.gradsheet.jobs.LossHistory;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -22,7 +24,7 @@ import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.train.BuiltInData;
 import dev.gradsheet.train.LossComparison;
 import dev.gradsheet.train.TrainingConfig;
-import dev.gradsheet.ui.Format;
+import dev.gradsheet.ui.common.Format;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -9,7 +9,7 @@ import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.train.DecisionMap;
 import dev.gradsheet.train.NetworkStructure;
-import dev.gradsheet.ui.Format;
+import dev.gradsheet.ui.common.Format;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

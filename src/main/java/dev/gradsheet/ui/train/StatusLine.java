@@ -1,6 +1,6 @@
 package dev.gradsheet.ui.train;
 
-import dev.gradsheet.ui.Format;
+import dev.gradsheet.ui.common.Format;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.gradsheet.ui.train;
 
+import dev.gradsheet.ui.common.Routes;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,9 +24,8 @@ import dev.gradsheet.train.Binding;
 import dev.gradsheet.train.BuiltInData;
 import dev.gradsheet.train.DataException;
 import dev.gradsheet.train.Templates;
-import dev.gradsheet.ui.SharedSheet;
-import dev.gradsheet.ui.SheetRegistry;
-import dev.gradsheet.ui.SheetView;
+import dev.gradsheet.server.SharedSheet;
+import dev.gradsheet.server.SheetRegistry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -255,7 +256,7 @@ public class TemplateDialog extends Dialog {
         SharedSheet created = registry.create(new SheetFile.Loaded(loaded.sheet(), loaded.description(), table));
         close();
         Notification.show(TrainTexts.t("train.template.opened"));
-        UI.getCurrent().navigate(SheetView.class, created.id());
+        UI.getCurrent().navigate(Routes.sheet(created.id()));
         return created;
     }
 }

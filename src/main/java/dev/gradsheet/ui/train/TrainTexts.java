@@ -1,6 +1,6 @@
 package dev.gradsheet.ui.train;
 
-import dev.gradsheet.ui.Format;
+import dev.gradsheet.ui.common.Format;
 
 /**
  * The training panel's and the lesson pages' texts, read through {@link dev.gradsheet.ui.i18n.Texts} from the bundles

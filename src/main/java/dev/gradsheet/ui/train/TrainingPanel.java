@@ -1,5 +1,10 @@
 package dev.gradsheet.ui.train;
 
+import dev.gradsheet.jobs.JobSlot;
+import dev.gradsheet.jobs.LossHistory;
+import dev.gradsheet.jobs.PlayState;
+import dev.gradsheet.jobs.TrainingJob;
+
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.ComponentEvent;
@@ -31,9 +36,9 @@ import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.train.Binding;
 import dev.gradsheet.train.DataException;
 import dev.gradsheet.train.Trainer;
-import dev.gradsheet.ui.Format;
-import dev.gradsheet.ui.SharedSheet;
-import dev.gradsheet.ui.SheetRegistry;
+import dev.gradsheet.ui.common.Format;
+import dev.gradsheet.server.SharedSheet;
+import dev.gradsheet.server.SheetRegistry;
 import io.reactivex.rxjava3.disposables.Disposable;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +59,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * second through server push. Each Play, Step and Reset is one undoable edit.
  */
 public class TrainingPanel extends Composite<Details> {
-    /** How often the sheet's observers (grid, graph, picture) see a run's progress: about 10 times a second. */
-    public static final long PUBLISH_MS = 100;
-    /** How often the panel's progress and loss curve update during a run. */
-    public static final long NOTIFY_MS = 100;
     /** The speed control's choices: steps per screen update (0: as fast as the engine goes). */
     static final List<Integer> SPEEDS = List.of(0, 1000, 100, 10, 1);
     /** The loss curve's colours: light blue per step, orange per epoch, green (dashed) for the test loss. */
@@ -274,7 +275,7 @@ public class TrainingPanel extends Composite<Details> {
         TrainingJob started;
         try {
             started = shared.training().start(() -> TrainingJob.play(state, lr, toRun, untilPaused, pace,
-                    registry.jobs(), PUBLISH_MS, NOTIFY_MS));
+                    registry.jobs(), TrainingJob.PUBLISH_MS, TrainingJob.NOTIFY_MS));
         } catch (JobRefusedException e) {
             error.setText(TrainingRefusals.text(e, null));
             return;
@@ -320,20 +321,11 @@ public class TrainingPanel extends Composite<Details> {
         }
         long s = seed.getValue() == null ? 0 : seed.getValue();
         double share = testShare.getValue() == null ? 0 : testShare.getValue() / 100.0;
-        JobSlot slot = shared.training();
-        synchronized (slot) {
-            PlayState state = slot.play();
-            if (state != null && state.matches(sheet, table, m, s, shuffle.getValue(), share)) {
-                return state;
-            }
-            try {
-                state = new PlayState(sheet, table, m, s, shuffle.getValue(), share);
-            } catch (IllegalArgumentException e) {
-                error.setText(e.getMessage());
-                return null;
-            }
-            slot.play(state);
-            return state;
+        try {
+            return shared.training().play(sheet, table, m, s, shuffle.getValue(), share);
+        } catch (IllegalArgumentException e) {
+            error.setText(e.getMessage());
+            return null;
         }
     }
 
@@ -385,16 +377,16 @@ public class TrainingPanel extends Composite<Details> {
         @Override
         public void onStep(long step, long epoch, double loss) {
             this.loss = loss;
-            state.stepLosses.add(step, loss);
+            state.stepLosses().add(step, loss);
         }
 
         @Override
         public void onEpoch(long step, long epoch, double trainLoss, double testLoss) {
             last[0] = trainLoss;
             last[1] = testLoss;
-            state.epochLosses.add(step, trainLoss);
+            state.epochLosses().add(step, trainLoss);
             if (Double.isFinite(testLoss)) {
-                state.testLosses.add(step, testLoss);
+                state.testLosses().add(step, testLoss);
             }
         }
     }
@@ -657,9 +649,9 @@ public class TrainingPanel extends Composite<Details> {
         LossHistory epochLosses = null;
         LossHistory tests = null;
         if (state != null && (job == null || job.playState() != null)) {
-            steps = state.stepLosses; // the loop's curve, drawn across Play, Pause and Step
-            epochLosses = state.epochLosses;
-            tests = state.testLosses;
+            steps = state.stepLosses(); // the loop's curve, drawn across Play, Pause and Step
+            epochLosses = state.epochLosses();
+            tests = state.testLosses();
         } else if (job != null) {
             steps = job.stepLosses();
             epochLosses = job.epochLosses();
@@ -710,7 +702,7 @@ public class TrainingPanel extends Composite<Details> {
         if (subscription != null) {
             subscription.dispose();
         }
-        subscription = shared.sheet().changes().throttleLatest(PUBLISH_MS, TimeUnit.MILLISECONDS, true)
+        subscription = shared.sheet().changes().throttleLatest(TrainingJob.PUBLISH_MS, TimeUnit.MILLISECONDS, true)
                 .subscribe(change -> ui.access(() -> {
                     drawPicture();
                     data.refresh();

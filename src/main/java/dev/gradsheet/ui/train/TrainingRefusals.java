@@ -1,5 +1,7 @@
 package dev.gradsheet.ui.train;
 
+import dev.gradsheet.jobs.PlayState;
+
 import dev.gradsheet.engine.EditRefusedException;
 import dev.gradsheet.jobs.JobRefusedException;
 import dev.gradsheet.train.TrainingLoop;
@@ -34,7 +36,7 @@ final class TrainingRefusals {
             return switch (refused.reason()) {
                 case NOT_FINITE -> TrainTexts.t("train.refusal.notFinite");
                 case ARGUMENT -> TrainTexts.t("train.refusal.argument");
-                case DIVERGED -> dev.gradsheet.ui.Refusals.diverged(refused);
+                case DIVERGED -> dev.gradsheet.ui.common.Refusals.diverged(refused);
                 default -> null;
             };
         }
@@ -54,7 +56,7 @@ final class TrainingRefusals {
         if (steps == 0) {
             return TrainTexts.t("train.refusal.divergedAtStart");
         }
-        List<double[]> epochs = state.epochLosses.points();
+        List<double[]> epochs = state.epochLosses().points();
         if (epochs.size() >= 2) {
             double first = epochs.get(0)[1];
             double last = epochs.get(epochs.size() - 1)[1];

@@ -1,5 +1,7 @@
 package dev.gradsheet.ui.train;
 
+import dev.gradsheet.jobs.TrainingJob;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +23,7 @@ class DivergenceUiTest extends TrainKaribuTestBase {
         TrainingPanel panel = open("w = weight(0)\nL = w * 0.5\n");
         Sheet sheet = panel.shared().sheet();
         TrainingJob run = panel.shared().training().start(() -> TrainingJob.sgd(sheet, 1e308, 10, registry.jobs(),
-                TrainingPanel.PUBLISH_MS, TrainingPanel.NOTIFY_MS));
+                TrainingJob.PUBLISH_MS, TrainingJob.NOTIFY_MS));
         // follow it as the panel's own Play does: a run this short may be over before the sheet's slot
         // tells the panel about it, and a tab does not follow a run that already ended
         panel.follow(run);
@@ -45,7 +47,7 @@ class DivergenceUiTest extends TrainKaribuTestBase {
         TrainingPanel panel = open("w = weight(0)\nL = w * 0.5\n");
         Sheet sheet = panel.shared().sheet();
         TrainingJob run = panel.shared().training().start(() -> TrainingJob.sgd(sheet, 1e308, 10, registry.jobs(),
-                TrainingPanel.PUBLISH_MS, TrainingPanel.NOTIFY_MS));
+                TrainingJob.PUBLISH_MS, TrainingJob.NOTIFY_MS));
         panel.follow(run);
         assertThatThrownBy(() -> run.result().get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         panel.finished().get(30, TimeUnit.SECONDS);

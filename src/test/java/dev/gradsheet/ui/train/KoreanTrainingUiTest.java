@@ -1,5 +1,7 @@
 package dev.gradsheet.ui.train;
 
+import dev.gradsheet.jobs.PlayState;
+
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
@@ -8,7 +10,7 @@ import dev.gradsheet.sheet.Examples;
 import dev.gradsheet.train.BuiltInData;
 import dev.gradsheet.train.DataGenerator;
 import dev.gradsheet.train.TrainingLoop;
-import dev.gradsheet.ui.Format;
+import dev.gradsheet.ui.common.Format;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -60,7 +62,7 @@ class KoreanTrainingUiTest extends TrainKaribuTestBase {
         // Step: one batch of all 4 XOR rows, so one epoch; the readout keeps the loss's decimal point
         panel.stepOnce.click();
         PlayState state = panel.shared().training().play();
-        List<double[]> epochs = state.epochLosses.points();
+        List<double[]> epochs = state.epochLosses().points();
         double epochLoss = epochs.get(epochs.size() - 1)[1];
         assertThat(panel.status.getText()).isEqualTo("단계 1 · 에폭 1 · 손실 " + Format.readable(epochLoss));
         assertThat(Format.readable(epochLoss)).contains(".");

@@ -5,7 +5,7 @@ import dev.gradsheet.engine.Activation;
 import dev.gradsheet.train.BuiltInData;
 import dev.gradsheet.train.LossComparison;
 import dev.gradsheet.train.TrainingConfig;
-import dev.gradsheet.ui.Format;
+import dev.gradsheet.ui.common.Format;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -43,7 +43,7 @@ class NetworkViewTest extends TrainKaribuTestBase {
         // v2 = -1.1 is drawn blue, v1 = 1.5 orange; the tooltip gives value and gradient
         assertThat(svg).containsPattern("data-cell='v2'[^>]*stroke='#0877bd'")
                 .containsPattern("data-cell='v1'[^>]*stroke='#f59322'")
-                .contains("<title>v2 = -1.1 (gradient " + dev.gradsheet.ui.Format.readable(sheet.grad("v2")) + ")</title>");
+                .contains("<title>v2 = -1.1 (gradient " + dev.gradsheet.ui.common.Format.readable(sheet.grad("v2")) + ")</title>");
         // every neuron's own picture, over the plane of this network's two inputs (not x1, x2)
         assertThat(svg.split("data:image/png;base64,", -1)).hasSize(1 + 2 * 6);
         assertThat(svg).contains(">a →, b ↑<").contains("aria-label='The network: 2-3-1 neurons by layer, 9 connections'");

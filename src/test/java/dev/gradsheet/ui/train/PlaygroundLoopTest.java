@@ -1,5 +1,8 @@
 package dev.gradsheet.ui.train;
 
+import dev.gradsheet.jobs.LossHistory;
+import dev.gradsheet.jobs.TrainingJob;
+
 import dev.gradsheet.engine.Activation;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.DataTable;

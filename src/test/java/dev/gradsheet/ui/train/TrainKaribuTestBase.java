@@ -3,7 +3,7 @@ package dev.gradsheet.ui.train;
 import com.vaadin.flow.component.UI;
 import dev.gradsheet.sheet.SheetFile;
 import dev.gradsheet.ui.KaribuTestBase;
-import dev.gradsheet.ui.SharedSheet;
+import dev.gradsheet.server.SharedSheet;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 

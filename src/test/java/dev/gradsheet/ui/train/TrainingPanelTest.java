@@ -1,5 +1,7 @@
 package dev.gradsheet.ui.train;
 
+import dev.gradsheet.jobs.TrainingJob;
+
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.UI;
@@ -11,7 +13,7 @@ import dev.gradsheet.sheet.Examples;
 import dev.gradsheet.train.BuiltInData;
 import dev.gradsheet.train.Templates;
 import dev.gradsheet.ui.CellGrid;
-import dev.gradsheet.ui.SharedSheet;
+import dev.gradsheet.server.SharedSheet;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +92,7 @@ class TrainingPanelTest extends TrainKaribuTestBase {
         assertThat(_get(dev.gradsheet.ui.CellGrid.class).headerText("value")).isEqualTo("Value (last sample)");
         int row = sheet.indexOf("w1_1_1");
         assertThat(GridKt._getFormatted(cells, row, "batch"))
-                .isEqualTo(dev.gradsheet.ui.Format.readable(panel.job().result().get().batchGradient().get("w1_1_1")));
+                .isEqualTo(dev.gradsheet.ui.common.Format.readable(panel.job().result().get().batchGradient().get("w1_1_1")));
         assertThat(GridKt._getFormatted(cells, sheet.indexOf("h1_1"), "batch")).isEmpty(); // weights only
         // one undo step reverts the whole run, and the batch gradients no longer apply
         assertThat(sheet.undoLabel()).isEqualTo("train at lr 1 (batch 4): 2000 steps to epoch 2000");

@@ -1,4 +1,4 @@
-package dev.gradsheet.ui;
+package dev.gradsheet.ui.common;
 
 import com.vaadin.flow.component.upload.Upload;
 import java.util.function.BiConsumer;

@@ -1,4 +1,4 @@
-package dev.gradsheet.ui;
+package dev.gradsheet.ui.common;
 
 import dev.gradsheet.engine.Numbers;
 

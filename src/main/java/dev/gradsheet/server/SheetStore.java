@@ -1,4 +1,4 @@
-package dev.gradsheet.ui;
+package dev.gradsheet.server;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

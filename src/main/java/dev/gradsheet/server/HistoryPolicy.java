@@ -1,4 +1,4 @@
-package dev.gradsheet.ui;
+package dev.gradsheet.server;
 
 /**
  * Which revisions of a sheet are kept ({@code gradsheet.history.*}): the newest {@code keepLast},

@@ -1,5 +1,7 @@
-package dev.gradsheet.ui.train;
+package dev.gradsheet.jobs;
 
+import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.sheet.DataTable;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.subjects.BehaviorSubject;
 import io.reactivex.rxjava3.subjects.Subject;
@@ -22,8 +24,19 @@ public final class JobSlot {
         return play;
     }
 
-    synchronized void play(PlayState state) {
-        this.play = state;
+    /**
+     * The sheet's loop for training {@code sheet} on {@code data} with these settings: the one already
+     * going when they match, else a new one starting from the weights as they are now.
+     *
+     * @throws IllegalArgumentException when the settings do not fit the data (a test share leaving no
+     *                                  training rows)
+     */
+    public synchronized PlayState play(Sheet sheet, DataTable data, int batch, long seed, boolean shuffle,
+                                       double testShare) {
+        if (play == null || !play.matches(sheet, data, batch, seed, shuffle, testShare)) {
+            play = new PlayState(sheet, data, batch, seed, shuffle, testShare);
+        }
+        return play;
     }
 
     /** The current or last run, or null. */

@@ -1,10 +1,11 @@
-package dev.gradsheet.ui;
+package dev.gradsheet.server;
 
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.Claims;
 import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.sheet.Practice;
-import dev.gradsheet.ui.train.JobSlot;
+import dev.gradsheet.sheet.SheetFile;
+import dev.gradsheet.jobs.JobSlot;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -45,5 +46,10 @@ public record SharedSheet(String id, Sheet sheet, String description, AtomicRefe
 
     public Practice practice() {
         return practiceHolder.get();
+    }
+
+    /** The sheet as {@code .sheet} text: what a download gives and what the store saves. */
+    public String text() {
+        return SheetFile.format(sheet, description, data(), claims(), practice());
     }
 }

@@ -1,4 +1,5 @@
-package dev.gradsheet.ui;
+package dev.gradsheet.server;
+
 
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.Examples;

@@ -1,4 +1,4 @@
-package dev.gradsheet.ui;
+package dev.gradsheet.server;
 
 import java.nio.file.Path;
 import java.time.Duration;

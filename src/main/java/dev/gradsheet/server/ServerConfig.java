@@ -1,4 +1,4 @@
-package dev.gradsheet.ui;
+package dev.gradsheet.server;
 
 import dev.gradsheet.jobs.JobPool;
 import jakarta.servlet.MultipartConfigElement;
@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class ServerConfig {
     @Bean
-    ServerLimits serverLimits(@Value("${gradsheet.limits.steps-per-click:10000}") int stepsPerClick,
+    public ServerLimits serverLimits(@Value("${gradsheet.limits.steps-per-click:10000}") int stepsPerClick,
                               @Value("${gradsheet.limits.epochs:1000000}") int maxEpochs,
                               @Value("${gradsheet.jobs.workers:0}") int workers,
                               @Value("${gradsheet.jobs.queue:16}") int queue,
@@ -31,7 +31,7 @@ public class ServerConfig {
      */
     @Bean
     MultipartConfigElement multipartConfig(ServerLimits limits) {
-        long largest = Math.max(limits.uploadBytes(), dev.gradsheet.ui.train.DataSection.MAX_CSV_BYTES);
+        long largest = Math.max(limits.uploadBytes(), ServerLimits.MAX_CSV_BYTES);
         return new MultipartConfigElement("", largest, largest + MULTIPART_ENVELOPE, 0);
     }
 

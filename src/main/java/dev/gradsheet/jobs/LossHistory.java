@@ -1,4 +1,4 @@
-package dev.gradsheet.ui.train;
+package dev.gradsheet.jobs;
 
 import java.util.ArrayList;
 import java.util.List;

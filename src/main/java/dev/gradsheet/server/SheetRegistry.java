@@ -1,4 +1,5 @@
-package dev.gradsheet.ui;
+package dev.gradsheet.server;
+
 
 import dev.gradsheet.engine.UndoBudget;
 import dev.gradsheet.jobs.JobPool;
@@ -38,15 +39,15 @@ import org.springframework.stereotype.Service;
 public class SheetRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(SheetRegistry.class);
     /** How long autosave waits after a change, so a burst of edits is written once. */
-    static final long SAVE_DELAY_MS = 200;
+    public static final long SAVE_DELAY_MS = 200;
     /**
      * Sheets of more cells than this are autosaved only after {@link #BIG_SAVE_QUIET_MS} without an
      * edit (issue 13): writing one takes its text (tens of MB) under the sheet's read lock, which an
      * edit made meanwhile waits for, so a 1.6M-cell sheet saved 0.2 s after every edit stalled edits.
      */
-    static final int BIG_SHEET_CELLS = 100_000;
+    public static final int BIG_SHEET_CELLS = 100_000;
     /** How long a big sheet must go without an edit before it is autosaved. */
-    static final long BIG_SAVE_QUIET_MS = 30_000;
+    public static final long BIG_SAVE_QUIET_MS = 30_000;
     /** When each sheet last changed (System.nanoTime), for the quiet time of big sheets. */
     private final java.util.Map<String, Long> lastChange = new ConcurrentHashMap<>();
 
@@ -200,7 +201,7 @@ public class SheetRegistry {
     private static SharedSheet shared(String id, SheetFile.Loaded loaded) {
         return new SharedSheet(id, loaded.sheet(), loaded.description(), new AtomicReference<>(loaded.data()),
                 new AtomicReference<>(loaded.claims()), new AtomicReference<>(loaded.practice()),
-                new dev.gradsheet.ui.train.JobSlot());
+                new dev.gradsheet.jobs.JobSlot());
     }
 
     /** Whether sheet {@code id} is in memory now (tests and monitoring). */
@@ -302,7 +303,7 @@ public class SheetRegistry {
      * How long after a change the sheet is saved: {@link #SAVE_DELAY_MS} for ordinary sheets, and for
      * big ones only once edits have paused for {@link #BIG_SAVE_QUIET_MS}.
      */
-    static long saveDelayMs(SharedSheet shared) {
+    public static long saveDelayMs(SharedSheet shared) {
         return shared.sheet().size() > BIG_SHEET_CELLS ? BIG_SAVE_QUIET_MS : SAVE_DELAY_MS;
     }
 
@@ -332,13 +333,13 @@ public class SheetRegistry {
             synchronized (shared) {
                 String made = pendingEdits.remove(shared.id());
                 String objective = shared.sheet().objective();
-                String text = SheetPresenter.text(shared);
+                String text = shared.text();
                 Sync base = sync.computeIfAbsent(shared.id(), k -> new Sync(0, null));
                 SheetStore.Saved saved = store.saveFrom(shared.id(), text, base.revision, base.text,
                         edit != null ? edit : made != null ? made : "saved",
                         objective, objective == null ? Double.NaN : shared.sheet().objectiveValue());
                 if (saved.merged()) { // another server saved first: take its edits too, keep any made meanwhile here
-                    applyRemote(shared, SheetMerge.merge(text, SheetPresenter.text(shared), saved.text()));
+                    applyRemote(shared, SheetMerge.merge(text, shared.text(), saved.text()));
                 }
                 base.revision = saved.revision();
                 base.text = saved.text();
@@ -369,7 +370,7 @@ public class SheetRegistry {
                 if (now.isEmpty()) {
                     return;
                 }
-                String here = SheetPresenter.text(shared);
+                String here = shared.text();
                 String target = base == null || base.text == null ? now.get().text()
                         : SheetMerge.merge(base.text, here, now.get().text());
                 applyRemote(shared, target);

@@ -1,4 +1,4 @@
-package dev.gradsheet.ui;
+package dev.gradsheet.server;
 
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.Sheet;
@@ -12,7 +12,7 @@ import java.util.Map;
  * Brings a live sheet back to a saved revision through the sheet's own edits, made as one
  * ({@link Sheet#asOneEdit}): one Undo takes the whole restore back, and every tab on the link sees it.
  */
-final class RevisionRestore {
+public final class RevisionRestore {
     private RevisionRestore() {
     }
 
@@ -21,7 +21,7 @@ final class RevisionRestore {
      * all back; if the sheet refuses any part, nothing changes); returns how many cell-level edits it
      * made (0: nothing differed).
      */
-    static int restore(SharedSheet shared, SheetFile.Loaded target, String label) {
+    public static int restore(SharedSheet shared, SheetFile.Loaded target, String label) {
         int[] edits = {0};
         shared.sheet().asOneEdit(label, () -> edits[0] = restoreCellsAndSettings(shared.sheet(), target));
         shared.dataHolder().set(target.data());

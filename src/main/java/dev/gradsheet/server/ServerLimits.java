@@ -1,4 +1,4 @@
-package dev.gradsheet.ui;
+package dev.gradsheet.server;
 
 import java.time.Duration;
 
@@ -21,6 +21,8 @@ public record ServerLimits(int stepsPerClick, int maxEpochs, int workers, int qu
                            long undoBudget, int uploadBytes) {
     /** The page's upload limit unless {@code gradsheet.limits.upload} says otherwise: 1 MB. */
     public static final int DEFAULT_UPLOAD_BYTES = 1_000_000;
+    /** The largest training table (CSV) the page takes: 5 MB, within what the CSV reader accepts. */
+    public static final int MAX_CSV_BYTES = (int) Math.min(dev.gradsheet.train.CsvData.MAX_BYTES, 5_000_000);
 
     /** Limits with the default upload size. */
     public ServerLimits(int stepsPerClick, int maxEpochs, int workers, int queue, Duration evictAfter, long undoBudget) {

@@ -1,4 +1,4 @@
-package dev.gradsheet.ui.train;
+package dev.gradsheet.jobs;
 
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.jobs.JobPool;
@@ -21,6 +21,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Trainer's guarantee).
  */
 public final class TrainingJob {
+    /** How often the sheet's observers (grid, graph, picture) see a run's progress: about 10 times a second. */
+    public static final long PUBLISH_MS = 100;
+    /** How often a watching page's progress and loss curve update during a run. */
+    public static final long NOTIFY_MS = 100;
     /** Where a run is: step and epoch so far, the planned total, the latest step's loss and the speed. */
     public record Progress(int step, int epoch, int totalSteps, double loss, double stepsPerSecond) {
         /** The share done, 0..1. */
@@ -57,9 +61,9 @@ public final class TrainingJob {
         this.totalSteps = totalSteps;
         this.config = config;
         this.play = play;
-        this.steps = play == null ? new LossHistory() : play.stepLosses;
-        this.epochs = play == null ? new LossHistory() : play.epochLosses;
-        this.tests = play == null ? new LossHistory() : play.testLosses;
+        this.steps = play == null ? new LossHistory() : play.stepLosses();
+        this.epochs = play == null ? new LossHistory() : play.epochLosses();
+        this.tests = play == null ? new LossHistory() : play.testLosses();
         this.progress = new Progress(0, 0, totalSteps, Double.NaN, 0);
     }
 

@@ -1,4 +1,4 @@
-package dev.gradsheet.ui;
+package dev.gradsheet.ui.common;
 
 import dev.gradsheet.ui.i18n.Texts;
 import dev.gradsheet.engine.EditRefusedException;
@@ -17,7 +17,7 @@ public final class Refusals {
     }
 
     /** The message to show for {@code e}; {@code english} is the engine's message as the page showed it before. */
-    static String of(EditRefusedException e, String english) {
+    public static String of(EditRefusedException e, String english) {
         if (Texts.english()) {
             return english;
         }

@@ -1,4 +1,5 @@
-package dev.gradsheet.ui;
+package dev.gradsheet.server;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.gradsheet.ui.train;
+package dev.gradsheet.jobs;
 
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.DataTable;
@@ -15,9 +15,9 @@ public final class PlayState {
     private final Sheet sheet;
     private final long seed;
     private final double testShare;
-    final LossHistory stepLosses = new LossHistory();
-    final LossHistory epochLosses = new LossHistory();
-    final LossHistory testLosses = new LossHistory();
+    private final LossHistory stepLosses = new LossHistory();
+    private final LossHistory epochLosses = new LossHistory();
+    private final LossHistory testLosses = new LossHistory();
 
     /** A new loop over {@code data} (see {@link TrainingLoop}); the weights as they are now are its start. */
     public PlayState(Sheet sheet, DataTable data, int batch, long seed, boolean shuffle, double testShare) {
@@ -37,8 +37,23 @@ public final class PlayState {
                 && loop.shuffles() == shuffle && this.testShare == testShare && loop.weights().equals(sheet.weights());
     }
 
+    /** Loss per step: (step, loss), across Play, Pause and Step. */
+    public LossHistory stepLosses() {
+        return stepLosses;
+    }
+
+    /** Mean training loss per epoch, at the epoch's last step. */
+    public LossHistory epochLosses() {
+        return epochLosses;
+    }
+
+    /** Test loss per epoch (empty without test rows). */
+    public LossHistory testLosses() {
+        return testLosses;
+    }
+
     /** After Reset: the curves start again. */
-    void clearCurves() {
+    public void clearCurves() {
         stepLosses.clear();
         epochLosses.clear();
         testLosses.clear();

@@ -1,4 +1,5 @@
-package dev.gradsheet.ui;
+package dev.gradsheet.server;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,56 +34,28 @@ import org.junit.jupiter.api.Test;
  * user and password {@code gradsheet}; .ci/run installs, starts and creates it).
  */
 class ClusterIT {
-    static final String URL = env("GRADSHEET_TEST_PG_URL", "jdbc:postgresql://localhost:5432/gradsheet_it");
-    static final String USER = env("GRADSHEET_TEST_PG_USER", "gradsheet");
-    static final String PASSWORD = env("GRADSHEET_TEST_PG_PASSWORD", "gradsheet");
-
     final List<HikariDataSource> pools = new ArrayList<>();
     final List<SheetRegistry> servers = new ArrayList<>();
-    String schema;
-
-    static String env(String name, String otherwise) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? otherwise : v;
-    }
+    TestPostgres postgres;
 
     @BeforeEach
-    void requirePostgres() throws SQLException {
-        String why = null;
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD)) {
-            schema = "it_" + SheetStore.newId();
-            c.createStatement().execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            why = e.getMessage();
-        }
-        if (why != null && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true but PostgreSQL is not reachable at " + URL + ": " + why);
-        }
-        Assumptions.assumeTrue(why == null, "Skipping the two-server test: no PostgreSQL at " + URL + " (" + why
-                + "). .ci/run installs and starts it (apt-get install -y postgresql); or set GRADSHEET_TEST_PG_URL.");
+    void requirePostgres() {
+        postgres = TestPostgres.require("the two-server test");
     }
 
     @AfterEach
     void stop() throws SQLException {
         servers.forEach(SheetRegistry::shutdown);
         pools.forEach(HikariDataSource::close);
-        if (schema != null) {
-            try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD)) {
-                c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
+        if (postgres != null) {
+            postgres.close();
         }
     }
 
     /** One more app server on the test's database. */
     SheetRegistry server() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        config.setUsername(USER);
-        config.setPassword(PASSWORD);
-        config.setMaximumPoolSize(4);
-        HikariDataSource ds = new HikariDataSource(config);
+        HikariDataSource ds = postgres.migratedPool();
         pools.add(ds);
-        Flyway.configure().dataSource(ds).schemas(schema).load().migrate();
         SheetStore store = new SheetStore(ds, HistoryPolicy.DEFAULT);
         assertThat(store.isPostgres()).isTrue();
         SheetRegistry registry = new SheetRegistry(store, ServerLimits.defaults(), new JobPool(1, 4));
@@ -92,7 +65,7 @@ class ClusterIT {
 
     /** The sheet's saved lines, in order of name: servers may list added cells in another order. */
     static List<String> lines(SharedSheet shared) {
-        String[] lines = SheetPresenter.text(shared).split("\n");
+        String[] lines = shared.text().split("\n");
         Arrays.sort(lines);
         return List.of(lines);
     }

@@ -1,4 +1,4 @@
-package dev.gradsheet.ui;
+package dev.gradsheet.server;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
