@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The JSON of {@code check --json}, the shape the README documents for grading scripts:
+ * The JSON of {@code check --json}, the shape docs/command-line.md documents for grading scripts:
  * {@code {"passed", "failed", "unreadable", "files": [{"file", "status", "errors", "tolerance",
  * "claims": [{"target", "cell", "quantity", "claimed", "computed", "holds", "line"}],
  * "finiteDifference": {"tolerance", "worstRelativeError", "worstCell", "ok", "cells": [...]}}]}}.

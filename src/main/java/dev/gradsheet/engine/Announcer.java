@@ -141,7 +141,7 @@ final class Announcer {
             int id = graph.changedValues.get(i);
             changed[id >>> 6] |= 1L << id;
         }
-        // Issue 13: the listed cells are marked in the bitset, counted, then read out into an exact array:
+        // The listed cells are marked in the bitset, counted, then read out into an exact array:
         // a growing list copied itself ~20 times for the 400k cells an edit of a big MLP's weight
         // changes, and a scratch array kept between edits cost an observed sheet 4 bytes a cell.
         int count = 0;

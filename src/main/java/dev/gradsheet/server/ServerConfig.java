@@ -26,8 +26,8 @@ public class ServerConfig {
     /**
      * The servlet container's limit on uploads follows the page's: Spring Boot's default (1 MB) would
      * refuse a file the page accepts — a sheet under a teacher's raised {@code gradsheet.limits.upload},
-     * a training table under its 5 MB — before the page sees it and with no word to the visitor
-     * (issue 13). The request may be a little larger than the file: the multipart envelope around it.
+     * a training table under its 5 MB — before the page sees it and with no word to the visitor.
+     * The request may be a little larger than the file: the multipart envelope around it.
      */
     @Bean
     MultipartConfigElement multipartConfig(ServerLimits limits) {

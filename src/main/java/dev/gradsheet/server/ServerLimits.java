@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * What one server lets its visitors use, set in {@code application.properties} or the environment
- * (see the README's "Running for a class"): steps per click of "Apply SGD step", epochs per training
+ * (see docs/running-a-server.md): steps per click of "Apply SGD step", epochs per training
  * run, the job pool's workers and queue, how long an unopened sheet stays in memory, and the undo
  * memory shared by all sheets.
  *
@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param queue         jobs that may wait for a worker; more are refused
  * @param evictAfter    a sheet no tab has open leaves memory after this long (it stays on disk)
  * @param undoBudget    bytes of undo history all sheets in memory may keep together
- * @param uploadBytes   largest {@code .sheet} file the page accepts (issue 13: a teacher's server may
+ * @param uploadBytes   largest {@code .sheet} file the page accepts (a teacher's own server may
  *                      raise it to open a million-cell sheet)
  */
 public record ServerLimits(int stepsPerClick, int maxEpochs, int workers, int queue, Duration evictAfter,

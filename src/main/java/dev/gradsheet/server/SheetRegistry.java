@@ -42,7 +42,7 @@ public class SheetRegistry {
     public static final long SAVE_DELAY_MS = 200;
     /**
      * Sheets of more cells than this are autosaved only after {@link #BIG_SAVE_QUIET_MS} without an
-     * edit (issue 13): writing one takes its text (tens of MB) under the sheet's read lock, which an
+     * edit: writing one takes its text (tens of MB) under the sheet's read lock, which an
      * edit made meanwhile waits for, so a 1.6M-cell sheet saved 0.2 s after every edit stalled edits.
      */
     public static final int BIG_SHEET_CELLS = 100_000;

@@ -399,7 +399,7 @@ public final class SheetStore {
     }
 
     /**
-     * Imports the {@code <id>.sheet} files of {@code dataDir} (the store before issue 14), once per
+     * Imports the {@code <id>.sheet} files of {@code dataDir} (the store of older versions), once per
      * directory: sheets already in the database are left as they are, the files stay where they
      * are. Returns how many sheets were imported (0 when this directory was imported before).
      */

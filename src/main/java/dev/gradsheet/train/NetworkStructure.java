@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * The layers of neurons and the weighted connections a sheet's cells form, found from the formulas
- * alone — names do not matter — for the network view (issue 11). The rule:
+ * alone — names do not matter — for the network view. The rule:
  *
  * <ul>
  *   <li>A <b>weighted sum</b> is what a chain of {@code +} and {@code sum(…)} (and copies) adds up, in

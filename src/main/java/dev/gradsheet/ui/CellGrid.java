@@ -97,7 +97,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
         grid.setId("cells");
         grid.setSizeFull();
 
-        // Widths: name, value and gradient always fit an 800 px screen beside the rest (issue 8, item 6);
+        // Widths: name, value and gradient always fit an 800 px (tablet) screen beside the rest;
         // text wraps instead of being cut (gradsheet.css), and every header has a tooltip.
         nameColumn = grid.addColumn(Cell::name).setKey("name").setHeader(header(getTranslation("grid.name"), getTranslation("grid.nameTip")))
                 .setWidth("100px").setFlexGrow(0).setResizable(true);
@@ -128,7 +128,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
         valueColumn = grid.addColumn(c -> hideValue.test(c) ? HIDDEN
                         : (Double.isFinite(c.value()) ? "" : "⚠ ") + Format.readable(c.value()))
                 .setKey("value").setTextAlign(ColumnTextAlign.END).setWidth("110px").setFlexGrow(1);
-        // NaN and ±∞ are marked, and the tooltip says where they came from (issue 9 item 4).
+        // NaN and ±∞ are marked, and the tooltip says where they came from: the cell showing it is rarely the cause.
         valueColumn.setTooltipGenerator(c -> hideValue.test(c) ? null
                 : Double.isFinite(c.value()) ? c.name() + " = " + Format.exact(c.value())
                 : presenter.cell(c.name()).isPresent() ? NotFiniteTexts.of(presenter.sheet(), c.name()) : c.name() + " = " + c.value());
@@ -309,7 +309,7 @@ public class CellGrid extends Composite<Grid<Cell>> {
         f.setId("edit-" + id);
         f.setWidthFull();
         f.setValueChangeMode(ValueChangeMode.EAGER);
-        f.setAriaLabel(id); // the input's own name, not the host's (issue 15)
+        f.setAriaLabel(id); // the input's own name: one on the host leaves the input unnamed for screen readers
         return f;
     }
 
@@ -805,7 +805,8 @@ public class CellGrid extends Composite<Grid<Cell>> {
         if (c.name().equals(objective)) {
             return getTranslation("grid.objective");
         }
-        // Issue 13: count the terms first; only a cell with one user needs its term (and its name).
+        // Count the terms first; only a cell with one user needs its term (and its name): a weight of a
+        // wide layer has hundreds, and building them for every visible row slowed each edit of a big sheet.
         int terms = presenter.sheet().explanationTermCount(c.name());
         if (terms == 0) {
             return "";

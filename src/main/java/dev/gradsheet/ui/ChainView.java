@@ -68,7 +68,7 @@ final class ChainView extends Composite<VerticalLayout> {
         s.getStyle().set("color", "var(--lumo-primary-text-color)").set("cursor", "pointer")
                 .set("text-decoration", "underline");
         s.addClickListener(e -> onFactor.accept(cell));
-        // issue 15: a link by keyboard too (Enter, as links answer it)
+        // a link by keyboard too (Enter, as links answer it), for those who cannot use a mouse
         s.getElement().addEventListener("keydown", e -> onFactor.accept(cell)).setFilter("event.key === 'Enter'");
         return s;
     }

@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The sheet's saved revisions (issue 14), newest first: when, the edit that made it, the
+ * The sheet's saved revisions, newest first: when, the edit that made it, the
  * objective's value then, and Restore, which brings the sheet back to it as an undoable edit seen on
  * every tab of the link. The list follows the autosaves while the panel is shown.
  */

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The cell names a combo box offers (the objective picker, the add-cell form's arguments). A small
  * sheet's names are handed over as a list; a big sheet's are fetched a page at a time as the list
- * scrolls or is filtered (issue 13): a list of 1.6 million names per combo box per tab cost seconds
+ * scrolls or is filtered: a list of 1.6 million names per combo box per tab cost seconds
  * on open and about 100 MB each.
  */
 final class NameChoices {

@@ -41,7 +41,7 @@ import java.util.List;
  * their line numbers, the current sheet is left alone and the refused file leaves the upload's list
  * at once, so the next file is read.
  */
-@com.vaadin.flow.component.dependency.JsModule("./gradsheet-a11y.js") // issue 15: ARIA repairs for the Examples menu
+@com.vaadin.flow.component.dependency.JsModule("./gradsheet-a11y.js") // ARIA repairs: Vaadin marks menu items aria-selected, which screen readers misread
 public class SheetToolbar extends Composite<VerticalLayout> {
     /** Largest accepted upload by default, in bytes ({@code gradsheet.limits.upload} changes it). */
     public static final int MAX_UPLOAD_BYTES = ServerLimits.DEFAULT_UPLOAD_BYTES;

@@ -83,7 +83,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     private Div left;
     private SideTabs tabs;
     private HistoryPanel history;
-    /** Issue 15: the graph in words (the selected cell's inputs and users) and the live region. */
+    /** The graph in words (the selected cell's inputs and users) and the live region, for screen readers. */
     private GraphTextEquivalent graphText;
     private LiveAnnouncer liveRegion;
     private dev.gradsheet.ui.train.TrainingPanel training;
@@ -283,7 +283,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         tabs.add("tab-add", getTranslation("tab.add"), addForm);
         tabs.add("tab-training", getTranslation("tab.training"), training);
         tabs.add("tab-practice", getTranslation("tab.practice"), practicePanel);
-        history = new HistoryPanel(presenter, registry); // issue 14: the sheet's saved revisions
+        history = new HistoryPanel(presenter, registry); // the sheet's saved revisions
         tabs.add("tab-history", getTranslation("tab.history"), history);
         // a practice sheet opens on its score and hints; a sheet with data on its training; an empty
         // sheet where cells are added (the start guide points there); any other on its graph
@@ -575,7 +575,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         return tabs;
     }
 
-    /** The History tab's panel (issue 14). */
+    /** The History tab's panel. */
     HistoryPanel history() {
         return history;
     }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 14: two servers on one PostgreSQL share live sheets. Each "server" is a registry with its
+ * Two servers on one PostgreSQL share live sheets. Each "server" is a registry with its
  * own connection pool, store and LISTEN connection, as two app instances have (both in this JVM).
  * PostgreSQL: {@code GRADSHEET_TEST_PG_URL} (default jdbc:postgresql://localhost:5432/gradsheet_it,
  * user and password {@code gradsheet}; .ci/run installs, starts and creates it).

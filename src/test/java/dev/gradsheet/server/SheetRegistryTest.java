@@ -48,7 +48,7 @@ class SheetRegistryTest {
         SheetRegistry registry = new SheetRegistry(dir.toString());
         SharedSheet shared = registry.create(Examples.WORKED.load());
         registry.flush();
-        assertThat(registry.store().text(shared.id())).isEmpty(); // issue 9: nothing until changed
+        assertThat(registry.store().text(shared.id())).isEmpty(); // a visit that changes nothing writes nothing
         shared.sheet().sgdStep(0.01, 1);
         registry.flush();
         assertThat(registry.store().text(shared.id()).orElseThrow()).contains("z = weight(-3.88)");

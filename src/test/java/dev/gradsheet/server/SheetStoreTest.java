@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 14: the database store: revisions, how many are kept, the one-time import, deleting unopened sheets. */
+/** The database store: revisions, how many are kept, the one-time import, deleting unopened sheets. */
 class SheetStoreTest {
     @TempDir
     Path dir;

@@ -158,7 +158,7 @@ class TrainerTest {
         String before = s.cells().toString();
         EditRefusedException e = assertThrows(EditRefusedException.class,
                 () -> new Trainer(s, line(10), TrainingConfig.fullBatch(10, 5000, 1e3)).run());
-        assertTrue(e.getMessage().startsWith("SGD diverged: the next step would make "), e.getMessage()); // issue 12: one wording
+        assertTrue(e.getMessage().startsWith("SGD diverged: the next step would make "), e.getMessage()); // the SGD button's wording
         assertEquals(EditRefusedException.Reason.DIVERGED, e.reason());
         s.undo();
         assertEquals(before, s.cells().toString());

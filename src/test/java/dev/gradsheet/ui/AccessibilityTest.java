@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15 (accessible), in Karibu: the polite live region announcing other tabs' edits (its text
+ * Accessibility in Karibu: the polite live region announcing other tabs' edits (its text
  * and its throttle) and the graph's text equivalent (inputs and users, each selecting its cell).
  */
 class AccessibilityTest extends KaribuTestBase {

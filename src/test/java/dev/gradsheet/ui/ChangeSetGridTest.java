@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12: the grid updates its rows from the change set's own numbers, never by reading the
+ * The grid updates its rows from the change set's own numbers, never by reading the
  * changed cells again from the sheet, and when several change sets arrive in one round trip each row
  * shows the newest numbers, whatever order they are handled in.
  *

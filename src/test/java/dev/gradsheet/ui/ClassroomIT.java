@@ -15,7 +15,7 @@ import org.openqa.selenium.interactions.Actions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 8 in real Chromium at 1366×768: the objective stays put, spreadsheet keys in the grid, input
+ * The web sheet, ready for a class, in real Chromium at 1366×768: the objective stays put, spreadsheet keys in the grid, input
  * or weight, messages that go with the next action, uploads after a refused one, the empty sheet's
  * "start here", and named undo shared between two tabs. Screenshots under target/screenshots/.
  */

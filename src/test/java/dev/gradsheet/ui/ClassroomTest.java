@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 8, "the web sheet, ready for a class": what students tripped over, one test per item. */
+/** The web sheet, ready for a class: what students tripped over in a first class, a section per problem. */
 class ClassroomTest extends KaribuTestBase {
 
     private static String shown(SheetView view, String name, String column) {
@@ -37,7 +37,7 @@ class ClassroomTest extends KaribuTestBase {
         return _get(SheetView.class);
     }
 
-    // ---- item 1: the objective changes only when the person says so --------------------------------
+    // ---- the objective changes only when the person says so -------------------------------------
 
     @Test
     void addingACellKeepsTheObjectiveAndTheLessonsGradients() {
@@ -89,7 +89,7 @@ class ClassroomTest extends KaribuTestBase {
         assertThat(form.notice.getText()).isEmpty(); // the message went with the next action
     }
 
-    // ---- item 2: spreadsheet editing in the grid ---------------------------------------------------
+    // ---- spreadsheet editing in the grid --------------------------------------------------------
 
     @Test
     void clickSelectsTypingReplacesEnterCommitsAndMovesDown() {
@@ -151,7 +151,7 @@ class ClassroomTest extends KaribuTestBase {
         BasicUtilsKt._fireDomEvent(cells.grid(), "gs-key", data);
     }
 
-    // ---- item 3: input or weight -------------------------------------------------------------------
+    // ---- input or weight ------------------------------------------------------------------------
 
     @Test
     void aBareNumberAsksInputOrWeightAndTheGridSwitchesKindsAsOneUndoableEdit() {
@@ -195,7 +195,7 @@ class ClassroomTest extends KaribuTestBase {
         assertThat(sheet.cell("q").orElseThrow().kind()).isEqualTo("add");
     }
 
-    // ---- item 4: a message goes with the next action -----------------------------------------------
+    // ---- a message goes with the next action ----------------------------------------------------
 
     @Test
     void aRefusalGoesWithTheNextActionAndAStepResultWithTheNextEdit() {
@@ -225,7 +225,7 @@ class ClassroomTest extends KaribuTestBase {
         assertThat(view.editError.getText()).isEmpty();
     }
 
-    // ---- item 5: a refused upload clears itself ------------------------------------------------------
+    // ---- a refused upload clears itself ---------------------------------------------------------
 
     @Test
     void aRefusedUploadClearsItselfAndTheNextOneIsRead() {
@@ -248,7 +248,7 @@ class ClassroomTest extends KaribuTestBase {
         assertThat(opened.presenter().sheet().objective()).isEqualTo("b");
     }
 
-    // ---- item 8: words for a first-year student and a "start here" -----------------------------------
+    // ---- words for a first-year student and a "start here" --------------------------------------
 
     @Test
     void wordsSayWhatTheyMean() throws Exception {
@@ -318,7 +318,7 @@ class ClassroomTest extends KaribuTestBase {
         assertThat(empty.presenter().sheet().names()).containsExactly("x", "y", "z", "q", "f", "t", "L");
     }
 
-    // ---- item 11: one shared history, with named undo and redo ---------------------------------------
+    // ---- one shared history, with named undo and redo -------------------------------------------
 
     @Test
     void undoAndRedoNameTheirEditAndOtherTabsAreToldOfAnUndo() {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 8, item 9: the graph picture's layered layout and the selected cell's paths to the objective. */
+/** The graph picture's layered layout and the selected cell's paths to the objective. */
 class GraphLayersTest {
     private static Sheet mlp(List<Integer> hidden) throws Exception {
         String text = Templates.mlp(2, hidden, Activation.SIGMOID, Templates.Loss.CROSS_ENTROPY, false, 1);

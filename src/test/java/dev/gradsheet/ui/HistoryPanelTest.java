@@ -11,7 +11,7 @@ import java.time.Instant;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
-/** Issue 14: the History tab lists the sheet's revisions and restores one as an undoable edit. */
+/** The History tab lists the sheet's revisions and restores one as an undoable edit. */
 class HistoryPanelTest extends KaribuTestBase {
     private static final Offset<Double> EXACT = Offset.offset(1e-12);
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sheet in Korean (issue 15): real Korean labels where a person reads them, the worked example's
+ * The sheet in Korean: real Korean labels where a person reads them, the worked example's
  * numbers unchanged, and no English left in the page: every text of the component tree (text nodes,
  * labels, placeholders, helper and error texts, tooltips, {@code title}, {@code aria-label}, grid
  * headers and the grid's rendered cells) is read, and any English word that is not a cell name, an

@@ -78,7 +78,7 @@ class LargeSheetTest extends KaribuTestBase {
         long ms = best / 1_000_000;
         System.out.println("1,000-cell edit to updated UI state: " + ms + " ms");
         // Speed is reported, not asserted (a timed assertion fails on a busy 2-core machine); the
-        // browser tests measure click-to-screen and the README reports it.
+        // browser tests measure click-to-screen and docs/performance.md reports it.
         assertThat(seen.get(seen.size() - 1).size()).isGreaterThan(900);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Issue 9 item 2: a long "Apply SGD step" request runs as the sheet's background job; limits are refused. */
+/** A long "Apply SGD step" request runs as the sheet's background job; limits are refused. */
 class LongSgdJobTest extends KaribuTestBase {
 
     @Test

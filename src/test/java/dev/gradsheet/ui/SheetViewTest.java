@@ -37,7 +37,7 @@ class SheetViewTest extends KaribuTestBase {
         assertThat(shown(view, "q", "grad")).isEqualTo("16");
         assertThat(shown(view, "x", "grad")).isEqualTo("16");
         assertThat(shown(view, "q", "local")).isEqualTo("∂f/∂q = -4");
-        // a short header; the rest in its tooltip (issue 8, item 7)
+        // a short header, so nothing is cut at 800 px; the rest in its tooltip
         assertThat(view.cellGrid().headerText("grad")).isEqualTo("Gradient");
         assertThat(view.cellGrid().headerTooltip("grad")).startsWith("dL/d·: how much L changes");
         assertThat(view.toolbar().objective.getValue()).isEqualTo("L");

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
 /**
- * Issue 9 item 3: pages on one sheet never end up showing a stale value or gradient. The rows a
+ * Pages on one sheet never end up showing a stale value or gradient. The rows a
  * page shows are rebuilt from the row updates the server sends ({@link ClientRows}).
  */
 class StaleGradientTest extends KaribuTestBase {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebDriver;
 
 /**
- * Issue 14 end to end: two app servers ({@code java -jar target/gradsheet.jar}, two processes) on one
+ * End to end: two app servers ({@code java -jar target/gradsheet.jar}, two processes) on one
  * PostgreSQL, a browser on each. An edit in one browser shows in the other; edits typed in both at
  * once end the same in both. Needs PostgreSQL as {@link ClusterIT} does (skipped without it, except
  * under {@code CI=true}).

@@ -168,7 +168,7 @@ class WebSheetIT extends BrowserTestBase {
         waitForCell(b, "f", VALUE, "28", 10); // f = q·z = (-7)·(-4)
     }
 
-    /** Issue 8 item 2: Tab at the end of a row commits what was typed there, like Enter. */
+    /** Tab at the end of a row commits what was typed there, like Enter. */
     @Test
     void tabAtTheEndOfARowCommitsTheFormula() throws Exception {
         WebDriver b = newBrowser();

@@ -162,7 +162,7 @@ public class LossesView extends VerticalLayout implements HasDynamicTitle {
         ceResult.setText(summary(comparison.crossEntropy().epochLosses()));
         curves.show(TrainTexts.t("lesson.losses.chartTitle"), TrainTexts.t("lesson.losses.epoch"), TrainTexts.t("lesson.losses.lossLog"), true, List.of(
                 new LineChart.Series(TrainTexts.t("lesson.losses.series.mse"), "#6a1b9a", false, curve(comparison.mse().epochLosses())),
-                // dashed: the two curves differ by more than their colours (issue 15)
+                // dashed: the two curves differ by more than their colours, for readers who cannot tell them apart
                 new LineChart.Series(TrainTexts.t("lesson.losses.series.crossEntropy"), "#2e7d32", true,
                         curve(comparison.crossEntropy().epochLosses()))));
     }

@@ -153,7 +153,7 @@ public class TrainingPanel extends Composite<Details> {
         stop.setEnabled(false);
         stop.addClickListener(e -> stop());
         progress.setId("train-progress");
-        progress.getElement().setAttribute("aria-label", TrainTexts.t("train.panel.progress")); // issue 15: a named progress bar
+        progress.getElement().setAttribute("aria-label", TrainTexts.t("train.panel.progress")); // screen readers say what the bar measures
         progress.setWidthFull();
         status.setId("train-status");
         status.getStyle().set("font-variant-numeric", "tabular-nums");

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The message bundles are complete (issue 15): every key of every bundle (app, train, lesson) exists
+ * The message bundles are complete: every key of every bundle (app, train, lesson) exists
  * in English and Korean with the same MessageFormat arguments and no empty text, the Korean text is
  * Korean, every pattern shows all its arguments; every key the code names exists, and every key is
  * named by some code.

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 8, items 7 and 12 in the training panel: sizes and ticks the charts are drawn with. */
+/** The training panel's charts: sizes and ticks the charts are drawn with. */
 class ChartsUiTest extends TrainKaribuTestBase {
     @Test
     void theDecisionPictureIsBigEnoughAndTheBatchTableListsEveryWeight() throws Exception {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which sheets get a decision picture, and over which cells (issue 11: any layered sheet). */
+/** Which sheets get a decision picture, and over which cells (any layered sheet, whatever its names). */
 class DecisionPictureTest extends TrainKaribuTestBase {
     private static final DataTable AB = new DataTable(List.of("a", "b", "target"),
             new double[][] {{0, 0, 0}, {1, 1, 1}, {-1, 2, 0}});

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12: the panel tells a diverged run by the refusal's typed reason, not by its words, and
+ * The panel tells a diverged run by the refusal's typed reason, not by its words, and
  * shows the engine's one divergence message — the same one the SGD button and the command line show.
  */
 class DivergenceUiTest extends TrainKaribuTestBase {

@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Issue 9 item 2: runs wait for a free worker of the server's one pool, and say how many are ahead. */
+/** Runs wait for a free worker of the server's one pool, and say how many are ahead. */
 class JobQueueTest extends TrainKaribuTestBase {
 
     @Test

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Issue 15 in Korean: the training panel (after a template, Step and Play), the template dialog, the
+ * In Korean: the training panel (after a template, Step and Play), the template dialog, the
  * data section and both lesson pages speak Korean, keep numbers, cell names and formulas as they are,
  * and show no English text (the network view, which another part of the UI owns, is left out).
  */
@@ -240,7 +240,7 @@ class KoreanTrainingUiTest extends TrainKaribuTestBase {
                 .contains("|x| > " + java.math.BigDecimal.valueOf(ActivationsView.saturationEdge())
                         .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "이면 0.01보다 작아집니다");
         assertThat(view.charts.get(dev.gradsheet.engine.Activation.SIGMOID).title()).isEqualTo("sigmoid(x)와 도함수");
-        // each function's rule sentence is the op's own (app bundle, another part of issue 15): not checked here
+        // each function's rule sentence is the op's own (app bundle, checked with the sheet's texts): not checked here
         assertThat(_find(Paragraph.class, spec -> spec.withClasses(ActivationsView.RULE_CLASS))).hasSize(4);
         List<String> texts = VisibleTexts.of(view, c -> c.getElement().getClassList().contains(ActivationsView.RULE_CLASS));
         assertThat(texts).contains("← 시트로 돌아가기");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 11: the network view of any layered sheet, found from its formulas rather than its names. */
+/** The network view of any layered sheet, found from its formulas rather than its names. */
 class NetworkViewTest extends TrainKaribuTestBase {
 
     /** The hand-written 2-3-1 network of {@code NetworkStructureTest}: inputs a, b; hidden g, k, m; output o. */

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-/** Issue 11: the Playground loop — Play until paused, Pause, Step, Reset, the split, divergence. */
+/** The Playground loop — Play until paused, Pause, Step, Reset, the split, divergence. */
 class PlaygroundLoopTest extends TrainKaribuTestBase {
 
     /** The XOR template with the dialog's defaults (2-4-1 sigmoid, cross-entropy, seed 1). */
@@ -266,7 +266,7 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
         }
     }
 
-    /** Issue 11 item 4: the MLP builder's L2 and L1 penalties are cells, and each weight's gradient includes theirs. */
+    /** The MLP builder's L2 and L1 penalties are cells, and each weight's gradient includes theirs. */
     @Test
     void penaltyCellsAddTheirGradientToEveryWeight() throws Exception {
         open(Examples.WORKED.text());
@@ -316,7 +316,7 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
         assertThat(bad.error.getText()).contains("lambda must be a number of at least 0");
     }
 
-    /** Issue 11 item 5: the network view of the MLP template; a click selects the cell in the grid. */
+    /** The network view of the MLP template; a click selects the cell in the grid. */
     @Test
     void networkViewDrawsLayersAndAClickSelectsTheCell() throws Exception {
         TrainingPanel panel = xorTemplate();

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 8, item 4: what the panel says about a run goes once the run is undone. */
+/** What the panel says about a run goes once the run is undone. */
 class TrainingMessageTest extends TrainKaribuTestBase {
 
     @Test

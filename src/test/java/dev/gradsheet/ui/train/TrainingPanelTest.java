@@ -148,7 +148,7 @@ class TrainingPanelTest extends TrainKaribuTestBase {
     }
 
     /**
-     * Issue 8 item 10: the run belongs to the sheet. Another session's tab on the link shows its
+     * The run belongs to the sheet. Another session's tab on the link shows its
      * progress, curve and Stop (Start disabled) and can stop it; a tab reloaded mid-run finds it too.
      */
     @Test
