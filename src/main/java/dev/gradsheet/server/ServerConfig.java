@@ -19,7 +19,7 @@ public class ServerConfig {
                               @Value("${gradsheet.undo-budget:256MB}") org.springframework.util.unit.DataSize undoBudget,
                               @Value("${gradsheet.limits.upload:1000000B}") org.springframework.util.unit.DataSize upload) {
         return new ServerLimits(stepsPerClick, maxEpochs,
-                workers > 0 ? workers : Runtime.getRuntime().availableProcessors(), queue, evictAfter,
+                workers > 0 ? workers : ServerLimits.DEFAULT_WORKERS, queue, evictAfter,
                 undoBudget.toBytes(), (int) Math.min(Integer.MAX_VALUE, upload.toBytes()));
     }
 
@@ -38,8 +38,16 @@ public class ServerConfig {
     /** Bytes a multipart request may add to its file: boundaries and part headers. */
     static final long MULTIPART_ENVELOPE = 64 * 1024;
 
-    @Bean(destroyMethod = "close")
-    JobPool jobPool(ServerLimits limits) {
-        return new JobPool(limits.workers(), limits.queue());
+    @Bean
+    public RunLimits runLimits(@Value("${gradsheet.jobs.cpus:0}") int cpus,
+                               @Value("${gradsheet.jobs.per-visitor:2}") int perVisitor,
+                               @Value("${gradsheet.train.unwatched-pause:60s}") Duration unwatchedPause) {
+        return new RunLimits(cpus > 0 ? cpus : RunLimits.defaultCpus(), perVisitor, unwatchedPause);
+    }
+
+    /** The pool is closed by the registry's shutdown, after it has paused and saved every run. */
+    @Bean(destroyMethod = "")
+    JobPool jobPool(ServerLimits limits, RunLimits runs) {
+        return new JobPool(limits.workers(), limits.queue(), runs.cpus(), runs.perVisitor());
     }
 }

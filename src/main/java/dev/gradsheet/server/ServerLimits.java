@@ -10,7 +10,8 @@ import java.time.Duration;
  *
  * @param stepsPerClick most SGD steps one click may ask for
  * @param maxEpochs     most epochs one training run may ask for
- * @param workers       threads running long jobs (training, long SGD requests) at once
+ * @param workers       long jobs (training, long SGD requests) in progress at once; they share the
+ *                      processors in turns (see {@link RunLimits#cpus()})
  * @param queue         jobs that may wait for a worker; more are refused
  * @param evictAfter    a sheet no tab has open leaves memory after this long (it stays on disk)
  * @param undoBudget    bytes of undo history all sheets in memory may keep together
@@ -29,9 +30,12 @@ public record ServerLimits(int stepsPerClick, int maxEpochs, int workers, int qu
         this(stepsPerClick, maxEpochs, workers, queue, evictAfter, undoBudget, DEFAULT_UPLOAD_BYTES);
     }
 
-    /** The defaults: 10,000 steps, 1,000,000 epochs, one worker per core, 16 waiting, 10 minutes, 256 MB. */
+    /** Long jobs in progress at once unless {@code gradsheet.jobs.workers} says otherwise. */
+    public static final int DEFAULT_WORKERS = 16;
+
+    /** The defaults: 10,000 steps, 1,000,000 epochs, 16 jobs in progress and 16 waiting, 10 minutes, 256 MB. */
     public static ServerLimits defaults() {
-        return new ServerLimits(10_000, 1_000_000, Runtime.getRuntime().availableProcessors(), 16,
+        return new ServerLimits(10_000, 1_000_000, DEFAULT_WORKERS, 16,
                 Duration.ofMinutes(10), 256L << 20);
     }
 

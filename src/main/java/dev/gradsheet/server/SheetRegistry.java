@@ -3,10 +3,13 @@ package dev.gradsheet.server;
 
 import dev.gradsheet.engine.UndoBudget;
 import dev.gradsheet.jobs.JobPool;
+import dev.gradsheet.jobs.TrainingJob;
 import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.sheet.SheetFile;
 import dev.gradsheet.sheet.SheetFormatException;
+import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.disposables.Disposable;
+import io.reactivex.rxjava3.subjects.BehaviorSubject;
 import jakarta.annotation.PreDestroy;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -57,6 +60,8 @@ public class SheetRegistry {
         Disposable watch;
         int views;
         long idleSince = System.nanoTime();
+        /** Where the sheet's edits stand with the database; every tab on it shows this. */
+        final BehaviorSubject<SaveState> saveState = BehaviorSubject.createDefault(SaveState.SAVED);
 
         Slot(SharedSheet shared) {
             this.shared = shared;
@@ -81,6 +86,7 @@ public class SheetRegistry {
     private final Map<String, Sync> sync = new ConcurrentHashMap<>();
     private final AutoCloseable listening;
     private final ServerLimits limits;
+    private final RunLimits runs;
     private final JobPool jobs;
     private final UndoBudget undoBudget;
     private final Map<String, Slot> live = new ConcurrentHashMap<>();
@@ -93,15 +99,23 @@ public class SheetRegistry {
         return t;
     });
 
+    /** A registry saving to {@code store} within these limits, with the default sharing of runs. */
+    public SheetRegistry(SheetStore store, ServerLimits limits, JobPool jobs) {
+        this(store, limits, jobs, RunLimits.defaults());
+    }
+
     /** A registry saving to {@code store} (the web app's database, see {@link DataConfig}) within these limits. */
     @Autowired
-    public SheetRegistry(SheetStore store, ServerLimits limits, JobPool jobs) {
+    public SheetRegistry(SheetStore store, ServerLimits limits, JobPool jobs, RunLimits runs) {
         this.store = store;
         this.limits = limits;
+        this.runs = runs;
         this.jobs = jobs;
         this.undoBudget = new UndoBudget(limits.undoBudget());
         long sweepMs = Math.max(1000, Math.min(60_000, limits.evictAfter().toMillis() / 2));
         saver.scheduleWithFixedDelay(this::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+        long watchMs = Math.max(100, Math.min(5_000, runs.unwatchedPause().toMillis() / 4));
+        saver.scheduleWithFixedDelay(this::pauseUnwatchedRuns, watchMs, watchMs, TimeUnit.MILLISECONDS);
         // PostgreSQL: other servers' saves reach the live sheets here (see "Running for a school")
         this.listening = store.listen((id, revision) -> {
             try {
@@ -127,6 +141,11 @@ public class SheetRegistry {
 
     public ServerLimits limits() {
         return limits;
+    }
+
+    /** How training runs share the server. */
+    public RunLimits runs() {
+        return runs;
     }
 
     /** The server's pool for long work. */
@@ -255,6 +274,32 @@ public class SheetRegistry {
         }
     }
 
+    /**
+     * Pauses every run whose sheet no tab has shown for {@link RunLimits#unwatchedPause()}: a run
+     * nobody watches gives its turns to those who do, as TensorFlow Playground pauses with its tab.
+     * Reopening the sheet shows it paused, ready to Play on. Returns how many were paused.
+     */
+    int pauseUnwatchedRuns() {
+        long now = System.nanoTime();
+        long after = runs.unwatchedPause().toNanos();
+        int paused = 0;
+        for (Slot slot : List.copyOf(live.values())) {
+            synchronized (this) {
+                if (slot.views > 0 || now - slot.idleSince < after) {
+                    continue;
+                }
+            }
+            TrainingJob run = slot.shared.training().current();
+            if (run != null && !run.isDone() && !run.stopRequested()) {
+                run.pauseUnwatched();
+                paused++;
+                LOG.info("the run on sheet {} paused: no tab has shown the sheet for {} s", slot.shared.id(),
+                        runs.unwatchedPause().toSeconds());
+            }
+        }
+        return paused;
+    }
+
     private void sweep() {
         try {
             evictIdle(System.nanoTime());
@@ -277,10 +322,15 @@ public class SheetRegistry {
                         || live.get(slot.shared.id()) != slot) {
                     continue;
                 }
-                live.remove(slot.shared.id());
             }
-            if (dirty.remove(slot.shared.id())) {
-                saveNow(slot.shared);
+            if (dirty.contains(slot.shared.id()) && !(dirty.remove(slot.shared.id()) && saveNow(slot.shared))) {
+                continue; // not saved: it stays in memory, and its save is tried again
+            }
+            synchronized (this) {
+                if (slot.views > 0 || dirty.contains(slot.shared.id()) || live.get(slot.shared.id()) != slot) {
+                    continue; // opened or edited while it was being saved
+                }
+                live.remove(slot.shared.id());
             }
             sync.remove(slot.shared.id());
             lastChange.remove(slot.shared.id());
@@ -295,8 +345,26 @@ public class SheetRegistry {
     private void scheduleSave(SharedSheet shared) {
         lastChange.put(shared.id(), System.nanoTime());
         if (dirty.add(shared.id())) {
+            publish(shared, failures.containsKey(shared.id()) ? SaveState.FAILING : SaveState.SAVING);
             saveWhenQuiet(shared, saveDelayMs(shared));
         }
+    }
+
+    /** Tells every tab on the sheet where its edits stand. */
+    private void publish(SharedSheet shared, SaveState state) {
+        Slot slot = live.get(shared.id());
+        if (slot != null && slot.saveState.getValue() != state) {
+            slot.saveState.onNext(state);
+        }
+    }
+
+    /**
+     * Where sheet {@code shared}'s edits stand with the database: now on subscribe, then each change
+     * (on the thread that saved, or the editing thread).
+     */
+    public Observable<SaveState> saveState(SharedSheet shared) {
+        Slot slot = live.get(shared.id());
+        return slot == null || slot.shared != shared ? Observable.just(SaveState.SAVED) : slot.saveState.distinctUntilChanged();
     }
 
     /**
@@ -323,15 +391,25 @@ public class SheetRegistry {
         }, delayMs, TimeUnit.MILLISECONDS);
     }
 
-    /** Writes the sheet now as a new revision; failures are logged, the live sheet stays as it is. */
-    public void saveNow(SharedSheet shared) {
-        saveNow(shared, null);
+    /** Saves that failed in a row, by sheet: the next attempt waits longer. */
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    /** The longest wait between two attempts to save a sheet the database refused. */
+    static final long MAX_RETRY_MS = 30_000;
+
+    /**
+     * Writes the sheet now as a new revision; returns whether it was written. A failure is logged,
+     * said to every tab on the sheet ({@link SaveState#FAILING}) and tried again later, sooner after
+     * a first failure than after many; the edits meanwhile stay in memory.
+     */
+    public boolean saveNow(SharedSheet shared) {
+        return saveNow(shared, null);
     }
 
-    private void saveNow(SharedSheet shared, String edit) {
+    private boolean saveNow(SharedSheet shared, String edit) {
+        String made = null;
         try {
             synchronized (shared) {
-                String made = pendingEdits.remove(shared.id());
+                made = pendingEdits.remove(shared.id());
                 String objective = shared.sheet().objective();
                 String text = shared.text();
                 Sync base = sync.computeIfAbsent(shared.id(), k -> new Sync(0, null));
@@ -344,8 +422,34 @@ public class SheetRegistry {
                 base.revision = saved.revision();
                 base.text = saved.text();
             }
-        } catch (UncheckedIOException | org.springframework.dao.DataAccessException e) {
-            LOG.error("autosave of sheet {} failed: {}", shared.id(), e.toString());
+        } catch (RuntimeException e) { // whatever the database said: the edits stay, and are tried again
+            int failed = failures.merge(shared.id(), 1, Integer::sum);
+            if (failed == 1) {
+                LOG.error("autosave of sheet {} failed, trying again: {}", shared.id(), e.toString());
+            }
+            if (made != null) {
+                pendingEdits.merge(shared.id(), made, (later, earlier) -> earlier + ", then " + later);
+            }
+            publish(shared, SaveState.FAILING);
+            if (dirty.add(shared.id())) {
+                retryLater(shared, Math.min(MAX_RETRY_MS, 500L << Math.min(6, failed)));
+            }
+            return false;
+        }
+        if (failures.remove(shared.id()) != null) {
+            LOG.info("sheet {} saved again after the database came back", shared.id());
+        }
+        if (!dirty.contains(shared.id())) {
+            publish(shared, SaveState.SAVED);
+        }
+        return true;
+    }
+
+    private void retryLater(SharedSheet shared, long delayMs) {
+        try {
+            saveWhenQuiet(shared, delayMs);
+        } catch (java.util.concurrent.RejectedExecutionException e) { // shutting down: the final flush tries once more
+            LOG.warn("sheet {} not saved before shutdown: the database did not answer", shared.id());
         }
     }
 
@@ -437,6 +541,14 @@ public class SheetRegistry {
         }
     }
 
+    /** How long shutdown waits for the runs it paused to end their last step and record themselves. */
+    static final long SHUTDOWN_RUNS_MS = 4_000;
+
+    /**
+     * Stops the server's part of the sheets: pauses every run (each ends its current step and
+     * records itself as one edit, as a Pause does), saves every sheet with unsaved edits, then closes
+     * the job pool — within a few seconds, so the server exits well inside a process manager's patience.
+     */
     @PreDestroy
     void shutdown() {
         try {
@@ -444,13 +556,42 @@ public class SheetRegistry {
         } catch (Exception e) {
             LOG.warn("listening for other servers stopped badly: {}", e.toString());
         }
+        List<TrainingJob> paused = pauseAllRuns();
+        long deadline = System.nanoTime() + SHUTDOWN_RUNS_MS * 1_000_000;
+        for (TrainingJob run : paused) {
+            try {
+                run.result().handle((r, f) -> null).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                LOG.warn("a run did not end before shutdown; its last steps are not saved");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!paused.isEmpty()) {
+            LOG.info("paused {} training runs for shutdown", paused.size());
+        }
         flush();
+        jobs.close();
         saver.shutdown();
         try {
-            saver.awaitTermination(5, TimeUnit.SECONDS);
+            saver.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Asks every run going on to pause; returns them. */
+    private List<TrainingJob> pauseAllRuns() {
+        List<TrainingJob> going = new java.util.ArrayList<>();
+        for (Slot slot : List.copyOf(live.values())) {
+            TrainingJob run = slot.shared.training().current();
+            if (run != null && !run.isDone()) {
+                run.stop();
+                going.add(run);
+            }
+        }
+        return going;
     }
 
     /** A saved sheet exists but cannot be read; the message is meant for people. */

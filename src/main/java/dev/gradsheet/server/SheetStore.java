@@ -54,6 +54,8 @@ public final class SheetStore {
     private final TransactionTemplate tx;
     private final HistoryPolicy history;
     private final Clock clock;
+    /** Every query runs here, on threads nothing interrupts (see {@link StorageThreads}). */
+    private final StorageThreads storage = new StorageThreads(4);
 
     /** A store over a database whose schema Flyway has already migrated. */
     public SheetStore(DataSource dataSource, HistoryPolicy history) {
@@ -122,6 +124,10 @@ public final class SheetStore {
 
     /** The newest revision of sheet {@code id} with its text, or empty. */
     public Optional<Stored> current(String id) {
+        return storage.call(() -> currentNow(id));
+    }
+
+    private Optional<Stored> currentNow(String id) {
         if (!isValidId(id)) {
             return Optional.empty();
         }
@@ -137,6 +143,11 @@ public final class SheetStore {
      * of servers happen one at a time; on PostgreSQL the commit announces the revision to them.
      */
     public Saved saveFrom(String id, String text, long base, String baseText, String edit, String objective,
+                          double objectiveValue) {
+        return storage.call(() -> saveFromNow(id, text, base, baseText, edit, objective, objectiveValue));
+    }
+
+    private Saved saveFromNow(String id, String text, long base, String baseText, String edit, String objective,
                           double objectiveValue) {
         requireId(id);
         long now = clock.millis();
@@ -165,8 +176,20 @@ public final class SheetStore {
             write(id, written, next, now, last.isPresent(), label, objName, objValue);
             return new Saved(next, written, merged);
         });
+        makeDurable();
         prune(id, saved.revision());
         return saved;
+    }
+
+    /**
+     * Makes a committed save survive a crash of this process. PostgreSQL's commit already does; the
+     * embedded H2 writes its commits to the file only every half second or so, and a server killed
+     * meanwhile lost edits a page had shown as saved, so it is told to write them now.
+     */
+    private void makeDurable() {
+        if (!postgres) {
+            jdbc.sql("CHECKPOINT").update();
+        }
     }
 
     private void write(String id, String text, long next, long now, boolean exists, String edit, String objective,
@@ -261,6 +284,10 @@ public final class SheetStore {
      * same sheet number their revisions one after the other.
      */
     public long save(String id, String text, String edit, String objective, double objectiveValue) {
+        return storage.call(() -> saveNow(id, text, edit, objective, objectiveValue));
+    }
+
+    private long saveNow(String id, String text, String edit, String objective, double objectiveValue) {
         requireId(id);
         long now = clock.millis();
         Long revision = tx.execute(status -> {
@@ -270,12 +297,17 @@ public final class SheetStore {
             write(id, text, next, now, last.isPresent(), edit, objective, objectiveValue);
             return next;
         });
+        makeDurable();
         prune(id, revision);
         return revision;
     }
 
     /** The saved text of sheet {@code id}, or empty when there is none (or the id is malformed). */
     public Optional<String> text(String id) {
+        return storage.call(() -> textNow(id));
+    }
+
+    private Optional<String> textNow(String id) {
         if (!isValidId(id)) {
             return Optional.empty();
         }
@@ -298,11 +330,19 @@ public final class SheetStore {
 
     /** How many sheets are saved. */
     public long count() {
+        return storage.call(() -> countNow());
+    }
+
+    private long countNow() {
         return jdbc.sql("SELECT COUNT(*) FROM sheet").query(Long.class).single();
     }
 
     /** The newest revision number of sheet {@code id}, 0 when it was never saved. */
     public long revision(String id) {
+        return storage.call(() -> revisionNow(id));
+    }
+
+    private long revisionNow(String id) {
         if (!isValidId(id)) {
             return 0;
         }
@@ -311,6 +351,10 @@ public final class SheetStore {
 
     /** Sheet {@code id}'s kept revisions, newest first (without their text). */
     public List<Revision> revisions(String id) {
+        return storage.call(() -> revisionsNow(id));
+    }
+
+    private List<Revision> revisionsNow(String id) {
         if (!isValidId(id)) {
             return List.of();
         }
@@ -326,6 +370,10 @@ public final class SheetStore {
 
     /** The text of one kept revision of sheet {@code id}. */
     public Optional<String> revisionText(String id, long revision) {
+        return storage.call(() -> revisionTextNow(id, revision));
+    }
+
+    private Optional<String> revisionTextNow(String id, long revision) {
         if (!isValidId(id)) {
             return Optional.empty();
         }
@@ -335,6 +383,10 @@ public final class SheetStore {
 
     /** Notes that someone opened sheet {@code id} now (for deleting sheets nobody opens). */
     public void opened(String id) {
+        storage.run(() -> openedNow(id));
+    }
+
+    private void openedNow(String id) {
         if (isValidId(id)) {
             jdbc.sql("UPDATE sheet SET opened_at = ? WHERE id = ?").params(clock.millis(), id).update();
         }
@@ -345,6 +397,10 @@ public final class SheetStore {
      * {@code spare} names (sheets open now); returns their ids.
      */
     public List<String> deleteNotOpenedSince(Instant before, java.util.function.Predicate<String> spare) {
+        return storage.call(() -> deleteNotOpenedSinceNow(before, spare));
+    }
+
+    private List<String> deleteNotOpenedSinceNow(Instant before, java.util.function.Predicate<String> spare) {
         List<String> ids = jdbc.sql("SELECT id FROM sheet WHERE opened_at < ?").param(before.toEpochMilli())
                 .query(String.class).list().stream().filter(spare.negate()).toList();
         for (String id : ids) {
@@ -404,6 +460,10 @@ public final class SheetStore {
      * are. Returns how many sheets were imported (0 when this directory was imported before).
      */
     public int importOnce(Path dataDir) {
+        return storage.call(() -> importOnceNow(dataDir));
+    }
+
+    private int importOnceNow(Path dataDir) {
         String key = dataDir.toAbsolutePath().normalize().toString();
         if (jdbc.sql("SELECT COUNT(*) FROM sheet_import WHERE dir = ?").param(key).query(Integer.class).single() > 0) {
             return 0;
