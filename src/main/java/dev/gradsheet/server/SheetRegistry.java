@@ -1,6 +1,7 @@
 package dev.gradsheet.server;
 
 
+import dev.gradsheet.engine.EditLabel;
 import dev.gradsheet.engine.UndoBudget;
 import dev.gradsheet.jobs.JobPool;
 import dev.gradsheet.sheet.DataTable;
@@ -86,7 +87,7 @@ public class SheetRegistry {
     private final Map<String, Slot> live = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     /** The edits made since a sheet's last save, for its next revision's name. */
-    private final Map<String, String> pendingEdits = new ConcurrentHashMap<>();
+    private final Map<String, EditLabel> pendingEdits = new ConcurrentHashMap<>();
     private final ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "gradsheet-autosave");
         t.setDaemon(true);
@@ -156,7 +157,7 @@ public class SheetRegistry {
     /** Writes the sheet now even if it never changed (an upload, a share link someone asked for). */
     public void keep(SharedSheet shared) {
         if (store.revision(shared.id()) == 0) {
-            saveNow(shared, "kept (an upload or a share link)");
+            saveNow(shared, EditLabel.of(EditLabel.Kind.KEPT));
         }
     }
 
@@ -328,15 +329,15 @@ public class SheetRegistry {
         saveNow(shared, null);
     }
 
-    private void saveNow(SharedSheet shared, String edit) {
+    private void saveNow(SharedSheet shared, EditLabel edit) {
         try {
             synchronized (shared) {
-                String made = pendingEdits.remove(shared.id());
+                EditLabel made = pendingEdits.remove(shared.id());
                 String objective = shared.sheet().objective();
                 String text = shared.text();
                 Sync base = sync.computeIfAbsent(shared.id(), k -> new Sync(0, null));
                 SheetStore.Saved saved = store.saveFrom(shared.id(), text, base.revision, base.text,
-                        edit != null ? edit : made != null ? made : "saved",
+                        edit != null ? edit : made != null ? made : EditLabel.of(EditLabel.Kind.SAVED),
                         objective, objective == null ? Double.NaN : shared.sheet().objectiveValue());
                 if (saved.merged()) { // another server saved first: take its edits too, keep any made meanwhile here
                     applyRemote(shared, SheetMerge.merge(text, shared.text(), saved.text()));
@@ -385,7 +386,8 @@ public class SheetRegistry {
     private void applyRemote(SharedSheet shared, String text) {
         APPLYING_REMOTE.set(true);
         try {
-            RevisionRestore.restore(shared, SheetFile.parse(text, shared.id() + ".sheet"), "edits from another server");
+            RevisionRestore.restore(shared, SheetFile.parse(text, shared.id() + ".sheet"),
+                    EditLabel.of(EditLabel.Kind.REMOTE_EDITS));
         } catch (SheetFormatException e) {
             LOG.error("sheet {}: another server's revision is damaged: {}", shared.id(), e.lines());
         } catch (RuntimeException e) {
@@ -396,33 +398,26 @@ public class SheetRegistry {
     }
 
     /** Remembers an edit for the next revision's name; edits saved together read "a, then b" or "a (+3 more)". */
-    private void noteEdit(SharedSheet shared, String label) {
-        String edit = label == null || label.isBlank() ? "edit" : label;
-        pendingEdits.merge(shared.id(), edit, (before, now) -> {
-            int more = before.indexOf(" (+");
-            if (more >= 0) { // "first (+n more)": count one more
-                int n = Integer.parseInt(before.substring(more + 3, before.indexOf(' ', more + 3)));
-                return before.substring(0, more) + " (+" + (n + 1) + " more)";
-            }
-            return before.contains(", then ") ? before.substring(0, before.indexOf(", then ")) + " (+2 more)"
-                    : before + ", then " + now;
-        });
+    private void noteEdit(SharedSheet shared, EditLabel label) {
+        EditLabel edit = label == null ? EditLabel.of(EditLabel.Kind.EDIT) : label;
+        pendingEdits.merge(shared.id(), edit, EditLabel::together);
     }
 
     /** Gives the sheet a new data table (null: none) and saves it with the sheet. */
     public void setData(SharedSheet shared, DataTable data) {
         shared.dataHolder().set(data);
-        noteEdit(shared, data == null ? "data table removed" : "data table (" + data.size() + " rows)");
+        noteEdit(shared, data == null ? EditLabel.of(EditLabel.Kind.DATA_REMOVED)
+                : EditLabel.of(EditLabel.Kind.DATA_TABLE, data.size()));
         scheduleSave(shared);
     }
 
     /** Saves the sheet soon: for changes outside its cells (claims, practice setting). */
     public void changed(SharedSheet shared) {
-        changed(shared, "answers or practice setting");
+        changed(shared, EditLabel.of(EditLabel.Kind.ANSWERS_OR_PRACTICE));
     }
 
     /** Saves the sheet soon after a change called {@code edit} (its revision's name). */
-    public void changed(SharedSheet shared, String edit) {
+    public void changed(SharedSheet shared, EditLabel edit) {
         noteEdit(shared, edit);
         scheduleSave(shared);
     }

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -60,7 +59,7 @@ public final class TestPostgres implements AutoCloseable {
         config.setPassword(PASSWORD);
         config.setMaximumPoolSize(4);
         HikariDataSource ds = new HikariDataSource(config);
-        Flyway.configure().dataSource(ds).schemas(schema).load().migrate();
+        EditLabelsMigration.flyway(ds).schemas(schema).load().migrate();
         return ds;
     }
 
