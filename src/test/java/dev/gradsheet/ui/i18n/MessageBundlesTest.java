@@ -9,6 +9,7 @@ import dev.gradsheet.engine.EditLabel;
 import dev.gradsheet.engine.EditRefusedException;
 import dev.gradsheet.engine.Op;
 import dev.gradsheet.sheet.Examples;
+import dev.gradsheet.train.TemplateDescription;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +34,8 @@ import org.junit.jupiter.api.Test;
  * {@code "a.b"} strings such code picks between, e.g. {@code "grid.value"}). Keys built at run time
  * use these documented prefixes, each checked here for every value: {@code op.<name>.rule} (every
  * {@link Op}), {@code example.<id>.title/.description} (every {@link Examples} entry),
- * {@code refusal.<REASON>} (every {@link EditRefusedException.Reason}), and {@code edit.<KIND>}
- * (every {@link EditLabel.Kind}).
+ * {@code refusal.<REASON>} (every {@link EditRefusedException.Reason}), {@code edit.<KIND>} (every
+ * {@link EditLabel.Kind}) and {@code train.template.description.<KIND>} (every {@link TemplateDescription.Kind}).
  */
 class MessageBundlesTest {
     private static final Path MAIN = Path.of("src/main/java");
@@ -46,7 +47,7 @@ class MessageBundlesTest {
             + ")\\.[A-Za-z0-9_.-]+)\"");
     /** Prefixes the code completes at run time; the tests below check every completion. */
     private static final Set<String> DYNAMIC_PREFIXES = Set.of("example.", "refusal.", "refusal.detail.", "network.refused.",
-            "nonfinite.cause.", "edit.");
+            "nonfinite.cause.", "edit.", "train.template.description.");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[,}]");
 
     private static List<String> prefixes() {
@@ -174,6 +175,16 @@ class MessageBundlesTest {
             if (kind.hasSingular()) {
                 assertEquals(kind.englishOne(), GradSheetI18N.lookUp(key + ".one", GradSheetI18N.ENGLISH), key + ".one");
             }
+        }
+    }
+
+    /** Every template's description is worded in both languages; its English is what the template writes. */
+    @Test
+    void everyTemplateDescriptionIsWordedInBothLanguagesAndTheEnglishIsTheTemplates() {
+        for (TemplateDescription.Kind kind : TemplateDescription.Kind.values()) {
+            String key = "train.template.description." + kind.name();
+            assertTrue(inBoth(key), key + " is missing");
+            assertEquals(kind.english(), GradSheetI18N.lookUp(key, GradSheetI18N.ENGLISH), key);
         }
     }
 
