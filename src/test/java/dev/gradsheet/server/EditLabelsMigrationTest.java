@@ -98,5 +98,14 @@ class EditLabelsMigrationTest {
         // the English column stays, for people reading the database
         assertThat(jdbc.sql("SELECT edit FROM sheet_revision WHERE sheet_id = ? AND revision = ?")
                 .params(id, newest.number()).query(String.class).single()).isEqualTo("undo formula f = q * z (+2 more)");
+
+        // a row an older server wrote during an upgrade (no label), or one this version cannot read:
+        // its English, as written
+        jdbc.sql("INSERT INTO sheet_revision (sheet_id, revision, saved_at, edit, content) VALUES (?, ?, 1, ?, ?)")
+                .params(id, OLD.size() + 2, "set z = 2", text).update();
+        jdbc.sql("INSERT INTO sheet_revision (sheet_id, revision, saved_at, edit, edit_label, content)"
+                + " VALUES (?, ?, 1, ?, ?, ?)").params(id, OLD.size() + 3, "a later kind", "[\"A_LATER_KIND\"]", text).update();
+        assertThat(store.revisions(id)).extracting(Revision::edit).startsWith(
+                EditLabel.of(Kind.VERBATIM, "a later kind"), EditLabel.of(Kind.VERBATIM, "set z = 2"));
     }
 }
