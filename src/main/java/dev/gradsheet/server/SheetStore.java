@@ -147,13 +147,14 @@ public final class SheetStore {
                     .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2))).optional();
             long next = last.map(r -> r.revision() + 1).orElse(1L);
             String written = text;
-            EditLabel label = edit;
+            EditLabel named = edit == null ? EditLabel.of(EditLabel.Kind.EDIT) : edit;
+            EditLabel label = named;
             String objName = objective;
             double objValue = objectiveValue;
             boolean merged = last.isPresent() && last.get().revision() != base;
             if (merged) {
                 written = SheetMerge.merge(baseText, text, last.get().text());
-                label = EditLabel.of(EditLabel.Kind.MERGED, edit);
+                label = EditLabel.of(EditLabel.Kind.MERGED, named);
                 try {
                     var sheet = SheetFile.parse(written, id + ".sheet").sheet();
                     objName = sheet.objective();
@@ -161,7 +162,7 @@ public final class SheetStore {
                 } catch (SheetFormatException e) { // the two edits do not fit together: the earlier save stays
                     LOG.warn("sheet {}: an edit conflicting with another server's was dropped: {}", id, e.lines());
                     written = last.get().text();
-                    label = EditLabel.of(EditLabel.Kind.CONFLICTED, edit);
+                    label = EditLabel.of(EditLabel.Kind.CONFLICTED, named);
                 }
             }
             write(id, written, next, now, last.isPresent(), label, objName, objValue);

@@ -72,6 +72,32 @@ class SheetStoreTest {
     }
 
     @Test
+    void aSaveMadeFromAnOlderRevisionIsNamedMergedOrConflicted() {
+        SheetStore store = SheetStore.embedded(dir, HistoryPolicy.DEFAULT);
+        String base = SheetMergeTest.BASE;
+        String merging = SheetStore.newId();
+        String clashing = SheetStore.newId();
+        for (String id : List.of(merging, clashing)) {
+            store.save(id, base, EditLabel.of(EditLabel.Kind.KEPT), "L", 4);
+        }
+        // another server saved revision 2 from revision 1; this one saves from revision 1 too
+        store.saveFrom(merging, base.replace("t = input(-10)", "t = input(-20)"), 1, base, set("t", -20), "L", 0);
+        assertThat(store.saveFrom(merging, base.replace("x = input(-2)", "x = input(0)"), 1, base, set("x", 0), "L", 0)
+                .merged()).isTrue();
+        assertThat(store.revisions(merging).get(0).edit())
+                .isEqualTo(EditLabel.of(EditLabel.Kind.MERGED, set("x", 0)));
+
+        String noZ = base.replace("z = weight(-4)\n", "").replace("f = (x + y) * z", "f = (x + y) * 2");
+        store.saveFrom(clashing, noZ, 1, base, EditLabel.of(EditLabel.Kind.DELETE, "z"), "L", 0);
+        EditLabel addGa = EditLabel.of(EditLabel.Kind.ADD, "ga");
+        store.saveFrom(clashing, base + "ga = z * 2\n", 1, base, addGa, "L", 4);
+        assertThat(store.revisions(clashing).get(0).edit()).isEqualTo(EditLabel.of(EditLabel.Kind.CONFLICTED, addGa));
+        assertThat(store.revisions(clashing).get(0).edit().english())
+                .isEqualTo("add ga (conflicted with another server's; theirs kept)");
+        assertThat(store.text(clashing).orElseThrow()).isEqualTo(noZ);
+    }
+
+    @Test
     void keepsTheLastNAndTheNewestOfEachDayBeyondThem() {
         HandClock clock = new HandClock();
         DataSource ds = SheetStore.embeddedDataSource(dir);
