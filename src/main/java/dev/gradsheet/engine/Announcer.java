@@ -84,7 +84,7 @@ final class Announcer {
      * The edit begun last has stabilized (and was recorded for undo): tells each observed cell whose
      * number changed, then the change stream once, with the cells that changed.
      */
-    void announce(long version, String label, boolean structural, ChangeSet.Origin origin, Object source) {
+    void announce(long version, EditLabel label, boolean structural, ChangeSet.Origin origin, Object source) {
         boolean track = tracking;
         tracking = false;
         graph.trackChanges = false;
@@ -98,7 +98,7 @@ final class Announcer {
      * Tells everyone that every number may have changed, without listing cells
      * ({@link ChangeSet.Kind#RELOAD}): a training run's progress.
      */
-    void announceReload(long version, String label, ChangeSet.Origin origin, Object source) {
+    void announceReload(long version, EditLabel label, ChangeSet.Origin origin, Object source) {
         tracking = false;
         graph.trackChanges = false;
         emitToCells();
@@ -134,7 +134,7 @@ final class Announcer {
         }
     }
 
-    private ChangeSet changeSet(long version, String label, boolean structural, ChangeSet.Origin origin,
+    private ChangeSet changeSet(long version, EditLabel label, boolean structural, ChangeSet.Origin origin,
                                 Object source) {
         long[] changed = new long[(graph.size + 63) >>> 6];
         for (int i = 0; i < graph.changedValues.size(); i++) {

@@ -277,7 +277,7 @@ public final class Sheet {
 
     /** Replaces a cell's formula. */
     public void setFormula(String name, String formula) {
-        write(() -> edits.replaceFormula(name, formula, "formula " + name + " = " + formula.strip()));
+        write(() -> edits.replaceFormula(name, formula, EditLabel.of(EditLabel.Kind.FORMULA, name, formula.strip())));
     }
 
     /**
@@ -380,11 +380,12 @@ public final class Sheet {
     }
 
     /** What {@link #undo()} would undo, or null. */
-    public String undoLabel() {
+    public EditLabel undoLabel() {
         return read(transaction.history()::undoLabel);
     }
 
-    public String redoLabel() {
+    /** What {@link #redo()} would redo, or null. */
+    public EditLabel redoLabel() {
         return read(transaction.history()::redoLabel);
     }
 
@@ -405,7 +406,7 @@ public final class Sheet {
      * Each edit still announces its own change set as it lands. Inside another {@code asOneEdit} it
      * joins the outer one.
      */
-    public void asOneEdit(String label, Runnable edits) {
+    public void asOneEdit(EditLabel label, Runnable edits) {
         Objects.requireNonNull(label, "label");
         write(() -> transaction.asOneEdit(label, edits));
     }

@@ -1,6 +1,7 @@
 package dev.gradsheet.server;
 
 
+import dev.gradsheet.engine.EditLabel;
 import dev.gradsheet.engine.UndoBudget;
 import dev.gradsheet.jobs.JobPool;
 import dev.gradsheet.jobs.TrainingJob;
@@ -92,7 +93,7 @@ public class SheetRegistry {
     private final Map<String, Slot> live = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     /** The edits made since a sheet's last save, for its next revision's name. */
-    private final Map<String, String> pendingEdits = new ConcurrentHashMap<>();
+    private final Map<String, EditLabel> pendingEdits = new ConcurrentHashMap<>();
     private final ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "gradsheet-autosave");
         t.setDaemon(true);
@@ -175,7 +176,7 @@ public class SheetRegistry {
     /** Writes the sheet now even if it never changed (an upload, a share link someone asked for). */
     public void keep(SharedSheet shared) {
         if (store.revision(shared.id()) == 0) {
-            saveNow(shared, "kept (an upload or a share link)");
+            saveNow(shared, EditLabel.of(EditLabel.Kind.KEPT));
         }
     }
 
@@ -405,8 +406,8 @@ public class SheetRegistry {
         return saveNow(shared, null);
     }
 
-    private boolean saveNow(SharedSheet shared, String edit) {
-        String made = null;
+    private boolean saveNow(SharedSheet shared, EditLabel edit) {
+        EditLabel made = null;
         try {
             synchronized (shared) {
                 made = pendingEdits.remove(shared.id());
@@ -414,7 +415,7 @@ public class SheetRegistry {
                 String text = shared.text();
                 Sync base = sync.computeIfAbsent(shared.id(), k -> new Sync(0, null));
                 SheetStore.Saved saved = store.saveFrom(shared.id(), text, base.revision, base.text,
-                        edit != null ? edit : made != null ? made : "saved",
+                        edit != null ? edit : made != null ? made : EditLabel.of(EditLabel.Kind.SAVED),
                         objective, objective == null ? Double.NaN : shared.sheet().objectiveValue());
                 if (saved.merged()) { // another server saved first: take its edits too, keep any made meanwhile here
                     applyRemote(shared, SheetMerge.merge(text, shared.text(), saved.text()));
@@ -428,7 +429,7 @@ public class SheetRegistry {
                 LOG.error("autosave of sheet {} failed, trying again: {}", shared.id(), e.toString());
             }
             if (made != null) {
-                pendingEdits.merge(shared.id(), made, (later, earlier) -> earlier + ", then " + later);
+                pendingEdits.merge(shared.id(), made, (later, earlier) -> EditLabel.together(earlier, later));
             }
             publish(shared, SaveState.FAILING);
             if (dirty.add(shared.id())) {
@@ -489,7 +490,8 @@ public class SheetRegistry {
     private void applyRemote(SharedSheet shared, String text) {
         APPLYING_REMOTE.set(true);
         try {
-            RevisionRestore.restore(shared, SheetFile.parse(text, shared.id() + ".sheet"), "edits from another server");
+            RevisionRestore.restore(shared, SheetFile.parse(text, shared.id() + ".sheet"),
+                    EditLabel.of(EditLabel.Kind.REMOTE_EDITS));
         } catch (SheetFormatException e) {
             LOG.error("sheet {}: another server's revision is damaged: {}", shared.id(), e.lines());
         } catch (RuntimeException e) {
@@ -500,33 +502,26 @@ public class SheetRegistry {
     }
 
     /** Remembers an edit for the next revision's name; edits saved together read "a, then b" or "a (+3 more)". */
-    private void noteEdit(SharedSheet shared, String label) {
-        String edit = label == null || label.isBlank() ? "edit" : label;
-        pendingEdits.merge(shared.id(), edit, (before, now) -> {
-            int more = before.indexOf(" (+");
-            if (more >= 0) { // "first (+n more)": count one more
-                int n = Integer.parseInt(before.substring(more + 3, before.indexOf(' ', more + 3)));
-                return before.substring(0, more) + " (+" + (n + 1) + " more)";
-            }
-            return before.contains(", then ") ? before.substring(0, before.indexOf(", then ")) + " (+2 more)"
-                    : before + ", then " + now;
-        });
+    private void noteEdit(SharedSheet shared, EditLabel label) {
+        EditLabel edit = label == null ? EditLabel.of(EditLabel.Kind.EDIT) : label;
+        pendingEdits.merge(shared.id(), edit, EditLabel::together);
     }
 
     /** Gives the sheet a new data table (null: none) and saves it with the sheet. */
     public void setData(SharedSheet shared, DataTable data) {
         shared.dataHolder().set(data);
-        noteEdit(shared, data == null ? "data table removed" : "data table (" + data.size() + " rows)");
+        noteEdit(shared, data == null ? EditLabel.of(EditLabel.Kind.DATA_REMOVED)
+                : EditLabel.of(EditLabel.Kind.DATA_TABLE, data.size()));
         scheduleSave(shared);
     }
 
     /** Saves the sheet soon: for changes outside its cells (claims, practice setting). */
     public void changed(SharedSheet shared) {
-        changed(shared, "answers or practice setting");
+        changed(shared, EditLabel.of(EditLabel.Kind.ANSWERS_OR_PRACTICE));
     }
 
     /** Saves the sheet soon after a change called {@code edit} (its revision's name). */
-    public void changed(SharedSheet shared, String edit) {
+    public void changed(SharedSheet shared, EditLabel edit) {
         noteEdit(shared, edit);
         scheduleSave(shared);
     }

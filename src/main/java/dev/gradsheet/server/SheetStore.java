@@ -2,6 +2,7 @@ package dev.gradsheet.server;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.gradsheet.engine.EditLabel;
 import dev.gradsheet.sheet.SheetFile;
 import dev.gradsheet.sheet.SheetFormatException;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -32,8 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Where shared sheets live: a database (embedded H2 under the data directory by default, PostgreSQL
  * through {@code spring.datasource.*}), reached through Spring's {@link JdbcClient}, its schema made
- * by Flyway ({@code db/migration}). A sheet's content is its {@code .sheet} text, and every save is
- * also a {@link Revision}; old revisions are thinned out by the {@link HistoryPolicy}.
+ * by Flyway ({@code db/migration} and {@link EditLabelsMigration}). A sheet's content is its
+ * {@code .sheet} text, and every save is also a {@link Revision}, named by the {@link EditLabel} of
+ * the edits it saved (stored language-free, {@link EditLabelCodec}); old revisions are thinned out by
+ * the {@link HistoryPolicy}.
  *
  * <p>Ids are random and checked against a strict pattern before they reach a query, so nothing a
  * user types is ever looked up.
@@ -92,7 +94,7 @@ public final class SheetStore {
         config.setMinimumIdle(0);
         config.setPoolName("gradsheet-embedded");
         DataSource ds = new HikariDataSource(config);
-        Flyway.configure().dataSource(ds).load().migrate();
+        EditLabelsMigration.flyway(ds).load().migrate();
         return ds;
     }
 
@@ -142,12 +144,12 @@ public final class SheetStore {
      * the merge is saved. The sheet's row is locked meanwhile, so saves of one sheet on any number
      * of servers happen one at a time; on PostgreSQL the commit announces the revision to them.
      */
-    public Saved saveFrom(String id, String text, long base, String baseText, String edit, String objective,
+    public Saved saveFrom(String id, String text, long base, String baseText, EditLabel edit, String objective,
                           double objectiveValue) {
         return storage.call(() -> saveFromNow(id, text, base, baseText, edit, objective, objectiveValue));
     }
 
-    private Saved saveFromNow(String id, String text, long base, String baseText, String edit, String objective,
+    private Saved saveFromNow(String id, String text, long base, String baseText, EditLabel edit, String objective,
                           double objectiveValue) {
         requireId(id);
         long now = clock.millis();
@@ -156,13 +158,14 @@ public final class SheetStore {
                     .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2))).optional();
             long next = last.map(r -> r.revision() + 1).orElse(1L);
             String written = text;
-            String label = edit;
+            EditLabel named = edit == null ? EditLabel.of(EditLabel.Kind.EDIT) : edit;
+            EditLabel label = named;
             String objName = objective;
             double objValue = objectiveValue;
             boolean merged = last.isPresent() && last.get().revision() != base;
             if (merged) {
                 written = SheetMerge.merge(baseText, text, last.get().text());
-                label = edit + " (merged with another server's)";
+                label = EditLabel.of(EditLabel.Kind.MERGED, named);
                 try {
                     var sheet = SheetFile.parse(written, id + ".sheet").sheet();
                     objName = sheet.objective();
@@ -170,7 +173,7 @@ public final class SheetStore {
                 } catch (SheetFormatException e) { // the two edits do not fit together: the earlier save stays
                     LOG.warn("sheet {}: an edit conflicting with another server's was dropped: {}", id, e.lines());
                     written = last.get().text();
-                    label = edit + " (conflicted with another server's; theirs kept)";
+                    label = EditLabel.of(EditLabel.Kind.CONFLICTED, named);
                 }
             }
             write(id, written, next, now, last.isPresent(), label, objName, objValue);
@@ -195,10 +198,11 @@ public final class SheetStore {
         }
     }
 
-    private void write(String id, String text, long next, long now, boolean exists, String edit, String objective,
+    private void write(String id, String text, long next, long now, boolean exists, EditLabel edit, String objective,
                        double objectiveValue) {
-        String editText = edit == null || edit.isBlank() ? "edit" : edit.length() > EDIT_CHARS
-                ? edit.substring(0, EDIT_CHARS - 1) + "…" : edit;
+        EditLabel label = edit == null ? EditLabel.of(EditLabel.Kind.EDIT) : edit;
+        String english = label.english(); // for people reading the database; the page reads edit_label
+        String editText = english.length() > EDIT_CHARS ? english.substring(0, EDIT_CHARS - 1) + "…" : english;
         if (exists) {
             jdbc.sql("UPDATE sheet SET content = ?, revision = ?, saved_at = ? WHERE id = ?")
                     .params(text, next, now, id).update();
@@ -206,9 +210,9 @@ public final class SheetStore {
             jdbc.sql("INSERT INTO sheet (id, content, revision, created_at, saved_at, opened_at) VALUES (?, ?, ?, ?, ?, ?)")
                     .params(id, text, next, now, now, now).update();
         }
-        jdbc.sql("INSERT INTO sheet_revision (sheet_id, revision, saved_at, edit, objective, objective_value, content)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(id, next, now, editText, objective,
+        jdbc.sql("INSERT INTO sheet_revision (sheet_id, revision, saved_at, edit, edit_label, objective,"
+                        + " objective_value, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, next, now, editText, EditLabelCodec.encode(label), objective,
                         Double.isFinite(objectiveValue) ? objectiveValue : null, text).update();
         if (postgres) { // delivered to every listening server when the transaction commits
             jdbc.sql("SELECT pg_notify('" + CHANNEL + "', ?)").param(id + ":" + next).query(rs -> { });
@@ -277,7 +281,7 @@ public final class SheetStore {
 
     /** Saves {@code text} as sheet {@code id}: a new revision without an edit name. */
     public long save(String id, String text) {
-        return save(id, text, "saved", null, Double.NaN);
+        return save(id, text, EditLabel.of(EditLabel.Kind.SAVED), null, Double.NaN);
     }
 
     /**
@@ -286,11 +290,11 @@ public final class SheetStore {
      * transaction: the sheet row is locked while the number is taken, so two servers saving the
      * same sheet number their revisions one after the other.
      */
-    public long save(String id, String text, String edit, String objective, double objectiveValue) {
+    public long save(String id, String text, EditLabel edit, String objective, double objectiveValue) {
         return storage.call(() -> saveNow(id, text, edit, objective, objectiveValue));
     }
 
-    private long saveNow(String id, String text, String edit, String objective, double objectiveValue) {
+    private long saveNow(String id, String text, EditLabel edit, String objective, double objectiveValue) {
         requireId(id);
         long now = clock.millis();
         Long revision = tx.execute(status -> {
@@ -361,14 +365,29 @@ public final class SheetStore {
         if (!isValidId(id)) {
             return List.of();
         }
-        return jdbc.sql("SELECT revision, saved_at, edit, objective, objective_value FROM sheet_revision"
+        return jdbc.sql("SELECT revision, saved_at, edit, objective, objective_value, edit_label FROM sheet_revision"
                         + " WHERE sheet_id = ? ORDER BY revision DESC").param(id)
                 .query((rs, n) -> {
                     double v = rs.getDouble(5);
                     double value = rs.wasNull() ? Double.NaN : v; // wasNull is about the column read last
-                    return new Revision(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                            rs.getString(4), value);
+                    return new Revision(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
+                            storedLabel(rs.getString(6), rs.getString(3)), rs.getString(4), value);
                 }).list();
+    }
+
+    /**
+     * A revision's label from its stored form; a row without one (written by an older server during
+     * an upgrade) or with one this version cannot read shows its English as written.
+     */
+    private static EditLabel storedLabel(String stored, String english) {
+        if (stored != null) {
+            try {
+                return EditLabelCodec.decode(stored);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("a revision's edit label is not readable, its English is shown: {}", e.getMessage());
+            }
+        }
+        return EditLabel.of(EditLabel.Kind.VERBATIM, english);
     }
 
     /** The text of one kept revision of sheet {@code id}. */
@@ -481,7 +500,8 @@ public final class SheetStore {
                         continue;
                     }
                     try {
-                        save(id, Files.readString(file, StandardCharsets.UTF_8), "imported from " + name, null, Double.NaN);
+                        save(id, Files.readString(file, StandardCharsets.UTF_8), EditLabel.of(EditLabel.Kind.IMPORTED, name),
+                                null, Double.NaN);
                         imported++;
                     } catch (IOException | RuntimeException e) {
                         LOG.warn("sheet file {} not imported: {}", file, e.toString());

@@ -1,5 +1,6 @@
 package dev.gradsheet.train;
 
+import dev.gradsheet.engine.EditLabel;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.engine.TrainingSession;
 import dev.gradsheet.sheet.DataTable;
@@ -81,8 +82,8 @@ public final class Trainer {
         long lastPublish = start;
         int step = 0;
         boolean stopped = false;
-        String label = "train " + config.epochs() + " epoch" + (config.epochs() == 1 ? "" : "s")
-                + " (batch " + config.batchSize() + ", lr " + dev.gradsheet.engine.Numbers.exact(config.learningRate()) + ")";
+        EditLabel label = EditLabel.of(EditLabel.Kind.TRAIN_EPOCHS, config.epochs(), config.batchSize(),
+                config.learningRate());
         try {
             epochs:
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -105,7 +106,7 @@ public final class Trainer {
                     listener.onStep(step, epoch, loss, seconds > 0 ? step / seconds : 0);
                     long now = System.nanoTime();
                     if (publishEveryNanos > 0 && now - lastPublish >= publishEveryNanos) {
-                        session.publish(label + ": step " + step);
+                        session.publish(EditLabel.progress(label, step));
                         lastPublish = now;
                     }
                 }
@@ -114,7 +115,7 @@ public final class Trainer {
                 listener.onEpoch(epoch, epochLoss);
             }
         } finally {
-            session.finish(stopped ? label + ", stopped at step " + step : label);
+            session.finish(stopped ? EditLabel.stopped(label, step) : label);
         }
         Map<String, Double> batchGradient = new LinkedHashMap<>();
         for (int i = 0; i < weights.size(); i++) {

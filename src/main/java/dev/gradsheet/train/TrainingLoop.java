@@ -1,5 +1,6 @@
 package dev.gradsheet.train;
 
+import dev.gradsheet.engine.EditLabel;
 import dev.gradsheet.engine.EditRefusedException;
 import dev.gradsheet.engine.Numbers;
 import dev.gradsheet.engine.Sheet;
@@ -208,7 +209,7 @@ public final class TrainingLoop {
         long firstStep = steps;
         long lastEpoch = epochsToRun > 0 && epochsToRun <= Long.MAX_VALUE - epochs ? epochs + epochsToRun : Long.MAX_VALUE;
         boolean paused = false;
-        String label = "train at lr " + Numbers.exact(lr) + " (batch " + batchSize + ")";
+        EditLabel label = EditLabel.of(EditLabel.Kind.TRAIN_AT, lr, batchSize);
         try {
             while (epochs < lastEpoch) {
                 if (stop.getAsBoolean()) {
@@ -222,14 +223,14 @@ public final class TrainingLoop {
                     now = clock.nanoTime();
                 }
                 if (now >= nextTick) {
-                    session.publish(label + ": step " + steps);
+                    session.publish(EditLabel.progress(label, steps));
                     nextTick = now + tickNanos;
                     stepsThisTick = 0;
                 }
             }
         } finally {
             long taken = steps - firstStep;
-            session.finish(label + ": " + taken + " step" + (taken == 1 ? "" : "s") + " to epoch " + epochs);
+            session.finish(EditLabel.trained(label, taken, epochs));
         }
         return new Outcome(steps - firstStep, paused, batchGradient(), (clock.nanoTime() - start) / 1e9);
     }
@@ -242,7 +243,7 @@ public final class TrainingLoop {
         try {
             oneStep(session, lr, listener);
         } finally {
-            session.finish("train 1 step at lr " + Numbers.exact(lr) + " (step " + steps + ")");
+            session.finish(EditLabel.of(EditLabel.Kind.TRAIN_STEP, lr, steps));
         }
         return new Outcome(1, false, batchGradient(), (System.nanoTime() - start) / 1e9);
     }
@@ -256,7 +257,7 @@ public final class TrainingLoop {
         try {
             session.moveTo(startWeights.clone());
         } finally {
-            session.finish("reset training to its starting weights");
+            session.finish(EditLabel.of(EditLabel.Kind.RESET_TRAINING));
         }
         steps = 0;
         epochs = 0;

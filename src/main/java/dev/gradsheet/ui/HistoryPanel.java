@@ -1,5 +1,6 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.engine.EditLabel;
 import dev.gradsheet.server.HistoryPolicy;
 import dev.gradsheet.server.Revision;
 import dev.gradsheet.server.RevisionRestore;
@@ -98,9 +99,9 @@ public class HistoryPanel extends Composite<Div> {
             return;
         }
         try {
-            int edits = RevisionRestore.restore(presenter.shared(), SheetFile.parse(text, "revision " + r.number()),
-                    "restore revision #" + r.number());
-            registry.changed(presenter.shared(), "restore revision #" + r.number());
+            EditLabel restore = EditLabel.of(EditLabel.Kind.RESTORE, r.number());
+            int edits = RevisionRestore.restore(presenter.shared(), SheetFile.parse(text, "revision " + r.number()), restore);
+            registry.changed(presenter.shared(), restore);
             message.setText(getTranslation(edits == 0 ? "history.already" : "history.restored",
                     String.valueOf(r.number())));
         } catch (SheetFormatException e) {

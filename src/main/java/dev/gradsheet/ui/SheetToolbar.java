@@ -162,8 +162,8 @@ public class SheetToolbar extends Composite<VerticalLayout> {
     public void refresh(boolean structural) {
         var sheet = presenter.sheet();
         // Each label is read once: another tab may undo between two reads (canUndo, then a null label).
-        String undoLabel = sheet.undoLabel();
-        String redoLabel = sheet.redoLabel();
+        dev.gradsheet.engine.EditLabel undoLabel = sheet.undoLabel();
+        dev.gradsheet.engine.EditLabel redoLabel = sheet.redoLabel();
         undo.setEnabled(undoLabel != null);
         redo.setEnabled(redoLabel != null);
         String undoText = undoLabel == null ? null : EditLabels.of(undoLabel);

@@ -470,11 +470,11 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
      * this one's numbers too, so it says so.
      */
     private void tellIfUndoneElsewhere(ChangeSet change) {
-        String label = change.label();
         boolean undo = change.origin() == ChangeSet.Origin.UNDO;
         if ((undo || change.origin() == ChangeSet.Origin.REDO) && !presenter.madeHere(change)) {
+            // an undo's label is "undo <the edit>": the notice names the edit
             Notification n = Notification.show(getTranslation(undo ? "sheet.undoneElsewhere" : "sheet.redoneElsewhere",
-                    EditLabels.of(label.substring(5))), 6000,
+                    EditLabels.of(change.label().label(0))), 6000,
                     Notification.Position.TOP_CENTER);
             n.setId("undo-elsewhere");
         }

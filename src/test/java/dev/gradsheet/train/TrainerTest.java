@@ -129,7 +129,7 @@ class TrainerTest {
         String before = s.cells().toString();
         new Trainer(s, line(10), new TrainingConfig(3, 5, 0.05, 2, true)).run();
         assertNotEquals(before, s.cells().toString());
-        assertTrue(s.undoLabel().startsWith("train 5 epochs"));
+        assertTrue(s.undoLabel().english().startsWith("train 5 epochs"));
         s.undo();
         assertEquals(before, s.cells().toString());
         assertFalse(s.canUndo());
@@ -147,7 +147,7 @@ class TrainerTest {
         // consistent: the sheet equals itself saved and reloaded (every value recomputed from scratch)
         Sheet reloaded = sheet(SheetFile.format(s, ""));
         assertEquals(reloaded.cells(), s.cells());
-        assertTrue(s.undoLabel().contains("stopped at step 37"), s.undoLabel());
+        assertTrue(s.undoLabel().english().contains("stopped at step 37"), s.undoLabel().english());
         s.undo();
         assertEquals(before, s.cells().toString());
     }
@@ -168,7 +168,7 @@ class TrainerTest {
     void progressIsPublishedToObserversWhileTraining() throws Exception {
         Sheet s = sheet(LINEAR);
         List<String> labels = new ArrayList<>();
-        s.changes().subscribe(c -> labels.add(c.label()));
+        s.changes().subscribe(c -> labels.add(c.label().english()));
         new Trainer(s, line(10), new TrainingConfig(1, 3000, 0.001, 1, true)).publishEvery(1).run();
         assertTrue(labels.size() >= 2, labels.toString());
         assertTrue(labels.get(labels.size() - 1).startsWith("train 3000 epochs"));

@@ -52,7 +52,7 @@ class TrainingLoopTest {
         assertThat(o.paused()).isTrue();
         assertThat(o.steps()).isEqualTo(37);
         assertThat(loop.epochs()).isEqualTo(37); // full batch: one step per epoch
-        assertThat(sheet.undoLabel()).isEqualTo("train at lr 0.5 (batch 4): 37 steps to epoch 37");
+        assertThat(sheet.undoLabel().english()).isEqualTo("train at lr 0.5 (batch 4): 37 steps to epoch 37");
     }
 
     /**

@@ -33,8 +33,8 @@ class HistoryPanelTest extends KaribuTestBase {
         Revision newest = _get(history.revisions, 0);
         Revision first = _get(history.revisions, 1);
         assertThat(newest.number()).isEqualTo(2);
-        assertThat(first.edit()).isEqualTo("set z = -3");
-        assertThat(newest.edit()).contains("SGD step");
+        assertThat(first.edit().english()).isEqualTo("set z = -3");
+        assertThat(newest.edit().english()).contains("SGD step");
         assertThat(HistoryPanel.objective(first)).isEqualTo("L = 1");
         assertThat(newest.objectiveValue()).isCloseTo(0.6724, Offset.offset(1e-9));
         assertThat(HistoryPanel.objective(newest)).isEqualTo("L = 0.6724");
@@ -69,7 +69,7 @@ class HistoryPanelTest extends KaribuTestBase {
         registry.flush();
         history.refresh();
         Revision before = history.revisions.getListDataView().getItems()
-                .filter(r -> r.edit().equals("set x = 0")).findFirst().orElseThrow();
+                .filter(r -> r.edit().english().equals("set x = 0")).findFirst().orElseThrow();
 
         history.restore(before);
         assertThat(view.presenter().sheet().cell("g")).isEmpty();
@@ -77,7 +77,7 @@ class HistoryPanelTest extends KaribuTestBase {
         assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(100, EXACT);
         assertThat(history.message.getText()).isEqualTo("Restored revision #" + before.number() + ": one Undo takes it back.");
         // the whole restore (a formula changed, a cell deleted) is one undo step, and redo brings it again
-        assertThat(view.presenter().sheet().undoLabel()).isEqualTo("restore revision #" + before.number());
+        assertThat(view.presenter().sheet().undoLabel().english()).isEqualTo("restore revision #" + before.number());
         assertThat(view.presenter().undo()).isTrue();
         assertThat(view.presenter().sheet().cell("g")).isPresent();
         assertThat(view.presenter().sheet().cell("q").orElseThrow().formula()).isEqualTo("x - y");

@@ -45,7 +45,7 @@ class LongSgdJobTest extends KaribuTestBase {
         assertThat(result.stopped()).isTrue();
         assertThat(result.steps()).isBetween(3, 9_999);
         assertThat(sheet.value(w)).isNotEqualTo(before);
-        assertThat(sheet.undoLabel()).isEqualTo("10000 SGD steps (lr 0.01), stopped at step " + result.steps());
+        assertThat(sheet.undoLabel().english()).isEqualTo("10000 SGD steps (lr 0.01), stopped at step " + result.steps());
         assertThat(sheet.undo()).isTrue();
         assertThat(sheet.value(w)).isEqualTo(before);
     }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradsheet.engine.EditLabel;
 import dev.gradsheet.engine.EditRefusedException;
 import dev.gradsheet.engine.Op;
 import dev.gradsheet.sheet.Examples;
+import dev.gradsheet.train.TemplateDescription;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * {@code "a.b"} strings such code picks between, e.g. {@code "grid.value"}). Keys built at run time
  * use these documented prefixes, each checked here for every value: {@code op.<name>.rule} (every
  * {@link Op}), {@code example.<id>.title/.description} (every {@link Examples} entry),
- * {@code refusal.<REASON>} (every {@link EditRefusedException.Reason}).
+ * {@code refusal.<REASON>} (every {@link EditRefusedException.Reason}), {@code edit.<KIND>} (every
+ * {@link EditLabel.Kind}) and {@code train.template.description.<KIND>} (every {@link TemplateDescription.Kind}).
  */
 class MessageBundlesTest {
     private static final Path MAIN = Path.of("src/main/java");
@@ -43,7 +46,8 @@ class MessageBundlesTest {
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:" + String.join("|", prefixes())
             + ")\\.[A-Za-z0-9_.-]+)\"");
     /** Prefixes the code completes at run time; the tests below check every completion. */
-    private static final Set<String> DYNAMIC_PREFIXES = Set.of("example.", "refusal.", "refusal.detail.", "network.refused.", "nonfinite.cause.");
+    private static final Set<String> DYNAMIC_PREFIXES = Set.of("example.", "refusal.", "refusal.detail.", "network.refused.",
+            "nonfinite.cause.", "edit.", "train.template.description.");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[,}]");
 
     private static List<String> prefixes() {
@@ -158,6 +162,33 @@ class MessageBundlesTest {
     }
 
     /**
+     * Every kind of edit label is worded in both languages, and the English page says exactly what the
+     * command line says (the engine's English): a kind added without its keys fails here.
+     */
+    @Test
+    void everyEditLabelKindIsWordedInBothLanguagesAndTheEnglishIsTheEngines() {
+        for (EditLabel.Kind kind : EditLabel.Kind.values()) {
+            String key = "edit." + kind.name();
+            assertTrue(inBoth(key), key + " is missing");
+            assertEquals(kind.english(), GradSheetI18N.lookUp(key, GradSheetI18N.ENGLISH), key);
+            assertEquals(kind.hasSingular(), inBoth(key + ".one"), key + ".one");
+            if (kind.hasSingular()) {
+                assertEquals(kind.englishOne(), GradSheetI18N.lookUp(key + ".one", GradSheetI18N.ENGLISH), key + ".one");
+            }
+        }
+    }
+
+    /** Every template's description is worded in both languages; its English is what the template writes. */
+    @Test
+    void everyTemplateDescriptionIsWordedInBothLanguagesAndTheEnglishIsTheTemplates() {
+        for (TemplateDescription.Kind kind : TemplateDescription.Kind.values()) {
+            String key = "train.template.description." + kind.name();
+            assertTrue(inBoth(key), key + " is missing");
+            assertEquals(kind.english(), GradSheetI18N.lookUp(key, GradSheetI18N.ENGLISH), key);
+        }
+    }
+
+    /**
      * Every pattern reads as meant: MessageFormat swallows the text after a single apostrophe, and a
      * pattern without arguments is shown as written (a doubled apostrophe would show twice).
      */
@@ -198,7 +229,7 @@ class MessageBundlesTest {
      * rules that are formulas only.
      */
     private static final Set<String> SAME_IN_BOTH = Set.of("language.english", "language.korean", "op.mse.rule",
-            "op.div.rule");
+            "op.div.rule", "edit.VERBATIM");
 
     /** Korean text is Korean: it has Hangul and is not the English text, but for {@link #SAME_IN_BOTH}. */
     @Test

@@ -4,6 +4,7 @@ import dev.gradsheet.jobs.PlayState;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.gradsheet.sheet.Examples;
@@ -105,6 +106,36 @@ class KoreanTrainingUiTest extends TrainKaribuTestBase {
         assertThat(panel.speed.getItemLabelGenerator().apply(1000)).isEqualTo("갱신마다 1000단계");
         assertThat(panel.speed.getItemLabelGenerator().apply(0)).isEqualTo("최고 속도");
         assertThat(VisibleTexts.english(texts)).isEmpty();
+    }
+
+    /**
+     * The template's description and a training run's Undo, which stayed English on the Korean page
+     * while edits were named in English text.
+     */
+    @Test
+    void theTemplatesDescriptionAndARunsUndoAreKorean() throws Exception {
+        TrainingPanel panel = xorTemplate();
+        Paragraph description = _get(Paragraph.class, spec -> spec.withId("description"));
+        assertThat(description.getText()).isEqualTo("MLP 2-4-1, sigmoid, 교차 엔트로피, 시드 1");
+        Button undo = _get(Button.class, spec -> spec.withId("undo"));
+
+        panel.stepOnce.click();
+        roundtrip();
+        String lr = dev.gradsheet.engine.Numbers.exact(panel.learningRate.getValue());
+        assertThat(undo.getTooltip().getText()).startsWith("학습률 " + lr + "로 1단계 학습(1단계째) 실행 취소(Ctrl+Z).");
+
+        panel.epochs.setValue(3);
+        panel.start.click();
+        panel.finished().get(30, TimeUnit.SECONDS);
+        roundtrip();
+        // Step was epoch 1 of the 4 XOR rows in one batch; Play took 3 more steps to epoch 4
+        assertThat(undo.getTooltip().getText()).startsWith("학습률 " + lr + "로 학습(배치 4): 4에폭까지 3단계 실행 취소(Ctrl+Z).");
+        assertThat(undo.getText()).startsWith("학습률 " + lr + "로 학습(배치 4)").endsWith(" 실행 취소");
+        assertThat(VisibleTexts.english(List.of(undo.getText(), description.getText()))).isEmpty();
+
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        assertThat(dev.gradsheet.ui.EditLabels.of(panel.shared().sheet().undoLabel()))
+                .isEqualTo("train at lr " + lr + " (batch 4): 3 steps to epoch 4");
     }
 
     @Test

@@ -93,8 +93,8 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
         Sheet sheet = panel.shared().sheet();
         List<String> labels = new java.util.concurrent.CopyOnWriteArrayList<>();
         io.reactivex.rxjava3.disposables.Disposable listening = sheet.changes()
-                .filter(c -> c.label().startsWith("train at"))
-                .subscribe(c -> labels.add(c.label()));
+                .filter(c -> c.label().english().startsWith("train at"))
+                .subscribe(c -> labels.add(c.label().english()));
         panel.speed.setValue(1);
         panel.epochs.setValue(3);
         panel.start.click();
@@ -119,7 +119,7 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
         for (String w : sheet.weights()) {
             assertThat(sheet.value(w)).as(w).isCloseTo(copy.value(w), within(1e-12));
         }
-        assertThat(sheet.undoLabel()).isEqualTo("train 1 step at lr 0.5 (step 1)");
+        assertThat(sheet.undoLabel().english()).isEqualTo("train 1 step at lr 0.5 (step 1)");
         assertThat(panel.status.getText()).startsWith("step 1 · epoch 1 · loss ");
         assertThat(panel.lossChart.series("loss per step").points()).hasSize(1);
         assertThat(panel.batchGradient.isVisible()).isTrue();
@@ -127,7 +127,7 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
         panel.stepOnce.click();
         assertThat(panel.status.getText()).startsWith("step 2 · epoch 2");
         assertThat(panel.lossChart.series("loss per step").points()).hasSize(2);
-        assertThat(sheet.undoLabel()).isEqualTo("train 1 step at lr 0.5 (step 2)");
+        assertThat(sheet.undoLabel().english()).isEqualTo("train 1 step at lr 0.5 (step 2)");
     }
 
     @Test
@@ -146,7 +146,7 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
 
         panel.reset.click();
         assertThat(weights(sheet)).isEqualTo(start); // exactly
-        assertThat(sheet.undoLabel()).isEqualTo("reset training to its starting weights");
+        assertThat(sheet.undoLabel().english()).isEqualTo("reset training to its starting weights");
         assertThat(panel.status.getText()).isEqualTo("step 0 · epoch 0");
         assertThat(panel.shared().training().play().loop().steps()).isZero();
         assertThat(panel.lossChart.series("loss per step").points()).isEmpty();

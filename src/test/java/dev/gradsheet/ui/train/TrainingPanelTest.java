@@ -95,7 +95,7 @@ class TrainingPanelTest extends TrainKaribuTestBase {
                 .isEqualTo(dev.gradsheet.ui.common.Format.readable(panel.job().result().get().batchGradient().get("w1_1_1")));
         assertThat(GridKt._getFormatted(cells, sheet.indexOf("h1_1"), "batch")).isEmpty(); // weights only
         // one undo step reverts the whole run, and the batch gradients no longer apply
-        assertThat(sheet.undoLabel()).isEqualTo("train at lr 1 (batch 4): 2000 steps to epoch 2000");
+        assertThat(sheet.undoLabel().english()).isEqualTo("train at lr 1 (batch 4): 2000 steps to epoch 2000");
         assertThat(sheet.undo()).isTrue();
         assertThat(weights(sheet)).isEqualTo(startWeights);
         roundtrip();
@@ -142,7 +142,7 @@ class TrainingPanelTest extends TrainKaribuTestBase {
         // consistent: the objective is what a fresh load of the current cells computes
         Sheet reloaded = dev.gradsheet.sheet.SheetFile.parse(dev.gradsheet.sheet.SheetFile.format(sheet, ""), "x").sheet();
         assertThat(reloaded.objectiveValue()).isEqualTo(sheet.objectiveValue());
-        assertThat(sheet.undoLabel()).contains(": " + result.steps() + " steps to epoch ");
+        assertThat(sheet.undoLabel().english()).contains(": " + result.steps() + " steps to epoch ");
         assertThat(sheet.undo()).isTrue();
         assertThat(weights(sheet)).isEqualTo(startWeights);
     }
