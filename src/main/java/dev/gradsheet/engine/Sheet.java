@@ -84,6 +84,33 @@ public final class Sheet {
         });
     }
 
+    /**
+     * Every live cell's name (generated ones included) in the order the engine computes them: each
+     * cell after its arguments and, of the cells ready at the same time, the one created first. The
+     * backward pass walks it in reverse. This is the engine's own order, not a copy worked out again,
+     * so whatever shows "the order cells are computed in" shows this.
+     */
+    public List<String> evaluationOrder() {
+        return read(() -> {
+            List<String> out = new ArrayList<>(graph.liveCount);
+            for (int k = 0; k < graph.liveCount; k++) {
+                out.add(graph.names.nameOf(graph.identityOrder ? k : graph.order[k])); // as forwardAll walks it
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The position of {@code name} in {@link #evaluationOrder()}, or -1 when there is no such cell: puts
+     * a few cells of a big sheet in the engine's order without listing all of them.
+     */
+    public int evaluationPosition(String name) {
+        return read(() -> {
+            int id = graph.names.idOf(name);
+            return id < 0 || !graph.isLive(id) ? -1 : graph.pos[id];
+        });
+    }
+
     /** The names of the user cells (not generated ones), in definition order. */
     public List<String> names() {
         return read(() -> {

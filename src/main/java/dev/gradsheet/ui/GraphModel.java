@@ -5,6 +5,7 @@ import dev.gradsheet.engine.Sheet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -222,8 +223,10 @@ public final class GraphModel {
         });
         List<Edge> edgeList = new ArrayList<>(edges);
         List<String> ids = nodes.stream().map(Node::id).toList();
+        List<String> computeOrder = ids.stream()
+                .sorted(Comparator.comparingInt(sheet::evaluationPosition)).toList();
         return new Picture(nodes, edgeList, null, neighbourhood, total,
-                GraphLayers.place(ids, edgeList, inputs), Set.of()).select(shownSelected);
+                GraphLayers.place(ids, computeOrder, edgeList, inputs), Set.of()).select(shownSelected);
     }
 
     private List<String> argsOf(String name) {
