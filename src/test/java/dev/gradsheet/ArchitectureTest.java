@@ -56,6 +56,13 @@ class ArchitectureTest {
             .because("Vaadin views and presenters live in ui and nowhere else");
 
     @ArchTest
+    static final ArchRule presentersKnowNoVaadin = noClasses()
+            .that().resideInAPackage("dev.gradsheet.ui..").and().haveNameMatching(".*Presenter(\\$.*)?")
+            .should().dependOnClassesThat().resideInAPackage(VAADIN)
+            .because("a presenter holds the logic behind a view and is tested with plain JUnit; the view puts"
+                    + " its answers on the page");
+
+    @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("dev.gradsheet.(**)")
             .should().beFreeOfCycles();
 }

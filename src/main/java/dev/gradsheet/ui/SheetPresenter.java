@@ -14,7 +14,6 @@ import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.jobs.JobPool;
 import dev.gradsheet.jobs.JobRefusedException;
 import dev.gradsheet.jobs.TrainingJob;
-import dev.gradsheet.ui.train.TrainingPanel;
 import dev.gradsheet.sheet.SheetFile;
 import java.util.ArrayList;
 import java.util.List;

@@ -31,7 +31,7 @@ class ViewSizeTest {
     private static final Path UI_SOURCES = Path.of("src/main/java/dev/gradsheet/ui");
     /** Views whose constructors are still being split; the list shrinks to nothing. */
     static final java.util.Set<String> NOT_YET_SPLIT = java.util.Set.of("AddCellForm.java", "CellGrid.java",
-            "SheetToolbar.java", "DataSection.java", "LossesView.java", "TemplateDialog.java", "TrainingPanel.java");
+            "SheetToolbar.java", "DataSection.java", "LossesView.java", "TemplateDialog.java");
 
     @Test
     void noUiConstructorIsLongerThanFortyLines() throws IOException {
