@@ -104,8 +104,8 @@ public class AddCellForm extends Composite<VerticalLayout> {
 
     /** Re-reads the cell names offered as arguments (after cells were added, renamed or deleted). */
     public void refreshNames() {
-        NameChoices.offer(arg1, presenter.sheet());
-        NameChoices.offer(arg2, presenter.sheet());
+        NameChoices.offer(arg1, presenter);
+        NameChoices.offer(arg2, presenter);
     }
 
     private void build() {
@@ -160,7 +160,7 @@ public class AddCellForm extends Composite<VerticalLayout> {
      * to a new cell: its first formula).
      */
     void sayIfObjective(String added) {
-        if (added.equals(presenter.sheet().objective())) {
+        if (added.equals(presenter.objective())) {
             notice.setText(getTranslation("add.objectiveNow", added));
             presenter.post(this::clearMessages);
         }

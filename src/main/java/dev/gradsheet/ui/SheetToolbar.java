@@ -160,10 +160,9 @@ public class SheetToolbar extends Composite<VerticalLayout> {
      * {@code structural} (cells added, removed or renamed), since big sheets have long lists.
      */
     public void refresh(boolean structural) {
-        var sheet = presenter.sheet();
         // Each label is read once: another tab may undo between two reads (canUndo, then a null label).
-        String undoLabel = sheet.undoLabel();
-        String redoLabel = sheet.redoLabel();
+        String undoLabel = presenter.undoLabel();
+        String redoLabel = presenter.redoLabel();
         undo.setEnabled(undoLabel != null);
         redo.setEnabled(redoLabel != null);
         String undoText = undoLabel == null ? null : EditLabels.of(undoLabel);
@@ -176,14 +175,14 @@ public class SheetToolbar extends Composite<VerticalLayout> {
                 : getTranslation("toolbar.nothingToUndo"));
         redo.setTooltipText(redoText != null ? getTranslation("toolbar.redoTip", redoText)
                 : getTranslation("toolbar.nothingToRedo"));
-        String current = sheet.objective();
+        String current = presenter.objective();
         if (!structural && java.util.Objects.equals(current, objective.getValue())) {
             return;
         }
         updatingObjective = true;
         try {
             if (structural) {
-                NameChoices.offer(objective, sheet);
+                NameChoices.offer(objective, presenter);
             }
             objective.setValue(current);
         } finally {

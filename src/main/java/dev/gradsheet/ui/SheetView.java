@@ -144,7 +144,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     @Override
     public String getPageTitle() {
-        return presenter == null ? "GradSheet" : "GradSheet: " + presenter.sheet().objective();
+        return presenter == null ? "GradSheet" : "GradSheet: " + presenter.objective();
     }
 
     private void showMissing(String why) {
@@ -161,7 +161,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         toolbar = new SheetToolbar(presenter);
         sgd = new SgdPanel(presenter);
         grid = new CellGrid(presenter);
-        graphModel = new GraphModel(presenter.sheet());
+        graphModel = presenter.graphModel();
         graph = new GraphView();
         graph.setId("graph");
         graph.addClassName("gs-graph");
@@ -225,7 +225,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
         showSteps.setId("show-steps");
         showWeights.setLabel(getTranslation("sheet.showWeights"));
-        showSteps.setValue(presenter.sheet().size() <= STEPS_SHOWN_UP_TO);
+        showSteps.setValue(presenter.size() <= STEPS_SHOWN_UP_TO);
         showSteps.addValueChangeListener(e -> drawGraph());
         showWeights.setId("show-weights");
         showWeights.setValue(graphModel.picture(null, !showSteps.getValue(), true).nodes().size()
@@ -289,7 +289,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         // sheet where cells are added (the start guide points there); any other on its graph
         tabs.show(practiceSession.mode().on() ? "tab-practice"
                 : presenter.shared().data() != null ? "tab-training"
-                : presenter.sheet().size() == 0 ? "tab-add" : "tab-graph");
+                : presenter.size() == 0 ? "tab-add" : "tab-graph");
         Div main = new Div(left, tabs);
         main.setId("main");
         main.addClassName("gs-main");
@@ -349,7 +349,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             subscription.dispose();
         }
         SheetPresenter p = presenter;
-        subscription = p.sheet().changes().subscribe(change -> {
+        subscription = p.changes().subscribe(change -> {
             // an edit this tab's presenter made carries it as the change set's source; any other is told aloud
             boolean elsewhere = !p.madeHere(change);
             try {
@@ -404,7 +404,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             // walk the picture's nodes (at most a few hundred), not the change (up to every cell); a
             // RELOAD (training progress) lists no cells but changed every number: update every node
             List<GraphModel.Node> nodes = new ArrayList<>();
-            String objective = presenter.sheet().objective();
+            String objective = presenter.objective();
             var picture = graph.picture();
             boolean all = change.rereadAll();
             if (picture != null) {
@@ -433,7 +433,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         marked.add(step.cell());
         grid.highlight(marked);
         var picture = graph.picture();
-        String objective = presenter.sheet().objective();
+        String objective = presenter.objective();
         List<GraphModel.Node> nodes = new ArrayList<>();
         for (String name : step.arguments()) {
             if (picture != null && picture.node(name) != null) {
@@ -483,7 +483,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     /** Names the formula steps after the sheet's own first one, e.g. "(f.1, f.2, …)". */
     private void updateStepsLabel() {
         // The first 1,000 rows are enough to find an example; big sheets are not read whole for a label.
-        String first = presenter.sheet().cells(0, 1000).stream()
+        String first = presenter.cells(0, 1000).stream()
                 .filter(Cell::generated).map(Cell::owner).findFirst().orElse(null);
         showSteps.setLabel(first == null ? getTranslation("sheet.showSteps")
                 : getTranslation("sheet.showStepsNamed", first));
@@ -510,16 +510,15 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     }
 
     private void updateStatus() {
-        var sheet = presenter.sheet();
-        String objective = sheet.objective();
+        String objective = presenter.objective();
         if (objective != null && practiceSession != null
                 && presenter.cell(objective).map(c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.VALUE)).orElse(false)) {
             status.setText(objective + " = " + CellGrid.HIDDEN);
         } else {
-            status.setText(objective == null ? getTranslation("sheet.noObjective") : objective + " = " + Format.readable(sheet.objectiveValue()));
+            status.setText(objective == null ? getTranslation("sheet.noObjective") : objective + " = " + Format.readable(presenter.objectiveValue()));
         }
-        cellCount.setText(sheet.size() == 1 ? getTranslation("sheet.oneCell")
-                : getTranslation("sheet.cells", String.valueOf(sheet.size())));
+        int size = presenter.size();
+        cellCount.setText(size == 1 ? getTranslation("sheet.oneCell") : getTranslation("sheet.cells", String.valueOf(size)));
     }
 
     /** For tests: the parts of the view. */
