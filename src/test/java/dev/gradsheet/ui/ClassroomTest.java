@@ -257,7 +257,7 @@ class ClassroomTest extends KaribuTestBase {
         assertThat(BasicUtilsKt.get_textRecursively(grid.getColumnByKey("local").getHeaderComponent())).isEqualTo("Local ∂");
         assertThat(shown(view, "x", "local")).isEqualTo("sum over 3 cells using it");
         assertThat(shown(view, "g", "local")).isEqualTo("∂L/∂g = 1");
-        assertThat(view.showSteps.getLabel()).isEqualTo("Show formula steps (f.1, f.2, …) in the graph");
+        assertThat(view.graphPage().showSteps.getLabel()).isEqualTo("Show formula steps (f.1, f.2, …) in the graph");
 
         TemplateDialog dialog = new TemplateDialog(registry);
         dialog.open();

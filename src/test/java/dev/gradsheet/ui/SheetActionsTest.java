@@ -273,7 +273,7 @@ class SheetActionsTest extends KaribuTestBase {
         com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithID(view.toolbar().menu, "example-two-layer");
         roundtrip();
         SheetView net = com.github.mvysny.kaributesting.v10.LocatorJ._get(SheetView.class);
-        assertThat(net.showSteps.getValue()).isFalse();
+        assertThat(net.graphPage().showSteps.getValue()).isFalse();
         GraphModel.Picture picture = net.graph().picture();
         assertThat(picture.nodes()).extracting(GraphModel.Node::id).contains("h1", "w11", "y", "L")
                 .doesNotContain("h1.1", "h1.4", "y.3");
@@ -286,7 +286,7 @@ class SheetActionsTest extends KaribuTestBase {
         roundtrip();
         assertThat(net.graph().picture().selected()).isEqualTo("h1");
 
-        net.showSteps.setValue(true);
+        net.graphPage().showSteps.setValue(true);
         roundtrip();
         assertThat(net.graph().picture().nodes()).hasSize(27);
         assertThat(net.graph().picture().edges()).contains(new GraphModel.Edge("w11", "h1.1"),

@@ -29,17 +29,13 @@ class ViewSizeTest {
     /** The longest a constructor of a {@code ui} class may be, from its signature to its closing brace. */
     static final int MAX_CONSTRUCTOR_LINES = 40;
     private static final Path UI_SOURCES = Path.of("src/main/java/dev/gradsheet/ui");
-    /** Views whose constructors are still being split; the list shrinks to nothing. */
-    static final java.util.Set<String> NOT_YET_SPLIT = java.util.Set.of("AddCellForm.java",
-            "SheetToolbar.java", "DataSection.java", "LossesView.java", "TemplateDialog.java");
+
 
     @Test
     void noUiConstructorIsLongerThanFortyLines() throws IOException {
         List<String> found = new ArrayList<>();
         for (Path file : uiSources()) {
-            if (!NOT_YET_SPLIT.contains(file.getFileName().toString())) {
-                found.addAll(longConstructors(parse(file), file.getFileName().toString()));
-            }
+            found.addAll(longConstructors(parse(file), file.getFileName().toString()));
         }
         assertThat(found).as("constructors over %d lines: split the view into parts", MAX_CONSTRUCTOR_LINES).isEmpty();
     }

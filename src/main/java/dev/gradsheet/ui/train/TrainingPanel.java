@@ -46,7 +46,7 @@ public class TrainingPanel extends Composite<Details> {
 
     public TrainingPanel(SharedSheet shared, SheetRegistry registry) {
         presenter = new TrainingPresenter(shared, registry.limits(), registry.jobs(), new Shown());
-        data = new DataSection(shared, registry, table -> {
+        data = new DataSection(presenter, registry, table -> {
             suggestBatch(table);
             drawPictures();
         });

@@ -385,6 +385,31 @@ public final class TrainingPresenter {
         return refused[0] != null ? Outcome.refused(refused[0], state) : Outcome.OK;
     }
 
+    /**
+     * Whether {@code data} (named {@code source} in messages) can be the sheet's table: empty when its
+     * columns bind to the sheet's input cells (and keep the columns of the table it replaces), else
+     * the problems, one {@code FILE:LINE: message} per line.
+     */
+    public List<String> dataProblems(DataTable data, String source) {
+        DataTable before = shared.data();
+        try {
+            Binding.check(shared.sheet(), data, before == null ? null : before.columns(), source);
+            return List.of();
+        } catch (DataException e) {
+            return e.lines();
+        }
+    }
+
+    /** Which input cell each column of {@code data} binds to, by column in order (null: none). */
+    public Map<String, String> bindings(DataTable data) {
+        Sheet sheet = shared.sheet();
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String column : data.columns()) {
+            out.put(column, sheet.cell(column).filter(c -> c.isInput()).map(c -> c.name()).orElse(null));
+        }
+        return out;
+    }
+
     /** The readout right after a Reset: the loop at its start. */
     public static Readout resetReadout() {
         return Readout.loop(0, 0, Double.NaN, Double.NaN);
