@@ -63,6 +63,14 @@ class ArchitectureTest {
                     + " its answers on the page");
 
     @ArchTest
+    static final ArchRule viewsAskTheirPresenterNotTheSheet = noClasses()
+            .that().resideInAPackage("dev.gradsheet.ui..").and().areAssignableTo(com.vaadin.flow.component.Component.class)
+            .should().dependOnClassesThat().haveFullyQualifiedName(dev.gradsheet.engine.Sheet.class.getName())
+            .orShould().callMethod(dev.gradsheet.server.SharedSheet.class, "sheet")
+            .because("a view shows what its presenter reads from the sheet and edits through it; the engine's"
+                    + " Sheet stays behind the presenter");
+
+    @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("dev.gradsheet.(**)")
             .should().beFreeOfCycles();
 }
