@@ -19,7 +19,7 @@ import java.util.List;
 class RunSummary extends Composite<VerticalLayout> {
     final Span finalLoss = new Span();
     final Paragraph numbersNote = new Paragraph();
-    final Grid<TrainingPresenter.WeightGradient> batchGradient = new Grid<>();
+    final Grid<GridNumbers.WeightGradient> batchGradient = new Grid<>();
 
     RunSummary() {
         finalLoss.setId("final-loss");
@@ -30,7 +30,7 @@ class RunSummary extends Composite<VerticalLayout> {
         batchGradient.setId("batch-gradient");
         batchGradient.addThemeVariants(GridVariant.LUMO_COMPACT);
         batchGradient.setAllRowsVisible(true); // every weight listed: the panel scrolls, not a three-row box
-        batchGradient.addColumn(TrainingPresenter.WeightGradient::weight).setHeader(TrainTexts.t("train.panel.gradient.weight"))
+        batchGradient.addColumn(GridNumbers.WeightGradient::weight).setHeader(TrainTexts.t("train.panel.gradient.weight"))
                 .setWidth("7em").setFlexGrow(0);
         batchGradient.addColumn(g -> Format.readable(g.value())).setKey("value").setHeader(TrainTexts.t("train.panel.gradient.value"))
                 .setTextAlign(ColumnTextAlign.END);
@@ -51,7 +51,7 @@ class RunSummary extends Composite<VerticalLayout> {
     }
 
     /** Says which numbers the grid shows (the last sample's, with batches of {@code batch}) and lists the batch gradients. */
-    void show(TrainingPresenter.Numbers numbers, Integer batch) {
+    void show(GridNumbers numbers, Integer batch) {
         List<String> sample = new ArrayList<>();
         numbers.sample().forEach((cell, value) -> sample.add(cell + " = " + Format.readable(value)));
         numbersNote.setText(TrainTexts.t("train.numbers.note", String.join(", ", sample), numbers.objective(),

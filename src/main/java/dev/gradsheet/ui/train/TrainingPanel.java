@@ -181,7 +181,7 @@ public class TrainingPanel extends Composite<Details> {
     }
 
     /** After a run or a Step: which numbers the grid shows, and the last batch's mean gradient per weight. */
-    private void showNumbers(TrainingPresenter.Numbers numbers) {
+    private void showNumbers(GridNumbers numbers) {
         summary.show(numbers, settings.batch.getValue());
         fireEvent(new TrainingFinishedEvent(this, numbers.batchGradient()));
     }
@@ -251,7 +251,7 @@ public class TrainingPanel extends Composite<Details> {
         }
 
         @Override
-        public void ended(TrainingPresenter.RunEnd end) {
+        public void ended(RunEnd end) {
             transport.running(false);
             progressed();
             drawPictures(); // the final weights, with every neuron's picture fresh

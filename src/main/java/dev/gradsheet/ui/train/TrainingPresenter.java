@@ -17,13 +17,10 @@ import dev.gradsheet.train.Split;
 import dev.gradsheet.train.Trainer;
 import dev.gradsheet.train.TrainingLoop;
 import io.reactivex.rxjava3.disposables.Disposable;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -126,72 +123,12 @@ public final class TrainingPresenter {
     public record Curves(LossHistory steps, LossHistory epochs, LossHistory tests) {
     }
 
-    /** A weight's value and its mean gradient over the last batch. */
-    public record WeightGradient(String weight, double value, double batch) {
-    }
-
-    /**
-     * Which numbers the grid shows after a run or a step: the last sample's (each data column's cell
-     * and its value), the objective, and each weight's mean gradient over the last batch.
-     */
-    public record Numbers(Map<String, Double> sample, String objective, List<WeightGradient> gradients) {
-        public boolean allZero() {
-            return gradients.stream().allMatch(g -> g.batch() == 0);
-        }
-
-        public Map<String, Double> batchGradient() {
-            Map<String, Double> out = new LinkedHashMap<>();
-            gradients.forEach(g -> out.put(g.weight(), g.batch()));
-            return out;
-        }
-    }
-
     /**
      * A Step: refused before it ran ({@link #readout()} null), refused by the loop ({@code outcome}
      * REFUSED, the loop's readout given), or done: the step and epoch it reached, its loss and the
      * numbers the grid now shows.
      */
-    public record StepOutcome(Outcome outcome, Readout readout, long step, long epoch, double loss, Numbers numbers) {
-    }
-
-    /** How a run ended, as the panel tells it. */
-    public sealed interface RunEnd {
-        /** The numbers the grid shows after the run, or null when the run left none to tell. */
-        default Numbers numbers() {
-            return null;
-        }
-    }
-
-    /** Stopped while it waited for a worker: nothing changed. */
-    public record Cancelled() implements RunEnd {
-    }
-
-    /** SGD diverged: the loop's verdict on its loss ({@code loop}), or the engine's refusal of a plain step. */
-    public record Diverged(Throwable cause, PlayState state, boolean loop) implements RunEnd {
-    }
-
-    /** The run failed otherwise. */
-    public record Failed(Throwable cause, PlayState state) implements RunEnd {
-    }
-
-    /** A run of plain SGD steps ended (done or stopped) with the objective at this value. */
-    public record SgdEnded(boolean stopped, int steps, String objective, double objectiveValue) implements RunEnd {
-    }
-
-    /** How Play ended. */
-    public enum How { DONE, PAUSED, PAUSED_BY_LIMIT }
-
-    /**
-     * Play ended ({@code how}) at this step and epoch of the loop, after {@code steps} steps of its
-     * own; {@code loss} is the last epoch's mean ({@code epochLoss}) or else the last step's.
-     */
-    public record Played(How how, long step, long epoch, int steps, double loss, boolean epochLoss, double testLoss,
-                         Numbers numbers) implements RunEnd {
-    }
-
-    /** A one-shot run (fixed epochs, no loop) ended. */
-    public record OneShot(boolean stopped, int steps, double loss, boolean epochLoss, double seconds, Numbers numbers)
-            implements RunEnd {
+    public record StepOutcome(Outcome outcome, Readout readout, long step, long epoch, double loss, GridNumbers numbers) {
     }
 
     private final SharedSheet shared;
@@ -317,7 +254,7 @@ public final class TrainingPresenter {
             return new StepOutcome(Outcome.refused(curves.refused, state), readout, 0, 0, Double.NaN, null);
         }
         return new StepOutcome(Outcome.OK, readout, state.loop().steps(), curves.epoch, curves.loss,
-                numbers(curves.batchGradient));
+                GridNumbers.of(shared.sheet(), shared.data(), curves.batchGradient));
     }
 
     /** Records a Step's losses on the loop's curves, and what the step came to. */
@@ -496,63 +433,8 @@ public final class TrainingPresenter {
 
     private void end(TrainingJob run, Trainer.Result result, Throwable failure) {
         if (run == job) {
-            display.ended(ending(run, result, failure));
+            display.ended(RunEnd.of(run, result, failure, shared.sheet(), shared.data()));
         }
-    }
-
-    /** How {@code run} ended, from its result or its failure. */
-    RunEnd ending(TrainingJob run, Trainer.Result result, Throwable failure) {
-        if (failure instanceof CancellationException || failure != null && failure.getCause() instanceof CancellationException) {
-            return new Cancelled();
-        }
-        Throwable cause = TrainingRefusals.unwrap(failure);
-        if (failure != null && diverged(cause)) {
-            return new Diverged(cause, run.playState(), cause instanceof TrainingLoop.Diverged);
-        }
-        if (failure != null) {
-            return new Failed(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-                    : failure, run.playState());
-        }
-        if (run.plainSteps()) {
-            Sheet sheet = shared.sheet();
-            return new SgdEnded(result.stopped(), result.steps(), sheet.objective(), sheet.objectiveValue());
-        }
-        if (run.playState() != null) {
-            TrainingLoop loop = run.playState().loop();
-            boolean epochLoss = !Double.isNaN(run.epochLoss());
-            How how = run.pausedByLimit() ? How.PAUSED_BY_LIMIT : result.stopped() ? How.PAUSED : How.DONE;
-            return new Played(how, loop.steps(), loop.epochs(), result.steps(),
-                    epochLoss ? run.epochLoss() : run.progress().loss(), epochLoss, run.testLoss(),
-                    numbers(result.batchGradient()));
-        }
-        boolean epochLoss = !result.epochLosses().isEmpty();
-        return new OneShot(result.stopped(), result.steps(), epochLoss ? result.finalLoss() : run.progress().loss(),
-                epochLoss, result.seconds(), numbers(result.batchGradient()));
-    }
-
-    /**
-     * Whether a run stopped because SGD diverged, by the failure's type: the loop's own verdict on its
-     * loss, or the engine's refusal of a step with the typed reason DIVERGED (plain SGD runs).
-     */
-    static boolean diverged(Throwable failure) {
-        return failure instanceof TrainingLoop.Diverged
-                || failure instanceof EditRefusedException e && e.reason() == EditRefusedException.Reason.DIVERGED;
-    }
-
-    /** The numbers the grid shows now, with the last batch's mean gradient per weight. */
-    private Numbers numbers(Map<String, Double> batchGradient) {
-        Sheet sheet = shared.sheet();
-        Map<String, Double> sample = new LinkedHashMap<>();
-        DataTable table = shared.data();
-        if (table != null) {
-            for (String column : table.columns()) {
-                sheet.cell(column).ifPresent(c -> sample.put(column, c.value()));
-            }
-        }
-        List<WeightGradient> gradients = new ArrayList<>();
-        batchGradient.forEach((w, g) -> gradients.add(new WeightGradient(w,
-                sheet.cell(w).map(c -> c.value()).orElse(Double.NaN), g)));
-        return new Numbers(sample, sheet.objective(), List.copyOf(gradients));
     }
 
     /** The followed run's readout and progress, or null when no run is followed. */

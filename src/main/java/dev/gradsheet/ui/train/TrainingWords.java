@@ -45,11 +45,11 @@ final class TrainingWords {
     }
 
     /** What went wrong in a run that failed or diverged, for the error line; null when it did not. */
-    static String error(TrainingPresenter.RunEnd end) {
-        if (end instanceof TrainingPresenter.Diverged d) {
+    static String error(RunEnd end) {
+        if (end instanceof RunEnd.Diverged d) {
             return refusal(d.cause(), d.state());
         }
-        if (end instanceof TrainingPresenter.Failed f) {
+        if (end instanceof RunEnd.Failed f) {
             String known = TrainingRefusals.text(f.cause(), f.state());
             return known != null ? known : f.cause() instanceof EditRefusedException ? f.cause().getMessage()
                     : TrainTexts.t("train.result.failed", String.valueOf(f.cause().getMessage()));
@@ -58,27 +58,27 @@ final class TrainingWords {
     }
 
     /** The result line of a run that ended. */
-    static String result(TrainingPresenter.RunEnd end) {
-        if (end instanceof TrainingPresenter.Cancelled) {
+    static String result(RunEnd end) {
+        if (end instanceof RunEnd.Cancelled) {
             return TrainTexts.t("train.result.cancelled");
         }
-        if (end instanceof TrainingPresenter.Diverged d) {
+        if (end instanceof RunEnd.Diverged d) {
             return TrainTexts.t(d.loop() ? "train.result.diverged" : "train.result.sgdDiverged");
         }
-        if (end instanceof TrainingPresenter.Failed) {
+        if (end instanceof RunEnd.Failed) {
             return TrainTexts.t("train.result.endedEarly");
         }
-        if (end instanceof TrainingPresenter.SgdEnded s) {
+        if (end instanceof RunEnd.SgdEnded s) {
             return TrainTexts.t(s.stopped() ? "train.result.sgdStopped" : "train.result.sgdDone", s.steps(), s.objective(),
                     Format.readable(s.objectiveValue()));
         }
-        if (end instanceof TrainingPresenter.Played p) {
+        if (end instanceof RunEnd.Played p) {
             return played(p);
         }
-        return oneShot((TrainingPresenter.OneShot) end);
+        return oneShot((RunEnd.OneShot) end);
     }
 
-    private static String played(TrainingPresenter.Played p) {
+    private static String played(RunEnd.Played p) {
         String how = switch (p.how()) {
             case PAUSED_BY_LIMIT -> TrainTexts.t("train.result.pausedByLimit", TrainingJob.UNTIL_PAUSED_LIMIT.toMinutes(),
                     p.step(), p.epoch());
@@ -91,7 +91,7 @@ final class TrainingWords {
         return TrainTexts.t("train.result.play", how, loss, test);
     }
 
-    private static String oneShot(TrainingPresenter.OneShot o) {
+    private static String oneShot(RunEnd.OneShot o) {
         String how = TrainTexts.t(o.stopped() ? "train.result.stopped" : "train.result.done", o.steps());
         String loss = TrainTexts.t(o.epochLoss() ? "train.result.lossEpoch" : "train.result.lossLastStep",
                 Format.readable(o.loss()));

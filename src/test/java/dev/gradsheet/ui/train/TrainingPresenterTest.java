@@ -39,7 +39,7 @@ class TrainingPresenterTest {
     private final Queue<Runnable> page = new ConcurrentLinkedQueue<>();
     /** What the presenter told the display, in order. */
     private final List<String> told = new CopyOnWriteArrayList<>();
-    private final AtomicReference<TrainingPresenter.RunEnd> ended = new AtomicReference<>();
+    private final AtomicReference<RunEnd> ended = new AtomicReference<>();
 
     @AfterEach
     void closePool() {
@@ -65,7 +65,7 @@ class TrainingPresenterTest {
             }
 
             @Override
-            public void ended(TrainingPresenter.RunEnd end) {
+            public void ended(RunEnd end) {
                 told.add("ended");
                 ended.set(end);
             }
@@ -131,7 +131,7 @@ class TrainingPresenterTest {
         assertThat(sheet.value("w1")).isNotEqualTo(w1);
         assertThat(s.numbers().sample().keySet()).containsExactly("x1", "x2", "y");
         assertThat(s.numbers().objective()).isEqualTo(sheet.objective());
-        assertThat(s.numbers().gradients()).extracting(TrainingPresenter.WeightGradient::weight)
+        assertThat(s.numbers().gradients()).extracting(GridNumbers.WeightGradient::weight)
                 .containsExactlyInAnyOrderElementsOf(sheet.weights());
         assertThat(s.numbers().gradients().get(0).value()).isEqualTo(sheet.value(s.numbers().gradients().get(0).weight()));
         assertThat(p.curves().steps().points()).hasSize(1);
@@ -156,8 +156,8 @@ class TrainingPresenterTest {
         assertThat(run.isDone()).isTrue();
         runPage();
         assertThat(told).contains("ended");
-        TrainingPresenter.Played played = (TrainingPresenter.Played) ended.get();
-        assertThat(played.how()).isEqualTo(TrainingPresenter.How.DONE);
+        RunEnd.Played played = (RunEnd.Played) ended.get();
+        assertThat(played.how()).isEqualTo(RunEnd.How.DONE);
         assertThat(played.steps()).isEqualTo(30);
         assertThat(played.step()).isEqualTo(30);
         assertThat(played.epoch()).isEqualTo(30);
@@ -188,8 +188,8 @@ class TrainingPresenterTest {
         assertThat(told.stream().filter("progressed"::equals).count()).isEqualTo(1);
         assertThat(told.stream().filter("sheetChanged"::equals).count()).isEqualTo(1);
         assertThat(told).contains("ended");
-        TrainingPresenter.Played played = (TrainingPresenter.Played) ended.get();
-        assertThat(played.how()).isEqualTo(TrainingPresenter.How.PAUSED);
+        RunEnd.Played played = (RunEnd.Played) ended.get();
+        assertThat(played.how()).isEqualTo(RunEnd.How.PAUSED);
         assertThat(played.step()).isEqualTo(p.shared().training().play().loop().steps()).isGreaterThan(2000);
         assertThat(p.pause()).isFalse(); // nothing goes on any more
     }
@@ -208,7 +208,7 @@ class TrainingPresenterTest {
             }
 
             @Override
-            public void ended(TrainingPresenter.RunEnd end) {
+            public void ended(RunEnd end) {
             }
 
             @Override
