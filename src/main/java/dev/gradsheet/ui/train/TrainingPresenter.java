@@ -51,7 +51,7 @@ public final class TrainingPresenter {
         /** The panel now shows {@code run} (started in this tab or another one): progress, Pause, no old result. */
         void following(TrainingJob run);
 
-        /** The followed run moved on: read {@link #progress()} and {@link #curves()}. */
+        /** The followed run moved on: read {@link TrainingPresenter#progress()} and {@link TrainingPresenter#curves()}. */
         void progressed();
 
         /** The followed run ended. */
@@ -443,9 +443,10 @@ public final class TrainingPresenter {
             return null;
         }
         TrainingJob.Progress p = job.progress();
-        boolean indeterminate = !job.isDone() && !job.waiting() && p.totalSteps() == 0;
-        if (job.waiting()) {
-            return new Progress(new Readout(job.ahead(), false, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN),
+        int ahead = job.ahead(); // read once: the run may leave the queue meanwhile
+        boolean indeterminate = !job.isDone() && ahead < 0 && p.totalSteps() == 0;
+        if (ahead >= 0) {
+            return new Progress(new Readout(ahead, false, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN),
                     p.fraction(), indeterminate);
         }
         // a Playground run shows its latest epoch's mean loss (what the curve's thick line draws)

@@ -150,8 +150,6 @@ class TrainingPresenterTest {
         TrainingJob run = p.job();
         assertThat(run).isNotNull();
         assertThat(told).startsWith("following", "progressed");
-        // a second Play while it goes on is refused, and so is a Step
-        assertThat(p.play(FOUR).problem()).isEqualTo(Problem.ALREADY_TRAINING);
         p.finished().get(30, TimeUnit.SECONDS);
         assertThat(run.isDone()).isTrue();
         runPage();
@@ -175,7 +173,10 @@ class TrainingPresenterTest {
         TrainingPresenter p = presenter(AND, ServerLimits.defaults());
         assertThat(p.play(FOUR)).isEqualTo(Outcome.OK); // until paused
         TrainingJob run = p.job();
-        await().atMost(30, TimeUnit.SECONDS).until(() -> run.progress().step() > 2000);
+        // at least half a second: several progress updates and sheet changes (each every 100 ms) come meanwhile
+        await().pollDelay(600, TimeUnit.MILLISECONDS).atMost(30, TimeUnit.SECONDS).until(() -> run.progress().step() > 2000);
+        // a second Play while it goes on is refused, and so is a Step
+        assertThat(p.play(FOUR).problem()).isEqualTo(Problem.ALREADY_TRAINING);
         assertThat(p.step(FOUR).outcome().problem()).isEqualTo(Problem.PAUSE_FIRST);
         assertThat(p.pause()).isTrue();
         // the run stops without the page running any of its queued tasks
