@@ -56,6 +56,21 @@ class ArchitectureTest {
             .because("Vaadin views and presenters live in ui and nowhere else");
 
     @ArchTest
+    static final ArchRule presentersKnowNoVaadin = noClasses()
+            .that().resideInAPackage("dev.gradsheet.ui..").and().haveNameMatching(".*Presenter(\\$.*)?")
+            .should().dependOnClassesThat().resideInAPackage(VAADIN)
+            .because("a presenter holds the logic behind a view and is tested with plain JUnit; the view puts"
+                    + " its answers on the page");
+
+    @ArchTest
+    static final ArchRule viewsAskTheirPresenterNotTheSheet = noClasses()
+            .that().resideInAPackage("dev.gradsheet.ui..").and().areAssignableTo(com.vaadin.flow.component.Component.class)
+            .should().dependOnClassesThat().haveFullyQualifiedName(dev.gradsheet.engine.Sheet.class.getName())
+            .orShould().callMethod(dev.gradsheet.server.SharedSheet.class, "sheet")
+            .because("a view shows what its presenter reads from the sheet and edits through it; the engine's"
+                    + " Sheet stays behind the presenter");
+
+    @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("dev.gradsheet.(**)")
             .should().beFreeOfCycles();
 }

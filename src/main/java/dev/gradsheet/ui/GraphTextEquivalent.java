@@ -50,7 +50,7 @@ public class GraphTextEquivalent extends Div {
         selected.setText(getTranslation("graphText.selected", cell.name() + " (" + cell.kind() + ")"
                 + (cell.formula() == null || cell.formula().isBlank() ? "" : " = " + cell.formula())));
         fill(inputs, getTranslation("graphText.uses"), inputsOf(cell), getTranslation("graphText.noOther"));
-        fill(users, getTranslation("graphText.usedBy"), presenter.sheet().usersOf(cell.name()),
+        fill(users, getTranslation("graphText.usedBy"), presenter.usersOf(cell.name()),
                 getTranslation("graphText.noOther"));
     }
 

@@ -139,7 +139,7 @@ public class HistoryPanel extends Composite<Div> {
         super.onAttach(event);
         UI ui = event.getUI();
         // after the autosave (SheetRegistry.SAVE_DELAY_MS) has written the edit's revision
-        watch = presenter.sheet().changes().debounce(SheetRegistry.SAVE_DELAY_MS * 3, TimeUnit.MILLISECONDS)
+        watch = presenter.changes().debounce(SheetRegistry.SAVE_DELAY_MS * 3, TimeUnit.MILLISECONDS)
                 .subscribe(change -> {
                     try {
                         ui.access(this::refresh);

@@ -22,12 +22,12 @@ final class NameChoices {
     private NameChoices() {
     }
 
-    /** Gives {@code box} the user cells' names of {@code sheet}, as a list or lazily by size. */
-    static void offer(ComboBox<String> box, Sheet sheet) {
-        if (sheet.size() <= LISTED_UP_TO) {
-            box.setItems(sheet.names());
+    /** Gives {@code box} the names of the presenter's user cells, as a list or lazily by size. */
+    static void offer(ComboBox<String> box, SheetPresenter presenter) {
+        if (presenter.size() <= LISTED_UP_TO) {
+            box.setItems(presenter.names());
         } else {
-            box.setItems(query -> page(sheet, query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
+            box.setItems(query -> presenter.names(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         }
     }
 

@@ -125,7 +125,7 @@ final class PracticePanel extends Composite<HorizontalLayout> {
             if (name.isEmpty() || chosen.contains(name)) {
                 continue;
             }
-            if (shared.sheet().cell(name).isPresent()) {
+            if (session.hasCell(name)) {
                 chosen.add(name);
             } else {
                 unknown.add(name);

@@ -40,6 +40,11 @@ public final class PracticeSession {
         this.mode = mode;
     }
 
+    /** Whether the sheet has a cell called {@code name} (one the student may practise on). */
+    public boolean hasCell(String name) {
+        return shared.sheet().cell(name).isPresent();
+    }
+
     /** Whether the student is asked for {@code q} of {@code c}. */
     public boolean asks(Cell c, Quantity q) {
         return q == Quantity.GRAD ? mode.hidesGrad(c) : mode.hidesValue(c);

@@ -9,13 +9,16 @@ import dev.gradsheet.ui.i18n.Texts;
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.ChangeSet;
 import dev.gradsheet.engine.EditRefusedException;
+import dev.gradsheet.engine.GradientCheck;
+import dev.gradsheet.engine.GradientExplanation;
+import dev.gradsheet.engine.GradientPaths;
+import dev.gradsheet.engine.NonFinite;
 import dev.gradsheet.engine.Op;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.jobs.JobPool;
 import dev.gradsheet.jobs.JobRefusedException;
 import dev.gradsheet.jobs.TrainingJob;
-import dev.gradsheet.ui.train.TrainingPanel;
-import dev.gradsheet.sheet.SheetFile;
+import io.reactivex.rxjava3.core.Observable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -95,8 +98,114 @@ public final class SheetPresenter {
         return shared;
     }
 
-    public Sheet sheet() {
+    /** The engine's sheet, for the presenter's own reads and edits; views ask the presenter instead. */
+    private Sheet sheet() {
         return shared.sheet();
+    }
+
+    /** Every edit of the sheet (made in any tab), as it happens; see {@link #madeHere}. */
+    public Observable<ChangeSet> changes() {
+        return sheet().changes();
+    }
+
+    /** The objective's name, or null when the sheet has no formula yet. */
+    public String objective() {
+        return sheet().objective();
+    }
+
+    /** The objective's value (NaN without an objective). */
+    public double objectiveValue() {
+        return sheet().objectiveValue();
+    }
+
+    /** How many cells the sheet has (formula steps included). */
+    public int size() {
+        return sheet().size();
+    }
+
+    /** The row of cell {@code name} in display order, or -1. */
+    public int indexOf(String name) {
+        return sheet().indexOf(name);
+    }
+
+    /** Up to {@code limit} cells in display order from row {@code offset}. */
+    public List<Cell> cells(int offset, int limit) {
+        return sheet().cells(offset, limit);
+    }
+
+    /** The cell at row {@code row} in display order, if there is one. */
+    public Optional<Cell> cellAt(int row) {
+        return sheet().cells(row, 1).stream().findFirst();
+    }
+
+    /** A page of rows read in one state of the sheet, and that state's version. */
+    public record Rows(List<Cell> cells, long version) {
+    }
+
+    /** Up to {@code limit} rows from {@code offset}, all from one state of the sheet (another tab may be editing). */
+    public Rows rows(int offset, int limit) {
+        Sheet sheet = sheet();
+        return sheet.read(() -> new Rows(sheet.cells(offset, limit), sheet.version()));
+    }
+
+    /** The chain rule's terms behind {@code name}'s gradient. */
+    public GradientExplanation explain(String name) {
+        return sheet().explain(name);
+    }
+
+    /** How many terms {@code name}'s gradient sums, without building them. */
+    public int explanationTermCount(String name) {
+        return sheet().explanationTermCount(name);
+    }
+
+    /** The paths from the objective down to {@code name}, the first {@code shown} of them in full. */
+    public GradientPaths gradientPaths(String name, int shown) {
+        return GradientPaths.of(sheet(), name, shown);
+    }
+
+    /** The cells whose formulas use {@code name}. */
+    public List<String> usersOf(String name) {
+        return sheet().usersOf(name);
+    }
+
+    /** Why {@code name} is NaN or ±∞ (the engine's typed cause), or empty when it is a finite number. */
+    public Optional<NonFinite> notFinite(String name) {
+        return sheet().notFinite(name);
+    }
+
+    /** The label of the edit Undo would undo, or null; read once, as another tab may undo meanwhile. */
+    public dev.gradsheet.engine.EditLabel undoLabel() {
+        return sheet().undoLabel();
+    }
+
+    /** The label of the edit Redo would redo, or null. */
+    public dev.gradsheet.engine.EditLabel redoLabel() {
+        return sheet().redoLabel();
+    }
+
+    /** The steps of the forward pass, one per computed cell, for "Step through". */
+    public List<StepThrough.Step> stepThrough() {
+        return StepThrough.of(sheet());
+    }
+
+    /** Every gradient compared with a finite-difference estimate ("Check numerically"). */
+    public GradientCheck gradientCheck() {
+        return GradientCheck.run(sheet());
+    }
+
+    /** A model of the sheet's graph picture, which reads the live sheet as it draws. */
+    public GraphModel graphModel() {
+        return new GraphModel(sheet());
+    }
+
+    /** The user cells' names (no formula steps) in display order. */
+    public List<String> names() {
+        return sheet().names();
+    }
+
+    /** A page of user cells' names containing {@code filter} (see {@link NameChoices#page}). */
+    public List<String> names(String filter, int offset, int limit) {
+        return NameChoices.page(sheet(), filter, offset, limit);
     }
 
     /**

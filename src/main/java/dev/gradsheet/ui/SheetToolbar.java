@@ -66,7 +66,23 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         undo.addClickListener(e -> presenter.undo());
         redo.setId("redo");
         redo.addClickListener(e -> presenter.redo());
+        setUpExamples();
+        setUpDownload();
+        setUpUpload();
+        setUpObjective();
+        setUpShareLink();
+        HorizontalLayout row = new HorizontalLayout(undo, redo, menu, download, upload, objective, shareLink);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        row.setWrap(true);
+        VerticalLayout layout = getContent();
+        layout.setPadding(false);
+        layout.setSpacing(false);
+        layout.add(row, uploadErrors);
+        refresh();
+    }
 
+    /** The Examples menu: each example (and an empty sheet) opens as a new sheet. */
+    private void setUpExamples() {
         menu.setId("examples-menu");
         SubMenu examples = menu.addItem(getTranslation("toolbar.examples")).getSubMenu();
         for (Examples.Example ex : Examples.ALL) {
@@ -75,7 +91,10 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         }
         MenuItem empty = examples.addItem(getTranslation("toolbar.emptySheet"), e -> fireEvent(new OpenEvent(this, "", "empty.sheet")));
         empty.setId("example-empty");
+    }
 
+    /** Download: the sheet as {@code .sheet} text, written when the link is followed. */
+    private void setUpDownload() {
         download.setId("download");
         download.setText(getTranslation("toolbar.download"));
         download.setHref(DownloadHandler.fromInputStream(event -> {
@@ -84,7 +103,14 @@ public class SheetToolbar extends Composite<VerticalLayout> {
                     "text/plain;charset=utf-8", bytes.length);
         }));
         download.getElement().setAttribute("download", presenter.fileName());
+    }
 
+    /**
+     * Open: one {@code .sheet} file at a time, read in memory up to the server's limit. A refused file
+     * leaves the list at once: with one file allowed, an entry left there would refuse every later
+     * upload as "too many files".
+     */
+    private void setUpUpload() {
         upload.setId("upload");
         upload.setAcceptedFileTypes(".sheet", ".txt", "text/plain");
         upload.setMaxFiles(1);
@@ -100,8 +126,6 @@ public class SheetToolbar extends Composite<VerticalLayout> {
                     .setAddFiles(new com.vaadin.flow.component.upload.UploadI18N.AddFiles()
                             .setOne(getTranslation("toolbar.open")).setMany(getTranslation("toolbar.open"))));
         }
-        // A refused file leaves the list at once: with one file allowed, an entry left there would
-        // refuse every later upload as "too many files".
         upload.addFileRejectedListener(e -> {
             upload.clearFileList();
             presenter.beginAction();
@@ -117,7 +141,10 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         });
         uploadErrors.setId("upload-errors");
         uploadErrors.addClassName("gs-error");
+    }
 
+    /** The objective picker: choosing a cell makes it the objective (one undoable edit). */
+    private void setUpObjective() {
         objective.setId("objective");
         objective.setLabel(getTranslation("toolbar.objective"));
         objective.setWidth("9em");
@@ -133,21 +160,15 @@ public class SheetToolbar extends Composite<VerticalLayout> {
                 presenter.post(() -> objective.setInvalid(false));
             }
         });
+    }
 
+    /** The sheet's own link, to share with others: every tab on it shows the same live sheet. */
+    private void setUpShareLink() {
         shareLink.setId("share-link");
         String path = Routes.sheet(presenter.shared().id());
         shareLink.setHref(path);
         shareLink.setText(getTranslation("toolbar.shareLink", path));
         shareLink.getElement().setAttribute("title", getTranslation("toolbar.shareTitle"));
-
-        HorizontalLayout row = new HorizontalLayout(undo, redo, menu, download, upload, objective, shareLink);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        row.setWrap(true);
-        VerticalLayout layout = getContent();
-        layout.setPadding(false);
-        layout.setSpacing(false);
-        layout.add(row, uploadErrors);
-        refresh();
     }
 
     /** Re-reads undo/redo state, the objective and the list of cells it can be. */
@@ -160,10 +181,9 @@ public class SheetToolbar extends Composite<VerticalLayout> {
      * {@code structural} (cells added, removed or renamed), since big sheets have long lists.
      */
     public void refresh(boolean structural) {
-        var sheet = presenter.sheet();
         // Each label is read once: another tab may undo between two reads (canUndo, then a null label).
-        dev.gradsheet.engine.EditLabel undoLabel = sheet.undoLabel();
-        dev.gradsheet.engine.EditLabel redoLabel = sheet.redoLabel();
+        dev.gradsheet.engine.EditLabel undoLabel = presenter.undoLabel();
+        dev.gradsheet.engine.EditLabel redoLabel = presenter.redoLabel();
         undo.setEnabled(undoLabel != null);
         redo.setEnabled(redoLabel != null);
         String undoText = undoLabel == null ? null : EditLabels.of(undoLabel);
@@ -176,14 +196,14 @@ public class SheetToolbar extends Composite<VerticalLayout> {
                 : getTranslation("toolbar.nothingToUndo"));
         redo.setTooltipText(redoText != null ? getTranslation("toolbar.redoTip", redoText)
                 : getTranslation("toolbar.nothingToRedo"));
-        String current = sheet.objective();
+        String current = presenter.objective();
         if (!structural && java.util.Objects.equals(current, objective.getValue())) {
             return;
         }
         updatingObjective = true;
         try {
             if (structural) {
-                NameChoices.offer(objective, sheet);
+                NameChoices.offer(objective, presenter);
             }
             objective.setValue(current);
         } finally {

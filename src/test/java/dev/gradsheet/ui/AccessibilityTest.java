@@ -102,7 +102,7 @@ class AccessibilityTest extends KaribuTestBase {
         assertThat(live.text()).isEmpty();
 
         // another tab's edit arrives on another thread
-        Thread other = new Thread(() -> view.presenter().sheet().setValue("z", -3.88));
+        Thread other = new Thread(() -> view.presenter().shared().sheet().setValue("z", -3.88));
         other.start();
         other.join();
         roundtrip();

@@ -23,7 +23,7 @@ class ChangeSetGridTest extends KaribuTestBase {
     @Test
     void theGridShowsTheNumbersItsChangeSetCarriesNotTheSheets() {
         SheetView view = openStart();
-        Sheet pageSheet = view.presenter().sheet();
+        Sheet pageSheet = view.presenter().shared().sheet();
         ClientRows page = new ClientRows(pageSheet);
         page.roundtrip();
         Sheet copy = Examples.WORKED.load().sheet();
@@ -44,7 +44,7 @@ class ChangeSetGridTest extends KaribuTestBase {
     @Test
     void twoChangeSetsInOneRoundTripLeaveTheNewestNumbersInEitherOrder() {
         SheetView view = openStart();
-        ClientRows page = new ClientRows(view.presenter().sheet());
+        ClientRows page = new ClientRows(view.presenter().shared().sheet());
         page.roundtrip();
         Sheet copy = Examples.WORKED.load().sheet();
         List<ChangeSet> changes = new ArrayList<>();

@@ -43,12 +43,12 @@ class HistoryPanelTest extends KaribuTestBase {
         history.restore(first);
         roundtrip();
         assertThat(history.message.getText()).isEqualTo("Restored revision #1: one Undo takes it back.");
-        assertThat(view.presenter().sheet().value("z")).isEqualTo(-3.0);
-        assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(1.0, EXACT);
+        assertThat(view.presenter().shared().sheet().value("z")).isEqualTo(-3.0);
+        assertThat(view.presenter().shared().sheet().objectiveValue()).isCloseTo(1.0, EXACT);
         assertThat(history.message.getText()).isEqualTo("Restored revision #1: one Undo takes it back.");
         assertThat(view.presenter().undo()).isTrue();
-        assertThat(view.presenter().sheet().value("z")).isCloseTo(-3.06, EXACT);
-        assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(0.6724, Offset.offset(1e-9));
+        assertThat(view.presenter().shared().sheet().value("z")).isCloseTo(-3.06, EXACT);
+        assertThat(view.presenter().shared().sheet().objectiveValue()).isCloseTo(0.6724, Offset.offset(1e-9));
 
         // the restore and the undo are revisions too: nothing is lost by going back
         registry.flush();
@@ -65,26 +65,26 @@ class HistoryPanelTest extends KaribuTestBase {
         registry.flush();
         assertThat(view.presenter().addCell("g", "f * 2").ok()).isTrue();
         assertThat(view.presenter().setFormula("q", "x - y").ok()).isTrue(); // q = -5, f = 20, L = 900
-        assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(900, EXACT);
+        assertThat(view.presenter().shared().sheet().objectiveValue()).isCloseTo(900, EXACT);
         registry.flush();
         history.refresh();
         Revision before = history.revisions.getListDataView().getItems()
                 .filter(r -> r.edit().english().equals("set x = 0")).findFirst().orElseThrow();
 
         history.restore(before);
-        assertThat(view.presenter().sheet().cell("g")).isEmpty();
-        assertThat(view.presenter().sheet().cell("q").orElseThrow().formula()).isEqualTo("x + y");
-        assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(100, EXACT);
+        assertThat(view.presenter().shared().sheet().cell("g")).isEmpty();
+        assertThat(view.presenter().shared().sheet().cell("q").orElseThrow().formula()).isEqualTo("x + y");
+        assertThat(view.presenter().shared().sheet().objectiveValue()).isCloseTo(100, EXACT);
         assertThat(history.message.getText()).isEqualTo("Restored revision #" + before.number() + ": one Undo takes it back.");
         // the whole restore (a formula changed, a cell deleted) is one undo step, and redo brings it again
-        assertThat(view.presenter().sheet().undoLabel().english()).isEqualTo("restore revision #" + before.number());
+        assertThat(view.presenter().shared().sheet().undoLabel().english()).isEqualTo("restore revision #" + before.number());
         assertThat(view.presenter().undo()).isTrue();
-        assertThat(view.presenter().sheet().cell("g")).isPresent();
-        assertThat(view.presenter().sheet().cell("q").orElseThrow().formula()).isEqualTo("x - y");
-        assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(900, EXACT);
+        assertThat(view.presenter().shared().sheet().cell("g")).isPresent();
+        assertThat(view.presenter().shared().sheet().cell("q").orElseThrow().formula()).isEqualTo("x - y");
+        assertThat(view.presenter().shared().sheet().objectiveValue()).isCloseTo(900, EXACT);
         assertThat(view.presenter().redo()).isTrue();
-        assertThat(view.presenter().sheet().cell("g")).isEmpty();
-        assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(100, EXACT);
+        assertThat(view.presenter().shared().sheet().cell("g")).isEmpty();
+        assertThat(view.presenter().shared().sheet().objectiveValue()).isCloseTo(100, EXACT);
     }
 
     @Test

@@ -70,14 +70,14 @@ class KoreanEditNamesTest extends KaribuTestBase {
     @Test
     void theUndoButtonAndTheUndoneNoticeNameTheEditInKorean() {
         SheetView view = openStart();
-        view.presenter().sheet().setObjective("L");
+        view.presenter().shared().sheet().setObjective("L");
         roundtrip();
         assertThat(view.toolbar().undo.getText()).isEqualTo("목적 함수를 L(으)로 설정 실행 취소");
-        view.presenter().sheet().setLearningRate(0.1);
+        view.presenter().shared().sheet().setLearningRate(0.1);
         roundtrip();
         assertThat(view.toolbar().undo.getTooltip().getText()).startsWith("학습률을 0.1(으)로 설정 실행 취소(Ctrl+Z).");
 
-        view.presenter().sheet().undo(); // another tab on the link undoes it
+        view.presenter().shared().sheet().undo(); // another tab on the link undoes it
         roundtrip();
         NotificationsKt.expectNotifications(
                 "다른 탭에서 실행 취소됨: 학습률을 0.1(으)로 설정. 이 링크의 모든 사람이 하나의 실행 취소 기록을 함께 씁니다.");

@@ -95,7 +95,7 @@ class KoreanSheetTest extends KaribuTestBase {
         assertThat(form.name.isInvalid()).isTrue();
         assertThat(form.name.getErrorMessage()).isEqualTo("x이라는 이름의 셀이 이미 있습니다");
         assertThat(form.formula.isInvalid()).isFalse();
-        assertThat(view.presenter().sheet().size()).isEqualTo(7); // nothing changed
+        assertThat(view.presenter().shared().sheet().size()).isEqualTo(7); // nothing changed
 
         HasValueUtilsKt._setValue(form.name, "h");
         HasValueUtilsKt._setValue(form.formula, "nosuch + 1");
@@ -146,7 +146,7 @@ class KoreanSheetTest extends KaribuTestBase {
                 .filter(i -> "example-empty".equals(i.getId().orElse(""))).findFirst().orElseThrow());
         roundtrip();
         SheetView empty = com.github.mvysny.kaributesting.v10.LocatorJ._get(SheetView.class);
-        assertThat(empty.presenter().sheet().size()).isZero();
+        assertThat(empty.presenter().shared().sheet().size()).isZero();
         assertNoEnglish(empty);
     }
 
@@ -211,7 +211,7 @@ class KoreanSheetTest extends KaribuTestBase {
         for (Op op : Op.values()) {
             allowed.add(op.label());
         }
-        for (String name : view.presenter().sheet().names()) {
+        for (String name : view.presenter().shared().sheet().names()) {
             allowed.add(name);
             allowed.add("d" + name); // dL, dz: derivatives in formulas
         }

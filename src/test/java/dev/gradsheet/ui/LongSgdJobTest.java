@@ -53,7 +53,7 @@ class LongSgdJobTest extends KaribuTestBase {
     @Test
     void stepsBeyondTheServersLimitAreRefusedNextToTheField() {
         SheetView view = openStart();
-        Sheet sheet = view.presenter().sheet();
+        Sheet sheet = view.presenter().shared().sheet();
         long version = sheet.version();
         SgdPanel sgd = view.sgdPanel();
         int max = registry.limits().stepsPerClick();

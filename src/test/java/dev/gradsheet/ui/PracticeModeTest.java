@@ -26,7 +26,7 @@ class PracticeModeTest extends KaribuTestBase {
     }
 
     static AnswerCell answer(SheetView view, String cell, String column) {
-        int row = view.presenter().sheet().indexOf(cell);
+        int row = view.presenter().shared().sheet().indexOf(cell);
         HorizontalLayout box = (HorizontalLayout) GridKt._getCellComponent(view.cellGrid().grid(), row, column);
         return new AnswerCell((TextField) box.getComponentAt(0), (Span) box.getComponentAt(1),
                 (Button) box.getComponentAt(2));

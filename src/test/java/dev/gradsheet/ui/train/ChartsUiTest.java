@@ -16,7 +16,7 @@ class ChartsUiTest extends TrainKaribuTestBase {
         assertThat(px(panel.heatmap.getHeight())).isGreaterThanOrEqualTo(280 + 22 + 34 + 46);
         assertThat(panel.heatmap.map()).isNotNull();
         // the batch-gradient table grows with its rows instead of being a three-row scroll box
-        assertThat(panel.batchGradient.isAllRowsVisible()).isTrue();
+        assertThat(panel.summary.batchGradient.isAllRowsVisible()).isTrue();
     }
 
     @Test

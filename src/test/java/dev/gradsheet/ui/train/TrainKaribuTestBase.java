@@ -39,9 +39,9 @@ abstract class TrainKaribuTestBase extends KaribuTestBase {
                 + "L = mse(out, y)\n");
         org.assertj.core.api.Assertions.assertThat(panel.data.use(dev.gradsheet.train.BuiltInData.NOISY_LINE.table(),
                 "noisy line")).isTrue();
-        panel.batch.setValue(30);
-        panel.learningRate.setValue(5.0);
-        panel.start.click();
+        panel.settings.batch.setValue(30);
+        panel.settings.learningRate.setValue(5.0);
+        panel.transport.start.click();
         return panel;
     }
 
