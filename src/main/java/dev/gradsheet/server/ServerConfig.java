@@ -32,11 +32,8 @@ public class ServerConfig {
     @Bean
     MultipartConfigElement multipartConfig(ServerLimits limits) {
         long largest = Math.max(limits.uploadBytes(), ServerLimits.MAX_CSV_BYTES);
-        return new MultipartConfigElement("", largest, largest + MULTIPART_ENVELOPE, 0);
+        return new MultipartConfigElement("", largest, limits.uploadRequestBytes(), 0);
     }
-
-    /** Bytes a multipart request may add to its file: boundaries and part headers. */
-    static final long MULTIPART_ENVELOPE = 64 * 1024;
 
     @Bean(destroyMethod = "close")
     JobPool jobPool(ServerLimits limits) {

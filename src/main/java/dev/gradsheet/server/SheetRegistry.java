@@ -107,7 +107,7 @@ public class SheetRegistry {
             try {
                 saver.execute(() -> remoteSaved(id, revision));
             } catch (RuntimeException e) { // shutting down
-                LOG.debug("revision {} of sheet {} not applied: {}", revision, id, e.toString());
+                LOG.debug("revision {} of sheet {} not applied: {}", revision, id, LogText.of(e));
             }
         });
         LOG.info("GradSheet keeps {} revisions of each sheet; limits {}", store.history(), limits);
@@ -225,9 +225,9 @@ public class SheetRegistry {
                 noteEdit(shared, change.label());
                 scheduleSave(shared);
             } catch (RuntimeException e) { // shutting down: the final flush saves it
-                LOG.warn("autosave of sheet {} not scheduled: {}", shared.id(), e.toString());
+                LOG.warn("autosave of sheet {} not scheduled: {}", shared.id(), LogText.of(e));
             }
-        }, error -> LOG.error("change stream of sheet {} failed: {}", shared.id(), error.toString()));
+        }, error -> LOG.error("change stream of sheet {} failed: {}", shared.id(), LogText.of(error)));
         live.put(shared.id(), slot);
     }
 
@@ -242,7 +242,7 @@ public class SheetRegistry {
         try {
             store.opened(shared.id());
         } catch (RuntimeException e) { // the sheet still opens; only its "last opened" time is old
-            LOG.warn("opening of sheet {} not recorded: {}", shared.id(), e.toString());
+            LOG.warn("opening of sheet {} not recorded: {}", shared.id(), LogText.of(e));
         }
     }
 
@@ -259,7 +259,7 @@ public class SheetRegistry {
         try {
             evictIdle(System.nanoTime());
         } catch (RuntimeException e) {
-            LOG.error("evicting idle sheets failed: {}", e.toString());
+            LOG.error("evicting idle sheets failed: {}", LogText.of(e));
         }
     }
 
@@ -345,7 +345,7 @@ public class SheetRegistry {
                 base.text = saved.text();
             }
         } catch (UncheckedIOException | org.springframework.dao.DataAccessException e) {
-            LOG.error("autosave of sheet {} failed: {}", shared.id(), e.toString());
+            LOG.error("autosave of sheet {} failed: {}", shared.id(), LogText.of(e));
         }
     }
 
@@ -377,7 +377,7 @@ public class SheetRegistry {
                 sync.put(id, new Sync(now.get().revision(), now.get().text()));
             }
         } catch (RuntimeException e) {
-            LOG.error("revision {} of sheet {} from another server not applied: {}", revision, id, e.toString());
+            LOG.error("revision {} of sheet {} from another server not applied: {}", revision, id, LogText.of(e));
         }
     }
 
@@ -387,9 +387,9 @@ public class SheetRegistry {
         try {
             RevisionRestore.restore(shared, SheetFile.parse(text, shared.id() + ".sheet"), "edits from another server");
         } catch (SheetFormatException e) {
-            LOG.error("sheet {}: another server's revision is damaged: {}", shared.id(), e.lines());
+            LOG.error("sheet {}: another server's revision is damaged: {}", shared.id(), LogText.lines(e.lines()));
         } catch (RuntimeException e) {
-            LOG.error("sheet {}: another server's revision not applied completely: {}", shared.id(), e.toString());
+            LOG.error("sheet {}: another server's revision not applied completely: {}", shared.id(), LogText.of(e));
         } finally {
             APPLYING_REMOTE.set(false);
         }
@@ -442,7 +442,7 @@ public class SheetRegistry {
         try {
             listening.close();
         } catch (Exception e) {
-            LOG.warn("listening for other servers stopped badly: {}", e.toString());
+            LOG.warn("listening for other servers stopped badly: {}", LogText.of(e));
         }
         flush();
         saver.shutdown();
