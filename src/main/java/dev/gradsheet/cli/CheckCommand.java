@@ -109,12 +109,36 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** The per-cell table, padded by hand: a million rows through printf took seconds. */
     private static void fdTable(GradientCheck check, PrintWriter out) {
         int width = check.entries().stream().mapToInt(e -> e.name().length()).max().orElse(4);
-        out.printf("  %-" + width + "s  %16s  %16s  %10s%n", "cell", "backprop", "finite diff", "rel error");
+        StringBuilder line = new StringBuilder();
+        out.append(row(line, width, "cell", "backprop", "finite diff", "rel error"));
         for (GradientCheck.Entry e : check.entries()) {
-            out.printf("  %-" + width + "s  %16s  %16s  %10s%n", e.name(), Numbers.readable(e.analytic(), 10),
-                    Numbers.readable(e.numeric(), 10), Numbers.readable(e.relativeError(), 3));
+            out.append(row(line, width, e.name(), Numbers.readable(e.analytic(), 10), Numbers.readable(e.numeric(), 10),
+                    Numbers.readable(e.relativeError(), 3)));
         }
+    }
+
+    /** "  name  analytic  numeric  error": the name left-aligned in {@code width}, the numbers right-aligned. */
+    private static StringBuilder row(StringBuilder line, int width, String name, String analytic, String numeric,
+                                     String error) {
+        line.setLength(0);
+        spaces(line.append("  ").append(name), width - name.length());
+        rightAligned(line, analytic, 16);
+        rightAligned(line, numeric, 16);
+        rightAligned(line, error, 10);
+        return line.append(System.lineSeparator());
+    }
+
+    private static void rightAligned(StringBuilder line, String text, int width) {
+        spaces(line.append("  "), width - text.length()).append(text);
+    }
+
+    private static StringBuilder spaces(StringBuilder line, int n) {
+        for (int i = 0; i < n; i++) {
+            line.append(' ');
+        }
+        return line;
     }
 }

@@ -1,6 +1,5 @@
 package dev.gradsheet.cli;
 
-import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.GradientCheck;
 import dev.gradsheet.engine.NonFinite;
 import dev.gradsheet.engine.Sheet;
@@ -44,12 +43,12 @@ record Grade(Path file, List<String> errors, double tolerance, List<Expectation.
                     List.of("the file defines no cells: there is nothing to grade"));
         }
         List<Expectation.Result> results = loaded.claims().check(sheet, tolerance);
-        return new Grade(file, List.of(), tolerance, results, GradientCheck.run(sheet), fdTolerance,
-                reasons(sheet, results));
+        GradientCheck fd = GradientCheck.run(sheet);
+        return new Grade(file, List.of(), tolerance, results, fd, fdTolerance, reasons(sheet, results, fd));
     }
 
     /** Why a sheet with cells cannot pass, whatever its claims say. */
-    private static List<String> reasons(Sheet sheet, List<Expectation.Result> claims) {
+    private static List<String> reasons(Sheet sheet, List<Expectation.Result> claims, GradientCheck fd) {
         List<String> reasons = new ArrayList<>();
         if (claims.isEmpty()) {
             reasons.add("the file makes no @expect claims: there is nothing to grade");
@@ -63,16 +62,9 @@ record Grade(Path file, List<String> errors, double tolerance, List<Expectation.
         if (why != null) {
             reasons.add("the objective " + why);
         }
-        Cell first = null;
-        int notFinite = 0;
-        for (Cell c : sheet.cells()) {
-            if (!Double.isFinite(c.grad())) {
-                notFinite++;
-                first = first == null ? c : first;
-            }
-        }
-        if (first != null) {
-            reasons.add("the gradient of " + first.name() + " is " + NonFinite.word(first.grad())
+        int notFinite = fd.nonFiniteGradients();
+        if (notFinite > 0) {
+            reasons.add("the gradient of " + fd.firstNonFinite() + " is " + NonFinite.word(sheet.grad(fd.firstNonFinite()))
                     + (notFinite == 2 ? ", and 1 more gradient is not a finite number"
                             : notFinite > 2 ? ", and " + (notFinite - 1) + " more gradients are not finite numbers" : ""));
         }

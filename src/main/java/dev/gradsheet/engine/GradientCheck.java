@@ -12,9 +12,12 @@ import java.util.List;
  * @param entries       one per cell with finite numbers, in display order
  * @param worstError    the largest relative error (0 when no cell was compared)
  * @param worstCell     the cell with it, or null when no cell was compared
+ * @param nonFiniteGradients how many cells' gradients are NaN or ±∞ (not compared)
+ * @param firstNonFinite the first of them in display order, or null when there is none
  * @param evaluations   how many times a formula was evaluated: the check's work, for tests to count
  */
-public record GradientCheck(List<Entry> entries, double worstError, String worstCell, long evaluations) {
+public record GradientCheck(List<Entry> entries, double worstError, String worstCell, int nonFiniteGradients,
+                            String firstNonFinite, long evaluations) {
     /** The default relative tolerance of {@code gradsheet check}. */
     public static final double DEFAULT_TOLERANCE = 1e-4;
 
@@ -36,16 +39,22 @@ public record GradientCheck(List<Entry> entries, double worstError, String worst
             Graph g = sheet.graph;
             List<Entry> entries = new ArrayList<>();
             if (g.objective < 0) {
-                return new GradientCheck(entries, 0, null, 0);
+                return new GradientCheck(entries, 0, null, 0, null, 0);
             }
             NumericGradient numericGradient = NumericGradient.of(g);
             double worst = 0;
             String worstCell = null;
-            for (Cell c : sheet.cells()) {
-                int id = g.names.idOf(c.name());
+            int nonFinite = 0;
+            String firstNonFinite = null;
+            for (int id : g.displayOrder()) { // ids, not Cell objects: a million cells' formulas stay unwritten
                 double v = g.value[id];
                 double analytic = g.grad[id];
-                if (!Double.isFinite(v) || !Double.isFinite(analytic)) {
+                if (!Double.isFinite(analytic)) {
+                    nonFinite++;
+                    firstNonFinite = firstNonFinite == null ? g.names.nameOf(id) : firstNonFinite;
+                    continue;
+                }
+                if (!Double.isFinite(v)) {
                     continue;
                 }
                 double numeric = numericGradient.at(id);
@@ -54,13 +63,14 @@ public record GradientCheck(List<Entry> entries, double worstError, String worst
                 if (Double.isNaN(error)) {
                     error = Double.POSITIVE_INFINITY;
                 }
-                entries.add(new Entry(c.name(), analytic, numeric, error));
+                String name = g.names.nameOf(id);
+                entries.add(new Entry(name, analytic, numeric, error));
                 if (error > worst || worstCell == null) {
                     worst = error;
-                    worstCell = c.name();
+                    worstCell = name;
                 }
             }
-            return new GradientCheck(entries, worst, worstCell, numericGradient.evaluations());
+            return new GradientCheck(entries, worst, worstCell, nonFinite, firstNonFinite, numericGradient.evaluations());
         });
     }
 }

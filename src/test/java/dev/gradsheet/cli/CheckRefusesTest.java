@@ -81,7 +81,9 @@ class CheckRefusesTest {
         Path f = file("worked.sheet", Examples.WORKED.text());
         CliTest.Run r = CliTest.run("check", f.toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("finite differences: worst relative error ").contains(": OK\n")
+        assertThat(r.out()).contains("  cell          backprop       finite diff   rel error\n") // the per-cell table
+                .containsPattern("(?m)^  z               -12               -12  [ 0-9.e-]{10}$")
+                .contains("finite differences: worst relative error ").contains(": OK\n")
                 .contains("  FAILED: 0 of 0 claims hold (tolerance 0.001)\n")
                 .contains("  FAILED because the file makes no @expect claims: there is nothing to grade\n");
         // with one true claim it passes
