@@ -15,6 +15,18 @@ class TrainCliTest {
     @TempDir
     Path dir;
 
+    /** A line y = w·x1 + b fitted by mean squared error. */
+    private static final String LINE_FIT = "x1 = input(0)\nw = weight(0)\nb = weight(0)\ny = input(0)\nL = mse(w * x1 + b, y)\n";
+
+    /** Ten samples of y = 2x + 1 for x = 0, 0.1, … 0.9, as CSV. */
+    private static String line() {
+        StringBuilder csv = new StringBuilder("x1,y\n");
+        for (int i = 0; i < 10; i++) {
+            csv.append(i / 10.0).append(',').append(2 * i / 10.0 + 1).append('\n');
+        }
+        return csv.toString();
+    }
+
     private Path file(String name, String text) throws Exception {
         Path p = dir.resolve(name);
         Files.writeString(p, text);
@@ -37,12 +49,8 @@ class TrainCliTest {
 
     @Test
     void trainFromACsvWithBatchesPrintsLossPerEpoch() throws Exception {
-        Path sheet = file("lin.sheet", "x1 = input(0)\nw = weight(0)\nb = weight(0)\ny = input(0)\nL = mse(w * x1 + b, y)\n");
-        StringBuilder csv = new StringBuilder("x1,y\n");
-        for (int i = 0; i < 10; i++) {
-            csv.append(i / 10.0).append(',').append(2 * i / 10.0 + 1).append('\n');
-        }
-        Path data = file("d.csv", csv.toString());
+        Path sheet = file("lin.sheet", LINE_FIT);
+        Path data = file("d.csv", line());
         CliTest.Run r = CliTest.run("train", sheet.toString(), "--data", data.toString(), "--batch", "3",
                 "--epochs", "300", "--lr", "0.1", "--seed", "4");
         assertEquals(0, r.code(), r.err());
@@ -100,12 +108,8 @@ class TrainCliTest {
 
     @Test
     void aLossThatBlowsUpStopsTheRunWithExitOne() throws Exception {
-        Path sheet = file("lin.sheet", "x1 = input(0)\nw = weight(0)\nb = weight(0)\ny = input(0)\nL = mse(w * x1 + b, y)\n");
-        StringBuilder csv = new StringBuilder("x1,y\n");
-        for (int i = 0; i < 10; i++) {
-            csv.append(i / 10.0).append(',').append(2 * i / 10.0 + 1).append('\n');
-        }
-        CliTest.Run r = CliTest.run("train", sheet.toString(), "--data", file("d.csv", csv.toString()).toString(),
+        Path sheet = file("lin.sheet", LINE_FIT);
+        CliTest.Run r = CliTest.run("train", sheet.toString(), "--data", file("d.csv", line()).toString(),
                 "--epochs", "50", "--lr", "2", "--json");
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().startsWith(sheet + ": training stopped: the loss blew up from "), r.err());
