@@ -122,7 +122,7 @@ public class SheetRegistry {
             try {
                 saver.execute(() -> remoteSaved(id, revision));
             } catch (RuntimeException e) { // shutting down
-                LOG.debug("revision {} of sheet {} not applied: {}", revision, id, e.toString());
+                LOG.debug("revision {} of sheet {} not applied: {}", revision, id, LogText.of(e));
             }
         });
         LOG.info("GradSheet keeps {} revisions of each sheet; limits {}", store.history(), limits);
@@ -245,9 +245,9 @@ public class SheetRegistry {
                 noteEdit(shared, change.label());
                 scheduleSave(shared);
             } catch (RuntimeException e) { // shutting down: the final flush saves it
-                LOG.warn("autosave of sheet {} not scheduled: {}", shared.id(), e.toString());
+                LOG.warn("autosave of sheet {} not scheduled: {}", shared.id(), LogText.of(e));
             }
-        }, error -> LOG.error("change stream of sheet {} failed: {}", shared.id(), error.toString()));
+        }, error -> LOG.error("change stream of sheet {} failed: {}", shared.id(), LogText.of(error)));
         live.put(shared.id(), slot);
     }
 
@@ -262,7 +262,7 @@ public class SheetRegistry {
         try {
             store.opened(shared.id());
         } catch (RuntimeException e) { // the sheet still opens; only its "last opened" time is old
-            LOG.warn("opening of sheet {} not recorded: {}", shared.id(), e.toString());
+            LOG.warn("opening of sheet {} not recorded: {}", shared.id(), LogText.of(e));
         }
     }
 
@@ -305,7 +305,7 @@ public class SheetRegistry {
         try {
             evictIdle(System.nanoTime());
         } catch (RuntimeException e) {
-            LOG.error("evicting idle sheets failed: {}", e.toString());
+            LOG.error("evicting idle sheets failed: {}", LogText.of(e));
         }
     }
 
@@ -426,7 +426,7 @@ public class SheetRegistry {
         } catch (RuntimeException e) { // whatever the database said: the edits stay, and are tried again
             int failed = failures.merge(shared.id(), 1, Integer::sum);
             if (failed == 1) {
-                LOG.error("autosave of sheet {} failed, trying again: {}", shared.id(), e.toString());
+                LOG.error("autosave of sheet {} failed, trying again: {}", shared.id(), LogText.of(e));
             }
             if (made != null) {
                 pendingEdits.merge(shared.id(), made, (later, earlier) -> EditLabel.together(earlier, later));
@@ -482,7 +482,7 @@ public class SheetRegistry {
                 sync.put(id, new Sync(now.get().revision(), now.get().text()));
             }
         } catch (RuntimeException e) {
-            LOG.error("revision {} of sheet {} from another server not applied: {}", revision, id, e.toString());
+            LOG.error("revision {} of sheet {} from another server not applied: {}", revision, id, LogText.of(e));
         }
     }
 
@@ -493,9 +493,9 @@ public class SheetRegistry {
             RevisionRestore.restore(shared, SheetFile.parse(text, shared.id() + ".sheet"),
                     EditLabel.of(EditLabel.Kind.REMOTE_EDITS));
         } catch (SheetFormatException e) {
-            LOG.error("sheet {}: another server's revision is damaged: {}", shared.id(), e.lines());
+            LOG.error("sheet {}: another server's revision is damaged: {}", shared.id(), LogText.lines(e.lines()));
         } catch (RuntimeException e) {
-            LOG.error("sheet {}: another server's revision not applied completely: {}", shared.id(), e.toString());
+            LOG.error("sheet {}: another server's revision not applied completely: {}", shared.id(), LogText.of(e));
         } finally {
             APPLYING_REMOTE.set(false);
         }
@@ -549,7 +549,7 @@ public class SheetRegistry {
         try {
             listening.close();
         } catch (Exception e) {
-            LOG.warn("listening for other servers stopped badly: {}", e.toString());
+            LOG.warn("listening for other servers stopped badly: {}", LogText.of(e));
         }
         List<TrainingJob> paused = pauseAllRuns();
         long deadline = System.nanoTime() + SHUTDOWN_RUNS_MS * 1_000_000;

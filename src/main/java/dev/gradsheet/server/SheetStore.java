@@ -171,7 +171,7 @@ public final class SheetStore {
                     objName = sheet.objective();
                     objValue = objName == null ? Double.NaN : sheet.objectiveValue();
                 } catch (SheetFormatException e) { // the two edits do not fit together: the earlier save stays
-                    LOG.warn("sheet {}: an edit conflicting with another server's was dropped: {}", id, e.lines());
+                    LOG.warn("sheet {}: an edit conflicting with another server's was dropped: {}", id, LogText.lines(e.lines()));
                     written = last.get().text();
                     label = EditLabel.of(EditLabel.Kind.CONFLICTED, named);
                 }
@@ -246,7 +246,7 @@ public final class SheetStore {
                     }
                 } catch (java.sql.SQLException | RuntimeException e) {
                     if (!closed.get()) {
-                        LOG.warn("listening for other servers' saves failed, again in 1 s: {}", e.toString());
+                        LOG.warn("listening for other servers' saves failed, again in 1 s: {}", LogText.of(e));
                         try {
                             Thread.sleep(1000);
                         } catch (InterruptedException stop) {
@@ -504,11 +504,11 @@ public final class SheetStore {
                                 null, Double.NaN);
                         imported++;
                     } catch (IOException | RuntimeException e) {
-                        LOG.warn("sheet file {} not imported: {}", file, e.toString());
+                        LOG.warn("sheet file {} not imported: {}", LogText.of(file), LogText.of(e));
                     }
                 }
             } catch (IOException e) {
-                LOG.warn("data directory {} not read: {}", dataDir, e.toString());
+                LOG.warn("data directory {} not read: {}", dataDir, LogText.of(e));
             }
         }
         try {

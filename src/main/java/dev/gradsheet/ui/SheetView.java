@@ -274,7 +274,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     /** Opens a sheet (example or upload) as a new shared sheet; on errors the current one stays. */
     void open(byte[] bytes, String fileName) {
         presenter.beginAction();
-        String source = fileName == null ? getTranslation("sheet.uploadName") : fileName.length() > 80 ? fileName.substring(0, 80) : fileName;
+        // a file name is the visitor's text: at most 80 characters, no control or bidi character raw
+        String source = fileName == null ? getTranslation("sheet.uploadName") : dev.gradsheet.engine.Messages.shorten(fileName);
         SheetFile.Loaded loaded;
         try {
             loaded = SheetFile.parse(bytes, source);
@@ -339,7 +340,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             } catch (com.vaadin.flow.component.UIDetachedException closed) {
                 // the tab is gone; onDetach disposes the subscription
             }
-        }, error -> LOG.warn("change stream of sheet {} failed: {}", p.shared().id(), error.toString()));
+        }, error -> LOG.warn("change stream of sheet {} failed: {}", p.shared().id(), dev.gradsheet.server.LogText.of(error)));
         // Anything that changed while this view was not attached.
         grid.grid().getDataProvider().refreshAll();
         refreshAll();
