@@ -59,6 +59,7 @@ public class HistoryPanel extends Composite<Div> {
         revisions.addComponentColumn(r -> {
             Button restore = new Button(getTranslation("history.restore"), e -> restore(r));
             restore.setId("restore-" + r.number());
+            restore.setEnabled(presenter.access().can(dev.gradsheet.server.access.Action.RESTORE)); // the owner's
             restore.getElement().setAttribute("aria-label", getTranslation("history.restoreLabel", String.valueOf(r.number())));
             return restore;
         }).setAutoWidth(true).setFlexGrow(0);
@@ -90,6 +91,12 @@ public class HistoryPanel extends Composite<Div> {
     /** Brings the sheet back to revision {@code r}; the outcome is shown above the list. */
     void restore(Revision r) {
         presenter.beginAction();
+        var refused = presenter.access().refusal(dev.gradsheet.server.access.Action.RESTORE);
+        if (refused != null) { // restore is the owner's (and a copy's teacher's): nothing changes
+            message.setText(getTranslation(refused.messageKey()));
+            presenter.post(() -> message.setText(""));
+            return;
+        }
         String id = presenter.shared().id();
         String text = registry.store().revisionText(id, r.number()).orElse(null);
         if (text == null) {
@@ -98,9 +105,10 @@ public class HistoryPanel extends Composite<Div> {
             return;
         }
         try {
-            int edits = RevisionRestore.restore(presenter.shared(), SheetFile.parse(text, "revision " + r.number()),
-                    "restore revision #" + r.number());
-            registry.changed(presenter.shared(), "restore revision #" + r.number());
+            SheetFile.Loaded target = SheetFile.parse(text, "revision " + r.number());
+            int edits = presenter.sheet().actingAs(presenter, () -> RevisionRestore.restore(presenter.shared(), target,
+                    "restore revision #" + r.number()));
+            registry.changed(presenter.shared(), "restore revision #" + r.number(), presenter.actor());
             message.setText(getTranslation(edits == 0 ? "history.already" : "history.restored",
                     String.valueOf(r.number())));
         } catch (SheetFormatException e) {

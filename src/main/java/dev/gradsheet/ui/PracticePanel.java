@@ -80,6 +80,17 @@ final class PracticePanel extends Composite<HorizontalLayout> {
         refreshScore();
     }
 
+    /**
+     * Locks practice mode as the sheet has it: on an assignment's copy what is asked is the teacher's,
+     * and on someone else's sheet the setting is theirs.
+     */
+    void lockSetting() {
+        practice.setEnabled(false);
+        hide.setEnabled(false);
+        cells.setEnabled(false);
+        setting.setEnabled(false);
+    }
+
     private Practice current(boolean on) {
         if (!on) {
             return Practice.OFF;

@@ -91,9 +91,14 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     /** The sheet this tab has told the registry it shows. */
     private SharedSheet tracked;
     private com.vaadin.flow.dom.DomListenerRegistration undoKeys;
+    /** Issue 22: whose sheet this is and what this visitor may do with it (asked of server.access). */
+    private final dev.gradsheet.server.access.SheetActions actions;
+    private dev.gradsheet.server.Actor actor;
+    private dev.gradsheet.ui.classroom.AccessBar accessBar;
 
-    public SheetView(SheetRegistry registry) {
+    public SheetView(SheetRegistry registry, dev.gradsheet.server.access.SheetActions actions) {
         this.registry = registry;
+        this.actions = actions;
         setWidthFull();
         setHeight("100vh"); // the page itself never scrolls: the grid, the explanation and the tabs do
         addClassName("gs-sheet");
@@ -158,6 +163,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     private void build(SharedSheet shared) {
         presenter = new SheetPresenter(shared, registry.limits(), registry.jobs());
+        actor = dev.gradsheet.ui.classroom.Visitor.current(actions.users());
         toolbar = new SheetToolbar(presenter);
         sgd = new SgdPanel(presenter);
         grid = new CellGrid(presenter);
@@ -247,7 +253,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         Div top = new Div(toolbar, sgd);
         top.addClassName("gs-top");
         Div main = main();
-        add(head, description, startGuide, top, main, liveRegion);
+        accessBar = new dev.gradsheet.ui.classroom.AccessBar(shared, actions, actor, this::applyAccess);
+        add(head, accessBar, description, startGuide, top, main, liveRegion);
         setFlexGrow(1, main);
 
         updateStepsLabel();
@@ -296,6 +303,29 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         return main;
     }
 
+    /**
+     * What this visitor may do here, from the access rules (through the access bar, again whenever the
+     * sheet's sharing changes): the presenter refuses edits the rules refuse, and the panels that change
+     * the sheet without it are switched off (the server then ignores their events too).
+     */
+    private void applyAccess(dev.gradsheet.server.access.SheetAccess.Rights rights) {
+        presenter.setAccess(actor, rights);
+        var editRefused = rights.refusal(dev.gradsheet.server.access.Action.EDIT);
+        boolean edit = editRefused == null;
+        sgd.getElement().setEnabled(edit);
+        addForm.getElement().setEnabled(edit);
+        training.getElement().setEnabled(edit);
+        practiceSession.lock(edit ? null : getTranslation(editRefused.messageKey()));
+        if (!edit || rights.copy()) {
+            practicePanel.lockSetting();
+        }
+        if (rights.copy() && rights.can(dev.gradsheet.server.access.Action.HAND_IN)) { // a student's own copy
+            String id = presenter.shared().id();
+            practiceSession.setTracker((target, hint) -> actions.classroom().counted(id, target, hint));
+        }
+        history.refresh();
+    }
+
     /** Opens a sheet (example or upload) as a new shared sheet; on errors the current one stays. */
     void open(byte[] bytes, String fileName) {
         presenter.beginAction();
@@ -313,7 +343,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             toolbar.showUploadErrors(List.of(getTranslation("sheet.notOpenedBecause", source, e.getMessage())));
             return;
         }
-        SharedSheet created = registry.create(loaded);
+        SharedSheet created = registry.create(loaded, dev.gradsheet.server.SheetOwner.of(actor.key()));
         if (!dev.gradsheet.sheet.Examples.isExampleText(bytes)) {
             registry.keep(created); // an upload is kept at once; an example costs nothing until edited
         }
