@@ -45,7 +45,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theServerKnowsNoVaadinAndNoViews = noClasses()
             .that().resideInAnyPackage("dev.gradsheet.server..", "dev.gradsheet.jobs..", "dev.gradsheet.web..")
-            .and().resideOutsideOfPackage("dev.gradsheet.web.security..") // extends VaadinWebSecurity: see below
+            .and().resideOutsideOfPackage("dev.gradsheet.web.security..") // Vaadin's Spring Security setup: see below
             .should().dependOnClassesThat().resideInAnyPackage(VAADIN, "dev.gradsheet.ui..")
             .because("storage, the registry and the jobs are the server's; views only observe and call them");
 
@@ -62,7 +62,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("Vaadin outside its Spring Security integration",
                     c -> c.getPackageName().startsWith("dev.gradsheet.ui") || c.getPackageName().startsWith("com.vaadin.")
                             && !c.getPackageName().equals("com.vaadin.flow.spring.security")))
-            .because("the sign-in setup extends Vaadin's VaadinWebSecurity and uses no view or component");
+            .because("the sign-in setup uses Vaadin's VaadinSecurityConfigurer and no view or component");
 
     @ArchTest
     static final ArchRule theClassroomRulesAndWorkflowKnowNoWebStack = noClasses()

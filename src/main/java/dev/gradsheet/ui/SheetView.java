@@ -120,6 +120,12 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             showMissing(getTranslation("sheet.missing"));
             return;
         }
+        actor = dev.gradsheet.ui.classroom.Visitor.current(actions.users());
+        var viewRefused = actions.access().rights(actor, shared.get()).refusal(dev.gradsheet.server.access.Action.VIEW);
+        if (viewRefused != null) { // a student's copy is the student's and their teacher's only
+            showMissing(getTranslation(viewRefused.messageKey()));
+            return;
+        }
         VaadinSession.getCurrent().setAttribute(LAST_SHEET, shared.get().id());
         rememberInCookie(shared.get().id());
         build(shared.get());
@@ -163,7 +169,6 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     private void build(SharedSheet shared) {
         presenter = new SheetPresenter(shared, registry.limits(), registry.jobs());
-        actor = dev.gradsheet.ui.classroom.Visitor.current(actions.users());
         toolbar = new SheetToolbar(presenter);
         sgd = new SgdPanel(presenter);
         grid = new CellGrid(presenter);

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -184,12 +184,19 @@ public class AccessBar extends Composite<Div> {
     }
 
     private void confirmDelete() {
-        ConfirmDialog dialog = new ConfirmDialog(getTranslation("bar.delete"), getTranslation("bar.deleteConfirm"),
-                getTranslation("bar.delete"), e -> deleteNow());
+        Dialog dialog = new Dialog();
         dialog.setId("delete-confirm");
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("bar.cancel"));
-        dialog.setConfirmButtonTheme("error primary");
+        dialog.setHeaderTitle(getTranslation("bar.delete"));
+        dialog.add(new Span(getTranslation("bar.deleteConfirm")));
+        Button cancel = new Button(getTranslation("bar.cancel"), e -> dialog.close());
+        cancel.setId("delete-cancel");
+        Button yes = new Button(getTranslation("bar.delete"), e -> {
+            dialog.close();
+            deleteNow();
+        });
+        yes.setId("delete-yes");
+        yes.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(cancel, yes);
         dialog.open();
     }
 

@@ -3,7 +3,6 @@ package dev.gradsheet.ui.classroom;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
@@ -31,7 +30,7 @@ class AssignmentDialog extends Dialog {
     final Checkbox values = new Checkbox();
     final TextField cells = new TextField();
     final NumberField tolerance = new NumberField();
-    final DateTimePicker due = new DateTimePicker();
+    final TextField due = new TextField();
     final Button create = new Button();
     final Paragraph done = new Paragraph();
 
@@ -60,6 +59,7 @@ class AssignmentDialog extends Dialog {
         tolerance.setValue(Expectation.DEFAULT_TOLERANCE);
         due.setId("assign-due");
         due.setLabel(getTranslation("assign.due"));
+        due.setPlaceholder(getTranslation("assign.duePlaceholder"));
         create.setId("assign-create");
         create.setText(getTranslation("assign.create"));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -68,9 +68,8 @@ class AssignmentDialog extends Dialog {
             for (var f : new com.vaadin.flow.component.HasValidation[] {classChoice, title, cells, tolerance, due}) {
                 f.setInvalid(false);
             }
-            Instant dueAt = due.getValue() == null ? null : due.getValue().atZone(ZoneId.systemDefault()).toInstant();
             NewAssignment.Outcome o = form.make(classChoice.getValue(), title.getValue(), values.getValue(),
-                    cells.getValue(), tolerance.getValue(), dueAt, Instant.now());
+                    cells.getValue(), tolerance.getValue(), due.getValue(), ZoneId.systemDefault(), Instant.now());
             if (!o.ok()) {
                 for (Map.Entry<NewAssignment.Field, String[]> p : o.problems().entrySet()) {
                     var field = switch (p.getKey()) {

@@ -44,6 +44,10 @@ import java.util.concurrent.TimeUnit;
 public class DashboardView extends ClassroomPage implements HasUrlParameter<String> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final String CSV_FILE = "grades.csv";
+    private static final String CSV_TYPE = "text/csv;charset=utf-8";
+    private static final String ZIP_FILE = "hand-ins.zip";
+    private static final String ZIP_TYPE = "application/zip";
 
     final Grid<DashboardTable.Line> grid = new Grid<>();
     final Checkbox hideNames = new Checkbox();
@@ -81,16 +85,16 @@ public class DashboardView extends ClassroomPage implements HasUrlParameter<Stri
         updated.addClassName("gs-legend");
         Anchor csv = new Anchor(DownloadHandler.fromInputStream(ev -> {
             byte[] bytes = actions.gradesCsv(actor, assignment).getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "grades.csv", "text/csv;charset=utf-8", bytes.length);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), CSV_FILE, CSV_TYPE, bytes.length);
         }), getTranslation("dashboard.csv"));
         csv.setId("export-csv");
-        csv.getElement().setAttribute("download", "grades.csv");
+        csv.getElement().setAttribute("download", CSV_FILE);
         Anchor zip = new Anchor(DownloadHandler.fromInputStream(ev -> {
             byte[] bytes = actions.handInsZip(actor, assignment);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "hand-ins.zip", "application/zip", bytes.length);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), ZIP_FILE, ZIP_TYPE, bytes.length);
         }), getTranslation("dashboard.zip"));
         zip.setId("export-zip");
-        zip.getElement().setAttribute("download", "hand-ins.zip");
+        zip.getElement().setAttribute("download", ZIP_FILE);
         zip.getStyle().set("margin-left", "var(--lumo-space-m)");
         Anchor studentLink = new Anchor(Pages.assignment(assignment.id()), getTranslation("assign.studentLink"));
         studentLink.getStyle().set("margin-left", "var(--lumo-space-m)");

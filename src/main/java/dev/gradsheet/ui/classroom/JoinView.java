@@ -1,23 +1,16 @@
 package dev.gradsheet.ui.classroom;
 
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Input;
-import com.vaadin.flow.component.html.NativeButton;
-import com.vaadin.flow.component.html.NativeLabel;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinService;
 import dev.gradsheet.server.access.SheetActions;
 import dev.gradsheet.server.people.UserStore;
 import dev.gradsheet.web.security.StudentJoin;
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.web.csrf.CsrfToken;
 
 /**
  * {@code /join} (or the class's join link {@code /join/<code>}): a student types the class code and
@@ -26,8 +19,8 @@ import org.springframework.security.web.csrf.CsrfToken;
  */
 @Route(Pages.JOIN)
 public class JoinView extends ClassroomPage implements HasUrlParameter<String> {
-    final Input code = new Input();
-    final Input name = new Input();
+    Input code;
+    Input name;
 
     public JoinView(SheetActions actions) {
         super(actions);
@@ -38,54 +31,22 @@ public class JoinView extends ClassroomPage implements HasUrlParameter<String> {
         begin("join.title");
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
         String error = first(query, "error");
-        Element form = new Element("form");
-        form.setAttribute("method", "post");
-        form.setAttribute("action", StudentJoin.PATH.substring(1));
-        form.setAttribute("id", "join-form");
-        code.setId("join-code");
-        code.getElement().setAttribute("name", "code");
+        String codeError = StudentJoin.BAD_CODE.equals(error) ? getTranslation("join.error.code")
+                : StudentJoin.TEACHER.equals(error) ? getTranslation("join.error.teacher") : null;
+        String nameError = StudentJoin.BAD_NAME.equals(error) ? getTranslation("join.error.name") : null;
+        NativeForm form = new NativeForm("join-form", StudentJoin.PATH.substring(1));
+        code = form.field("join-code", "code", "text", getTranslation("join.code"),
+                codeInLink != null ? codeInLink : first(query, "code"), codeError);
         code.getElement().setAttribute("autocomplete", "off");
-        code.setValue(codeInLink != null ? codeInLink : first(query, "code"));
-        name.setId("join-name");
-        name.getElement().setAttribute("name", "name");
-        name.getElement().setAttribute("maxlength", String.valueOf(UserStore.MAX_NAME));
-        name.setValue(first(query, "name"));
-        Div fields = new Div();
-        fields.add(field("join.code", code, "code".equals(error) ? "join.error.code" : "teacher".equals(error) ? "join.error.teacher" : null));
         if (actor.signedIn()) {
-            fields.add(new Paragraph(getTranslation("join.as", actor.name())));
+            form.note(new Paragraph(getTranslation("join.as", actor.name())));
         } else {
-            fields.add(field("join.name", name, "name".equals(error) ? "join.error.name" : null));
+            name = form.field("join-name", "name", "text", getTranslation("join.name"), first(query, "name"), nameError);
+            name.getElement().setAttribute("maxlength", String.valueOf(UserStore.MAX_NAME));
         }
-        Input csrf = new Input();
-        csrf.setType("hidden");
-        if (VaadinService.getCurrentRequest() != null
-                && VaadinService.getCurrentRequest().getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-            csrf.getElement().setAttribute("name", token.getParameterName());
-            csrf.setValue(token.getToken());
-        }
-        NativeButton submit = new NativeButton(getTranslation("join.submit"));
-        submit.setId("join-submit");
-        submit.getElement().setAttribute("type", "submit");
-        form.appendChild(fields.getElement(), csrf.getElement(), submit.getElement());
-        getElement().appendChild(form);
+        form.submit("join-submit", getTranslation("join.submit"));
+        getElement().appendChild(form.form);
         add(new Paragraph(getTranslation("join.about")));
-    }
-
-    private Div field(String labelKey, Input input, String errorKey) {
-        NativeLabel label = new NativeLabel(getTranslation(labelKey));
-        label.setFor(input);
-        input.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-l)").set("margin", "var(--lumo-space-xs) 0");
-        Div field = new Div(label, input);
-        if (errorKey != null) {
-            Span message = new Span(getTranslation(errorKey));
-            message.setId(input.getId().orElse("") + "-error");
-            message.addClassName("gs-error");
-            input.getElement().setAttribute("aria-invalid", "true");
-            field.add(message);
-        }
-        field.getStyle().set("margin-bottom", "var(--lumo-space-m)");
-        return field;
     }
 
     private static String first(Map<String, List<String>> query, String key) {

@@ -1,9 +1,9 @@
 package dev.gradsheet.ui.classroom;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.login.LoginForm;
-import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
@@ -11,13 +11,13 @@ import dev.gradsheet.server.access.SheetActions;
 import dev.gradsheet.web.security.IdentityOptions;
 
 /**
- * {@code /login}: teachers sign in through the school's provider (a link per provider) or, on a
- * server without one, with the local teacher's password; students are sent to the join page.
+ * {@code /login}: teachers sign in through the school's provider (a link per provider) or with the
+ * local teacher's password (a plain form Spring Security reads; a wrong password comes back as
+ * {@code ?error} and is said under the form); students are sent to the join page.
  */
 @Route(Pages.LOGIN)
 public class LoginView extends ClassroomPage implements BeforeEnterObserver {
     private final IdentityOptions identity;
-    final LoginForm form = new LoginForm();
 
     public LoginView(SheetActions actions, IdentityOptions identity) {
         super(actions);
@@ -31,24 +31,21 @@ public class LoginView extends ClassroomPage implements BeforeEnterObserver {
             Anchor a = new Anchor(p.href(), getTranslation("login.with", p.name()));
             a.setId("login-" + p.id());
             a.getElement().setAttribute("router-ignore", true);
-            add(a);
+            add(new Paragraph(a));
         }
-        LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getForm().setTitle(getTranslation(identity.hasProvider() ? "login.localTitle" : "login.teacherTitle"));
-        i18n.getForm().setUsername(getTranslation("login.userName", identity.teacherUserName()));
-        i18n.getForm().setPassword(getTranslation("login.password"));
-        i18n.getForm().setSubmit(getTranslation("login.submit"));
-        i18n.getErrorMessage().setTitle(getTranslation("login.errorTitle"));
-        i18n.getErrorMessage().setMessage(getTranslation("login.errorMessage"));
-        form.setI18n(i18n);
-        form.setId("login-form");
-        form.setAction(Pages.LOGIN);
-        form.setForgotPasswordButtonVisible(false);
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        NativeForm form = new NativeForm("login-form", Pages.LOGIN);
+        form.field("login-user", "username", "text", getTranslation("login.userName", identity.teacherUserName()),
+                identity.teacherUserName(), null);
+        form.field("login-password", "password", "password", getTranslation("login.password"), "",
+                failed ? getTranslation("login.errorMessage") : null);
+        form.submit("login-submit", getTranslation("login.submit"));
+        add(new H3(getTranslation(identity.hasProvider() ? "login.localTitle" : "login.teacherTitle")));
+        getElement().appendChild(form.form);
         Paragraph students = new Paragraph(getTranslation("login.students"));
         Anchor join = new Anchor(Pages.JOIN, getTranslation("login.join"));
         join.setId("to-join");
-        students.add(new com.vaadin.flow.component.Text(" "), join);
-        add(form, students);
+        students.add(new Text(" "), join);
+        add(students);
     }
 }

@@ -46,11 +46,20 @@ public final class NewAssignment {
 
     /**
      * Makes the assignment: {@code cellsText} names the asked cells (blank: every cell but inputs,
-     * weights and constants), {@code values} asks their values as well as their gradients.
+     * weights and constants), {@code values} asks their values as well as their gradients, {@code dueText}
+     * is blank or a local time such as {@code 2026-03-01 09:00} in {@code zone}.
      */
-    public Outcome make(ClassRoom c, String title, boolean values, String cellsText, Double tolerance, Instant due,
-                        Instant now) {
+    public Outcome make(ClassRoom c, String title, boolean values, String cellsText, Double tolerance, String dueText,
+                        java.time.ZoneId zone, Instant now) {
         Map<Field, String[]> problems = new LinkedHashMap<>();
+        Instant due = null;
+        if (dueText != null && !dueText.isBlank()) {
+            try {
+                due = java.time.LocalDateTime.parse(dueText.strip().replace(' ', 'T')).atZone(zone).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.put(Field.DUE, new String[] {"assign.due.bad"});
+            }
+        }
         if (c == null) {
             problems.put(Field.CLASS, new String[] {"assign.chooseClass"});
         }

@@ -1,9 +1,14 @@
 package dev.gradsheet.ui.classroom;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Input;
+import com.vaadin.flow.component.html.NativeLabel;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
@@ -14,8 +19,9 @@ import dev.gradsheet.web.security.TeacherSetup;
 @Route(Pages.SETUP)
 public class SetupView extends ClassroomPage implements HasUrlParameter<String> {
     private final TeacherSetup setup;
-    final PasswordField password = new PasswordField();
-    final PasswordField again = new PasswordField();
+    final Input password = new Input(ValueChangeMode.ON_CHANGE);
+    final Input again = new Input(ValueChangeMode.ON_CHANGE);
+    final Span problem = new Span();
     final Button save = new Button();
     final Paragraph result = new Paragraph();
 
@@ -28,35 +34,36 @@ public class SetupView extends ClassroomPage implements HasUrlParameter<String> 
     public void setParameter(BeforeEvent event, String token) {
         begin("setup.title");
         password.setId("setup-password");
-        password.setLabel(getTranslation("setup.password", String.valueOf(TeacherSetup.MIN_PASSWORD)));
+        password.setType("password");
         again.setId("setup-again");
-        again.setLabel(getTranslation("setup.again"));
+        again.setType("password");
+        NativeLabel first = new NativeLabel(getTranslation("setup.password", String.valueOf(TeacherSetup.MIN_PASSWORD)));
+        first.setFor(password);
+        NativeLabel second = new NativeLabel(getTranslation("setup.again"));
+        second.setFor(again);
+        problem.setId("setup-problem");
+        problem.addClassName("gs-error");
         save.setId("setup-save");
         save.setText(getTranslation("setup.save"));
         result.setId("setup-result");
         save.addClickListener(e -> {
-            again.setInvalid(false);
-            password.setInvalid(false);
+            problem.setText("");
             if (!password.getValue().equals(again.getValue())) {
-                again.setErrorMessage(getTranslation("setup.differ"));
-                again.setInvalid(true);
+                problem.setText(getTranslation("setup.differ"));
                 return;
             }
             switch (setup.complete(token, password.getValue())) {
-                case TOO_SHORT -> {
-                    password.setErrorMessage(getTranslation("setup.short", String.valueOf(TeacherSetup.MIN_PASSWORD)));
-                    password.setInvalid(true);
-                }
+                case TOO_SHORT -> problem.setText(getTranslation("setup.short", String.valueOf(TeacherSetup.MIN_PASSWORD)));
                 case LINK_USED -> result.setText(getTranslation("setup.used"));
                 case DONE -> {
                     result.setText(getTranslation("setup.done"));
                     Anchor login = new Anchor(Pages.LOGIN, getTranslation("bar.signIn"));
                     login.setId("setup-login");
-                    result.add(new com.vaadin.flow.component.Text(" "), login);
+                    result.add(new Text(" "), login);
                     save.setEnabled(false);
                 }
             }
         });
-        add(password, again, save, result);
+        add(new Div(first, password), new Div(second, again), problem, save, result);
     }
 }

@@ -11,11 +11,9 @@ import dev.gradsheet.server.access.SheetActions;
 import dev.gradsheet.server.classroom.Assignment;
 import dev.gradsheet.server.classroom.Dashboard;
 import dev.gradsheet.server.classroom.HandIn;
-import dev.gradsheet.server.people.User;
 import dev.gradsheet.sheet.SheetFormatException;
 import dev.gradsheet.web.security.CurrentActor;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -197,9 +195,5 @@ public class SheetApi {
 
     private static <T> ResponseEntity<T> missing() {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gradsheet.web.security;
 
-import com.vaadin.flow.spring.security.VaadinWebSecurity;
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.gradsheet.server.people.UserStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -9,11 +10,13 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Sign-in for the classroom on top of Vaadin's {@link VaadinWebSecurity}, with anonymous use exactly as
- * before: every page stays open to everyone (no login wall; the views and {@code server.access}
+ * Sign-in for the classroom with Vaadin's Spring Security setup ({@link VaadinSecurityConfigurer}, which
+ * replaces the deprecated {@code VaadinWebSecurity} in Vaadin 24.9), with anonymous use exactly as before: every page stays open to everyone (no login wall; the views and {@code server.access}
  * decide what a person may do), and the app's own {@code SecurityHeadersFilter} keeps writing the
  * headers.
  *
@@ -29,7 +32,8 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
  */
 @EnableWebSecurity
 @Configuration
-public class SecurityConfig extends VaadinWebSecurity {
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+public class SecurityConfig {
     private final UserStore users;
     private final IdentityOptions identity;
     private final TeacherRule teachers;
@@ -43,27 +47,23 @@ public class SecurityConfig extends VaadinWebSecurity {
         this.teachers = TeacherRule.of(emails, claim, claimValue);
     }
 
-    @Override
-    protected void configure(HttpSecurity http) throws Exception {
-        // no login wall: the rules are server.access's, asked by every page and endpoint
-        http.authorizeHttpRequests(a -> a.requestMatchers(AnyRequestMatcher.INSTANCE).permitAll());
-        super.configure(http);
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
+                .loginView("/login", "/")
+                // no login wall: every page is open, the rules are server.access's, asked by every page and endpoint
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll)
+                .enableNavigationAccessControl(false)
+                .addLogoutHandler((request, response, auth) -> StudentCookie.clear(request, response)));
         http.headers(h -> h.disable()); // SecurityHeadersFilter writes the app's headers, as before
-        setLoginView(http, "/login", "/");
         if (identity.hasProvider()) {
             http.oauth2Login(o -> o.loginPage("/login").defaultSuccessUrl("/teach")
                     .userInfoEndpoint(u -> u.oidcUserService(new OidcTeachers(users, teachers))));
         }
         http.formLogin(f -> f.defaultSuccessUrl("/teach"));
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
-        http.logout(l -> l.addLogoutHandler((request, response, auth) -> StudentCookie.clear(request, response)));
         http.addFilterAfter(new StudentCookieFilter(users), SecurityContextHolderFilter.class);
-    }
-
-    /** Views are open to everyone; each asks {@code server.access} what the visitor may do there. */
-    @Override
-    protected boolean enableNavigationAccessControl() {
-        return false;
+        return http.build();
     }
 
     @Bean

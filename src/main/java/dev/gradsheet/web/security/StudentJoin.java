@@ -28,6 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class StudentJoin {
     /** Where the form posts. */
     public static final String PATH = "/signin/student";
+    /** The join page's {@code ?error=}: no class has the code; the name is empty or too long; a teacher is signed in. */
+    public static final String BAD_CODE = "code";
+    public static final String BAD_NAME = "name";
+    public static final String TEACHER = "teacher";
 
     private final Classroom classroom;
     private final UserStore users;
@@ -42,12 +46,12 @@ public class StudentJoin {
                                      HttpServletRequest request, HttpServletResponse response) {
         Optional<ClassRoom> c = classroom.store().classByCode(code);
         if (c.isEmpty()) {
-            return back("code", code, name);
+            return back(BAD_CODE, code, name);
         }
         Optional<User> already = CurrentActor.user(SecurityContextHolder.getContextHolderStrategy().getContext()
                 .getAuthentication(), users);
         if (already.isPresent() && already.get().role() == Actor.Role.TEACHER) {
-            return back("teacher", code, name);
+            return back(TEACHER, code, name);
         }
         if (already.isPresent()) {
             classroom.join(c.get(), already.get());
@@ -55,7 +59,7 @@ public class StudentJoin {
         }
         String shown = name.strip();
         if (shown.isEmpty() || shown.length() > UserStore.MAX_NAME) {
-            return back("name", code, name);
+            return back(BAD_NAME, code, name);
         }
         UserStore.Joined joined = classroom.joinAsNewStudent(c.get(), shown);
         StudentCookie.set(request, response, joined.secret());
