@@ -76,17 +76,65 @@ public class TestIdentityProvider {
     /** Starts the provider on {@code port}, accepting the app at {@code appBase} (e.g. http://localhost:8123). */
     public static ConfigurableApplicationContext start(int port, String appBase) {
         String client = "spring.security.oauth2.authorizationserver.client.gradsheet.";
-        return new SpringApplicationBuilder(TestIdentityProvider.class).web(WebApplicationType.SERVLET).properties(
-                "server.port=" + port,
-                "spring.main.banner-mode=off",
-                "spring.security.oauth2.authorizationserver.issuer=" + issuer(port),
-                client + "registration.client-id=" + CLIENT_ID,
-                client + "registration.client-secret={noop}" + CLIENT_SECRET,
-                client + "registration.client-authentication-methods=client_secret_basic",
-                client + "registration.authorization-grant-types=authorization_code",
-                client + "registration.redirect-uris=" + appBase + "/login/oauth2/code/school",
-                client + "registration.scopes=openid,profile,email",
-                client + "require-authorization-consent=false").run();
+        // command-line arguments: they win over the app's application.properties, which is on the same class path
+        // (spring.config.name keeps it from being read at all)
+        return new SpringApplicationBuilder(TestIdentityProvider.class).web(WebApplicationType.SERVLET)
+                .properties("spring.config.name=test-identity-provider").run(
+                "--server.port=" + port,
+                "--spring.main.banner-mode=off",
+                "--spring.security.oauth2.authorizationserver.issuer=" + issuer(port),
+                "--" + client + "registration.client-id=" + CLIENT_ID,
+                "--" + client + "registration.client-secret={noop}" + CLIENT_SECRET,
+                "--" + client + "registration.client-authentication-methods=client_secret_basic",
+                "--" + client + "registration.authorization-grant-types=authorization_code",
+                "--" + client + "registration.redirect-uris=" + appBase + "/login/oauth2/code/school",
+                "--" + client + "registration.scopes=openid,profile,email",
+                "--" + client + "require-authorization-consent=false");
+    }
+
+    /**
+     * Runs the provider in a process of its own (the app's Vaadin setup replaces Spring Security's global
+     * context holder, which a provider in the same JVM would then share): {@code java testidp.TestIdentityProvider
+     * <port> <appBase>} on this JVM's class path, ready when its discovery document answers. Close it to stop.
+     */
+    public static AutoCloseable launch(int port, String appBase) {
+        try {
+            Process p = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx256m",
+                    "-cp", System.getProperty("java.class.path"), TestIdentityProvider.class.getName(),
+                    String.valueOf(port), appBase)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.URI discovery = java.net.URI.create(issuer(port) + "/.well-known/openid-configuration");
+            long end = System.nanoTime() + 120_000_000_000L;
+            while (System.nanoTime() < end && p.isAlive()) {
+                try {
+                    if (http.send(java.net.http.HttpRequest.newBuilder(discovery).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return p::destroy;
+                    }
+                } catch (java.io.IOException notYet) {
+                    Thread.sleep(300);
+                }
+            }
+            p.destroy();
+            throw new IllegalStateException("the test identity provider did not start on port " + port);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("the test identity provider did not start: " + e, e);
+        }
+    }
+
+    /** Runs the provider until killed: {@code <port> <appBase>}. */
+    public static void main(String[] args) {
+        start(Integer.parseInt(args[0]), args[1]);
+    }
+
+    /** A port nothing listens on now. */
+    public static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String issuer(int port) {

@@ -259,7 +259,10 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         top.addClassName("gs-top");
         Div main = main();
         accessBar = new dev.gradsheet.ui.classroom.AccessBar(shared, actions, actor, this::applyAccess);
-        add(head, accessBar, description, startGuide, top, main, liveRegion);
+        Div intro = new Div(description, accessBar); // beside the description: the bar costs the page no line of its own
+        intro.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("justify-content", "space-between")
+                .set("align-items", "flex-start").set("column-gap", "var(--lumo-space-m)").set("width", "100%");
+        add(head, intro, startGuide, top, main, liveRegion);
         setFlexGrow(1, main);
 
         updateStepsLabel();

@@ -141,7 +141,7 @@ abstract class BrowserTestBase {
     static void letTheLinkEdit(WebDriver owner, WebDriver... others) {
         owner.findElement(By.id("link-mode")).click();
         WebElement edit = waitFor(owner, 10).until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(e -> e.isDisplayed() && e.getText().strip().equals("edit")).findFirst().orElse(null));
+                .filter(e -> e.isDisplayed() && e.getText().strip().equals("Link: anyone can edit")).findFirst().orElse(null));
         edit.click();
         for (WebDriver other : others) {
             waitFor(other, 20).until(d -> d.findElements(By.id("access-text")).stream()

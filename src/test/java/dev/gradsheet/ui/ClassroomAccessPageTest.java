@@ -176,7 +176,8 @@ class ClassroomAccessPageTest extends KaribuTestBase {
         SharedSheet s = mine.presenter().shared();
         Actor me = mine.presenter().actor();
         assertThat(registry.owner(s)).isEqualTo(SheetOwner.of(me.key()));
-        assertThat(_get(mine, Span.class, spec -> spec.withId("access-text")).getText()).isEqualTo(WORDS.getString("bar.yours"));
+        assertThat(_find(mine, Span.class, spec -> spec.withId("access-text"))).isEmpty(); // the owner's setting says it
+        assertThat(_find(mine, Button.class, spec -> spec.withId("make-copy"))).isEmpty();
         @SuppressWarnings("unchecked")
         var link = (com.vaadin.flow.component.select.Select<SheetOwner.LinkMode>) _get(mine,
                 com.vaadin.flow.component.select.Select.class, spec -> spec.withId("link-mode"));

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +33,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import testidp.TestIdentityProvider;
@@ -46,13 +43,14 @@ import testidp.TestIdentityProvider;
  * a class and, from the worked example, an assignment asking all six gradients; three students join
  * with the code and answer in their own copies — two right, one with dL/dz wrong — and hand in; the
  * teacher's dashboard shows it live; the grades CSV and {@code gradsheet check} on the handed-in files
- * agree. Screenshots of the dashboard and a student's view go to {@code src/site/screenshots/}.
+ * agree. Screenshots of the dashboard and a student's view (for docs/classroom.md) go to
+ * {@code src/site/screenshots/} with {@code -Dreadme.screenshots=true}, as LayoutIT's do.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class ClassroomLessonIT extends BrowserTestBase {
-    static final int APP_PORT = freePort();
-    static final int IDP_PORT = freePort();
-    static final ConfigurableApplicationContext IDP = TestIdentityProvider.start(IDP_PORT, "http://localhost:" + APP_PORT);
+    static final int APP_PORT = TestIdentityProvider.freePort();
+    static final int IDP_PORT = TestIdentityProvider.freePort();
+    static final AutoCloseable IDP = TestIdentityProvider.launch(IDP_PORT, "http://localhost:" + APP_PORT);
     static final Map<String, String> RIGHT = Map.of("x", "16", "y", "16", "z", "-12", "q", "16", "f", "-4", "t", "4");
     static final List<String> ASKED = List.of("x", "y", "z", "q", "f", "t");
 
@@ -63,17 +61,10 @@ class ClassroomLessonIT extends BrowserTestBase {
     }
 
     @AfterAll
-    static void stopProvider() {
+    static void stopProvider() throws Exception {
         IDP.close();
     }
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private WebDriver laptop() throws IOException {
         WebDriver b = newBrowser();
@@ -108,7 +99,8 @@ class ClassroomLessonIT extends BrowserTestBase {
         type(teacher, "#username", TestIdentityProvider.LEE.user());
         type(teacher, "#password", TestIdentityProvider.PASSWORD);
         teacher.findElement(By.cssSelector("button[type=submit]")).click();
-        waitFor(teacher, 60).until(d -> d.getCurrentUrl().endsWith("/teach"));
+        waitFor(teacher, 60).withMessage(() -> "signed in, back at " + teacher.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().endsWith("/teach"));
 
         // a class, then an assignment from the worked example asking all six gradients
         type(teacher, "#new-class-name input", "Backprop, period 3");
@@ -165,12 +157,12 @@ class ClassroomLessonIT extends BrowserTestBase {
             click(s, "hand-in");
             waitFor(s, 20).until(d -> text(d, "hand-in-status").startsWith("Handed in"));
         }
-        save(screenshot(students.get(2), "classroom-student"), "classroom-student-1366x768.png");
+        LayoutIT.readme(students.get(2), "classroom-student-1366x768");
         waitFor(teacher, 30).until(d -> d.findElement(By.id("dashboard-grid")).getText().contains("6/6"));
-        save(screenshot(teacher, "classroom-dashboard"), "classroom-dashboard-1366x768.png");
+        LayoutIT.readme(teacher, "classroom-dashboard-1366x768");
         click(teacher, "hide-names");
         waitFor(teacher, 30).until(d -> text(d, "watch-1").equals("Student 1"));
-        save(screenshot(teacher, "classroom-dashboard-hidden"), "classroom-dashboard-hidden-names-1366x768.png");
+        LayoutIT.readme(teacher, "classroom-dashboard-hidden-names-1366x768");
 
         // the teacher's exports, with the teacher's session: the CSV and check agree
         String session = teacher.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
@@ -218,12 +210,5 @@ class ClassroomLessonIT extends BrowserTestBase {
         return out;
     }
 
-    /** Keeps a screenshot for the docs (docs/classroom.md shows it). */
-    private static void save(Path shot, String name) throws IOException {
-        Path site = Path.of("src/site/screenshots");
-        if (Files.isDirectory(site)) {
-            Files.copy(shot, site.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 
 }

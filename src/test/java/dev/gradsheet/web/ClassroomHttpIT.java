@@ -15,7 +15,6 @@ import dev.gradsheet.server.people.UserStore;
 import dev.gradsheet.sheet.Examples;
 import dev.gradsheet.sheet.Practice;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import testidp.TestIdentityProvider;
@@ -40,11 +38,11 @@ import testidp.TestIdentityProvider;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class ClassroomHttpIT {
-    static final int APP_PORT = freePort();
-    static final int IDP_PORT = freePort();
+    static final int APP_PORT = TestIdentityProvider.freePort();
+    static final int IDP_PORT = TestIdentityProvider.freePort();
     static final String APP = "http://localhost:" + APP_PORT;
     static final String TEACHER_PASSWORD = "lesson-plan-22";
-    static final ConfigurableApplicationContext IDP = TestIdentityProvider.start(IDP_PORT, APP);
+    static final AutoCloseable IDP = TestIdentityProvider.launch(IDP_PORT, APP);
 
     @Autowired
     SheetActions actions;
@@ -65,17 +63,10 @@ class ClassroomHttpIT {
     }
 
     @AfterAll
-    static void stopProvider() {
+    static void stopProvider() throws Exception {
         IDP.close();
     }
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Signs {@code person} in through the provider, as a browser's redirects would; returns the visitor. */
     static HttpVisitor throughTheSchool(TestIdentityProvider.Person person) throws Exception {
@@ -174,7 +165,9 @@ class ClassroomHttpIT {
         assertThat(classroom.members(c)).isEmpty();
 
         HttpVisitor owner = new HttpVisitor(APP);
-        owner.get(APP + "/api/me");
+        HttpResponse<String> first = owner.get(APP + "/api/me");
+        assertThat(first.headers().allValues("Set-Cookie")).anySatisfy(cookie -> // the anonymous browser's id
+                assertThat(cookie).startsWith("gradsheet-browser=").contains("HttpOnly").contains("SameSite=Lax"));
         String browser = owner.cookie(APP, "gradsheet-browser");
         SharedSheet mine = registry.create(Examples.WORKED.load(), SheetOwner.of(Actor.browser(browser).key()));
         HttpResponse<String> forged = owner.send("POST", APP + "/api/sheets/" + mine.id() + "/value",

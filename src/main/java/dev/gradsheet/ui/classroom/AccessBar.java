@@ -4,11 +4,9 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
@@ -53,7 +51,6 @@ public class AccessBar extends Composite<Div> {
     final Span handInStatus = new Span();
     final Button assign = new Button();
     final Span message = new Span();
-    final Anchor signIn = new Anchor();
     private SheetAccess.Rights rights;
     private Disposable watch;
     private boolean updating;
@@ -68,7 +65,9 @@ public class AccessBar extends Composite<Div> {
         link.setItems(SheetOwner.LinkMode.VIEW, SheetOwner.LinkMode.EDIT);
         link.setItemLabelGenerator(m -> getTranslation(m == SheetOwner.LinkMode.EDIT ? "bar.linkEdit" : "bar.linkView"));
         link.setAriaLabel(getTranslation("bar.linkMode"));
-        link.setPrefixComponent(new Span(getTranslation("bar.linkMode")));
+        link.setTooltipText(getTranslation("bar.linkMode"));
+        link.addThemeVariants(com.vaadin.flow.component.select.SelectVariant.LUMO_SMALL);
+        link.setWidth("14em");
         link.addValueChangeListener(e -> {
             if (!updating && e.getValue() != null) {
                 setLinkMode(e.getValue());
@@ -76,29 +75,32 @@ public class AccessBar extends Composite<Div> {
         });
         copy.setId("make-copy");
         copy.setText(getTranslation("bar.copy"));
+        copy.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         copy.addClickListener(e -> makeCopy());
         delete.setId("delete-sheet");
         delete.setText(getTranslation("bar.delete"));
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         delete.addClickListener(e -> confirmDelete());
         handIn.setId("hand-in");
         handIn.setText(getTranslation("bar.handIn"));
-        handIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        handIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
         handIn.addClickListener(e -> handIn());
         handInStatus.setId("hand-in-status");
         assign.setId("make-assignment");
         assign.setText(getTranslation("bar.assign"));
+        assign.addThemeVariants(ButtonVariant.LUMO_SMALL);
         assign.addClickListener(e -> new AssignmentDialog(shared, actions, actor).open());
         message.setId("access-message");
         message.addClassName("gs-error");
-        signIn.setId("sign-in");
         Div root = getContent();
         root.setId("access-bar");
         root.addClassName("gs-access-bar");
-        root.add(text, link, copy, handIn, handInStatus, assign, delete, message, signIn);
-        for (var c : new com.vaadin.flow.component.Component[] {text, link, copy, handIn, handInStatus, assign, delete, message}) {
-            c.getElement().getStyle().set("margin-right", "var(--lumo-space-s)");
-        }
+        root.add(text, link, copy, handIn, handInStatus, assign, delete, message, Account.of(actor));
+        // a compact line that wraps at its right, beside the sheet's description (see SheetView)
+        // at most about two short lines (as high as a description's three), so it fits beside one even at 800 px
+        root.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("align-items", "center")
+                .set("justify-content", "flex-end").set("gap", "var(--lumo-space-xs) var(--lumo-space-s)")
+                .set("margin-left", "auto").set("max-width", "19em").set("font-size", "var(--lumo-font-size-s)");
         refresh();
     }
 
@@ -115,9 +117,10 @@ public class AccessBar extends Composite<Div> {
         boolean owns = owner.ownedBy(actor.key());
         Optional<Classroom.CopyOf> copyOf = rights.copy() ? actions.classroom().copyOf(shared.id()) : Optional.empty();
         text.setText(copyOf.map(this::aboutCopy)
-                .orElse(legacy ? "" : owns ? getTranslation("bar.yours")
+                .orElse(legacy || owns ? "" // the owner's link setting and Delete say whose it is
                         : owner.linkMode() == SheetOwner.LinkMode.EDIT ? getTranslation("bar.linkEditable")
                         : getTranslation("bar.viewOnly")));
+        text.setVisible(!text.getText().isEmpty());
         updating = true;
         try {
             link.setValue(owner.linkMode());
@@ -133,9 +136,6 @@ public class AccessBar extends Composite<Div> {
                 actions.classroom().store().handIn(c.assignment().id(), actor.userId()).orElse(null)));
         assign.setVisible(actor.teacher() && !rights.copy()
                 && !actions.classroom().store().classesOf(actor.userId()).isEmpty());
-        signIn.setHref(actor.signedIn() ? Pages.LOGOUT : Pages.LOGIN);
-        signIn.setText(actor.signedIn() ? getTranslation("bar.signOut", actor.name()) : getTranslation("bar.signIn"));
-        signIn.getElement().setAttribute("router-ignore", true); // sign-in and -out are Spring Security's pages
         onRights.accept(rights);
     }
 
@@ -232,19 +232,13 @@ public class AccessBar extends Composite<Div> {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         UI ui = event.getUI();
-        watch = actions.events().of("sheet:" + shared.id()).subscribe(t -> {
-            try {
-                ui.access(() -> {
-                    if (actions.registry().store().owner(shared.id()).isEmpty()) {
-                        deleted();
-                    } else {
-                        refresh();
-                    }
-                });
-            } catch (UIDetachedException gone) {
-                // the tab closed; onDetach disposes the subscription
+        watch = Live.follow(actions.events().of("sheet:" + shared.id()), ui, () -> {
+            if (actions.registry().store().owner(shared.id()).isEmpty()) {
+                deleted();
+            } else {
+                refresh();
             }
-        }, e -> { });
+        });
     }
 
     @Override

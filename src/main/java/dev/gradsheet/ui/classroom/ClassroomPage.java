@@ -30,11 +30,7 @@ abstract class ClassroomPage extends VerticalLayout {
         actor = Visitor.current(actions.users());
         H2 title = new H2(getTranslation(titleKey));
         title.getStyle().set("margin", "0");
-        Anchor account = new Anchor(actor.signedIn() ? Pages.LOGOUT : Pages.LOGIN,
-                actor.signedIn() ? getTranslation("bar.signOut", actor.name()) : getTranslation("bar.signIn"));
-        account.setId("sign-in");
-        account.getElement().setAttribute("router-ignore", true);
-        HorizontalLayout head = new HorizontalLayout(title, account, new LanguageSwitch());
+        HorizontalLayout head = new HorizontalLayout(title, Account.of(actor), new LanguageSwitch());
         head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(head);
     }

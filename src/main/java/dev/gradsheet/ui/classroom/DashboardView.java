@@ -3,7 +3,6 @@ package dev.gradsheet.ui.classroom;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -163,13 +162,8 @@ public class DashboardView extends ClassroomPage implements HasUrlParameter<Stri
         }
         UI ui = event.getUI();
         // a burst of answers redraws once
-        watch = actions.events().of("assignment:" + assignment.id()).debounce(150, TimeUnit.MILLISECONDS).subscribe(t -> {
-            try {
-                ui.access(this::refresh);
-            } catch (UIDetachedException gone) {
-                // the tab closed; onDetach disposes the subscription
-            }
-        }, e -> { });
+        watch = Live.follow(actions.events().of("assignment:" + assignment.id()).debounce(150, TimeUnit.MILLISECONDS),
+                ui, this::refresh);
     }
 
     @Override

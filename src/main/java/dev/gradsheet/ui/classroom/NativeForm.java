@@ -16,6 +16,8 @@ import org.springframework.security.web.csrf.CsrfToken;
  * its label and, when the server sent the form back, its message.
  */
 final class NativeForm {
+    /** Where the security setup leaves the session's CSRF token for forms (see web.security.FormCsrfTokens). */
+    static final String CSRF_ATTRIBUTE = "_csrf";
     final Element form = new Element("form");
     private final Div fields = new Div();
 
@@ -27,7 +29,7 @@ final class NativeForm {
         Input csrf = new Input();
         csrf.setType("hidden");
         if (VaadinService.getCurrentRequest() != null
-                && VaadinService.getCurrentRequest().getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                && VaadinService.getCurrentRequest().getAttribute(CSRF_ATTRIBUTE) instanceof CsrfToken token) {
             csrf.getElement().setAttribute("name", token.getParameterName());
             csrf.setValue(token.getToken());
         }

@@ -66,7 +66,8 @@ public class SheetApi {
 
     /** The session's CSRF token, for scripts that change things. */
     @GetMapping("/api/csrf")
-    Map<String, String> csrf(CsrfToken token) {
+    Map<String, String> csrf(HttpServletRequest request) {
+        CsrfToken token = (CsrfToken) request.getAttribute("_csrf"); // where the security setup offers it
         return Map.of("header", token.getHeaderName(), "token", token.getToken());
     }
 

@@ -25,20 +25,13 @@ public class BrowserId extends OncePerRequestFilter {
     public static final String COOKIE = "gradsheet-browser";
     /** The request attribute holding the id for the request that set the cookie. */
     static final String ATTRIBUTE = "gradsheet.browserId";
-    private static final int ONE_YEAR = 365 * 24 * 3600;
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (of(request) == null) {
             String id = SheetStore.newId() + SheetStore.newId();
-            Cookie cookie = new Cookie(COOKIE, id);
-            cookie.setPath("/");
-            cookie.setMaxAge(ONE_YEAR);
-            cookie.setHttpOnly(true);
-            cookie.setSecure(request.isSecure());
-            cookie.setAttribute("SameSite", "Lax");
-            response.addCookie(cookie);
+            response.addCookie(StudentCookie.secret(COOKIE, id, request));
             request.setAttribute(ATTRIBUTE, id);
         }
         chain.doFilter(request, response);

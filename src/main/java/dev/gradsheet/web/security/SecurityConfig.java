@@ -56,6 +56,7 @@ public class SecurityConfig {
                 .enableNavigationAccessControl(false)
                 .addLogoutHandler((request, response, auth) -> StudentCookie.clear(request, response)));
         http.headers(h -> h.disable()); // SecurityHeadersFilter writes the app's headers, as before
+        http.csrf(c -> c.csrfTokenRequestHandler(new FormCsrfTokens())); // pages unchanged: see FormCsrfTokens
         if (identity.hasProvider()) {
             http.oauth2Login(o -> o.loginPage("/login").defaultSuccessUrl("/teach")
                     .userInfoEndpoint(u -> u.oidcUserService(new OidcTeachers(users, teachers))));

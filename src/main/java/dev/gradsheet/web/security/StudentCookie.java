@@ -18,13 +18,18 @@ public final class StudentCookie {
     }
 
     static void set(HttpServletRequest request, HttpServletResponse response, String secret) {
-        Cookie cookie = new Cookie(NAME, secret);
+        response.addCookie(secret(NAME, secret, request));
+    }
+
+    /** A year-long cookie only the server reads: HttpOnly, SameSite=Lax, Secure over HTTPS, for the whole site. */
+    static Cookie secret(String name, String value, HttpServletRequest request) {
+        Cookie cookie = new Cookie(name, value);
         cookie.setPath("/");
         cookie.setMaxAge(ONE_YEAR);
         cookie.setHttpOnly(true);
         cookie.setSecure(request.isSecure());
         cookie.setAttribute("SameSite", "Lax");
-        response.addCookie(cookie);
+        return cookie;
     }
 
     static void clear(HttpServletRequest request, HttpServletResponse response) {
