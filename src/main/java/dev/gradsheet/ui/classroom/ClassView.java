@@ -27,8 +27,9 @@ import java.util.Optional;
  */
 @Route(Pages.CLASS)
 public class ClassView extends ClassroomPage implements HasUrlParameter<String> {
-    final Grid<User> students = new Grid<>();
-    final Span message = new Span();
+    /** Built afresh on each visit (a second visit to the same view must not add its columns twice). */
+    private Grid<User> students;
+    private Span message;
     private ClassRoom classRoom;
 
     public ClassView(SheetActions actions) {
@@ -48,6 +49,8 @@ public class ClassView extends ClassroomPage implements HasUrlParameter<String> 
             return;
         }
         classRoom = c.get();
+        students = new Grid<>();
+        message = new Span();
         H3 name = new H3(classRoom.name());
         Span code = new Span(classRoom.code());
         code.setId("class-code");

@@ -48,9 +48,10 @@ public class DashboardView extends ClassroomPage implements HasUrlParameter<Stri
     private static final String ZIP_FILE = "hand-ins.zip";
     private static final String ZIP_TYPE = "application/zip";
 
-    final Grid<DashboardTable.Line> grid = new Grid<>();
-    final Checkbox hideNames = new Checkbox();
-    final Span updated = new Span();
+    /** Built afresh on each visit (a second visit to the same view must not add its listeners twice). */
+    private Grid<DashboardTable.Line> grid;
+    private Checkbox hideNames;
+    private Span updated;
     private Assignment assignment;
     private Disposable watch;
 
@@ -72,6 +73,9 @@ public class DashboardView extends ClassroomPage implements HasUrlParameter<Stri
             return;
         }
         assignment = a.get();
+        grid = new Grid<>();
+        hideNames = new Checkbox();
+        updated = new Span();
         H3 title = new H3(assignment.title());
         Span asked = new Span(getTranslation("dashboard.asked", assignment.asked().settingText(),
                 String.valueOf(assignment.tolerance())));

@@ -19,11 +19,6 @@ import dev.gradsheet.web.security.TeacherSetup;
 @Route(Pages.SETUP)
 public class SetupView extends ClassroomPage implements HasUrlParameter<String> {
     private final TeacherSetup setup;
-    final Input password = new Input(ValueChangeMode.ON_CHANGE);
-    final Input again = new Input(ValueChangeMode.ON_CHANGE);
-    final Span problem = new Span();
-    final Button save = new Button();
-    final Paragraph result = new Paragraph();
 
     public SetupView(SheetActions actions, TeacherSetup setup) {
         super(actions);
@@ -32,7 +27,12 @@ public class SetupView extends ClassroomPage implements HasUrlParameter<String> 
 
     @Override
     public void setParameter(BeforeEvent event, String token) {
-        begin("setup.title");
+        begin("setup.title"); // the page is built afresh on each visit
+        Input password = new Input(ValueChangeMode.ON_CHANGE);
+        Input again = new Input(ValueChangeMode.ON_CHANGE);
+        Span problem = new Span();
+        Button save = new Button();
+        Paragraph result = new Paragraph();
         password.setId("setup-password");
         password.setType("password");
         again.setId("setup-again");

@@ -15,9 +15,6 @@ import dev.gradsheet.server.people.User;
 /** {@code /teach}: a teacher's classes, and a new class (its code is made at once). */
 @Route(Pages.TEACH)
 public class TeacherHomeView extends ClassroomPage implements BeforeEnterObserver {
-    final TextField className = new TextField();
-    final Button create = new Button();
-    final Div classes = new Div();
 
     public TeacherHomeView(SheetActions actions) {
         super(actions);
@@ -31,6 +28,9 @@ public class TeacherHomeView extends ClassroomPage implements BeforeEnterObserve
             return;
         }
         User teacher = actions.users().find(actor.userId()).orElseThrow();
+        TextField className = new TextField();
+        Button create = new Button();
+        Div classes = new Div();
         classes.setId("teacher-classes");
         className.setId("new-class-name");
         className.setLabel(getTranslation("teach.newClass"));

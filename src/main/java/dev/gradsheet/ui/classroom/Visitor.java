@@ -20,6 +20,16 @@ public final class Visitor {
     private Visitor() {
     }
 
+    /**
+     * Who owns a sheet this tab makes now: the person this page was built for (kept in the session by
+     * {@link #current}), or nobody when no page has asked yet.
+     */
+    public static dev.gradsheet.server.SheetOwner ownerOfNewSheet() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session != null && session.getAttribute(ATTRIBUTE) instanceof Actor known
+                ? dev.gradsheet.server.SheetOwner.of(known.key()) : dev.gradsheet.server.SheetOwner.NONE;
+    }
+
     /** The person of the current request. */
     public static Actor current(UserStore users) {
         VaadinRequest request = VaadinService.getCurrentRequest();
