@@ -84,9 +84,13 @@ class ClassroomLessonIT extends BrowserTestBase {
                 .orElse(null)).click();
     }
 
+    /** The element's text, or "" while it is missing or being redrawn (the dashboard redraws as students work). */
     private static String text(WebDriver b, String id) {
-        return waitFor(b, 30).until(d -> d.findElements(By.id(id)).stream().findFirst().orElse(null))
-                .getDomProperty("textContent").strip();
+        try {
+            return b.findElements(By.id(id)).stream().findFirst().map(e -> e.getDomProperty("textContent").strip()).orElse("");
+        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return "";
+        }
     }
 
     @Test

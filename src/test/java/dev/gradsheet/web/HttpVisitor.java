@@ -30,9 +30,9 @@ final class HttpVisitor {
         this.app = app;
     }
 
-    /** A GET as a browser's page load asks (Accept: text/html: servers send people to their sign-in page). */
+    /** A GET as a browser's page load asks (Accept: text/html, and no JSON: Spring remembers such a request across a sign-in). */
     HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(url)).header("Accept", "text/html,application/json;q=0.9,*/*;q=0.8").GET().build());
+        return send(HttpRequest.newBuilder(uri(url)).header("Accept", "text/html,*/*;q=0.8").GET().build());
     }
 
     HttpResponse<String> send(String method, String url, Map<String, String> form, boolean withCsrf)
