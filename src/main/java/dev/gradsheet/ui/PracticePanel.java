@@ -81,14 +81,14 @@ final class PracticePanel extends Composite<HorizontalLayout> {
     }
 
     /**
-     * Locks practice mode as the sheet has it: on an assignment's copy what is asked is the teacher's,
-     * and on someone else's sheet the setting is theirs.
+     * Locks practice mode as the sheet has it (or unlocks it again): on an assignment's copy what is asked
+     * is the teacher's, and on someone else's sheet the setting is theirs.
      */
-    void lockSetting() {
-        practice.setEnabled(false);
-        hide.setEnabled(false);
-        cells.setEnabled(false);
-        setting.setEnabled(false);
+    void lockSetting(boolean locked) {
+        practice.setEnabled(!locked);
+        hide.setEnabled(!locked);
+        cells.setEnabled(!locked);
+        setting.setEnabled(!locked);
     }
 
     private Practice current(boolean on) {

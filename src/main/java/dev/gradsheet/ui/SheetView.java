@@ -324,9 +324,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         addForm.getElement().setEnabled(edit);
         training.getElement().setEnabled(edit);
         practiceSession.lock(edit ? null : getTranslation(editRefused.messageKey()));
-        if (!edit || rights.copy()) {
-            practicePanel.lockSetting();
-        }
+        practicePanel.lockSetting(!edit || rights.copy());
         if (rights.copy() && rights.can(dev.gradsheet.server.access.Action.HAND_IN)) { // a student's own copy
             String id = presenter.shared().id();
             practiceSession.setTracker((target, hint) -> actions.classroom().counted(id, target, hint));
