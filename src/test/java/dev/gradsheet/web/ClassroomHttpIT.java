@@ -200,7 +200,7 @@ class ClassroomHttpIT {
         HttpVisitor student = joining(c.code(), "Ada");
         HttpVisitor otherStudent = joining(c.code(), "Bo");
         HttpVisitor anonymous = new HttpVisitor(APP);
-        User ada = classroom.members(c).get(0);
+        User ada = classroom.members(c).stream().filter(u -> u.name().equals("Ada")).findFirst().orElseThrow();
         SharedSheet source = registry.create(Examples.WORKED.load(), SheetOwner.of(t.actor().key()));
         Assignment a = classroom.newAssignment(c, source, "Chain rule", Practice.parse("gradients of x, y, z, q, f, t"),
                 1e-3, null);

@@ -243,6 +243,9 @@ public class Classroom {
                     copy == null ? Map.of() : store.activity(copy.sheetId()),
                     copy == null ? null : copy.lastActivity(), handIn));
         }
+        // by name, as a teacher looks a student up (joining order ties within a millisecond)
+        rows.sort(java.util.Comparator.comparing((Dashboard.Row r) -> r.student().name(), String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(r -> r.student().id()));
         return new Dashboard(a, targets, rows);
     }
 

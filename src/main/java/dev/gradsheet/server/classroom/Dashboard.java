@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * @param assignment the assignment
  * @param targets    the asked numbers, in sheet order ({@code x.grad}, {@code f})
- * @param rows       one per member, in the order they joined
+ * @param rows       one per member, by name
  */
 public record Dashboard(Assignment assignment, List<String> targets, List<Row> rows) {
     /**
