@@ -417,6 +417,9 @@ public class SheetRegistry {
                 String objective = shared.sheet().objective();
                 String text = shared.text();
                 Sync base = sync.computeIfAbsent(shared.id(), k -> new Sync(0, null));
+                if (author == null && base.revision == 0) {
+                    author = owner(shared).owner(); // a sheet's first revision is its maker's
+                }
                 SheetStore.Saved saved = store.saveFrom(shared.id(), text, base.revision, base.text,
                         edit != null ? edit : made != null ? made : "saved",
                         objective, objective == null ? Double.NaN : shared.sheet().objectiveValue(), author,

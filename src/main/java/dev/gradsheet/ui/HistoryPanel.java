@@ -40,6 +40,9 @@ public class HistoryPanel extends Composite<Div> {
     final Div message = new Div();
     final Paragraph empty = new Paragraph(getTranslation("history.empty"));
     private Disposable watch;
+    /** Issue 22: each revision's author (key) and how to name one; none until the page says how. */
+    private java.util.Map<Long, String> authors = java.util.Map.of();
+    private java.util.function.Function<String, String> authorName = key -> "";
 
     public HistoryPanel(SheetPresenter presenter, SheetRegistry registry) {
         this.presenter = presenter;
@@ -56,6 +59,8 @@ public class HistoryPanel extends Composite<Div> {
         revisions.addColumn(r -> EditLabels.of(r.edit())).setHeader(getTranslation("history.edit")).setFlexGrow(1)
                 .setTooltipGenerator(r -> EditLabels.of(r.edit()));
         revisions.addColumn(HistoryPanel::objective).setHeader(getTranslation("history.objective")).setAutoWidth(true).setFlexGrow(0);
+        revisions.addColumn(r -> authorName.apply(authors.get(r.number()))).setHeader(getTranslation("history.by"))
+                .setAutoWidth(true).setFlexGrow(0);
         revisions.addComponentColumn(r -> {
             Button restore = new Button(getTranslation("history.restore"), e -> restore(r));
             restore.setId("restore-" + r.number());
@@ -74,11 +79,18 @@ public class HistoryPanel extends Composite<Div> {
         refresh();
     }
 
+    /** Names each revision's author ({@code key} may be null: not known) in the "By" column. */
+    public void setAuthorNames(java.util.function.Function<String, String> names) {
+        this.authorName = names;
+        refresh();
+    }
+
     /** Reads the sheet's revisions again. */
     public void refresh() {
         List<Revision> list;
         try {
             list = registry.store().revisions(presenter.shared().id());
+            authors = registry.store().revisionAuthors(presenter.shared().id());
         } catch (RuntimeException e) {
             message.setText(getTranslation("history.unreadable"));
             return;

@@ -329,7 +329,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             String id = presenter.shared().id();
             practiceSession.setTracker((target, hint) -> actions.classroom().counted(id, target, hint));
         }
-        history.refresh();
+        history.setAuthorNames(dev.gradsheet.ui.classroom.AuthorNames.of(actions.users(), actor));
     }
 
     /** Opens a sheet (example or upload) as a new shared sheet; on errors the current one stays. */

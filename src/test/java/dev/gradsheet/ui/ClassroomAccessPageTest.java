@@ -189,6 +189,12 @@ class ClassroomAccessPageTest extends KaribuTestBase {
         SheetView theirs = open(s.id());
         assertThat(theirs.presenter().setValue("x", "1").ok()).isTrue();
         assertThat(s.sheet().value("x")).isEqualTo(1.0);
+        registry.flush(); // every revision records who made it: this visitor's edit is theirs ("you"), the link's
+        theirs.history().refresh();
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(theirs.history().revisions, 0))
+                .contains(WORDS.getString("history.byYou"));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(theirs.history().revisions, 1))
+                .contains(WORDS.getString("history.byVisitor")); // the first revision: its maker's (another browser)
         // but restoring and deleting stay the owner's
         assertThat(_find(theirs, Button.class, spec -> spec.withId("delete-sheet"))).isEmpty(); // not offered
         theirs.history().refresh();
