@@ -22,6 +22,7 @@ public final class Main {
     /** Runs a command, or starts the web app. */
     public static void main(String[] args) throws Exception {
         if (isCommand(args)) {
+            quietWorkbookLogging();
             System.exit(GradSheetCli.run(args));
         }
         startWebApp(args);
@@ -30,6 +31,17 @@ public final class Main {
     /** True when the arguments name a command; the web app takes none (or only Spring/server options). */
     public static boolean isCommand(String[] args) {
         return args.length > 0 && !args[0].startsWith("--spring") && !args[0].startsWith("--server");
+    }
+
+    /**
+     * The workbook library (Apache POI) logs through Log4j's API, which on the command line has no
+     * logging behind it and would print a warning about that on the first workbook; its own simple
+     * logger, errors only, says nothing unless something is wrong. The web app logs through SLF4J.
+     */
+    static void quietWorkbookLogging() {
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
     }
 
     private static void startWebApp(String[] args) throws Exception {
