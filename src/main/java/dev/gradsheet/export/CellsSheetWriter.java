@@ -55,9 +55,15 @@ final class CellsSheetWriter {
     void write(Sheet sheet) {
         Row header = sheet.createRow(0);
         String objective = graph.objective < 0 ? "objective" : graph.name(graph.objective);
+        boolean passes = false;
+        for (int i = 0; i < graph.size() && !passes; i++) {
+            passes = formulas.needsPass(i);
+        }
         for (int c = 0; c < WorkbookLayout.HEADER.length; c++) {
-            String text = c == GRAD ? "∂" + objective + "/∂cell" : WorkbookLayout.HEADER[c];
-            text(header, c, text).setCellStyle(styles.bold);
+            if (c != PASS || passes) { // the "passed on" column only where a logits-form bce needs it
+                String text = c == GRAD ? "∂" + objective + "/∂cell" : WorkbookLayout.HEADER[c];
+                text(header, c, text).setCellStyle(styles.bold);
+            }
         }
         text(header, NOTE, "Type a new input or weight in column B: every value and gradient follows.");
         if (needsHelpers()) { // said now: a streamed sheet cannot go back to its first row later
@@ -94,11 +100,13 @@ final class CellsSheetWriter {
                     ref(cellRow(0), GRAD));
         }
         sheet.createFreezePane(1, 1);
+        WorkbookStyles.printOnePageWide(sheet);
         sheet.setColumnWidth(NAME, 14 * 256);
         sheet.setColumnWidth(VALUE, 14 * 256);
         sheet.setColumnWidth(GRAD, 14 * 256);
         sheet.setColumnWidth(KIND, 10 * 256);
         sheet.setColumnWidth(FORMULA, 30 * 256);
+        sheet.setColumnWidth(PASS, 12 * 256);
     }
 
     /** Whether some cell's formula is too long for one spreadsheet cell. */

@@ -118,6 +118,8 @@ final class SgdSheetWriter {
                     gradColumn(0), gradColumn(graph.size() - 1)), ref(SGD_FIRST_STEP_ROW, gradColumn(0)));
         }
         sheet.createFreezePane(1, SGD_FIRST_STEP_ROW);
+        WorkbookStyles.printOnePageWide(sheet);
+        sheet.setColumnWidth(0, 14 * 256);
     }
 
     /** Cell {@code i}'s value in step {@code k}'s row {@code r}. */

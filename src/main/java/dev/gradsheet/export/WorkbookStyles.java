@@ -30,6 +30,14 @@ final class WorkbookStyles {
         bold.setFont(font);
     }
 
+    /** Prints {@code sheet} landscape, as wide as one page: a sheet of cells reads across. */
+    static void printOnePageWide(Sheet sheet) {
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+    }
+
     /**
      * Colours the gradients in {@code range}; {@code topLeft} is its first cell's relative reference
      * ({@code C2}), which each rule's formula is written for.

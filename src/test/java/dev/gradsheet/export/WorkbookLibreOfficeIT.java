@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proof with the real program: Debian's LibreOffice opens each exported workbook headless,
- * computes every formula (the files carry no results, and the profile recalculates on load) and
+ * computes every formula (the files carry no results; its profile has default settings) and
  * writes each sheet as CSV with 15 significant digits; its values and gradients equal
  * {@code gradsheet eval}'s to 1e-9 relative — for the worked example, the CS231n neuron, a 2-4-1 XOR
  * network, random sheets using every operation, after a weight was typed into the workbook, and for
@@ -102,15 +102,9 @@ class WorkbookLibreOfficeIT {
 
     /** Converts every sheet of {@code books} to CSV in {@code csv/}: one LibreOffice run for all. */
     private void toCsv(String soffice, List<String> books) throws Exception {
+        // A fresh profile of default settings (LibreOffice's default for .xlsx is never to recalculate on
+        // load): the workbooks carry no results, so every number below is one LibreOffice computed.
         Path profile = dir.resolve("profile");
-        Files.createDirectories(profile.resolve("user"));
-        // Recalculate every formula on load (the workbooks carry no results anyway, so this only makes sure).
-        Files.writeString(profile.resolve("user/registrymodifications.xcu"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-                <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-                </oor:items>
-                """);
         List<String> command = new ArrayList<>(List.of(soffice, "-env:UserInstallation=" + profile.toUri(), "--headless",
                 // comma-separated, UTF-8, numbers with all 15 digits (not "as shown"), every sheet to a file of its own
                 "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
