@@ -15,25 +15,9 @@ import java.util.SplittableRandom;
  * domain edges, where a spreadsheet has no NaN to agree with).
  */
 final class ExportSheets {
-    static final String WORKED = """
-            # f = (x + y) * z against target t
-            x = input(-2)
-            y = input(5)
-            z = weight(-4)
-            q = x + y
-            f = q * z
-            t = input(-10)
-            L = mse(f, t)
-            """;
+    static final String WORKED = dev.gradsheet.sheet.Examples.WORKED.text();
 
-    static final String CS231N = """
-            w0 = weight(2)
-            x0 = input(-1)
-            w1 = weight(-3)
-            x1 = input(-2)
-            w2 = weight(-3)
-            f = sigmoid(w0 * x0 + w1 * x1 + w2)
-            """;
+    static final String CS231N = dev.gradsheet.sheet.Examples.byId("cs231n-neuron").text();
 
     /** A 2-4-1 tanh network with a sigmoid output and cross-entropy (logits form), on XOR's four rows. */
     static final String XOR = """
