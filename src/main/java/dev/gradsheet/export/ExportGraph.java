@@ -99,11 +99,6 @@ final class ExportGraph {
         return cells.get(i);
     }
 
-    /** The index of the cell called {@code name}, or -1. */
-    int indexOf(String name) {
-        return index.getOrDefault(name, -1);
-    }
-
     /** Whether cell {@code i}'s value is set directly: an input or a weight. */
     boolean isLeaf(int i) {
         return ops[i] == Op.INPUT || ops[i] == Op.WEIGHT;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsheet.cli.GradSheetCli;
-import dev.gradsheet.engine.Cell;
 import dev.gradsheet.sheet.SheetFile;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -167,9 +166,5 @@ class WorkbookLibreOfficeIT {
                 new PrintWriter(err));
         assertEquals(0, code, err.toString());
         return new ObjectMapper().readTree(out.toString());
-    }
-
-    static List<Cell> cells(SheetFile.Loaded loaded) {
-        return loaded.sheet().cells();
     }
 }
