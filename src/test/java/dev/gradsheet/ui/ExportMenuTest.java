@@ -37,7 +37,7 @@ class ExportMenuTest extends KaribuTestBase {
     @Test
     void theDownloadsAreTheSheetAsItIsNowAndTheWorkbookOpensAgain() throws Exception {
         SheetView view = openStart();
-        view.presenter().sheet().setValue("z", -3);
+        view.presenter().shared().sheet().setValue("z", -3);
         ExportDownloads downloads = new ExportDownloads(view.presenter().shared());
         ExportDownloads.Download script = downloads.script();
         assertThat(script.fileName()).endsWith(".py");
