@@ -45,12 +45,13 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theServerKnowsNoVaadinAndNoViews = noClasses()
             .that().resideInAnyPackage("dev.gradsheet.server..", "dev.gradsheet.jobs..", "dev.gradsheet.web..")
+            .and().resideOutsideOfPackage("dev.gradsheet.web.security..") // Vaadin's Spring Security setup: see below
             .should().dependOnClassesThat().resideInAnyPackage(VAADIN, "dev.gradsheet.ui..")
             .because("storage, the registry and the jobs are the server's; views only observe and call them");
 
     @ArchTest
     static final ArchRule onlyTheUiUsesVaadin = noClasses()
-            .that().resideOutsideOfPackages("dev.gradsheet.ui..")
+            .that().resideOutsideOfPackages("dev.gradsheet.ui..", "dev.gradsheet.web.security..")
             .and().doNotHaveFullyQualifiedName(GradSheetApplication.class.getName())
             .should().dependOnClassesThat().resideInAPackage(VAADIN)
             .because("Vaadin views and presenters live in ui and nowhere else");
@@ -69,6 +70,22 @@ class ArchitectureTest {
             .orShould().callMethod(dev.gradsheet.server.SharedSheet.class, "sheet")
             .because("a view shows what its presenter reads from the sheet and edits through it; the engine's"
                     + " Sheet stays behind the presenter");
+
+    @ArchTest
+    static final ArchRule theSecurityConfigurationUsesOnlyVaadinsSpringSecurityPart = noClasses()
+            .that().resideInAPackage("dev.gradsheet.web.security..")
+            .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("Vaadin outside its Spring Security integration",
+                    c -> c.getPackageName().startsWith("dev.gradsheet.ui") || c.getPackageName().startsWith("com.vaadin.")
+                            && !c.getPackageName().equals("com.vaadin.flow.spring.security")))
+            .because("the sign-in setup uses Vaadin's VaadinSecurityConfigurer and no view or component");
+
+    @ArchTest
+    static final ArchRule theClassroomRulesAndWorkflowKnowNoWebStack = noClasses()
+            .that().resideInAnyPackage("dev.gradsheet.server.access..", "dev.gradsheet.server.classroom..",
+                    "dev.gradsheet.server.people..")
+            .should().dependOnClassesThat().resideInAnyPackage(VAADIN, "jakarta.servlet..", "dev.gradsheet.web..",
+                    "dev.gradsheet.ui..")
+            .because("pages and HTTP endpoints ask the same access rules; the rules know neither");
 
     @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("dev.gradsheet.(**)")

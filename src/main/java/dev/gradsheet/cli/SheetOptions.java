@@ -31,7 +31,7 @@ final class SheetOptions {
         try {
             return SheetFile.read(file);
         } catch (SheetFormatException e) {
-            e.lines().forEach(err::println);
+            ErrorLines.print(e.lines(), file, err);
             return null;
         }
     }

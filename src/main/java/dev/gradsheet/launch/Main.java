@@ -27,9 +27,42 @@ public final class Main {
         startWebApp(args);
     }
 
-    /** True when the arguments name a command; the web app takes none (or only Spring/server options). */
+    /**
+     * True when the arguments name a command. The web app takes none, or only settings, in any order:
+     * {@code --name=value} (Spring Boot reads every such argument as a setting, e.g.
+     * {@code --gradsheet.limits.upload=64MB} or {@code --server.port=9090}) and any {@code --spring…}
+     * or {@code --server…} option. Anything else — a command, {@code --help}, {@code --version} — is
+     * the command line's.
+     */
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && !args[0].startsWith("--spring") && !args[0].startsWith("--server");
+        for (String arg : args) {
+            if (!isServerSetting(arg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isServerSetting(String arg) {
+        return arg.startsWith("--spring") || arg.startsWith("--server") || isNameValue(arg);
+    }
+
+    /**
+     * {@code --name=value} with a name of letters, digits and {@code . _ - [ ]} starting with a letter
+     * (a plain loop: a command should not pay for compiling a pattern).
+     */
+    private static boolean isNameValue(String arg) {
+        int eq = arg.indexOf('=');
+        if (!arg.startsWith("--") || eq < 3 || !Character.isLetter(arg.charAt(2))) {
+            return false;
+        }
+        for (int i = 3; i < eq; i++) {
+            char c = arg.charAt(i);
+            if (!Character.isLetterOrDigit(c) && ".-_[]".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void startWebApp(String[] args) throws Exception {

@@ -26,6 +26,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
+import dev.gradsheet.engine.Messages;
 import dev.gradsheet.sheet.Examples;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -130,7 +131,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
             upload.clearFileList();
             presenter.beginAction();
             showUploadErrors(List.of(getTranslation("toolbar.notOpened",
-                    e.getFileName() == null ? getTranslation("toolbar.theFile") : e.getFileName(),
+                    e.getFileName() == null ? getTranslation("toolbar.theFile") : Messages.shorten(e.getFileName()),
                     rejection(e.getErrorMessage()))));
         });
         UploadRequests.onRefused(upload, (name, status) -> {
@@ -253,7 +254,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
                 upload.clearFileList(); // read or refused, the file is done with: the next one is read
                 presenter.beginAction();
                 if (bytes.length > uploadBytes) {
-                    showUploadErrors(List.of(getTranslation("toolbar.uploadTooBig", fileName,
+                    showUploadErrors(List.of(getTranslation("toolbar.uploadTooBig", Messages.shorten(fileName),
                             String.valueOf(uploadBytes / 1000))));
                 } else {
                     fireEvent(new OpenEvent(SheetToolbar.this, bytes, fileName));

@@ -86,7 +86,7 @@ class JarLauncherIT {
     void everyCommandFindsItsClassesAtTheJarRoot() throws Exception {
         Path sheet = dir.resolve("mlp.sheet");
         String mlp = runJar("new", "mlp", "--hidden", "2", "--seed", "1");
-        Files.writeString(sheet, mlp);
+        Files.writeString(sheet, mlp + "@expect x1 = 0\n"); // a claim: without one, check fails the file
         assertTrue(runJar("check", sheet.toString()).contains("OK"));
         Path neuron = dir.resolve("neuron.sheet");
         Files.writeString(neuron, runJar("new", "sigmoid-neuron"));

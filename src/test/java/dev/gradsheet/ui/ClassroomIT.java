@@ -199,6 +199,7 @@ class ClassroomIT extends BrowserTestBase {
     void undoIsNamedAndTheOtherTabIsTold() throws Exception {
         SheetPage a = laptopWorkedExample();
         SheetPage b = SheetPage.open(laptop(), a.link()).waitForWorkedExample();
+        a.access().letAnyoneWithTheLinkEdit(b); // b is another browser; the sheet is a's and its link view-only until a opens it
         a.applySgdStep();
         a.grid().waitFor("f", VALUE, "-11.64", 20);
         a.waitForUndoText("Undo SGD step (lr 0.01)", 10);

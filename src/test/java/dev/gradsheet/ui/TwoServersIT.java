@@ -78,6 +78,7 @@ class TwoServersIT extends BrowserTestBase {
 
         SheetPage b = SheetPage.open(newBrowser(), "http://localhost:" + portB + "/sheet/" + link);
         b.grid().waitFor("z", VALUE, "-3", 90);
+        a.access().letAnyoneWithTheLinkEdit(b); // the sheet is a's; its link is view-only until a opens it (b hears it from server A)
 
         a.grid().editValue("x", "0"); // on server A: q = 5, f = -15, L = 25
         b.grid().waitFor("x", VALUE, "0", 10);

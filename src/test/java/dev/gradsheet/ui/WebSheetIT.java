@@ -89,6 +89,7 @@ class WebSheetIT extends BrowserTestBase {
         SheetPage a = workedExample();
         String link = a.link();
         SheetPage b = SheetPage.open(newBrowser(), link).waitForWorkedExample(); // another browser profile: another session
+        a.access().letAnyoneWithTheLinkEdit(b); // the sheet is a's; its link is view-only until a opens it
 
         a.grid().editValue("x", "1");
         b.grid().waitFor("q", VALUE, "6", 20); // pushed to b without a reload

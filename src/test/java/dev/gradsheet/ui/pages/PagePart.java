@@ -135,6 +135,25 @@ public abstract class PagePart {
                 .until(d -> expected.equals(text(id)));
     }
 
+    /** Waits until element {@code id} is shown, then clicks it. */
+    protected void clickWhenShown(String id, int seconds) {
+        awaitShown(id, seconds).click();
+    }
+
+    /** Waits until the field {@code css} finds is shown, empties it and types {@code text}. */
+    protected void typeWhenShown(String css, String text, int seconds) {
+        WebElement field = waitUpTo(seconds).withMessage("the field " + css + " should be shown")
+                .until(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Waits until the browser's address satisfies {@code test} (what it should be: {@code what}). */
+    protected void waitForAddress(int seconds, String what, java.util.function.Predicate<String> test) {
+        waitUpTo(seconds).withMessage(() -> "the address should be " + what + ", is " + driver.getCurrentUrl())
+                .until(d -> test.test(d.getCurrentUrl()));
+    }
+
     /** Whether Vaadin button (or field) {@code id} is disabled: its attribute (Selenium's isEnabled only knows form controls). */
     protected boolean isDisabled(String id) {
         return byId(id).getAttribute("disabled") != null;

@@ -9,8 +9,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The sheet page ({@code /sheet/ID}): its header (the objective, the language switch), its toolbar
  * (Open, Examples, Download, Undo/Redo, Delete, Apply SGD step) and the messages that go with them,
- * and the way to each of its parts: the grid, the explanation of the selected cell and the side
- * tabs (Graph, Add a cell, Data &amp; training, Practice, History).
+ * and the way to each of its parts: the grid, the explanation of the selected cell, the access bar
+ * and the side tabs (Graph, Add a cell, Data &amp; training, Practice, History).
  */
 public final class SheetPage extends PagePart {
     public SheetPage(WebDriver driver) {
@@ -66,6 +66,10 @@ public final class SheetPage extends PagePart {
 
     public HistoryPart history() {
         return new HistoryPart(driver);
+    }
+
+    public AccessPart access() {
+        return new AccessPart(driver);
     }
 
     // the side tabs
