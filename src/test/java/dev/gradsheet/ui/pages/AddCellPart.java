@@ -15,10 +15,6 @@ public final class AddCellPart extends PagePart {
         return this;
     }
 
-    public boolean isShown() {
-        return isShown("add-name");
-    }
-
     /** Types the new cell's name and formula (replacing what the fields held) and presses Add. */
     public void add(String name, String formula) {
         replaceIn("add-name", name);

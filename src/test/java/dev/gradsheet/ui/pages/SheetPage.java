@@ -126,10 +126,6 @@ public final class SheetPage extends PagePart {
         return text("status");
     }
 
-    public WebElement objectiveElement() {
-        return byId("status");
-    }
-
     public void waitForObjective(String expected) {
         waitUpTo(20).withMessage(() -> "the objective should read " + expected + ", reads " + objective())
                 .until(d -> expected.equals(objective()));

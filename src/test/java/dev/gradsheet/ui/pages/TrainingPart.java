@@ -26,10 +26,6 @@ public final class TrainingPart extends PagePart {
         return this;
     }
 
-    public boolean isShown() {
-        return isShown("train-start");
-    }
-
     /** Opens the templates dialog and waits for it. */
     public TemplatesDialog openTemplates() {
         awaitShown("templates", 20);
