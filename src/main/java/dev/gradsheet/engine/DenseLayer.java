@@ -34,6 +34,7 @@ final class DenseLayer {
     int termBase;
     private final double[] x;
     private final double[] gx;
+    private final double[] z;
 
     DenseLayer(int[] inputs, List<DenseFinder.Neuron> neurons) {
         this.m = inputs.length;
@@ -51,6 +52,7 @@ final class DenseLayer {
         }
         this.x = new double[m];
         this.gx = new double[m];
+        this.z = new double[k];
     }
 
     /** How many cells the layer stands for in a pass: every product and partial sum, outputs included. */
@@ -69,17 +71,47 @@ final class DenseLayer {
     double forward(Graph g) {
         final double[] v = g.value;
         final double[] in = x;
+        final double[] sums = z;
         final int n = m;
         for (int i = 0; i < n; i++) {
             in[i] = v[inputs[i]];
         }
-        double markerValue = 0;
-        for (int j = 0; j < k; j++) {
+        // Four rows at a time: each row's sum is still added term by term in order (the same bits),
+        // but four independent sums keep the adder busy where one waits for its last addition.
+        int j = 0;
+        for (; j + 3 < k; j += 4) {
+            int r0 = wBase + j * n;
+            int r1 = r0 + n;
+            int r2 = r1 + n;
+            int r3 = r2 + n;
+            double x0 = in[0];
+            double a0 = v[r0] * x0;
+            double a1 = v[r1] * x0;
+            double a2 = v[r2] * x0;
+            double a3 = v[r3] * x0;
+            for (int i = 1; i < n; i++) {
+                double xi = in[i];
+                a0 += v[r0 + i] * xi;
+                a1 += v[r1 + i] * xi;
+                a2 += v[r2 + i] * xi;
+                a3 += v[r3 + i] * xi;
+            }
+            sums[j] = a0;
+            sums[j + 1] = a1;
+            sums[j + 2] = a2;
+            sums[j + 3] = a3;
+        }
+        for (; j < k; j++) {
             int row = wBase + j * n;
             double acc = v[row] * in[0];
             for (int i = 1; i < n; i++) {
                 acc += v[row + i] * in[i];
             }
+            sums[j] = acc;
+        }
+        double markerValue = 0;
+        for (j = 0; j < k; j++) {
+            double acc = sums[j];
             int out = outputs[j];
             if (out == marker) {
                 markerValue = acc;
@@ -109,21 +141,66 @@ final class DenseLayer {
             in[i] = v[inputs[i]];
             gin[i] = d[inputs[i]];
         }
-        for (int j = k - 1; j >= 0; j--) {
-            double gz = d[outputs[j]];
-            int row = wBase + j * n;
-            if (gz != 0) {
-                for (int i = 0; i < n; i++) {
-                    d[row + i] = 0.0 + gz * in[i];
-                    gin[i] += gz * v[row + i];
+        int j = k - 1;
+        // Four rows at a time where all four pass a gradient back: each input's gradient still adds
+        // their terms one by one, last row first (the same bits), but is read and written once.
+        for (; j >= 3; j -= 4) {
+            double g0 = d[outputs[j]];
+            double g1 = d[outputs[j - 1]];
+            double g2 = d[outputs[j - 2]];
+            double g3 = d[outputs[j - 3]];
+            if (g0 == 0 || g1 == 0 || g2 == 0 || g3 == 0) {
+                for (int r = j; r > j - 4; r--) {
+                    backwardRow(v, d, r);
                 }
-            } else {
-                Arrays.fill(d, row, row + n, 0.0);
+                continue;
             }
+            int r0 = wBase + j * n;
+            int r1 = r0 - n;
+            int r2 = r1 - n;
+            int r3 = r2 - n;
+            for (int i = 0; i < n; i++) {
+                double xi = in[i];
+                d[r0 + i] = 0.0 + g0 * xi;
+                d[r1 + i] = 0.0 + g1 * xi;
+                d[r2 + i] = 0.0 + g2 * xi;
+                d[r3 + i] = 0.0 + g3 * xi;
+                gin[i] = (((gin[i] + g0 * v[r0 + i]) + g1 * v[r1 + i]) + g2 * v[r2 + i]) + g3 * v[r3 + i];
+            }
+        }
+        for (; j >= 0; j--) {
+            backwardRow(v, d, j);
         }
         for (int i = 0; i < n; i++) {
             d[inputs[i]] = gin[i];
         }
+    }
+
+    /** One neuron's backward step (the scratch arrays hold the inputs and their gradients so far). */
+    private void backwardRow(double[] v, double[] d, int j) {
+        final double[] in = x;
+        final double[] gin = gx;
+        final int n = m;
+        double gz = d[outputs[j]];
+        int row = wBase + j * n;
+        if (gz != 0) {
+            for (int i = 0; i < n; i++) {
+                d[row + i] = 0.0 + gz * in[i];
+                gin[i] += gz * v[row + i];
+            }
+        } else {
+            Arrays.fill(d, row, row + n, 0.0);
+        }
+    }
+
+    /** Whether every output's value is a finite number: then so is every weight (see {@link Sgd#update}). */
+    boolean outputsFinite(Graph g) {
+        for (int out : outputs) {
+            if (!Double.isFinite(g.value[out])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Sets every weight's gradient to 0: the backward pass did not reach the layer. */

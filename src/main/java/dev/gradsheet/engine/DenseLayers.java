@@ -300,6 +300,41 @@ final class DenseLayers {
         materialized = true;
     }
 
+    /**
+     * Whether every id in [{@code from}, {@code to}) is a weight of a layer: SGD may update such a run
+     * without checking each weight, since the next forward pass checks them all at once
+     * ({@link #outputsFinite}).
+     */
+    boolean coversWeights(int from, int to) {
+        int covered = from;
+        boolean grew = true;
+        while (covered < to && grew) {
+            grew = false;
+            for (DenseLayer layer : layers) {
+                int end = layer.wBase + layer.k * layer.m;
+                if (layer.wBase <= covered && covered < end) {
+                    covered = end;
+                    grew = true;
+                }
+            }
+        }
+        return covered >= to;
+    }
+
+    /**
+     * Whether every layer's outputs are finite numbers after a forward pass. Then every layer weight
+     * is finite too: a weight that is infinite or NaN makes its product infinite or NaN (∞·0 is NaN),
+     * and a sum with such a term stays infinite or NaN.
+     */
+    boolean outputsFinite(Graph g) {
+        for (DenseLayer layer : layers) {
+            if (!layer.outputsFinite(g)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** How many layers run as loops. */
     int layerCount() {
         return layers.length;

@@ -289,6 +289,22 @@ class DenseLayerTest {
     }
 
     @Test
+    void aStepThatWouldMakeALayersWeightInfiniteIsRefusedWithTheSameWordsAndChangesNothing() {
+        Twins t = new Twins(mlp(8), "L", "s1_0_3", "w2_1_1");
+        List<EditRefusedException> refusals = new ArrayList<>();
+        t.both(s -> s.setValue("t", 100)); // gradients in the tens to hundreds
+        // lr·gradient overflows for the layers' weights: their update is checked by the forward pass
+        t.both(s -> refusals.add(assertThrows(EditRefusedException.class, () -> s.sgdStep(1e307, 1))));
+        t.both(s -> s.sgdStep(1e-6, 2));
+        t.both(s -> refusals.add(assertThrows(EditRefusedException.class, () -> s.sgdStep(1e307, 3))));
+        for (int i = 0; i < refusals.size(); i += 2) {
+            assertEquals(EditRefusedException.Reason.DIVERGED, refusals.get(i).reason());
+            assertEquals(refusals.get(i + 1).getMessage(), refusals.get(i).getMessage());
+        }
+        assertTrue(refusals.get(0).getMessage().contains("would make w1_4_0 Infinity"), refusals.get(0).getMessage());
+    }
+
+    @Test
     void belowTheMinimumEveryCellIsComputedAsBefore() {
         Sheet s = Sheets.withDenseLayers(mlp(8), 65); // the first two layers have 64 weights each
         assertNull(s.graph.dense);
