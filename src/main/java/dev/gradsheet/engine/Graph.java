@@ -607,12 +607,18 @@ final class Graph {
         final int[] ord = passOrder;
         final boolean byId = passByIds();
         final int count = passCount;
-        for (int k = from; k < count; k++) {
-            int id = byId ? k : ord[k];
-            double v = Kernel.forward(this, id);
-            if (Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(value[id])) {
-                value[id] = v;
-                if (trackChanges) {
+        if (!trackChanges) {
+            // Nobody lists what changed: store every value without reading the old one first.
+            for (int k = from; k < count; k++) {
+                int id = byId ? k : ord[k];
+                value[id] = Kernel.forward(this, id);
+            }
+        } else {
+            for (int k = from; k < count; k++) {
+                int id = byId ? k : ord[k];
+                double v = Kernel.forward(this, id);
+                if (Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(value[id])) {
+                    value[id] = v;
                     changedValues.add(id);
                 }
             }
