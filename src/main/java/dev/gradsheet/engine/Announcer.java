@@ -85,7 +85,7 @@ final class Announcer {
      * The edit begun last has stabilized (and was recorded for undo): tells each observed cell whose
      * number changed, then the change stream once, with the cells that changed.
      */
-    void announce(long version, String label, boolean structural, ChangeSet.Origin origin, Object source) {
+    void announce(long version, EditLabel label, boolean structural, ChangeSet.Origin origin, Object source) {
         boolean track = tracking;
         tracking = false;
         graph.trackChanges = false;
@@ -102,7 +102,7 @@ final class Announcer {
      * Tells everyone that every number may have changed, without listing cells
      * ({@link ChangeSet.Kind#RELOAD}): a training run's progress.
      */
-    void announceReload(long version, String label, ChangeSet.Origin origin, Object source) {
+    void announceReload(long version, EditLabel label, ChangeSet.Origin origin, Object source) {
         tracking = false;
         graph.trackChanges = false;
         emitToCells();
@@ -138,14 +138,14 @@ final class Announcer {
         }
     }
 
-    private ChangeSet changeSet(long version, String label, boolean structural, ChangeSet.Origin origin,
+    private ChangeSet changeSet(long version, EditLabel label, boolean structural, ChangeSet.Origin origin,
                                 Object source) {
         long[] changed = new long[(graph.size + 63) >>> 6];
         for (int i = 0; i < graph.changedValues.size(); i++) {
             int id = graph.changedValues.get(i);
             changed[id >>> 6] |= 1L << id;
         }
-        // Issue 13: the listed cells are marked in the bitset, counted, then read out into an exact array:
+        // The listed cells are marked in the bitset, counted, then read out into an exact array:
         // a growing list copied itself ~20 times for the 400k cells an edit of a big MLP's weight
         // changes, and a scratch array kept between edits cost an observed sheet 4 bytes a cell.
         int count = 0;

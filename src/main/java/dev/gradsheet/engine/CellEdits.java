@@ -37,9 +37,9 @@ final class CellEdits {
             ids[i] = id;
             after[i++] = e.getValue();
         }
-        String label = values.size() == 1
-                ? "set " + values.keySet().iterator().next() + " = " + Numbers.exact(after[0])
-                : "set " + values.size() + " values";
+        EditLabel label = values.size() == 1
+                ? EditLabel.of(EditLabel.Kind.SET_VALUE, values.keySet().iterator().next(), after[0])
+                : EditLabel.of(EditLabel.Kind.SET_VALUES, values.size());
         transaction.commit(Patch.values(label, ids, transaction.values(ids), after));
     }
 
@@ -53,11 +53,11 @@ final class CellEdits {
         }
         boolean toWeight = kind == Op.INPUT;
         replaceFormula(name, (toWeight ? "weight(" : "input(") + Numbers.exact(graph.value[id]) + ")",
-                "make " + name + (toWeight ? " a weight" : " an input"));
+                EditLabel.of(toWeight ? EditLabel.Kind.MAKE_WEIGHT : EditLabel.Kind.MAKE_INPUT, name));
     }
 
     /** Replaces a user cell's formula, as an edit called {@code label}. */
-    void replaceFormula(String name, String formula, String label) {
+    void replaceFormula(String name, String formula, EditLabel label) {
         int id = idOf(name);
         if (graph.isGenerated(id)) {
             throw new EditRefusedException(EditRefusedException.Reason.CELL, name + " is part of " + graph.names.nameOf(graph.rootOf(id))
@@ -79,7 +79,7 @@ final class CellEdits {
     void addCell(String name, String formula, boolean makeObjective) {
         requireFreeName(name);
         Lowering.Plan plan = planner.plan(-1, formula, name);
-        PatchBuilder p = new PatchBuilder("add " + name, graph);
+        PatchBuilder p = new PatchBuilder(EditLabel.of(EditLabel.Kind.ADD, name), graph);
         int id = graph.allocatePlaceholder(name);
         graph.rank[id] = graph.nextRank++;
         p.touchNew(planner.build(plan, name, id));
@@ -103,7 +103,7 @@ final class CellEdits {
             return;
         }
         requireFreeName(newName);
-        PatchBuilder p = new PatchBuilder("rename " + name + " to " + newName, graph);
+        PatchBuilder p = new PatchBuilder(EditLabel.of(EditLabel.Kind.RENAME, name, newName), graph);
         int[] generated = graph.generatedOf(id);
         p.touch(id);
         p.touch(generated);
@@ -128,7 +128,7 @@ final class CellEdits {
             throw EditRefusedException.of(EditRefusedException.Reason.CELL, EditRefusedException.Detail.USED_BY,
                     "cannot delete " + name + ": used by " + by, 0, name, by);
         }
-        PatchBuilder p = new PatchBuilder("delete " + name, graph);
+        PatchBuilder p = new PatchBuilder(EditLabel.of(EditLabel.Kind.DELETE, name), graph);
         int[] generated = graph.generatedOf(id);
         p.touch(id);
         p.touch(generated);
@@ -142,7 +142,8 @@ final class CellEdits {
     /** Makes {@code name} the objective; null makes it the last cell defined. */
     void setObjective(String name) {
         int id = name == null ? graph.lastUserCell() : idOf(name);
-        PatchBuilder p = new PatchBuilder(name == null ? "objective: last cell" : "objective " + name, graph);
+        PatchBuilder p = new PatchBuilder(name == null ? EditLabel.of(EditLabel.Kind.OBJECTIVE_LAST)
+                : EditLabel.of(EditLabel.Kind.OBJECTIVE, name), graph);
         graph.explicitObjective = id;
         transaction.commit(p.done());
     }

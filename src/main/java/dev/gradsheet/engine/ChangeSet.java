@@ -53,7 +53,7 @@ public final class ChangeSet {
     }
 
     private final long version;
-    private final String label;
+    private final EditLabel label;
     private final Kind kind;
     private final Origin origin;
     private final Object source;
@@ -63,7 +63,7 @@ public final class ChangeSet {
     private final double[] grads;
     private final Names names;
 
-    ChangeSet(long version, String label, Kind kind, Origin origin, Object source, int[] ids,
+    ChangeSet(long version, EditLabel label, Kind kind, Origin origin, Object source, int[] ids,
               double[] values, double[] grads, Names names) {
         this.version = version;
         this.label = label;
@@ -81,8 +81,11 @@ public final class ChangeSet {
         return version;
     }
 
-    /** What the edit was, for people: "set z = -3", "SGD step", "undo rename q". */
-    public String label() {
+    /**
+     * What the edit was ("set z = -3", "SGD step (lr 0.01)", "undo rename q to s" in English): typed,
+     * so each reader words it in its own language.
+     */
+    public EditLabel label() {
         return label;
     }
 

@@ -44,7 +44,7 @@ final class EditTransaction {
      * structure changed; it may still refuse by throwing, having put everything back), {@code record}
      * keeps it for undo, then one change set is announced.
      */
-    void run(String label, ChangeSet.Origin origin, BooleanSupplier change, Runnable record) {
+    void run(EditLabel label, ChangeSet.Origin origin, BooleanSupplier change, Runnable record) {
         announcer.begin();
         boolean structural;
         try {
@@ -64,7 +64,7 @@ final class EditTransaction {
     }
 
     /** Puts the graph in the patch's after ({@code forward}) or before state and stabilizes, as one transaction. */
-    private void replay(Patch p, boolean forward, String label, ChangeSet.Origin origin, Runnable record) {
+    private void replay(Patch p, boolean forward, EditLabel label, ChangeSet.Origin origin, Runnable record) {
         run(label, origin, () -> {
             boolean structural = p.apply(graph, lr -> learningRate = lr, forward);
             if (structural) {
@@ -93,7 +93,7 @@ final class EditTransaction {
     // ---- undo --------------------------------------------------------------------------------
 
     /** See {@link Sheet#asOneEdit}. */
-    void asOneEdit(String label, Runnable edits) {
+    void asOneEdit(EditLabel label, Runnable edits) {
         if (group != null) {
             edits.run();
             return;
@@ -105,7 +105,7 @@ final class EditTransaction {
         } catch (RuntimeException refused) {
             group = null;
             if (!parts.isEmpty()) {
-                replay(Patch.group(label, parts), false, "undo " + label, ChangeSet.Origin.ROLLBACK, () -> { });
+                replay(Patch.group(label, parts), false, EditLabel.undo(label), ChangeSet.Origin.ROLLBACK, () -> { });
             }
             throw refused;
         } finally {
@@ -123,7 +123,7 @@ final class EditTransaction {
         if (p == null) {
             return false;
         }
-        replay(p, false, "undo " + p.label(), ChangeSet.Origin.UNDO, () -> { });
+        replay(p, false, EditLabel.undo(p.label()), ChangeSet.Origin.UNDO, () -> { });
         return true;
     }
 
@@ -133,7 +133,7 @@ final class EditTransaction {
         if (p == null) {
             return false;
         }
-        replay(p, true, "redo " + p.label(), ChangeSet.Origin.REDO, () -> { });
+        replay(p, true, EditLabel.redo(p.label()), ChangeSet.Origin.REDO, () -> { });
         return true;
     }
 
@@ -153,7 +153,7 @@ final class EditTransaction {
      * Announces a "re-read the numbers" change set ({@link ChangeSet.Kind#RELOAD}, no cells listed)
      * without an undo step: a training run's progress, which changes every number but never the structure.
      */
-    void announceProgress(String label) {
+    void announceProgress(EditLabel label) {
         version++;
         announcer.announceReload(version, label, ChangeSet.Origin.TRAINING, source);
     }
@@ -162,7 +162,7 @@ final class EditTransaction {
      * Records values already in place (a training run's, moved by quiet steps) as one undoable edit
      * from {@code before}, then announces it: the end of a training transaction.
      */
-    void recordValues(String label, int[] ids, double[] before, double[] after) {
+    void recordValues(EditLabel label, int[] ids, double[] before, double[] after) {
         record(Patch.values(label, ids, before, after));
         announceProgress(label);
     }

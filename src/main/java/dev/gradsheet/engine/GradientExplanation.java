@@ -73,7 +73,7 @@ public record GradientExplanation(String cell, String objective, double grad, Li
 
     /**
      * How many terms {@link #of} lists for {@code id}, without building them: the grid's "Local ∂"
-     * column needs only the count when a cell has several users (issue 13: a weight of a 512-wide
+     * column needs only the count when a cell has several users (a weight of a 512-wide
      * layer has 512, and naming each on every change of a big sheet cost tens of milliseconds).
      */
     static int termCount(Graph g, int id) {

@@ -14,7 +14,7 @@ import java.util.List;
  *
  * <p>To add an operation: add a constant with its forward, local derivative and rule (at the end, or
  * renumber {@link Kernel}'s codes, which a startup check keeps in step), then document it in the
- * README's formula list. The parser, the cell builder, "Why this gradient?" and the contract test pick
+ * formula list of docs/sheet-format.md. The parser, the cell builder, "Why this gradient?" and the contract test pick
  * it up from here.
  */
 public enum Op {

@@ -11,7 +11,7 @@ final class Patch {
     private static final int UNCHANGED = Integer.MIN_VALUE;
     private static final double[] NO_VALUES = new double[0];
 
-    private final String label;
+    private final EditLabel label;
     private final int[] cells;
     private final Graph.CellState[] before;
     private final Graph.CellState[] after;
@@ -28,7 +28,7 @@ final class Patch {
     /** Whether its maker may reuse {@link #valuesBefore} once the history drops it ({@link #step}). */
     private boolean reusable;
 
-    Patch(String label, int[] cells, Graph.CellState[] before, Graph.CellState[] after, int[] valueIds,
+    Patch(EditLabel label, int[] cells, Graph.CellState[] before, Graph.CellState[] after, int[] valueIds,
           double[] valuesBefore, double[] valuesAfter, int objectiveBefore, int objectiveAfter,
           double lrBefore, double lrAfter) {
         this.label = label;
@@ -45,7 +45,7 @@ final class Patch {
         this.parts = null;
     }
 
-    private Patch(String label, Patch[] parts) {
+    private Patch(EditLabel label, Patch[] parts) {
         this.label = label;
         this.cells = NO_IDS;
         this.before = null;
@@ -61,7 +61,7 @@ final class Patch {
     }
 
     /** Several edits made as one ({@link Sheet#asOneEdit}): one undo step that undoes them all. */
-    static Patch group(String label, java.util.List<Patch> parts) {
+    static Patch group(EditLabel label, java.util.List<Patch> parts) {
         return new Patch(label, parts.toArray(new Patch[0]));
     }
 
@@ -70,7 +70,7 @@ final class Patch {
      * for an edit already applied: undo then copies the values it finds, which are the edit's result
      * because history is linear. An SGD step on a big sheet so keeps one copy of its weights, not two.
      */
-    static Patch values(String label, int[] ids, double[] before, double[] after) {
+    static Patch values(EditLabel label, int[] ids, double[] before, double[] after) {
         return new Patch(label, NO_IDS, null, null, ids, before, after, UNCHANGED, UNCHANGED, Double.NaN, Double.NaN);
     }
 
@@ -79,7 +79,7 @@ final class Patch {
      * once the undo history drops the patch, may hold the next step's ({@link UndoHistory#takeSpare}),
      * so a run of steps on a big sheet stops allocating and clearing megabytes per step.
      */
-    static Patch step(String label, int[] ids, double[] before) {
+    static Patch step(EditLabel label, int[] ids, double[] before) {
         Patch p = values(label, ids, before, null);
         p.reusable = true;
         return p;
@@ -91,7 +91,7 @@ final class Patch {
     }
 
     static Patch learningRate(double before, double after) {
-        return new Patch("learning rate " + Numbers.exact(after), NO_IDS, null, null, NO_IDS, NO_VALUES,
+        return new Patch(EditLabel.of(EditLabel.Kind.LEARNING_RATE, after), NO_IDS, null, null, NO_IDS, NO_VALUES,
                 NO_VALUES, UNCHANGED, UNCHANGED, before, after);
     }
 
@@ -107,7 +107,7 @@ final class Patch {
         return 64L + valueIds.length * (valuesAfter == null ? 12L : 20L) + cells.length * 96L;
     }
 
-    String label() {
+    EditLabel label() {
         return label;
     }
 

@@ -7,13 +7,13 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
 /** Records the cells a structural edit touches, before it changes them, and makes the {@link Patch}. */
 final class PatchBuilder {
-    private final String label;
+    private final EditLabel label;
     private final Graph graph;
     private final MutableIntList ids = new IntArrayList();
     private final List<Graph.CellState> before = new ArrayList<>();
     private final int objectiveBefore;
 
-    PatchBuilder(String label, Graph graph) {
+    PatchBuilder(EditLabel label, Graph graph) {
         this.label = label;
         this.graph = graph;
         this.objectiveBefore = graph.explicitObjective;

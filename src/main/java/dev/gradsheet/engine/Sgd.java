@@ -41,8 +41,8 @@ final class Sgd {
         if (buffer.length != ids.length) {
             buffer = new double[ids.length];
         }
-        String label = steps == 1 ? "SGD step (lr " + Numbers.exact(lr) + ")"
-                : steps + " SGD steps (lr " + Numbers.exact(lr) + ")";
+        EditLabel label = steps == 1 ? EditLabel.of(EditLabel.Kind.SGD_STEP, lr)
+                : EditLabel.of(EditLabel.Kind.SGD_STEPS, steps, lr);
         transaction.run(label, ChangeSet.Origin.SGD_STEP, () -> {
             steps(ids, lr, steps, start, buffer);
             return false;

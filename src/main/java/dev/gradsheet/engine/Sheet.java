@@ -89,6 +89,33 @@ public final class Sheet {
         });
     }
 
+    /**
+     * Every live cell's name (generated ones included) in the order the engine computes them: each
+     * cell after its arguments and, of the cells ready at the same time, the one created first. The
+     * backward pass walks it in reverse. This is the engine's own order, not a copy worked out again,
+     * so whatever shows "the order cells are computed in" shows this.
+     */
+    public List<String> evaluationOrder() {
+        return read(() -> {
+            List<String> out = new ArrayList<>(graph.liveCount);
+            for (int k = 0; k < graph.liveCount; k++) {
+                out.add(graph.names.nameOf(graph.identityOrder ? k : graph.order[k])); // as forwardAll walks it
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The position of {@code name} in {@link #evaluationOrder()}, or -1 when there is no such cell: puts
+     * a few cells of a big sheet in the engine's order without listing all of them.
+     */
+    public int evaluationPosition(String name) {
+        return read(() -> {
+            int id = graph.names.idOf(name);
+            return id < 0 || !graph.isLive(id) ? -1 : graph.pos[id];
+        });
+    }
+
     /** The names of the user cells (not generated ones), in definition order. */
     public List<String> names() {
         return read(() -> {
@@ -282,7 +309,7 @@ public final class Sheet {
 
     /** Replaces a cell's formula. */
     public void setFormula(String name, String formula) {
-        write(() -> edits.replaceFormula(name, formula, "formula " + name + " = " + formula.strip()));
+        write(() -> edits.replaceFormula(name, formula, EditLabel.of(EditLabel.Kind.FORMULA, name, formula.strip())));
     }
 
     /**
@@ -385,11 +412,12 @@ public final class Sheet {
     }
 
     /** What {@link #undo()} would undo, or null. */
-    public String undoLabel() {
+    public EditLabel undoLabel() {
         return read(transaction.history()::undoLabel);
     }
 
-    public String redoLabel() {
+    /** What {@link #redo()} would redo, or null. */
+    public EditLabel redoLabel() {
         return read(transaction.history()::redoLabel);
     }
 
@@ -410,7 +438,7 @@ public final class Sheet {
      * Each edit still announces its own change set as it lands. Inside another {@code asOneEdit} it
      * joins the outer one.
      */
-    public void asOneEdit(String label, Runnable edits) {
+    public void asOneEdit(EditLabel label, Runnable edits) {
         Objects.requireNonNull(label, "label");
         write(() -> transaction.asOneEdit(label, edits));
     }

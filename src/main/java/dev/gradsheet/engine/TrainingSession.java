@@ -7,7 +7,7 @@ import java.util.List;
  * sample. A session binds some input cells to data columns; {@link #batchGradient} loads each sample
  * of a batch into those inputs, runs forward and backward, and averages ∂objective/∂w over the batch;
  * {@link #step} moves every weight against that mean. Observers hear about it only when the trainer
- * calls {@link #publish(String)} (throttled, "reload everything" change sets) and once more at
+ * calls {@link #publish(EditLabel)} (throttled, "reload everything" change sets) and once more at
  * {@link #finish}, which records the whole run — every weight and bound input from where the session
  * started to where it ended — as one undoable edit. Each call holds the sheet's lock, so other edits
  * can interleave between batches but never inside one.
@@ -103,7 +103,7 @@ public final class TrainingSession {
     }
 
     /** Tells observers the sheet moved on (one "reload everything" change set); nothing for undo. */
-    public void publish(String label) {
+    public void publish(EditLabel label) {
         sheet.locked(() -> {
             transaction.announceProgress(label);
             return null;
@@ -111,7 +111,7 @@ public final class TrainingSession {
     }
 
     /** Ends the session: the whole run becomes one undoable edit called {@code label}, announced once. */
-    public void finish(String label) {
+    public void finish(EditLabel label) {
         sheet.locked(() -> {
             if (!finished) {
                 finished = true;

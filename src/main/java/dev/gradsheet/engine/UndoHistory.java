@@ -118,11 +118,11 @@ final class UndoHistory {
         return !redo.isEmpty();
     }
 
-    String undoLabel() {
+    EditLabel undoLabel() {
         return undo.isEmpty() ? null : undo.peek().label();
     }
 
-    String redoLabel() {
+    EditLabel redoLabel() {
         return redo.isEmpty() ? null : redo.peek().label();
     }
 }

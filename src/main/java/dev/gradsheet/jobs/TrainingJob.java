@@ -41,6 +41,7 @@ public final class TrainingJob {
     /** How long a run "until paused" goes on when nobody pauses it. */
     public static final java.time.Duration UNTIL_PAUSED_LIMIT = java.time.Duration.ofMinutes(30);
     private volatile boolean pausedByLimit;
+    private volatile boolean pausedUnwatched;
     private volatile double epochLoss = Double.NaN;
     private volatile double testLoss = Double.NaN;
     private final AtomicBoolean stop = new AtomicBoolean();
@@ -79,7 +80,7 @@ public final class TrainingJob {
         int perEpoch = config.stepsPerEpoch(data.size());
         Trainer trainer = new Trainer(sheet, data, config).publishEvery(publishEveryMs);
         return submit(new TrainingJob((int) Math.min(Integer.MAX_VALUE, (long) perEpoch * config.epochs()), config),
-                trainer::run, pool, notifyEveryMs);
+                trainer::run, pool, notifyEveryMs, null);
     }
 
     /**
@@ -88,8 +89,15 @@ public final class TrainingJob {
      */
     public static TrainingJob sgd(Sheet sheet, double lr, int steps, JobPool pool, long publishEveryMs,
                                   long notifyEveryMs) {
+        return sgd(sheet, lr, steps, pool, publishEveryMs, notifyEveryMs, null);
+    }
+
+    /** As {@link #sgd(Sheet, double, int, JobPool, long, long)}, counted against {@code visitor}'s runs. */
+    public static TrainingJob sgd(Sheet sheet, double lr, int steps, JobPool pool, long publishEveryMs,
+                                  long notifyEveryMs, String visitor) {
         return submit(new TrainingJob(steps, null),
-                (listener, stop) -> SgdSteps.run(sheet, lr, steps, publishEveryMs, listener, stop), pool, notifyEveryMs);
+                (listener, stop) -> SgdSteps.run(sheet, lr, steps, publishEveryMs, listener, stop), pool, notifyEveryMs,
+                visitor);
     }
 
     /**
@@ -101,6 +109,12 @@ public final class TrainingJob {
      */
     public static TrainingJob play(PlayState state, double lr, long epochs, boolean untilPaused, int stepsPerTick,
                                    JobPool pool, long tickMs, long notifyEveryMs) {
+        return play(state, lr, epochs, untilPaused, stepsPerTick, pool, tickMs, notifyEveryMs, null);
+    }
+
+    /** As {@link #play(PlayState, double, long, boolean, int, JobPool, long, long)}, counted against {@code visitor}'s runs. */
+    public static TrainingJob play(PlayState state, double lr, long epochs, boolean untilPaused, int stepsPerTick,
+                                   JobPool pool, long tickMs, long notifyEveryMs, String visitor) {
         dev.gradsheet.train.TrainingLoop loop = state.loop();
         long planned = untilPaused ? 0 : loop.steps() + epochs * loop.stepsPerEpoch();
         TrainingJob job = new TrainingJob((int) Math.min(Integer.MAX_VALUE, planned), null, state);
@@ -139,7 +153,7 @@ public final class TrainingJob {
             return new Trainer.Result(java.util.List.of(), java.util.List.of(), (int) o.steps(), o.paused(),
                     o.batchGradient(), o.seconds());
         };
-        return submit(job, work, pool, notifyEveryMs);
+        return submit(job, work, pool, notifyEveryMs, visitor);
     }
 
     /** The run's work: trains with this listener until done or stopped. */
@@ -147,7 +161,7 @@ public final class TrainingJob {
         Trainer.Result run(Trainer.Listener listener, java.util.function.BooleanSupplier stop);
     }
 
-    private static TrainingJob submit(TrainingJob job, Work work, JobPool pool, long notifyEveryMs) {
+    private static TrainingJob submit(TrainingJob job, Work work, JobPool pool, long notifyEveryMs, String visitor) {
         long notifyNanos = notifyEveryMs * 1_000_000;
         Trainer.Listener listener = new Trainer.Listener() {
             private long lastNotify = System.nanoTime();
@@ -175,12 +189,21 @@ public final class TrainingJob {
                 job.ahead = -1;
                 job.updates.onNext(job);
                 try {
-                    job.result.complete(work.run(listener, job.stop::get));
+                    // between steps the run passes its turn on the processors when its slice is over
+                    job.result.complete(work.run(listener, () -> {
+                        JobPool.pass();
+                        return job.stop.get();
+                    }));
                 } catch (RuntimeException | Error e) {
                     job.result.completeExceptionally(e);
                 }
                 job.updates.onNext(job);
                 job.updates.onComplete();
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return job.stop.get();
             }
 
             @Override
@@ -190,7 +213,7 @@ public final class TrainingJob {
                     job.updates.onNext(job);
                 }
             }
-        });
+        }, visitor);
         int place = job.ticket.ahead();
         if (place >= 0 && job.ahead >= 0) {
             job.ahead = place;
@@ -217,6 +240,17 @@ public final class TrainingJob {
 
     public boolean stopRequested() {
         return stop.get();
+    }
+
+    /** Pauses the run because no tab has shown its sheet for a while (the page says so when reopened). */
+    public void pauseUnwatched() {
+        pausedUnwatched = true;
+        stop();
+    }
+
+    /** Whether the run was paused because nobody watched it. */
+    public boolean pausedUnwatched() {
+        return pausedUnwatched;
     }
 
     /** Whether the run waits for a free worker. */

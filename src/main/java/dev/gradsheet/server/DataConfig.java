@@ -17,7 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * The sheets' database: Spring Boot makes the {@link DataSource} from {@code spring.datasource.*}
  * (an embedded H2 file in {@code gradsheet.data-dir} unless set, see application.properties) and
- * Flyway migrates it; this makes the {@link SheetStore} over it, imports the data directory's old
+ * Flyway migrates it (the SQL of {@code db/migration} and the {@link EditLabelsMigration}); this makes the {@link SheetStore} over it, imports the data directory's old
  * {@code *.sheet} files once, and runs the optional deletion of sheets nobody opens
  * ({@code gradsheet.delete-unopened-after}, off by default).
  */
@@ -48,6 +48,12 @@ public class DataConfig {
                 return bean;
             }
         };
+    }
+
+    /** Schema version 2, which Spring Boot's Flyway runs with the SQL migrations. */
+    @Bean
+    static org.flywaydb.core.api.migration.JavaMigration editLabelsMigration() {
+        return new EditLabelsMigration();
     }
 
     @Bean
@@ -102,7 +108,7 @@ public class DataConfig {
             try {
                 run(Instant.now());
             } catch (RuntimeException e) {
-                LOG.error("deleting unopened sheets failed: {}", e.toString());
+                LOG.error("deleting unopened sheets failed: {}", LogText.of(e));
             }
         }
     }

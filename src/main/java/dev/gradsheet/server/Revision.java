@@ -1,5 +1,6 @@
 package dev.gradsheet.server;
 
+import dev.gradsheet.engine.EditLabel;
 import java.time.Instant;
 
 /**
@@ -7,9 +8,9 @@ import java.time.Instant;
  *
  * @param number         1, 2, 3 … per sheet, in the order they were saved
  * @param savedAt        when it was saved
- * @param edit           the edit that made it ("SGD step (lr 0.01)", "upload", …)
+ * @param edit           the edits it saved ("SGD step (lr 0.01)", "set z = -3, then add h", …)
  * @param objective      the objective's name then, or null
  * @param objectiveValue the objective's value then (NaN: none or not a number)
  */
-public record Revision(long number, Instant savedAt, String edit, String objective, double objectiveValue) {
+public record Revision(long number, Instant savedAt, EditLabel edit, String objective, double objectiveValue) {
 }

@@ -1,6 +1,7 @@
 package dev.gradsheet.server;
 
 import dev.gradsheet.engine.Cell;
+import dev.gradsheet.engine.EditLabel;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.SheetFile;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ public final class RevisionRestore {
      * all back; if the sheet refuses any part, nothing changes); returns how many cell-level edits it
      * made (0: nothing differed).
      */
-    public static int restore(SharedSheet shared, SheetFile.Loaded target, String label) {
+    public static int restore(SharedSheet shared, SheetFile.Loaded target, EditLabel label) {
         int[] edits = {0};
         shared.sheet().asOneEdit(label, () -> edits[0] = restoreCellsAndSettings(shared.sheet(), target));
         shared.dataHolder().set(target.data());

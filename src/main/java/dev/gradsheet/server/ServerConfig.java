@@ -19,27 +19,35 @@ public class ServerConfig {
                               @Value("${gradsheet.undo-budget:256MB}") org.springframework.util.unit.DataSize undoBudget,
                               @Value("${gradsheet.limits.upload:1000000B}") org.springframework.util.unit.DataSize upload) {
         return new ServerLimits(stepsPerClick, maxEpochs,
-                workers > 0 ? workers : Runtime.getRuntime().availableProcessors(), queue, evictAfter,
+                workers > 0 ? workers : ServerLimits.DEFAULT_WORKERS, queue, evictAfter,
                 undoBudget.toBytes(), (int) Math.min(Integer.MAX_VALUE, upload.toBytes()));
     }
 
     /**
      * The servlet container's limit on uploads follows the page's: Spring Boot's default (1 MB) would
      * refuse a file the page accepts — a sheet under a teacher's raised {@code gradsheet.limits.upload},
-     * a training table under its 5 MB — before the page sees it and with no word to the visitor
-     * (issue 13). The request may be a little larger than the file: the multipart envelope around it.
+     * a training table under its 5 MB — before the page sees it and with no word to the visitor.
+     * The request may be a little larger than the file: the multipart envelope around it.
      */
     @Bean
     MultipartConfigElement multipartConfig(ServerLimits limits) {
         long largest = Math.max(limits.uploadBytes(), ServerLimits.MAX_CSV_BYTES);
-        return new MultipartConfigElement("", largest, largest + MULTIPART_ENVELOPE, 0);
+        return new MultipartConfigElement("", largest, limits.uploadRequestBytes(), 0);
     }
 
     /** Bytes a multipart request may add to its file: boundaries and part headers. */
     static final long MULTIPART_ENVELOPE = 64 * 1024;
 
-    @Bean(destroyMethod = "close")
-    JobPool jobPool(ServerLimits limits) {
-        return new JobPool(limits.workers(), limits.queue());
+    @Bean
+    public RunLimits runLimits(@Value("${gradsheet.jobs.cpus:0}") int cpus,
+                               @Value("${gradsheet.jobs.per-visitor:2}") int perVisitor,
+                               @Value("${gradsheet.train.unwatched-pause:60s}") Duration unwatchedPause) {
+        return new RunLimits(cpus > 0 ? cpus : RunLimits.defaultCpus(), perVisitor, unwatchedPause);
+    }
+
+    /** The pool is closed by the registry's shutdown, after it has paused and saved every run. */
+    @Bean(destroyMethod = "")
+    JobPool jobPool(ServerLimits limits, RunLimits runs) {
+        return new JobPool(limits.workers(), limits.queue(), runs.cpus(), runs.perVisitor());
     }
 }

@@ -2,6 +2,7 @@ package dev.gradsheet.server;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.gradsheet.engine.EditLabel;
 import dev.gradsheet.sheet.SheetFile;
 import dev.gradsheet.sheet.SheetFormatException;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -32,8 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Where shared sheets live: a database (embedded H2 under the data directory by default, PostgreSQL
  * through {@code spring.datasource.*}), reached through Spring's {@link JdbcClient}, its schema made
- * by Flyway ({@code db/migration}). A sheet's content is its {@code .sheet} text, and every save is
- * also a {@link Revision}; old revisions are thinned out by the {@link HistoryPolicy}.
+ * by Flyway ({@code db/migration} and {@link EditLabelsMigration}). A sheet's content is its
+ * {@code .sheet} text, and every save is also a {@link Revision}, named by the {@link EditLabel} of
+ * the edits it saved (stored language-free, {@link EditLabelCodec}); old revisions are thinned out by
+ * the {@link HistoryPolicy}.
  *
  * <p>Ids are random and checked against a strict pattern before they reach a query, so nothing a
  * user types is ever looked up.
@@ -54,6 +56,8 @@ public final class SheetStore {
     private final TransactionTemplate tx;
     private final HistoryPolicy history;
     private final Clock clock;
+    /** Every query runs here, on threads nothing interrupts (see {@link StorageThreads}). */
+    private final StorageThreads storage = new StorageThreads(4);
 
     /** A store over a database whose schema Flyway has already migrated. */
     public SheetStore(DataSource dataSource, HistoryPolicy history) {
@@ -83,20 +87,25 @@ public final class SheetStore {
 
     /** A pooled, migrated embedded H2 database in {@code dataDir}. */
     public static DataSource embeddedDataSource(Path dataDir) {
+        DataSource ds = embeddedDataSourceUnmigrated(dataDir);
+        EditLabelsMigration.flyway(ds).load().migrate();
+        return ds;
+    }
+
+    /** A pooled embedded H2 database in {@code dataDir} as it is, not migrated (tests of the migrations). */
+    public static DataSource embeddedDataSourceUnmigrated(Path dataDir) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(embeddedUrl(dataDir));
         config.setUsername("sa");
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(0);
         config.setPoolName("gradsheet-embedded");
-        DataSource ds = new HikariDataSource(config);
-        Flyway.configure().dataSource(ds).load().migrate();
-        return ds;
+        return new HikariDataSource(config);
     }
 
     /** The embedded database's URL: a file {@code gradsheet.mv.db} in the data directory. */
     public static String embeddedUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("gradsheet");
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("gradsheet") + ";DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=0;CACHE_SIZE=2048";
     }
 
     private static boolean isPostgres(DataSource ds) {
@@ -122,6 +131,10 @@ public final class SheetStore {
 
     /** The newest revision of sheet {@code id} with its text, or empty. */
     public Optional<Stored> current(String id) {
+        return storage.call(() -> currentNow(id));
+    }
+
+    private Optional<Stored> currentNow(String id) {
         if (!isValidId(id)) {
             return Optional.empty();
         }
@@ -136,8 +149,23 @@ public final class SheetStore {
      * the merge is saved. The sheet's row is locked meanwhile, so saves of one sheet on any number
      * of servers happen one at a time; on PostgreSQL the commit announces the revision to them.
      */
-    public Saved saveFrom(String id, String text, long base, String baseText, String edit, String objective,
+    public Saved saveFrom(String id, String text, long base, String baseText, EditLabel edit, String objective,
                           double objectiveValue) {
+        return saveFrom(id, text, base, baseText, edit, objective, objectiveValue, null, SheetOwner.NONE);
+    }
+
+    /**
+     * As {@link #saveFrom(String, String, long, String, EditLabel, String, double)}, naming the revision's
+     * {@code author} (an {@link Actor#key()}, or null) and, when this save creates the sheet's row, its
+     * owner and link mode {@code ifNew} (in the same insert, so no other server ever sees it unowned).
+     */
+    public Saved saveFrom(String id, String text, long base, String baseText, EditLabel edit, String objective,
+                          double objectiveValue, String author, SheetOwner ifNew) {
+        return storage.call(() -> saveFromNow(id, text, base, baseText, edit, objective, objectiveValue, author, ifNew));
+    }
+
+    private Saved saveFromNow(String id, String text, long base, String baseText, EditLabel edit, String objective,
+                              double objectiveValue, String author, SheetOwner ifNew) {
         requireId(id);
         long now = clock.millis();
         Saved saved = tx.execute(status -> {
@@ -145,45 +173,63 @@ public final class SheetStore {
                     .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2))).optional();
             long next = last.map(r -> r.revision() + 1).orElse(1L);
             String written = text;
-            String label = edit;
+            EditLabel named = edit == null ? EditLabel.of(EditLabel.Kind.EDIT) : edit;
+            EditLabel label = named;
             String objName = objective;
             double objValue = objectiveValue;
             boolean merged = last.isPresent() && last.get().revision() != base;
             if (merged) {
                 written = SheetMerge.merge(baseText, text, last.get().text());
-                label = edit + " (merged with another server's)";
+                label = EditLabel.of(EditLabel.Kind.MERGED, named);
                 try {
                     var sheet = SheetFile.parse(written, id + ".sheet").sheet();
                     objName = sheet.objective();
                     objValue = objName == null ? Double.NaN : sheet.objectiveValue();
                 } catch (SheetFormatException e) { // the two edits do not fit together: the earlier save stays
-                    LOG.warn("sheet {}: an edit conflicting with another server's was dropped: {}", id, e.lines());
+                    LOG.warn("sheet {}: an edit conflicting with another server's was dropped: {}", id, LogText.lines(e.lines()));
                     written = last.get().text();
-                    label = edit + " (conflicted with another server's; theirs kept)";
+                    label = EditLabel.of(EditLabel.Kind.CONFLICTED, named);
                 }
             }
-            write(id, written, next, now, last.isPresent(), label, objName, objValue);
+            write(id, written, next, now, last.isPresent(), label, objName, objValue, author, ifNew);
             return new Saved(next, written, merged);
         });
+        makeDurable();
         prune(id, saved.revision());
         return saved;
     }
 
-    private void write(String id, String text, long next, long now, boolean exists, String edit, String objective,
-                       double objectiveValue) {
-        String editText = edit == null || edit.isBlank() ? "edit" : edit.length() > EDIT_CHARS
-                ? edit.substring(0, EDIT_CHARS - 1) + "…" : edit;
+    /**
+     * Makes a committed save survive a crash. PostgreSQL's commit already does; the embedded H2 writes
+     * its commits to the file only every half second or so, and a server killed meanwhile lost edits a
+     * page had shown as saved, so it is told to write them to the disk now. Because each save is on the
+     * disk before the next is written, H2 need not keep old data for a while as a safety margin
+     * ({@code RETENTION_TIME=0} in {@link #embeddedUrl}): kept, it held about 2 KB of heap per save
+     * for 45 s.
+     */
+    private void makeDurable() {
+        if (!postgres) {
+            jdbc.sql("CHECKPOINT SYNC").update();
+        }
+    }
+
+    private void write(String id, String text, long next, long now, boolean exists, EditLabel edit, String objective,
+                       double objectiveValue, String author, SheetOwner ifNew) {
+        EditLabel label = edit == null ? EditLabel.of(EditLabel.Kind.EDIT) : edit;
+        String english = label.english(); // for people reading the database; the page reads edit_label
+        String editText = english.length() > EDIT_CHARS ? english.substring(0, EDIT_CHARS - 1) + "…" : english;
         if (exists) {
             jdbc.sql("UPDATE sheet SET content = ?, revision = ?, saved_at = ? WHERE id = ?")
                     .params(text, next, now, id).update();
         } else {
-            jdbc.sql("INSERT INTO sheet (id, content, revision, created_at, saved_at, opened_at) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(id, text, next, now, now, now).update();
+            jdbc.sql("INSERT INTO sheet (id, content, revision, created_at, saved_at, opened_at, owner, link_mode)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, text, next, now, now, now, ifNew.owner(), ifNew.linkMode().name()).update();
         }
-        jdbc.sql("INSERT INTO sheet_revision (sheet_id, revision, saved_at, edit, objective, objective_value, content)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(id, next, now, editText, objective,
-                        Double.isFinite(objectiveValue) ? objectiveValue : null, text).update();
+        jdbc.sql("INSERT INTO sheet_revision (sheet_id, revision, saved_at, edit, edit_label, objective,"
+                        + " objective_value, content, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, next, now, editText, EditLabelCodec.encode(label), objective,
+                        Double.isFinite(objectiveValue) ? objectiveValue : null, text, author).update();
         if (postgres) { // delivered to every listening server when the transaction commits
             jdbc.sql("SELECT pg_notify('" + CHANNEL + "', ?)").param(id + ":" + next).query(rs -> { });
         }
@@ -198,37 +244,12 @@ public final class SheetStore {
         if (!postgres) {
             return () -> { };
         }
-        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread t = new Thread(() -> {
-            while (!closed.get()) {
-                try (java.sql.Connection c = dataSource.getConnection();
-                     java.sql.Statement st = c.createStatement()) {
-                    st.execute("LISTEN " + CHANNEL);
-                    org.postgresql.PGConnection pg = c.unwrap(org.postgresql.PGConnection.class);
-                    while (!closed.get()) {
-                        org.postgresql.PGNotification[] notes = pg.getNotifications(250);
-                        for (org.postgresql.PGNotification n : notes == null ? new org.postgresql.PGNotification[0] : notes) {
-                            String[] parts = n.getParameter().split(":");
-                            if (parts.length == 2 && isValidId(parts[0])) {
-                                onSaved.accept(parts[0], Long.parseLong(parts[1]));
-                            }
-                        }
-                    }
-                } catch (java.sql.SQLException | RuntimeException e) {
-                    if (!closed.get()) {
-                        LOG.warn("listening for other servers' saves failed, again in 1 s: {}", e.toString());
-                        try {
-                            Thread.sleep(1000);
-                        } catch (InterruptedException stop) {
-                            return;
-                        }
-                    }
-                }
+        return PgChannel.listen(dataSource, CHANNEL, payload -> {
+            String[] parts = payload.split(":");
+            if (parts.length == 2 && isValidId(parts[0])) {
+                onSaved.accept(parts[0], Long.parseLong(parts[1]));
             }
-        }, "gradsheet-listen");
-        t.setDaemon(true);
-        t.start();
-        return () -> closed.set(true);
+        });
     }
 
     /** Whether {@code id} has the shape of a sheet id (16 lowercase letters or digits). */
@@ -251,7 +272,7 @@ public final class SheetStore {
 
     /** Saves {@code text} as sheet {@code id}: a new revision without an edit name. */
     public long save(String id, String text) {
-        return save(id, text, "saved", null, Double.NaN);
+        return save(id, text, EditLabel.of(EditLabel.Kind.SAVED), null, Double.NaN);
     }
 
     /**
@@ -260,22 +281,31 @@ public final class SheetStore {
      * transaction: the sheet row is locked while the number is taken, so two servers saving the
      * same sheet number their revisions one after the other.
      */
-    public long save(String id, String text, String edit, String objective, double objectiveValue) {
+    public long save(String id, String text, EditLabel edit, String objective, double objectiveValue) {
+        return storage.call(() -> saveNow(id, text, edit, objective, objectiveValue));
+    }
+
+    private long saveNow(String id, String text, EditLabel edit, String objective, double objectiveValue) {
         requireId(id);
         long now = clock.millis();
         Long revision = tx.execute(status -> {
             Optional<Long> last = jdbc.sql("SELECT revision FROM sheet WHERE id = ? FOR UPDATE").param(id)
                     .query(Long.class).optional();
             long next = last.map(r -> r + 1).orElse(1L);
-            write(id, text, next, now, last.isPresent(), edit, objective, objectiveValue);
+            write(id, text, next, now, last.isPresent(), edit, objective, objectiveValue, null, SheetOwner.NONE);
             return next;
         });
+        makeDurable();
         prune(id, revision);
         return revision;
     }
 
     /** The saved text of sheet {@code id}, or empty when there is none (or the id is malformed). */
     public Optional<String> text(String id) {
+        return storage.call(() -> textNow(id));
+    }
+
+    private Optional<String> textNow(String id) {
         if (!isValidId(id)) {
             return Optional.empty();
         }
@@ -298,11 +328,19 @@ public final class SheetStore {
 
     /** How many sheets are saved. */
     public long count() {
+        return storage.call(() -> countNow());
+    }
+
+    private long countNow() {
         return jdbc.sql("SELECT COUNT(*) FROM sheet").query(Long.class).single();
     }
 
     /** The newest revision number of sheet {@code id}, 0 when it was never saved. */
     public long revision(String id) {
+        return storage.call(() -> revisionNow(id));
+    }
+
+    private long revisionNow(String id) {
         if (!isValidId(id)) {
             return 0;
         }
@@ -311,21 +349,44 @@ public final class SheetStore {
 
     /** Sheet {@code id}'s kept revisions, newest first (without their text). */
     public List<Revision> revisions(String id) {
+        return storage.call(() -> revisionsNow(id));
+    }
+
+    private List<Revision> revisionsNow(String id) {
         if (!isValidId(id)) {
             return List.of();
         }
-        return jdbc.sql("SELECT revision, saved_at, edit, objective, objective_value FROM sheet_revision"
+        return jdbc.sql("SELECT revision, saved_at, edit, objective, objective_value, edit_label FROM sheet_revision"
                         + " WHERE sheet_id = ? ORDER BY revision DESC").param(id)
                 .query((rs, n) -> {
                     double v = rs.getDouble(5);
                     double value = rs.wasNull() ? Double.NaN : v; // wasNull is about the column read last
-                    return new Revision(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                            rs.getString(4), value);
+                    return new Revision(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
+                            storedLabel(rs.getString(6), rs.getString(3)), rs.getString(4), value);
                 }).list();
+    }
+
+    /**
+     * A revision's label from its stored form; a row without one (written by an older server during
+     * an upgrade) or with one this version cannot read shows its English as written.
+     */
+    private static EditLabel storedLabel(String stored, String english) {
+        if (stored != null) {
+            try {
+                return EditLabelCodec.decode(stored);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("a revision's edit label is not readable, its English is shown: {}", e.getMessage());
+            }
+        }
+        return EditLabel.of(EditLabel.Kind.VERBATIM, english);
     }
 
     /** The text of one kept revision of sheet {@code id}. */
     public Optional<String> revisionText(String id, long revision) {
+        return storage.call(() -> revisionTextNow(id, revision));
+    }
+
+    private Optional<String> revisionTextNow(String id, long revision) {
         if (!isValidId(id)) {
             return Optional.empty();
         }
@@ -335,6 +396,10 @@ public final class SheetStore {
 
     /** Notes that someone opened sheet {@code id} now (for deleting sheets nobody opens). */
     public void opened(String id) {
+        storage.run(() -> openedNow(id));
+    }
+
+    private void openedNow(String id) {
         if (isValidId(id)) {
             jdbc.sql("UPDATE sheet SET opened_at = ? WHERE id = ?").params(clock.millis(), id).update();
         }
@@ -345,6 +410,10 @@ public final class SheetStore {
      * {@code spare} names (sheets open now); returns their ids.
      */
     public List<String> deleteNotOpenedSince(Instant before, java.util.function.Predicate<String> spare) {
+        return storage.call(() -> deleteNotOpenedSinceNow(before, spare));
+    }
+
+    private List<String> deleteNotOpenedSinceNow(Instant before, java.util.function.Predicate<String> spare) {
         List<String> ids = jdbc.sql("SELECT id FROM sheet WHERE opened_at < ?").param(before.toEpochMilli())
                 .query(String.class).list().stream().filter(spare.negate()).toList();
         for (String id : ids) {
@@ -399,11 +468,15 @@ public final class SheetStore {
     }
 
     /**
-     * Imports the {@code <id>.sheet} files of {@code dataDir} (the store before issue 14), once per
+     * Imports the {@code <id>.sheet} files of {@code dataDir} (the store of older versions), once per
      * directory: sheets already in the database are left as they are, the files stay where they
      * are. Returns how many sheets were imported (0 when this directory was imported before).
      */
     public int importOnce(Path dataDir) {
+        return storage.call(() -> importOnceNow(dataDir));
+    }
+
+    private int importOnceNow(Path dataDir) {
         String key = dataDir.toAbsolutePath().normalize().toString();
         if (jdbc.sql("SELECT COUNT(*) FROM sheet_import WHERE dir = ?").param(key).query(Integer.class).single() > 0) {
             return 0;
@@ -418,14 +491,15 @@ public final class SheetStore {
                         continue;
                     }
                     try {
-                        save(id, Files.readString(file, StandardCharsets.UTF_8), "imported from " + name, null, Double.NaN);
+                        save(id, Files.readString(file, StandardCharsets.UTF_8), EditLabel.of(EditLabel.Kind.IMPORTED, name),
+                                null, Double.NaN);
                         imported++;
                     } catch (IOException | RuntimeException e) {
-                        LOG.warn("sheet file {} not imported: {}", file, e.toString());
+                        LOG.warn("sheet file {} not imported: {}", LogText.of(file), LogText.of(e));
                     }
                 }
             } catch (IOException e) {
-                LOG.warn("data directory {} not read: {}", dataDir, e.toString());
+                LOG.warn("data directory {} not read: {}", dataDir, LogText.of(e));
             }
         }
         try {
@@ -438,6 +512,60 @@ public final class SheetStore {
             LOG.info("imported {} sheet files from {} into the database (the files are left in place)", imported, dataDir);
         }
         return imported;
+    }
+
+    // ---- ownership and sharing (the classroom) ---------------------------------------------------------
+
+    /** Sheet {@code id}'s owner and link mode, or empty when it was never saved. */
+    public Optional<SheetOwner> owner(String id) {
+        if (!isValidId(id)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT owner, link_mode FROM sheet WHERE id = ?").param(id)
+                .query((rs, n) -> new SheetOwner(rs.getString(1), SheetOwner.LinkMode.valueOf(rs.getString(2))))
+                .optional();
+    }
+
+    /** Sets who may edit sheet {@code id} through its link; false when the sheet is not saved. */
+    public boolean setLinkMode(String id, SheetOwner.LinkMode mode) {
+        requireId(id);
+        return jdbc.sql("UPDATE sheet SET link_mode = ? WHERE id = ?").params(mode.name(), id).update() == 1;
+    }
+
+    /** Gives sheet {@code id} to {@code owner} (a student's copy made by the server); false when not saved. */
+    public boolean setOwner(String id, String owner) {
+        requireId(id);
+        return jdbc.sql("UPDATE sheet SET owner = ? WHERE id = ?").params(owner, id).update() == 1;
+    }
+
+    /** Deletes sheet {@code id} with its history; false when there was none. */
+    public boolean delete(String id) {
+        if (!isValidId(id)) {
+            return false;
+        }
+        Integer gone = tx.execute(status -> {
+            jdbc.sql("DELETE FROM sheet_revision WHERE sheet_id = ?").param(id).update();
+            return jdbc.sql("DELETE FROM sheet WHERE id = ?").param(id).update();
+        });
+        return gone != null && gone > 0;
+    }
+
+    /** Who made each kept revision of sheet {@code id} (revision number to author key; unknown ones left out). */
+    public java.util.Map<Long, String> revisionAuthors(String id) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        if (!isValidId(id)) {
+            return out;
+        }
+        jdbc.sql("SELECT revision, author FROM sheet_revision WHERE sheet_id = ? AND author IS NOT NULL").param(id)
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
+    }
+
+    /** The database this store writes to (the classroom's tables live beside the sheets). */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     private static void requireId(String id) {

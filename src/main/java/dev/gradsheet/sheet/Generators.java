@@ -137,6 +137,29 @@ public final class Generators {
         }
     }
 
+    /**
+     * {@link #randomDag}'s cells with their lines in a random order, the loss still last (so it stays
+     * the objective): a cell is often used before the line that defines it, so the order cells are
+     * created in, the order they are listed in and an order they can be computed in all differ.
+     */
+    public static void randomDagShuffled(int n, int inputs, long seed, Writer out) {
+        String[] lines = text(w -> randomDag(n, inputs, seed, w)).split("\n");
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int i = lines.length - 2; i > 0; i--) { // Fisher–Yates over every line but the loss
+            int j = random.nextInt(i + 1);
+            String swap = lines[i];
+            lines[i] = lines[j];
+            lines[j] = swap;
+        }
+        try {
+            for (String line : lines) {
+                out.write(line + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static int pick(SplittableRandom random, int below) {
         return Math.max(0, below - 1 - random.nextInt(Math.min(below, 16)));
     }

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * The layers of neurons and the weighted connections a sheet's cells form, found from the formulas
- * alone — names do not matter — for the network view (issue 11). The rule:
+ * alone — names do not matter — for the network view. The rule:
  *
  * <ul>
  *   <li>A <b>weighted sum</b> is what a chain of {@code +} and {@code sum(…)} (and copies) adds up, in
@@ -119,7 +119,7 @@ public final class NetworkStructure {
         return sheet.read(() -> {
             List<Cell> cells = sheet.cells();
             Map<String, List<String>> args = sheet.arguments();
-            return new Finder(cells, args).find();
+            return new Finder(cells, args, sheet.evaluationOrder()).find();
         });
     }
 
@@ -132,15 +132,18 @@ public final class NetworkStructure {
         private final Map<String, Cell> cells = new LinkedHashMap<>();
         private final Map<String, List<String>> args;
         private final Map<String, List<String>> users = new HashMap<>();
-        /** Neuron cells (never a copy) in topological order. */
+        /** Neuron cells (never a copy) in evaluation order. */
         private final Set<String> neurons = new LinkedHashSet<>();
         /** Each non-input neuron's edges as (weight, source) pairs, in its sum's order, and its biases. */
         private final Map<String, List<String[]>> incoming = new HashMap<>();
         private final Map<String, List<String>> biases = new HashMap<>();
         /** Products weight × neuron that are terms of some neuron's sum. */
         private final Set<String> usedProducts = new HashSet<>();
+        /** Every cell, arguments before users: the engine's evaluation order. */
+        private final List<String> order;
 
-        Finder(List<Cell> cells, Map<String, List<String>> args) {
+        Finder(List<Cell> cells, Map<String, List<String>> args, List<String> evaluationOrder) {
+            this.order = evaluationOrder;
             for (Cell c : cells) {
                 this.cells.put(c.name(), c);
             }
@@ -153,7 +156,6 @@ public final class NetworkStructure {
         }
 
         NetworkStructure find() {
-            List<String> order = topologicalOrder();
             for (String c : order) {
                 String kind = kind(c);
                 if (kind.equals(Op.INPUT.label())) {
@@ -173,12 +175,12 @@ public final class NetworkStructure {
                     }
                 }
             }
-            Refusal bad = unweightedActivation(order);
+            Refusal bad = unweightedActivation();
             if (bad == null) {
-                bad = strayEdge(order);
+                bad = strayEdge();
             }
             if (bad == null && incoming.isEmpty()) {
-                return noNeurons(order);
+                return noNeurons();
             }
             if (bad == null) {
                 bad = sharedWeight();
@@ -292,7 +294,7 @@ public final class NetworkStructure {
          * ({@code relu(h)}, {@code tanh(s - c)} of a named sum s, {@code tanh(2 * h)}): drawing the
          * network without it would hide a layer.
          */
-        private Refusal unweightedActivation(List<String> order) {
+        private Refusal unweightedActivation() {
             for (String c : order) {
                 if (!ACTIVATIONS.contains(kind(c)) || neurons.contains(c)) {
                     continue;
@@ -311,7 +313,7 @@ public final class NetworkStructure {
         }
 
         /** A weight × neuron product that no neuron's sum adds up would be a connection the picture drops. */
-        private Refusal strayEdge(List<String> order) {
+        private Refusal strayEdge() {
             for (String c : order) {
                 String[] e = edge(c);
                 if (e != null && !usedProducts.contains(c)) {
@@ -344,7 +346,7 @@ public final class NetworkStructure {
         private NetworkStructure layered() {
             Map<String, Integer> depth = new HashMap<>();
             int deepest = 0;
-            for (String n : neurons) { // topological order: sources come first
+            for (String n : neurons) { // evaluation order: sources come first
                 int d = 0;
                 for (String[] e : incoming.getOrDefault(n, List.of())) {
                     d = Math.max(d, depth.get(e[1]) + 1);
@@ -399,7 +401,7 @@ public final class NetworkStructure {
         }
 
         /** No neuron: says which product stopped the sheet from being one, when there is such a product. */
-        private NetworkStructure noNeurons(List<String> order) {
+        private NetworkStructure noNeurons() {
             for (String c : order) {
                 if (kind(c).equals(MUL)) {
                     String a = resolve(args.get(c).get(0));
@@ -410,30 +412,6 @@ public final class NetworkStructure {
                 }
             }
             return refused(Reason.NO_NEURONS);
-        }
-
-        /** Every cell, arguments before users (Kahn's algorithm, in the sheet's order where free; no recursion). */
-        private List<String> topologicalOrder() {
-            Map<String, Integer> waiting = new HashMap<>();
-            Deque<String> ready = new ArrayDeque<>();
-            for (String c : cells.keySet()) {
-                int n = (int) args.getOrDefault(c, List.of()).stream().filter(cells::containsKey).count();
-                waiting.put(c, n);
-                if (n == 0) {
-                    ready.add(c);
-                }
-            }
-            List<String> out = new ArrayList<>(cells.size());
-            while (!ready.isEmpty()) {
-                String c = ready.poll();
-                out.add(c);
-                for (String u : users.getOrDefault(c, List.of())) {
-                    if (waiting.merge(u, -1, Integer::sum) == 0) {
-                        ready.add(u);
-                    }
-                }
-            }
-            return out;
         }
 
         private String resolve(String c) {

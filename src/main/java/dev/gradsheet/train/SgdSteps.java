@@ -1,6 +1,6 @@
 package dev.gradsheet.train;
 
-import dev.gradsheet.engine.Numbers;
+import dev.gradsheet.engine.EditLabel;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.engine.TrainingSession;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public final class SgdSteps {
         double[][] noData = {{}};
         int[] order = {0};
         double[] gradient = new double[weights.size()];
-        String label = steps + " SGD steps (lr " + Numbers.exact(lr) + ")";
+        EditLabel label = EditLabel.of(EditLabel.Kind.SGD_STEPS, steps, lr);
         long start = System.nanoTime();
         long lastPublish = start;
         long publishNanos = publishEveryMs * 1_000_000;
@@ -45,12 +45,12 @@ public final class SgdSteps {
                 listener.onStep(step, 1, loss, seconds > 0 ? step / seconds : 0);
                 long now = System.nanoTime();
                 if (publishNanos > 0 && now - lastPublish >= publishNanos) {
-                    session.publish(label + ": step " + step);
+                    session.publish(EditLabel.progress(label, step));
                     lastPublish = now;
                 }
             }
         } finally {
-            session.finish(stopped ? label + ", stopped at step " + step : label);
+            session.finish(stopped ? EditLabel.stopped(label, step) : label);
         }
         Map<String, Double> last = new LinkedHashMap<>();
         for (int i = 0; i < weights.size(); i++) {

@@ -38,11 +38,7 @@ public final class Templates {
      * separates the plane by the line x1 + x2 = 1, but cannot learn by backprop: step's gradient is 0.
      */
     public static String stepNeuron() {
-        return """
-                # The lesson's threshold neuron (item 2): out = 1 when w1*x1 + w2*x2 + b > theta, else 0.
-                # With both weights 1, bias 0 and theta = 1 it splits the plane by the line x1 + x2 = 1.
-                # It cannot learn by backprop: step's gradient is 0 everywhere (item 7), so every
-                # weight's gradient is 0 and an SGD step moves nothing. Use a sigmoid neuron to learn.
+        return comment(TemplateDescription.stepNeuron()) + """
                 x1 = input(1)
                 x2 = input(0.5)
                 w1 = weight(1)
@@ -57,7 +53,7 @@ public final class Templates {
 
     /** A sigmoid neuron on two inputs, z = w1·x1 + w2·x2 + b, p = σ(z), with the given loss. */
     public static String sigmoidNeuron(Loss loss, double w1, double w2, double b) {
-        return "# A sigmoid neuron with " + (loss == Loss.MSE ? "squared error" : "cross-entropy") + " loss.\n"
+        return comment(TemplateDescription.sigmoidNeuron(loss))
                 + "x1 = input(0)\nx2 = input(0)\n"
                 + "w1 = weight(" + Numbers.exact(w1) + ")\nw2 = weight(" + Numbers.exact(w2) + ")\nb = weight("
                 + Numbers.exact(b) + ")\n"
@@ -101,12 +97,7 @@ public final class Templates {
         SplittableRandom random = new SplittableRandom(seed);
         StringBuilder out = new StringBuilder();
         List<Integer> sizes = new ArrayList<>(hidden);
-        out.append("# MLP ").append(inputs);
-        for (int s : sizes) {
-            out.append('-').append(s);
-        }
-        out.append("-1, ").append(activation.fn()).append(", ").append(loss == Loss.MSE ? "mse" : "cross-entropy")
-                .append(", seed ").append(seed).append('\n');
+        out.append(comment(TemplateDescription.mlp(inputs, sizes, activation, loss, seed)));
         List<String> previous = new ArrayList<>();
         for (int i = 1; i <= inputs; i++) {
             out.append("x").append(i).append(" = input(0)\n");
@@ -143,6 +134,15 @@ public final class Templates {
             out.append("reg = lambda * sum(").append(String.join(", ", terms)).append(")\n");
             out.append("J = L + reg\n");
             out.append("@objective = J\n");
+        }
+        return out.toString();
+    }
+
+    /** The description as the sheet's leading comment, a {@code # } line each. */
+    private static String comment(TemplateDescription description) {
+        StringBuilder out = new StringBuilder();
+        for (String line : description.english().split("\n")) {
+            out.append("# ").append(line).append('\n');
         }
         return out.toString();
     }

@@ -1,5 +1,6 @@
 package dev.gradsheet.train;
 
+import dev.gradsheet.engine.EditLabel;
 import dev.gradsheet.engine.EditRefusedException;
 import dev.gradsheet.engine.Numbers;
 import dev.gradsheet.engine.Sheet;
@@ -68,7 +69,8 @@ public final class TrainingLoop {
     private double epochSum;
     private long steps;
     private long epochs;
-    private double firstEpochLoss = Double.NaN;
+    /** Stops a run whose loss diverged, in the page's words (Reset, Undo, the grid's ⚠). */
+    private final DivergenceStop divergence = new DivergenceStop(DivergenceStop.Advice.PAGE);
     /** Time for the slow-motion pacing: the system's, or a test's (so a test of pacing never measures time). */
     private Clock clock = Clock.SYSTEM;
 
@@ -208,7 +210,7 @@ public final class TrainingLoop {
         long firstStep = steps;
         long lastEpoch = epochsToRun > 0 && epochsToRun <= Long.MAX_VALUE - epochs ? epochs + epochsToRun : Long.MAX_VALUE;
         boolean paused = false;
-        String label = "train at lr " + Numbers.exact(lr) + " (batch " + batchSize + ")";
+        EditLabel label = EditLabel.of(EditLabel.Kind.TRAIN_AT, lr, batchSize);
         try {
             while (epochs < lastEpoch) {
                 if (stop.getAsBoolean()) {
@@ -222,14 +224,14 @@ public final class TrainingLoop {
                     now = clock.nanoTime();
                 }
                 if (now >= nextTick) {
-                    session.publish(label + ": step " + steps);
+                    session.publish(EditLabel.progress(label, steps));
                     nextTick = now + tickNanos;
                     stepsThisTick = 0;
                 }
             }
         } finally {
             long taken = steps - firstStep;
-            session.finish(label + ": " + taken + " step" + (taken == 1 ? "" : "s") + " to epoch " + epochs);
+            session.finish(EditLabel.trained(label, taken, epochs));
         }
         return new Outcome(steps - firstStep, paused, batchGradient(), (clock.nanoTime() - start) / 1e9);
     }
@@ -242,7 +244,7 @@ public final class TrainingLoop {
         try {
             oneStep(session, lr, listener);
         } finally {
-            session.finish("train 1 step at lr " + Numbers.exact(lr) + " (step " + steps + ")");
+            session.finish(EditLabel.of(EditLabel.Kind.TRAIN_STEP, lr, steps));
         }
         return new Outcome(1, false, batchGradient(), (System.nanoTime() - start) / 1e9);
     }
@@ -256,13 +258,13 @@ public final class TrainingLoop {
         try {
             session.moveTo(startWeights.clone());
         } finally {
-            session.finish("reset training to its starting weights");
+            session.finish(EditLabel.of(EditLabel.Kind.RESET_TRAINING));
         }
         steps = 0;
         epochs = 0;
         cursor = 0;
         epochSum = 0;
-        firstEpochLoss = Double.NaN;
+        divergence.reset();
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
@@ -284,22 +286,7 @@ public final class TrainingLoop {
         }
         int to = Math.min(trainRows.length, cursor + batchSize);
         double loss = session.batchGradient(trainRows, order, cursor, to, gradient);
-        if (!Double.isFinite(loss) && steps == 0) {
-            throw new Diverged("training did not start: the loss is " + loss + " on the first batch before any step"
-                    + " (the grid marks with ⚠ where it starts); no weight was changed.");
-        }
-        if (!Double.isFinite(loss)) {
-            throw new Diverged("training stopped: the loss became " + loss + " at step " + (steps + 1)
-                    + " (the learning rate is too large); the weights of step " + steps
-                    + " are kept. Lower the learning rate, then Reset or Undo.");
-        }
-        for (int i = 0; i < gradient.length; i++) {
-            if (!Double.isFinite(gradient[i])) {
-                throw new Diverged("training stopped: the gradient of " + weights.get(i) + " became " + gradient[i]
-                        + " at step " + (steps + 1) + "; the weights of step " + steps
-                        + " are kept. Lower the learning rate, then Reset or Undo.");
-            }
-        }
+        divergence.checkBatch(loss, gradient, weights, steps);
         try {
             session.step(lr, gradient);
         } catch (EditRefusedException e) {
@@ -318,13 +305,7 @@ public final class TrainingLoop {
             epochSum = 0;
             double testLoss = testLoss(session);
             listener.onEpoch(steps, epochs, epochLoss, testLoss);
-            if (Double.isNaN(firstEpochLoss)) {
-                firstEpochLoss = epochLoss;
-            } else if (epochLoss > BLOW_UP * Math.max(firstEpochLoss, 1e-6)) {
-                throw new Diverged("training stopped: the loss blew up from " + Numbers.exact(round(firstEpochLoss))
-                        + " to " + Numbers.exact(round(epochLoss)) + " by epoch " + epochs
-                        + " (the learning rate is too large). Lower it, then Reset or Undo.");
-            }
+            divergence.checkEpoch(epochLoss, epochs);
         }
     }
 
@@ -349,10 +330,6 @@ public final class TrainingLoop {
         if (!(lr > 0) || !Double.isFinite(lr)) {
             throw new IllegalArgumentException("learning rate must be a positive number, not " + lr);
         }
-    }
-
-    private static double round(double v) {
-        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.4g", v));
     }
 
     private static double[][] rows(DataTable data, int[] indices) {

@@ -51,6 +51,24 @@ public class AddCellForm extends Composite<VerticalLayout> {
         add.setId("add-cell");
         add.addClickListener(e -> add());
         add.addClickShortcut(Key.ENTER).listenOn(name, formula);
+        setUpBuilder();
+        setUpKindQuestion();
+        notice.setId("add-notice");
+        HorizontalLayout typed = new HorizontalLayout(name, formula, add);
+        typed.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        typed.setWrap(true);
+        HorizontalLayout builder = new HorizontalLayout(op, arg1, arg2);
+        builder.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        builder.setWrap(true);
+        VerticalLayout layout = getContent();
+        layout.setPadding(false);
+        layout.setSpacing(false);
+        layout.add(new H4(getTranslation("add.title")), typed, kindRow, builder, notice);
+        refreshNames();
+    }
+
+    /** The cell builder: an operation and its arguments write the formula field. */
+    private void setUpBuilder() {
         op.setId("add-op");
         op.setLabel(getTranslation("add.op"));
         op.setItems(OPS);
@@ -76,6 +94,10 @@ public class AddCellForm extends Composite<VerticalLayout> {
             build();
         });
         arg2.setVisible(false);
+    }
+
+    /** The question a bare number raises, input or weight, with its two answers. */
+    private void setUpKindQuestion() {
         kindQuestion.setId("add-kind-question");
         asInput.setId("add-as-input");
         asInput.setTooltipText(getTranslation("add.asInputTip"));
@@ -88,24 +110,12 @@ public class AddCellForm extends Composite<VerticalLayout> {
         kindRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         kindRow.setWrap(true);
         kindRow.setVisible(false);
-        notice.setId("add-notice");
-        HorizontalLayout typed = new HorizontalLayout(name, formula, add);
-        typed.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        typed.setWrap(true);
-        HorizontalLayout builder = new HorizontalLayout(op, arg1, arg2);
-        builder.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        builder.setWrap(true);
-        VerticalLayout layout = getContent();
-        layout.setPadding(false);
-        layout.setSpacing(false);
-        layout.add(new H4(getTranslation("add.title")), typed, kindRow, builder, notice);
-        refreshNames();
     }
 
     /** Re-reads the cell names offered as arguments (after cells were added, renamed or deleted). */
     public void refreshNames() {
-        NameChoices.offer(arg1, presenter.sheet());
-        NameChoices.offer(arg2, presenter.sheet());
+        NameChoices.offer(arg1, presenter);
+        NameChoices.offer(arg2, presenter);
     }
 
     private void build() {
@@ -160,7 +170,7 @@ public class AddCellForm extends Composite<VerticalLayout> {
      * to a new cell: its first formula).
      */
     void sayIfObjective(String added) {
-        if (added.equals(presenter.sheet().objective())) {
+        if (added.equals(presenter.objective())) {
             notice.setText(getTranslation("add.objectiveNow", added));
             presenter.post(this::clearMessages);
         }

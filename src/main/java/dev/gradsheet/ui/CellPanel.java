@@ -105,11 +105,11 @@ public class CellPanel extends Composite<VerticalLayout> {
     }
 
     private void refresh(Cell c) {
-        title.setText(getTranslation("why.title", "d" + presenter.sheet().objective() + "/d" + c.name(), Format.readable(c.grad())));
-        String bad = Double.isFinite(c.value()) ? null : NotFiniteTexts.of(presenter.sheet(), c.name());
+        title.setText(getTranslation("why.title", "d" + presenter.objective() + "/d" + c.name(), Format.readable(c.grad())));
+        String bad = Double.isFinite(c.value()) ? null : presenter.notFinite(c.name()).map(NotFiniteTexts::of).orElse(null);
         notFinite.setText(bad == null ? "" : bad);
         notFinite.setVisible(bad != null);
-        GradientExplanation why = presenter.sheet().explain(c.name());
+        GradientExplanation why = presenter.explain(c.name());
         equation.setText(Explanations.equation(why));
         terms.removeAll();
         for (GradientExplanation.Term t : why.terms()) {
@@ -118,14 +118,16 @@ public class CellPanel extends Composite<VerticalLayout> {
                     "∂" + t.user() + "/∂" + c.name(), Format.readable(t.upstream()), Format.readable(t.local()),
                     Format.readable(t.product()), rule.isEmpty() ? "" : " — " + rule)));
         }
-        chain.show(presenter.sheet(), c.name());
+        // big sheets get no path listing (paths are followed cell by cell)
+        chain.show(presenter.size() > ChainView.MAX_CELLS || presenter.objective() == null ? null
+                : presenter.gradientPaths(c.name(), ChainView.SHOWN));
         note.setText(Explanations.note(why));
         note.setVisible(!why.note().isEmpty());
         boolean editable = !c.generated();
         renameField.setEnabled(editable);
         rename.setEnabled(editable);
         delete.setEnabled(editable);
-        makeObjective.setEnabled(!c.name().equals(presenter.sheet().objective()));
+        makeObjective.setEnabled(!c.name().equals(presenter.objective()));
         stepHint.setText(c.generated()
                 ? getTranslation("why.stepOf", c.name(), c.owner()) : "");
     }

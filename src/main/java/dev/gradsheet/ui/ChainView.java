@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.gradsheet.engine.GradientPaths;
 import dev.gradsheet.engine.Numbers;
-import dev.gradsheet.engine.Sheet;
 import java.util.function.Consumer;
 
 /**
@@ -33,14 +32,13 @@ final class ChainView extends Composite<VerticalLayout> {
         layout.add(summary, paths);
     }
 
-    /** Shows the chain of {@code cell}'s gradient. */
-    void show(Sheet sheet, String cell) {
+    /** Shows the chain of a cell's gradient, its paths read by the presenter; null shows none. */
+    void show(GradientPaths g) {
         paths.removeAll();
-        if (sheet.size() > MAX_CELLS || sheet.objective() == null) {
+        if (g == null) {
             summary.setText("");
             return;
         }
-        GradientPaths g = GradientPaths.of(sheet, cell, SHOWN);
         summary.setText(getTranslation("why.chain", Explanations.summary(g)));
         for (GradientPaths.Path p : g.paths()) {
             Div row = new Div();
@@ -68,7 +66,7 @@ final class ChainView extends Composite<VerticalLayout> {
         s.getStyle().set("color", "var(--lumo-primary-text-color)").set("cursor", "pointer")
                 .set("text-decoration", "underline");
         s.addClickListener(e -> onFactor.accept(cell));
-        // issue 15: a link by keyboard too (Enter, as links answer it)
+        // a link by keyboard too (Enter, as links answer it), for those who cannot use a mouse
         s.getElement().addEventListener("keydown", e -> onFactor.accept(cell)).setFilter("event.key === 'Enter'");
         return s;
     }

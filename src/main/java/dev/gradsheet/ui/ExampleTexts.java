@@ -4,11 +4,15 @@ import dev.gradsheet.ui.i18n.Texts;
 import java.util.HashMap;
 import java.util.Map;
 import dev.gradsheet.sheet.Examples;
+import dev.gradsheet.train.TemplateDescription;
+import java.util.Optional;
 
 /**
  * The example sheets' titles and descriptions in the page's language: keys
- * {@code example.<id>.title} and {@code example.<id>.description} of app.properties. The example
- * files keep their English comments, which the command line and downloaded files show.
+ * {@code example.<id>.title} and {@code example.<id>.description} of app.properties; and the
+ * templates' descriptions ({@link TemplateDescription}), keys {@code train.template.description.<KIND>}
+ * of train.properties. The files keep their English comments, which the command line and downloaded
+ * files show.
  */
 final class ExampleTexts {
     private ExampleTexts() {
@@ -20,12 +24,16 @@ final class ExampleTexts {
     }
 
     /**
-     * A sheet's description for the page: an example's own description (the sheet has not been given
-     * another) in the page's language, any other description as written.
+     * A sheet's description for the page: an example's or a template's own description (the sheet has
+     * not been given another) in the page's language, any other description as written.
      */
     static String description(String description) {
         if (description == null) {
             return null;
+        }
+        Optional<TemplateDescription> template = TemplateDescription.of(description);
+        if (template.isPresent()) {
+            return Texts.t("train.template.description." + template.get().kind().name(), template.get().arguments());
         }
         if (Texts.english()) {
             return description; // the file's own English, line breaks and all

@@ -30,17 +30,19 @@ public final class GraphLayers {
     }
 
     /**
-     * Places {@code ids} (in sheet order) joined by {@code edges}; {@code inputs} are the ids of
-     * data cells (drawn one column left of weights).
+     * Places {@code ids} (in sheet order) joined by {@code edges}; {@code computeOrder} holds the same
+     * ids in the order the engine computes them ({@link dev.gradsheet.engine.Sheet#evaluationOrder()}),
+     * {@code inputs} the ids of data cells (drawn one column left of weights).
      */
-    public static List<Place> place(List<String> ids, List<GraphModel.Edge> edges, Set<String> inputs) {
+    public static List<Place> place(List<String> ids, List<String> computeOrder, List<GraphModel.Edge> edges,
+                                    Set<String> inputs) {
         Map<String, List<String>> args = new HashMap<>();
         Map<String, List<String>> users = new HashMap<>();
         for (GraphModel.Edge e : edges) {
             args.computeIfAbsent(e.target(), k -> new ArrayList<>()).add(e.source());
             users.computeIfAbsent(e.source(), k -> new ArrayList<>()).add(e.target());
         }
-        Map<String, Integer> column = columns(ids, args, users, inputs);
+        Map<String, Integer> column = columns(ids, computeOrder, args, users, inputs);
         // consecutive columns: drop the ones nobody uses
         List<Integer> used = column.values().stream().distinct().sorted().toList();
         Map<Integer, Integer> compact = new HashMap<>();
@@ -65,35 +67,23 @@ public final class GraphLayers {
         return out;
     }
 
-    /** Column per node: 2·depth for computed cells, just before the first user for leaves. */
-    private static Map<String, Integer> columns(List<String> ids, Map<String, List<String>> args,
-                                                Map<String, List<String>> users, Set<String> inputs) {
+    /**
+     * Column per node: 2·depth for computed cells, just before the first user for leaves. Depths are
+     * found in the engine's order, where every argument comes before its user; an edge against that
+     * order (a hidden weight drawn as part of its first user, pointing at an earlier user) adds no depth.
+     */
+    private static Map<String, Integer> columns(List<String> ids, List<String> computeOrder,
+                                                Map<String, List<String>> args, Map<String, List<String>> users,
+                                                Set<String> inputs) {
         Map<String, Integer> depth = new HashMap<>();
-        // Kahn's order over the picture's edges: no recursion, so long chains are fine
-        Map<String, Integer> waiting = new HashMap<>();
-        ArrayDeque<String> ready = new ArrayDeque<>();
-        Set<String> known = new HashSet<>(ids);
-        for (String id : ids) {
-            int n = (int) args.getOrDefault(id, List.of()).stream().filter(known::contains).count();
-            waiting.put(id, n);
-            if (n == 0) {
-                ready.add(id);
-            }
-        }
-        while (!ready.isEmpty()) {
-            String id = ready.poll();
+        for (String id : computeOrder) {
             int d = 0;
             for (String a : args.getOrDefault(id, List.of())) {
-                if (known.contains(a) && args.containsKey(a)) {
-                    d = Math.max(d, depth.getOrDefault(a, 0) + 1);
+                if (args.containsKey(a) && depth.containsKey(a)) {
+                    d = Math.max(d, depth.get(a) + 1);
                 }
             }
             depth.put(id, args.containsKey(id) ? Math.max(1, d) : 0);
-            for (String u : users.getOrDefault(id, List.of())) {
-                if (waiting.containsKey(u) && waiting.merge(u, -1, Integer::sum) == 0) {
-                    ready.add(u);
-                }
-            }
         }
         Map<String, Integer> column = new LinkedHashMap<>();
         for (String id : ids) {

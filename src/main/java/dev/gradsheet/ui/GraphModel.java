@@ -5,6 +5,7 @@ import dev.gradsheet.engine.Sheet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class GraphModel {
     public static final int NEIGHBOURHOOD_LIMIT = 60;
     /**
      * Sheets of more cells than this are never indexed whole: their picture is always a neighbourhood,
-     * read cell by cell (issue 13: opening a 1.6M-cell sheet built an index of every edge, seconds and
+     * read cell by cell (an index of every edge of a 1.6M-cell sheet cost seconds and
      * hundreds of MB per tab).
      */
     public static final int INDEXED_UP_TO = 20_000;
@@ -152,7 +153,7 @@ public final class GraphModel {
     }
 
     /**
-     * A big sheet's picture (issue 13): always the neighbourhood, read cell by cell from the engine, so
+     * A big sheet's picture: always the neighbourhood, read cell by cell from the engine, so
      * its cost follows the few dozen cells drawn, not the sheet's size (no list of every cell, no index).
      */
     private Picture bigPicture(String selected, boolean collapseSteps, boolean showWeights) {
@@ -222,8 +223,10 @@ public final class GraphModel {
         });
         List<Edge> edgeList = new ArrayList<>(edges);
         List<String> ids = nodes.stream().map(Node::id).toList();
+        List<String> computeOrder = ids.stream()
+                .sorted(Comparator.comparingInt(sheet::evaluationPosition)).toList();
         return new Picture(nodes, edgeList, null, neighbourhood, total,
-                GraphLayers.place(ids, edgeList, inputs), Set.of()).select(shownSelected);
+                GraphLayers.place(ids, computeOrder, edgeList, inputs), Set.of()).select(shownSelected);
     }
 
     private List<String> argsOf(String name) {
@@ -308,7 +311,7 @@ public final class GraphModel {
         return out;
     }
 
-    /** The word before a node's gradient: "grad", or the page's word for it (issue 15). */
+    /** The word before a node's gradient: "grad", or the page's word for it in its language. */
     static String gradWord() {
         return dev.gradsheet.ui.i18n.Texts.t("graph.grad");
     }

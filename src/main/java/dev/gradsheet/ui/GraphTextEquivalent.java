@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The graph picture in words, for screen readers and the keyboard (issue 15): the selected cell's
+ * The graph picture in words, for screen readers and the keyboard: the selected cell's
  * formula, the cells it uses (its inputs) and the cells using it, each a button that selects that
  * cell. It shows names and formulas only, never numbers, so it gives nothing away in practice mode.
  */
@@ -50,7 +50,7 @@ public class GraphTextEquivalent extends Div {
         selected.setText(getTranslation("graphText.selected", cell.name() + " (" + cell.kind() + ")"
                 + (cell.formula() == null || cell.formula().isBlank() ? "" : " = " + cell.formula())));
         fill(inputs, getTranslation("graphText.uses"), inputsOf(cell), getTranslation("graphText.noOther"));
-        fill(users, getTranslation("graphText.usedBy"), presenter.sheet().usersOf(cell.name()),
+        fill(users, getTranslation("graphText.usedBy"), presenter.usersOf(cell.name()),
                 getTranslation("graphText.noOther"));
     }
 

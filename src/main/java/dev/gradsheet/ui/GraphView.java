@@ -30,7 +30,7 @@ public class GraphView extends Component implements HasSize {
 
     public GraphView() {
         getElement().getStyle().set("min-height", "200px");
-        // issue 15: the picture's words (its label and zoom buttons) come from the bundles, not the script
+        // the picture's words (its label and zoom buttons) come from the bundles, so they follow the page's language
         String label = getTranslation("graph.label");
         Map<String, String> texts = Map.of("zoomIn", getTranslation("graph.zoomIn"), "zoomOut",
                 getTranslation("graph.zoomOut"), "fit", getTranslation("graph.fit"), "fitTitle",

@@ -1,5 +1,6 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.engine.EditLabel;
 import dev.gradsheet.server.HistoryPolicy;
 import dev.gradsheet.server.Revision;
 import dev.gradsheet.server.RevisionRestore;
@@ -27,7 +28,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The sheet's saved revisions (issue 14), newest first: when, the edit that made it, the
+ * The sheet's saved revisions, newest first: when, the edit that made it, the
  * objective's value then, and Restore, which brings the sheet back to it as an undoable edit seen on
  * every tab of the link. The list follows the autosaves while the panel is shown.
  */
@@ -40,6 +41,9 @@ public class HistoryPanel extends Composite<Div> {
     final Div message = new Div();
     final Paragraph empty = new Paragraph(getTranslation("history.empty"));
     private Disposable watch;
+    /** Each revision's author (key) and how to name one; none until the page says how. */
+    private java.util.Map<Long, String> authors = java.util.Map.of();
+    private java.util.function.Function<String, String> authorName = key -> "";
 
     public HistoryPanel(SheetPresenter presenter, SheetRegistry registry) {
         this.presenter = presenter;
@@ -56,9 +60,12 @@ public class HistoryPanel extends Composite<Div> {
         revisions.addColumn(r -> EditLabels.of(r.edit())).setHeader(getTranslation("history.edit")).setFlexGrow(1)
                 .setTooltipGenerator(r -> EditLabels.of(r.edit()));
         revisions.addColumn(HistoryPanel::objective).setHeader(getTranslation("history.objective")).setAutoWidth(true).setFlexGrow(0);
+        revisions.addColumn(r -> authorName.apply(authors.get(r.number()))).setHeader(getTranslation("history.by"))
+                .setAutoWidth(true).setFlexGrow(0);
         revisions.addComponentColumn(r -> {
             Button restore = new Button(getTranslation("history.restore"), e -> restore(r));
             restore.setId("restore-" + r.number());
+            restore.setEnabled(presenter.access().can(dev.gradsheet.server.access.Action.RESTORE)); // the owner's
             restore.getElement().setAttribute("aria-label", getTranslation("history.restoreLabel", String.valueOf(r.number())));
             return restore;
         }).setAutoWidth(true).setFlexGrow(0);
@@ -73,11 +80,18 @@ public class HistoryPanel extends Composite<Div> {
         refresh();
     }
 
+    /** Names each revision's author ({@code key} may be null: not known) in the "By" column. */
+    public void setAuthorNames(java.util.function.Function<String, String> names) {
+        this.authorName = names;
+        refresh();
+    }
+
     /** Reads the sheet's revisions again. */
     public void refresh() {
         List<Revision> list;
         try {
             list = registry.store().revisions(presenter.shared().id());
+            authors = registry.store().revisionAuthors(presenter.shared().id());
         } catch (RuntimeException e) {
             message.setText(getTranslation("history.unreadable"));
             return;
@@ -90,6 +104,12 @@ public class HistoryPanel extends Composite<Div> {
     /** Brings the sheet back to revision {@code r}; the outcome is shown above the list. */
     void restore(Revision r) {
         presenter.beginAction();
+        var refused = presenter.access().refusal(dev.gradsheet.server.access.Action.RESTORE);
+        if (refused != null) { // restore is the owner's (and a copy's teacher's): nothing changes
+            message.setText(getTranslation(refused.messageKey()));
+            presenter.post(() -> message.setText(""));
+            return;
+        }
         String id = presenter.shared().id();
         String text = registry.store().revisionText(id, r.number()).orElse(null);
         if (text == null) {
@@ -98,9 +118,10 @@ public class HistoryPanel extends Composite<Div> {
             return;
         }
         try {
-            int edits = RevisionRestore.restore(presenter.shared(), SheetFile.parse(text, "revision " + r.number()),
-                    "restore revision #" + r.number());
-            registry.changed(presenter.shared(), "restore revision #" + r.number());
+            EditLabel restore = EditLabel.of(EditLabel.Kind.RESTORE, r.number());
+            SheetFile.Loaded target = SheetFile.parse(text, "revision " + r.number());
+            int edits = presenter.asThisTab(() -> RevisionRestore.restore(presenter.shared(), target, restore));
+            registry.changed(presenter.shared(), restore, presenter.actor());
             message.setText(getTranslation(edits == 0 ? "history.already" : "history.restored",
                     String.valueOf(r.number())));
         } catch (SheetFormatException e) {
@@ -138,7 +159,7 @@ public class HistoryPanel extends Composite<Div> {
         super.onAttach(event);
         UI ui = event.getUI();
         // after the autosave (SheetRegistry.SAVE_DELAY_MS) has written the edit's revision
-        watch = presenter.sheet().changes().debounce(SheetRegistry.SAVE_DELAY_MS * 3, TimeUnit.MILLISECONDS)
+        watch = presenter.changes().debounce(SheetRegistry.SAVE_DELAY_MS * 3, TimeUnit.MILLISECONDS)
                 .subscribe(change -> {
                     try {
                         ui.access(this::refresh);

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * A polite ARIA live region (issue 15): screen readers read its text when it changes, after what
+ * A polite ARIA live region: screen readers read its text when it changes, after what
  * they are reading. Announcements are throttled: at most one every {@link #GAP_MILLIS} ms; what
  * arrives in between replaces the waiting one, which is read when the gap is over. So a training
  * run (many changes a second) is heard as one line every few seconds, and its last state once

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The cell names a combo box offers (the objective picker, the add-cell form's arguments). A small
  * sheet's names are handed over as a list; a big sheet's are fetched a page at a time as the list
- * scrolls or is filtered (issue 13): a list of 1.6 million names per combo box per tab cost seconds
+ * scrolls or is filtered: a list of 1.6 million names per combo box per tab cost seconds
  * on open and about 100 MB each.
  */
 final class NameChoices {
@@ -22,12 +22,12 @@ final class NameChoices {
     private NameChoices() {
     }
 
-    /** Gives {@code box} the user cells' names of {@code sheet}, as a list or lazily by size. */
-    static void offer(ComboBox<String> box, Sheet sheet) {
-        if (sheet.size() <= LISTED_UP_TO) {
-            box.setItems(sheet.names());
+    /** Gives {@code box} the names of the presenter's user cells, as a list or lazily by size. */
+    static void offer(ComboBox<String> box, SheetPresenter presenter) {
+        if (presenter.size() <= LISTED_UP_TO) {
+            box.setItems(presenter.names());
         } else {
-            box.setItems(query -> page(sheet, query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
+            box.setItems(query -> presenter.names(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         }
     }
 

@@ -50,17 +50,18 @@ final class NumericCheck extends Composite<HorizontalLayout> {
     }
 
     void check() {
-        if (presenter.sheet().size() > MAX_CELLS) {
-            result.setText(getTranslation("check.tooBig", String.valueOf(presenter.sheet().size())));
+        if (presenter.size() > MAX_CELLS) {
+            result.setText(getTranslation("check.tooBig", String.valueOf(presenter.size())));
             return;
         }
-        GradientCheck check = GradientCheck.run(presenter.sheet());
+        GradientCheck check = presenter.gradientCheck();
         Map<String, GradientCheck.Entry> byName = new HashMap<>();
         check.entries().forEach(e -> byName.put(e.name(), e));
         entries = byName;
         boolean ok = check.worstError() <= GradientCheck.DEFAULT_TOLERANCE;
-        result.setText(getTranslation(ok ? "check.agrees" : "check.beyond", Format.readable(check.worstError()),
-                check.worstCell(), String.valueOf(GradientCheck.DEFAULT_TOLERANCE)));
+        result.setText(!check.compared() ? getTranslation("check.nothing")
+                : getTranslation(ok ? "check.agrees" : "check.beyond", Format.readable(check.worstError()),
+                        check.worstCell(), String.valueOf(GradientCheck.DEFAULT_TOLERANCE)));
         column.setVisible(true);
         grid.getDataProvider().refreshAll();
     }

@@ -71,7 +71,7 @@ final class PracticeColumns {
     /**
      * Shows or hides {@code column}. A hidden column renders nothing: the grid renders hidden columns
      * too, and a component per row and column on every refresh of a row made each edit of a big sheet
-     * create and send a few hundred spans nobody sees (issue 13).
+     * create and send a few hundred spans nobody sees.
      */
     private static void show(Grid.Column<Cell> column, ComponentRenderer<Component, Cell> cells, boolean visible) {
         if (visible != (column.getRenderer() == cells)) {
@@ -93,7 +93,7 @@ final class PracticeColumns {
         TextField field = new TextField();
         field.setId("answer-" + key);
         // the input's own accessible name (an aria-label on the host leaves the input named by its empty
-        // label, which axe-core reports as critical: issue 15)
+        // label, which axe-core reports as critical)
         field.setAriaLabel(Texts.t(q == Quantity.GRAD ? "practice.yourGradOf" : "practice.yourValueOf", c.name()));
         field.setWidth("100px");
         field.setValue(session.answerText(c.name(), q));
@@ -140,7 +140,7 @@ final class PracticeColumns {
         mark.getStyle().set("color", right == null ? "" : right ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)")
                 .set("font-weight", "bold");
         mark.getElement().setAttribute("title", right == null ? "" : Texts.t(right ? "practice.right" : "practice.notYet"));
-        // issue 15: screen readers say "right" / "not right yet", not the mark's name; the mark's shape
+        // screen readers say "right" / "not right yet", not the mark's name; the mark's shape
         // (✓ or ✗), not only its green or red, tells sighted students
         if (right == null) {
             mark.getElement().removeAttribute("role");

@@ -66,7 +66,7 @@ public class SgdPanel extends Composite<HorizontalLayout> {
                     String.valueOf(steps.getValue())));
         } else {
             Sheet.StepResult r = out.result();
-            String objective = presenter.sheet().objective();
+            String objective = presenter.objective();
             result.setText(getTranslation(r.steps() == 1 ? "sgd.resultOne" : "sgd.resultMany",
                     Format.readable(r.learningRate()), objective, Format.readable(r.objectiveBefore()),
                     Format.readable(r.objectiveAfter()), String.valueOf(r.steps())));

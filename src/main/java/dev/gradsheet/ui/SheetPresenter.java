@@ -9,13 +9,16 @@ import dev.gradsheet.ui.i18n.Texts;
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.ChangeSet;
 import dev.gradsheet.engine.EditRefusedException;
+import dev.gradsheet.engine.GradientCheck;
+import dev.gradsheet.engine.GradientExplanation;
+import dev.gradsheet.engine.GradientPaths;
+import dev.gradsheet.engine.NonFinite;
 import dev.gradsheet.engine.Op;
 import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.jobs.JobPool;
 import dev.gradsheet.jobs.JobRefusedException;
 import dev.gradsheet.jobs.TrainingJob;
-import dev.gradsheet.ui.train.TrainingPanel;
-import dev.gradsheet.sheet.SheetFile;
+import io.reactivex.rxjava3.core.Observable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +32,7 @@ import java.util.Optional;
  * with a way to clear it, and it goes when this view starts its next action ({@link #beginAction})
  * or when a later edit (from any tab) arrives ({@link #edited}).
  */
-public final class SheetPresenter {
+public final class SheetPresenter implements dev.gradsheet.server.ActsFor {
     /** Most steps one click of "Apply SGD step" may run, unless the server sets another limit. */
     public static final int MAX_STEPS = ServerLimits.defaults().stepsPerClick();
     /**
@@ -45,6 +48,10 @@ public final class SheetPresenter {
     private final List<Posted> posted = new ArrayList<>();
     /** Versions of the undos and redos made here (the last few), so other tabs' ones can be told apart. */
 
+    /** Who this tab acts for (null: nobody in particular, as in tools and tests) and what they may do. */
+    private dev.gradsheet.server.Actor actor;
+    private dev.gradsheet.server.access.SheetAccess.Rights access = dev.gradsheet.server.access.SheetAccess.Rights.ALL;
+
     /** A presenter with the default limits; long SGD requests run on the caller's thread. */
     public SheetPresenter(SharedSheet shared) {
         this(shared, ServerLimits.defaults(), null);
@@ -59,6 +66,37 @@ public final class SheetPresenter {
 
     public ServerLimits limits() {
         return limits;
+    }
+
+    /** This tab acts for {@code actor}, who may do what {@code rights} say (edits are refused otherwise). */
+    public void setAccess(dev.gradsheet.server.Actor actor, dev.gradsheet.server.access.SheetAccess.Rights rights) {
+        this.actor = actor;
+        this.access = rights;
+    }
+
+    /**
+     * Runs {@code work} (edits outside the presenter's own, such as a restore) as this tab's: other
+     * tabs are told somebody else made it, this one is not.
+     */
+    public <T> T asThisTab(java.util.function.Supplier<T> work) {
+        return sheet().actingAs(this, work);
+    }
+
+    /** The person this tab edits for: every edit made here is recorded as theirs. */
+    @Override
+    public dev.gradsheet.server.Actor actor() {
+        return actor;
+    }
+
+    /** What the person may do with this sheet: the one question the page asks of the access rules. */
+    public dev.gradsheet.server.access.SheetAccess.Rights access() {
+        return access;
+    }
+
+    /** Why this tab may not edit, in words, or null when it may. */
+    private String editRefused() {
+        var refusal = access.refusal(dev.gradsheet.server.access.Action.EDIT);
+        return refusal == null ? null : Texts.t(refusal.messageKey());
     }
 
     private record Posted(long version, Runnable clear) {
@@ -95,8 +133,114 @@ public final class SheetPresenter {
         return shared;
     }
 
-    public Sheet sheet() {
+    /** The engine's sheet, for the presenter's own reads and edits; views ask the presenter instead. */
+    private Sheet sheet() {
         return shared.sheet();
+    }
+
+    /** Every edit of the sheet (made in any tab), as it happens; see {@link #madeHere}. */
+    public Observable<ChangeSet> changes() {
+        return sheet().changes();
+    }
+
+    /** The objective's name, or null when the sheet has no formula yet. */
+    public String objective() {
+        return sheet().objective();
+    }
+
+    /** The objective's value (NaN without an objective). */
+    public double objectiveValue() {
+        return sheet().objectiveValue();
+    }
+
+    /** How many cells the sheet has (formula steps included). */
+    public int size() {
+        return sheet().size();
+    }
+
+    /** The row of cell {@code name} in display order, or -1. */
+    public int indexOf(String name) {
+        return sheet().indexOf(name);
+    }
+
+    /** Up to {@code limit} cells in display order from row {@code offset}. */
+    public List<Cell> cells(int offset, int limit) {
+        return sheet().cells(offset, limit);
+    }
+
+    /** The cell at row {@code row} in display order, if there is one. */
+    public Optional<Cell> cellAt(int row) {
+        return sheet().cells(row, 1).stream().findFirst();
+    }
+
+    /** A page of rows read in one state of the sheet, and that state's version. */
+    public record Rows(List<Cell> cells, long version) {
+    }
+
+    /** Up to {@code limit} rows from {@code offset}, all from one state of the sheet (another tab may be editing). */
+    public Rows rows(int offset, int limit) {
+        Sheet sheet = sheet();
+        return sheet.read(() -> new Rows(sheet.cells(offset, limit), sheet.version()));
+    }
+
+    /** The chain rule's terms behind {@code name}'s gradient. */
+    public GradientExplanation explain(String name) {
+        return sheet().explain(name);
+    }
+
+    /** How many terms {@code name}'s gradient sums, without building them. */
+    public int explanationTermCount(String name) {
+        return sheet().explanationTermCount(name);
+    }
+
+    /** The paths from the objective down to {@code name}, the first {@code shown} of them in full. */
+    public GradientPaths gradientPaths(String name, int shown) {
+        return GradientPaths.of(sheet(), name, shown);
+    }
+
+    /** The cells whose formulas use {@code name}. */
+    public List<String> usersOf(String name) {
+        return sheet().usersOf(name);
+    }
+
+    /** Why {@code name} is NaN or ±∞ (the engine's typed cause), or empty when it is a finite number. */
+    public Optional<NonFinite> notFinite(String name) {
+        return sheet().notFinite(name);
+    }
+
+    /** The label of the edit Undo would undo, or null; read once, as another tab may undo meanwhile. */
+    public dev.gradsheet.engine.EditLabel undoLabel() {
+        return sheet().undoLabel();
+    }
+
+    /** The label of the edit Redo would redo, or null. */
+    public dev.gradsheet.engine.EditLabel redoLabel() {
+        return sheet().redoLabel();
+    }
+
+    /** The steps of the forward pass, one per computed cell, for "Step through". */
+    public List<StepThrough.Step> stepThrough() {
+        return StepThrough.of(sheet());
+    }
+
+    /** Every gradient compared with a finite-difference estimate ("Check numerically"). */
+    public GradientCheck gradientCheck() {
+        return GradientCheck.run(sheet());
+    }
+
+    /** A model of the sheet's graph picture, which reads the live sheet as it draws. */
+    public GraphModel graphModel() {
+        return new GraphModel(sheet());
+    }
+
+    /** The user cells' names (no formula steps) in display order. */
+    public List<String> names() {
+        return sheet().names();
+    }
+
+    /** A page of user cells' names containing {@code filter} (see {@link NameChoices#page}). */
+    public List<String> names(String filter, int offset, int limit) {
+        return NameChoices.page(sheet(), filter, offset, limit);
     }
 
     /**
@@ -189,6 +333,9 @@ public final class SheetPresenter {
     /** Runs {@code steps} SGD steps at learning rate {@code lr}, as one undoable edit. */
     public StepOutcome sgdStep(Double lr, Integer steps) {
         beginAction();
+        if (editRefused() != null) {
+            return new StepOutcome(null, null, null, editRefused());
+        }
         if (lr == null || !Double.isFinite(lr) || lr <= 0) {
             return new StepOutcome(null, Texts.t("presenter.lrPositive"), null, null);
         }
@@ -229,13 +376,13 @@ public final class SheetPresenter {
     /** Undoes the last edit; false when there is nothing to undo. */
     public boolean undo() {
         beginAction();
-        return sheet().actingAs(this, () -> sheet().undo());
+        return editRefused() == null && sheet().actingAs(this, () -> sheet().undo());
     }
 
     /** Redoes the last undone edit; false when there is nothing to redo. */
     public boolean redo() {
         beginAction();
-        return sheet().actingAs(this, () -> sheet().redo());
+        return editRefused() == null && sheet().actingAs(this, () -> sheet().redo());
     }
 
     /**
@@ -300,6 +447,9 @@ public final class SheetPresenter {
     }
 
     private Outcome run(Runnable edit) {
+        if (editRefused() != null) {
+            return new Outcome(editRefused());
+        }
         try {
             sheet().actingAs(this, edit);
             return Outcome.OK;

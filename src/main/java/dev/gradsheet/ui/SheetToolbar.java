@@ -26,6 +26,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
+import dev.gradsheet.engine.Messages;
 import dev.gradsheet.sheet.Examples;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,12 +37,13 @@ import java.util.List;
 /**
  * The sheet's toolbar: undo/redo (their buttons name the edit they undo or redo, e.g. "Undo SGD
  * step (lr 0.01)"; the history is the sheet's, shared by every tab), the Examples menu, download and
- * upload of {@code .sheet} files, the objective picker and the sheet's share link. Opening an example
+ * upload of {@code .sheet} files (and of workbooks GradSheet exported), the export menu
+ * ({@link ExportMenu}), the objective picker and the sheet's share link. Opening an example
  * or uploading fires an {@link OpenEvent}; upload errors (too big, not a sheet) are listed with
  * their line numbers, the current sheet is left alone and the refused file leaves the upload's list
  * at once, so the next file is read.
  */
-@com.vaadin.flow.component.dependency.JsModule("./gradsheet-a11y.js") // issue 15: ARIA repairs for the Examples menu
+@com.vaadin.flow.component.dependency.JsModule("./gradsheet-a11y.js") // ARIA repairs: Vaadin marks menu items aria-selected, which screen readers misread
 public class SheetToolbar extends Composite<VerticalLayout> {
     /** Largest accepted upload by default, in bytes ({@code gradsheet.limits.upload} changes it). */
     public static final int MAX_UPLOAD_BYTES = ServerLimits.DEFAULT_UPLOAD_BYTES;
@@ -66,7 +68,24 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         undo.addClickListener(e -> presenter.undo());
         redo.setId("redo");
         redo.addClickListener(e -> presenter.redo());
+        setUpExamples();
+        setUpDownload();
+        setUpUpload();
+        setUpObjective();
+        setUpShareLink();
+        HorizontalLayout row = new HorizontalLayout(undo, redo, menu, download, new ExportMenu(presenter), upload, objective,
+                shareLink);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        row.setWrap(true);
+        VerticalLayout layout = getContent();
+        layout.setPadding(false);
+        layout.setSpacing(false);
+        layout.add(row, uploadErrors);
+        refresh();
+    }
 
+    /** The Examples menu: each example (and an empty sheet) opens as a new sheet. */
+    private void setUpExamples() {
         menu.setId("examples-menu");
         SubMenu examples = menu.addItem(getTranslation("toolbar.examples")).getSubMenu();
         for (Examples.Example ex : Examples.ALL) {
@@ -75,7 +94,10 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         }
         MenuItem empty = examples.addItem(getTranslation("toolbar.emptySheet"), e -> fireEvent(new OpenEvent(this, "", "empty.sheet")));
         empty.setId("example-empty");
+    }
 
+    /** Download: the sheet as {@code .sheet} text, written when the link is followed. */
+    private void setUpDownload() {
         download.setId("download");
         download.setText(getTranslation("toolbar.download"));
         download.setHref(DownloadHandler.fromInputStream(event -> {
@@ -84,9 +106,16 @@ public class SheetToolbar extends Composite<VerticalLayout> {
                     "text/plain;charset=utf-8", bytes.length);
         }));
         download.getElement().setAttribute("download", presenter.fileName());
+    }
 
+    /**
+     * Open: one {@code .sheet} file at a time, read in memory up to the server's limit. A refused file
+     * leaves the list at once: with one file allowed, an entry left there would refuse every later
+     * upload as "too many files".
+     */
+    private void setUpUpload() {
         upload.setId("upload");
-        upload.setAcceptedFileTypes(".sheet", ".txt", "text/plain");
+        upload.setAcceptedFileTypes(".sheet", ".txt", "text/plain", ".xlsx", ExportDownloads.XLSX); // workbooks GradSheet exported
         upload.setMaxFiles(1);
         upload.setMaxFileSize(uploadBytes);
         upload.setDropAllowed(true);
@@ -100,13 +129,11 @@ public class SheetToolbar extends Composite<VerticalLayout> {
                     .setAddFiles(new com.vaadin.flow.component.upload.UploadI18N.AddFiles()
                             .setOne(getTranslation("toolbar.open")).setMany(getTranslation("toolbar.open"))));
         }
-        // A refused file leaves the list at once: with one file allowed, an entry left there would
-        // refuse every later upload as "too many files".
         upload.addFileRejectedListener(e -> {
             upload.clearFileList();
             presenter.beginAction();
             showUploadErrors(List.of(getTranslation("toolbar.notOpened",
-                    e.getFileName() == null ? getTranslation("toolbar.theFile") : e.getFileName(),
+                    e.getFileName() == null ? getTranslation("toolbar.theFile") : Messages.shorten(e.getFileName()),
                     rejection(e.getErrorMessage()))));
         });
         UploadRequests.onRefused(upload, (name, status) -> {
@@ -117,7 +144,10 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         });
         uploadErrors.setId("upload-errors");
         uploadErrors.addClassName("gs-error");
+    }
 
+    /** The objective picker: choosing a cell makes it the objective (one undoable edit). */
+    private void setUpObjective() {
         objective.setId("objective");
         objective.setLabel(getTranslation("toolbar.objective"));
         objective.setWidth("9em");
@@ -133,21 +163,15 @@ public class SheetToolbar extends Composite<VerticalLayout> {
                 presenter.post(() -> objective.setInvalid(false));
             }
         });
+    }
 
+    /** The sheet's own link, to share with others: every tab on it shows the same live sheet. */
+    private void setUpShareLink() {
         shareLink.setId("share-link");
         String path = Routes.sheet(presenter.shared().id());
         shareLink.setHref(path);
         shareLink.setText(getTranslation("toolbar.shareLink", path));
         shareLink.getElement().setAttribute("title", getTranslation("toolbar.shareTitle"));
-
-        HorizontalLayout row = new HorizontalLayout(undo, redo, menu, download, upload, objective, shareLink);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        row.setWrap(true);
-        VerticalLayout layout = getContent();
-        layout.setPadding(false);
-        layout.setSpacing(false);
-        layout.add(row, uploadErrors);
-        refresh();
     }
 
     /** Re-reads undo/redo state, the objective and the list of cells it can be. */
@@ -160,10 +184,9 @@ public class SheetToolbar extends Composite<VerticalLayout> {
      * {@code structural} (cells added, removed or renamed), since big sheets have long lists.
      */
     public void refresh(boolean structural) {
-        var sheet = presenter.sheet();
         // Each label is read once: another tab may undo between two reads (canUndo, then a null label).
-        String undoLabel = sheet.undoLabel();
-        String redoLabel = sheet.redoLabel();
+        dev.gradsheet.engine.EditLabel undoLabel = presenter.undoLabel();
+        dev.gradsheet.engine.EditLabel redoLabel = presenter.redoLabel();
         undo.setEnabled(undoLabel != null);
         redo.setEnabled(redoLabel != null);
         String undoText = undoLabel == null ? null : EditLabels.of(undoLabel);
@@ -176,14 +199,14 @@ public class SheetToolbar extends Composite<VerticalLayout> {
                 : getTranslation("toolbar.nothingToUndo"));
         redo.setTooltipText(redoText != null ? getTranslation("toolbar.redoTip", redoText)
                 : getTranslation("toolbar.nothingToRedo"));
-        String current = sheet.objective();
+        String current = presenter.objective();
         if (!structural && java.util.Objects.equals(current, objective.getValue())) {
             return;
         }
         updatingObjective = true;
         try {
             if (structural) {
-                NameChoices.offer(objective, sheet);
+                NameChoices.offer(objective, presenter);
             }
             objective.setValue(current);
         } finally {
@@ -233,7 +256,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
                 upload.clearFileList(); // read or refused, the file is done with: the next one is read
                 presenter.beginAction();
                 if (bytes.length > uploadBytes) {
-                    showUploadErrors(List.of(getTranslation("toolbar.uploadTooBig", fileName,
+                    showUploadErrors(List.of(getTranslation("toolbar.uploadTooBig", Messages.shorten(fileName),
                             String.valueOf(uploadBytes / 1000))));
                 } else {
                     fireEvent(new OpenEvent(SheetToolbar.this, bytes, fileName));

@@ -57,8 +57,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     private final SheetRegistry registry;
     private SheetPresenter presenter;
     private CellGrid grid;
-    private GraphView graph;
-    private GraphModel graphModel;
+    private GraphPage graphPage;
     private CellPanel cellPanel;
     private AddCellForm addForm;
     private SheetToolbar toolbar;
@@ -66,34 +65,30 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     private PracticeSession practiceSession;
     private PracticePanel practicePanel;
     private PracticeColumns practiceColumns;
-    private StepPanel stepPanel;
-    private NumericCheck numericCheck;
     /** The objective and its value, first thing in the page's head. */
     private final Span status = new Span();
     private final Span cellCount = new Span();
     private StartGuide startGuide;
     /** The last refused in-place edit, in full (the field's own message may be cut by the column). */
     final Span editError = new Span();
-    /** Whether the graph draws the intermediate steps of compound formulas as their own nodes. */
-    final com.vaadin.flow.component.checkbox.Checkbox showSteps = new com.vaadin.flow.component.checkbox.Checkbox();
-    /** Sheets with more cells than this start with formula steps collapsed in the graph. */
-    static final int STEPS_SHOWN_UP_TO = 20;
-    /** Whether the graph draws weights and constants as their own nodes. */
-    final com.vaadin.flow.component.checkbox.Checkbox showWeights = new com.vaadin.flow.component.checkbox.Checkbox();
     private Div left;
     private SideTabs tabs;
     private HistoryPanel history;
-    /** Issue 15: the graph in words (the selected cell's inputs and users) and the live region. */
-    private GraphTextEquivalent graphText;
+    /** Says aloud (to screen readers) what other tabs changed. */
     private LiveAnnouncer liveRegion;
     private dev.gradsheet.ui.train.TrainingPanel training;
     private Disposable subscription;
     /** The sheet this tab has told the registry it shows. */
     private SharedSheet tracked;
     private com.vaadin.flow.dom.DomListenerRegistration undoKeys;
+    /** Whose sheet this is and what this visitor may do with it (asked of server.access). */
+    private final dev.gradsheet.server.access.SheetActions actions;
+    private dev.gradsheet.server.Actor actor;
+    private dev.gradsheet.ui.classroom.AccessBar accessBar;
 
-    public SheetView(SheetRegistry registry) {
+    public SheetView(SheetRegistry registry, dev.gradsheet.server.access.SheetActions actions) {
         this.registry = registry;
+        this.actions = actions;
         setWidthFull();
         setHeight("100vh"); // the page itself never scrolls: the grid, the explanation and the tabs do
         addClassName("gs-sheet");
@@ -113,6 +108,12 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         }
         if (shared.isEmpty()) {
             showMissing(getTranslation("sheet.missing"));
+            return;
+        }
+        actor = dev.gradsheet.ui.classroom.Visitor.current(actions.users());
+        var viewRefused = actions.access().rights(actor, shared.get()).refusal(dev.gradsheet.server.access.Action.VIEW);
+        if (viewRefused != null) { // a student's copy is the student's and their teacher's only
+            showMissing(getTranslation(viewRefused.messageKey()));
             return;
         }
         VaadinSession.getCurrent().setAttribute(LAST_SHEET, shared.get().id());
@@ -144,7 +145,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     @Override
     public String getPageTitle() {
-        return presenter == null ? "GradSheet" : "GradSheet: " + presenter.sheet().objective();
+        return presenter == null ? "GradSheet" : "GradSheet: " + presenter.objective();
     }
 
     private void showMissing(String why) {
@@ -158,45 +159,53 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     private void build(SharedSheet shared) {
         presenter = new SheetPresenter(shared, registry.limits(), registry.jobs());
+        createParts(shared);
+        wireParts(shared);
+        Div top = new Div(toolbar, sgd);
+        top.addClassName("gs-top");
+        Div main = main();
+        accessBar = new dev.gradsheet.ui.classroom.AccessBar(shared, actions, actor, this::applyAccess);
+        add(head(), intro(description(shared), accessBar), startGuide, top, main, liveRegion);
+        setFlexGrow(1, main);
+
+        practiceChanged();
+        updateStatus();
+        if (isAttached()) {
+            track(shared);
+            getUI().ifPresent(this::subscribe);
+        }
+    }
+
+    /** The parts of the page, each given the presenter (or the shared sheet) it works on. */
+    private void createParts(SharedSheet shared) {
         toolbar = new SheetToolbar(presenter);
         sgd = new SgdPanel(presenter);
         grid = new CellGrid(presenter);
-        graphModel = new GraphModel(presenter.sheet());
-        graph = new GraphView();
-        graph.setId("graph");
-        graph.addClassName("gs-graph");
-        graph.getElement().setAttribute("aria-describedby", "graph-text");
-        graphText = new GraphTextEquivalent(presenter, graphModel, name -> grid.select(name));
+        graphPage = new GraphPage(presenter, grid);
         liveRegion = new LiveAnnouncer(LiveAnnouncer.timer(task -> getUI().ifPresent(ui -> ui.access(task::run))));
         cellPanel = new CellPanel(presenter);
         addForm = new AddCellForm(presenter);
-        status.setId("status");
-
         practiceSession = new PracticeSession(shared, () -> registry.changed(shared));
         practicePanel = new PracticePanel(practiceSession, shared, () -> registry.changed(shared), this::practiceChanged);
         practiceColumns = new PracticeColumns(grid.grid(), practiceSession, practicePanel::refreshScore,
                 practicePanel::nextHint);
+        training = new dev.gradsheet.ui.train.TrainingPanel(shared, registry);
+        training.getContent().setOpened(true); // its tab is the switch; the panel itself stays open
+        startGuide = new StartGuide(presenter, addForm, this::open);
+        editError.setId("edit-error");
+        editError.addClassName("gs-error");
+        editError.addClassName("gs-edit-error");
+    }
 
-        stepPanel = new StepPanel(presenter, this::showStep);
-        numericCheck = new NumericCheck(presenter, grid.grid());
-
+    /** What one part does to the others: a selected cell is explained and drawn, a node or neuron selects its cell. */
+    private void wireParts(SharedSheet shared) {
         toolbar.addOpenListener(e -> open(e.bytes(), e.fileName()));
         // Asking for the share link keeps the sheet, even if nobody has changed it yet.
         toolbar.shareLink.getElement().addEventListener("click", e -> registry.keep(shared));
         grid.addCellSelectedListener(e -> {
             cellPanel.show(e.name());
-            graphText.show(e.name());
-            GraphModel.Picture shown = graph.picture();
-            if (shown != null && shown.neighbourhood()) {
-                drawGraph();
-            } else {
-                graph.select(shownInGraph(e.name()));
-            }
+            graphPage.selected(e.name());
         });
-        graph.addNodeClickListener(e -> grid.select(e.name()));
-        editError.setId("edit-error");
-        editError.addClassName("gs-error");
-        editError.addClassName("gs-edit-error");
         grid.addEditRefusedListener(e -> {
             editError.setText(e.message() == null ? "" : e.cell() + ": " + e.message());
             if (e.message() != null) {
@@ -204,12 +213,23 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             }
         });
         cellPanel.addRenamedListener(e -> grid.follow(e.newName()));
+        training.addTrainingFinishedListener(e -> {
+            grid.showBatchGradients(e.batchGradient());
+            presenter.post(training::clearResult); // "Stopped at step …" belongs to this run only
+        });
+        training.network().addCellClickListener(e -> grid.select(e.name())); // a neuron or edge: its cell
+    }
 
+    /**
+     * The page's head: the objective and its value first, large, where the eye goes (what every
+     * gradient is about), the cell count, the language switch and the colour legend.
+     */
+    private HorizontalLayout head() {
         H2 title = new H2("GradSheet");
         title.getStyle().set("margin", "0");
-        // The objective is what every gradient is about: it stands first, large, where the eye goes.
         Span objectiveLabel = new Span(getTranslation("sheet.objective"));
         objectiveLabel.addClassName("gs-legend");
+        status.setId("status");
         status.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "700")
                 .set("font-family", "monospace");
         status.getElement().setAttribute("title", getTranslation("sheet.objectiveTitle"));
@@ -222,41 +242,24 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
                 new dev.gradsheet.ui.i18n.LanguageSwitch(), legend);
         head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         head.addClassName("gs-head");
+        return head;
+    }
 
-        showSteps.setId("show-steps");
-        showWeights.setLabel(getTranslation("sheet.showWeights"));
-        showSteps.setValue(presenter.sheet().size() <= STEPS_SHOWN_UP_TO);
-        showSteps.addValueChangeListener(e -> drawGraph());
-        showWeights.setId("show-weights");
-        showWeights.setValue(graphModel.picture(null, !showSteps.getValue(), true).nodes().size()
-                <= GraphModel.WEIGHTS_SHOWN_UP_TO);
-        showWeights.addValueChangeListener(e -> drawGraph());
+    /** The description with the access bar beside it: the bar costs the page no line of its own. */
+    private static Div intro(Paragraph description, dev.gradsheet.ui.classroom.AccessBar accessBar) {
+        Div intro = new Div(description, accessBar);
+        intro.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("justify-content", "space-between")
+                .set("align-items", "flex-start").set("column-gap", "var(--lumo-space-m)").set("width", "100%");
+        return intro;
+    }
+
+    /** The sheet's description (its leading comment), hidden when it has none. */
+    private static Paragraph description(SharedSheet shared) {
         Paragraph description = new Paragraph(shared.description() == null ? "" : ExampleTexts.description(shared.description()));
         description.setId("description");
         description.addClassName("gs-description");
         description.setVisible(shared.description() != null && !shared.description().isBlank());
-        training = new dev.gradsheet.ui.train.TrainingPanel(shared, registry);
-        training.addTrainingFinishedListener(e -> {
-            grid.showBatchGradients(e.batchGradient());
-            presenter.post(training::clearResult); // "Stopped at step …" belongs to this run only
-        });
-        training.network().addCellClickListener(e -> grid.select(e.name())); // a neuron or edge: its cell
-        training.getContent().setOpened(true); // its tab is the switch; the panel itself stays open
-        startGuide = new StartGuide(presenter, addForm, this::open);
-
-        Div top = new Div(toolbar, sgd);
-        top.addClassName("gs-top");
-        Div main = main();
-        add(head, description, startGuide, top, main, liveRegion);
-        setFlexGrow(1, main);
-
-        updateStepsLabel();
-        practiceChanged();
-        updateStatus();
-        if (isAttached()) {
-            track(shared);
-            getUI().ifPresent(this::subscribe);
-        }
+        return description;
     }
 
     /**
@@ -270,39 +273,53 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         cellPanel.addClassName("gs-why");
         left = new Div(grid, editError, cellPanel); // a refused edit is explained right under the grid
         left.addClassName("gs-left");
-        Div graphOptions = new Div(showSteps, showWeights);
-        graphOptions.addClassName("gs-graph-options");
-        // Step through and Check numerically sit under the graph, where a step is also drawn; they cost
-        // the grid no height on a laptop screen.
-        Div stepRow = new Div(stepPanel, numericCheck);
-        stepRow.addClassName("gs-graph-options");
-        Div graphPage = new Div(graph, graphText, graphOptions, stepRow);
-        graphPage.addClassName("gs-graph-page");
         tabs = new SideTabs();
         tabs.add("tab-graph", getTranslation("tab.graph"), graphPage);
         tabs.add("tab-add", getTranslation("tab.add"), addForm);
         tabs.add("tab-training", getTranslation("tab.training"), training);
         tabs.add("tab-practice", getTranslation("tab.practice"), practicePanel);
-        history = new HistoryPanel(presenter, registry); // issue 14: the sheet's saved revisions
+        history = new HistoryPanel(presenter, registry); // the sheet's saved revisions
         tabs.add("tab-history", getTranslation("tab.history"), history);
         // a practice sheet opens on its score and hints; a sheet with data on its training; an empty
         // sheet where cells are added (the start guide points there); any other on its graph
         tabs.show(practiceSession.mode().on() ? "tab-practice"
                 : presenter.shared().data() != null ? "tab-training"
-                : presenter.sheet().size() == 0 ? "tab-add" : "tab-graph");
+                : presenter.size() == 0 ? "tab-add" : "tab-graph");
         Div main = new Div(left, tabs);
         main.setId("main");
         main.addClassName("gs-main");
         return main;
     }
 
+    /**
+     * What this visitor may do here, from the access rules (through the access bar, again whenever the
+     * sheet's sharing changes): the presenter refuses edits the rules refuse, and the panels that change
+     * the sheet without it are switched off (the server then ignores their events too).
+     */
+    private void applyAccess(dev.gradsheet.server.access.SheetAccess.Rights rights) {
+        presenter.setAccess(actor, rights);
+        var editRefused = rights.refusal(dev.gradsheet.server.access.Action.EDIT);
+        boolean edit = editRefused == null;
+        sgd.getElement().setEnabled(edit);
+        addForm.getElement().setEnabled(edit);
+        training.getElement().setEnabled(edit);
+        practiceSession.lock(edit ? null : getTranslation(editRefused.messageKey()));
+        practicePanel.lockSetting(!edit || rights.copy());
+        if (rights.copy() && rights.can(dev.gradsheet.server.access.Action.HAND_IN)) { // a student's own copy
+            String id = presenter.shared().id();
+            practiceSession.setTracker((target, hint) -> actions.classroom().counted(id, target, hint));
+        }
+        history.setAuthorNames(dev.gradsheet.ui.classroom.AuthorNames.of(actions.users(), actor));
+    }
+
     /** Opens a sheet (example or upload) as a new shared sheet; on errors the current one stays. */
     void open(byte[] bytes, String fileName) {
         presenter.beginAction();
-        String source = fileName == null ? getTranslation("sheet.uploadName") : fileName.length() > 80 ? fileName.substring(0, 80) : fileName;
+        // a file name is the visitor's text: at most 80 characters, no control or bidi character raw
+        String source = fileName == null ? getTranslation("sheet.uploadName") : dev.gradsheet.engine.Messages.shorten(fileName);
         SheetFile.Loaded loaded;
         try {
-            loaded = SheetFile.parse(bytes, source);
+            loaded = dev.gradsheet.export.SheetImport.parse(bytes, source); // a .sheet file or a workbook GradSheet wrote
         } catch (SheetFormatException e) {
             List<String> lines = new ArrayList<>();
             lines.add(getTranslation("sheet.notOpened", source));
@@ -313,7 +330,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             toolbar.showUploadErrors(List.of(getTranslation("sheet.notOpenedBecause", source, e.getMessage())));
             return;
         }
-        SharedSheet created = registry.create(loaded);
+        SharedSheet created = registry.create(loaded, dev.gradsheet.server.SheetOwner.of(actor.key()));
         if (!dev.gradsheet.sheet.Examples.isExampleText(bytes)) {
             registry.keep(created); // an upload is kept at once; an example costs nothing until edited
         }
@@ -349,7 +366,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             subscription.dispose();
         }
         SheetPresenter p = presenter;
-        subscription = p.sheet().changes().subscribe(change -> {
+        subscription = p.changes().subscribe(change -> {
             // an edit this tab's presenter made carries it as the change set's source; any other is told aloud
             boolean elsewhere = !p.madeHere(change);
             try {
@@ -364,7 +381,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             } catch (com.vaadin.flow.component.UIDetachedException closed) {
                 // the tab is gone; onDetach disposes the subscription
             }
-        }, error -> LOG.warn("change stream of sheet {} failed: {}", p.shared().id(), error.toString()));
+        }, error -> LOG.warn("change stream of sheet {} failed: {}", p.shared().id(), dev.gradsheet.server.LogText.of(error)));
         // Anything that changed while this view was not attached.
         grid.grid().getDataProvider().refreshAll();
         refreshAll();
@@ -386,36 +403,14 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     /** Applies one edit (made here or in another tab) to everything on screen. */
     void onChange(ChangeSet change) {
-        if (stepPanel.active()) {
-            stepPanel.stop(); // its numbers belong to the sheet before this edit
-        }
-        numericCheck.clear();
+        graphPage.stale();
         presenter.edited(change.version());
         tellIfUndoneElsewhere(change);
         grid.apply(change);
+        graphPage.changed(change);
         if (change.structural()) {
-            graphModel.invalidate();
-            drawGraph();
             addForm.refreshNames();
             startGuide.refresh();
-            graphText.show(grid.selectedName());
-            updateStepsLabel();
-        } else {
-            // walk the picture's nodes (at most a few hundred), not the change (up to every cell); a
-            // RELOAD (training progress) lists no cells but changed every number: update every node
-            List<GraphModel.Node> nodes = new ArrayList<>();
-            String objective = presenter.sheet().objective();
-            var picture = graph.picture();
-            boolean all = change.rereadAll();
-            if (picture != null) {
-                for (GraphModel.Node n : picture.nodes()) {
-                    if (all || change.contains(n.id())) {
-                        presenter.cell(n.id()).ifPresent(c -> nodes.add(
-                                graphModel.node(c, objective, true, n.classes().contains("outside"))));
-                    }
-                }
-            }
-            graph.update(nodes);
         }
         cellPanel.refresh();
         toolbar.refresh(change.structural());
@@ -426,42 +421,15 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         updateStatus();
     }
 
-    /** One step of "Step through": its cell selected, the cell and its arguments marked in grid and graph. */
-    private void showStep(StepThrough.Step step) {
-        grid.select(step.cell());
-        List<String> marked = new ArrayList<>(step.arguments());
-        marked.add(step.cell());
-        grid.highlight(marked);
-        var picture = graph.picture();
-        String objective = presenter.sheet().objective();
-        List<GraphModel.Node> nodes = new ArrayList<>();
-        for (String name : step.arguments()) {
-            if (picture != null && picture.node(name) != null) {
-                presenter.cell(name).ifPresent(c -> nodes.add(
-                        graphModel.node(c, objective, true, picture.node(name).classes().contains("outside"))));
-            }
-        }
-        graph.update(nodes);
-        graph.select(shownInGraph(step.cell()));
-    }
-
     /** Practice mode switched or changed: hide (or show) numbers in the grid, the graph and the side panel. */
     private void practiceChanged() {
         practiceColumns.refresh();
         java.util.function.Predicate<Cell> value = c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.VALUE);
         java.util.function.Predicate<Cell> grad = c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.GRAD);
         grid.hide(value, grad);
-        graphModel.hide(value, grad);
         // "Why this gradient?" would give the answers away; the hints replace it while practising.
         cellPanel.setVisible(!practiceSession.mode().on());
-        // So would stepping through and the finite-difference estimates.
-        if (practiceSession.mode().on()) {
-            stepPanel.stop();
-            numericCheck.clear();
-        }
-        stepPanel.start.setEnabled(!practiceSession.mode().on());
-        numericCheck.run.setEnabled(!practiceSession.mode().on());
-        drawGraph();
+        graphPage.practice(practiceSession.mode().on(), value, grad);
         updateStatus();
     }
 
@@ -470,37 +438,14 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
      * this one's numbers too, so it says so.
      */
     private void tellIfUndoneElsewhere(ChangeSet change) {
-        String label = change.label();
         boolean undo = change.origin() == ChangeSet.Origin.UNDO;
         if ((undo || change.origin() == ChangeSet.Origin.REDO) && !presenter.madeHere(change)) {
+            // an undo's label is "undo <the edit>": the notice names the edit
             Notification n = Notification.show(getTranslation(undo ? "sheet.undoneElsewhere" : "sheet.redoneElsewhere",
-                    EditLabels.of(label.substring(5))), 6000,
+                    EditLabels.of(change.label().label(0))), 6000,
                     Notification.Position.TOP_CENTER);
             n.setId("undo-elsewhere");
         }
-    }
-
-    /** Names the formula steps after the sheet's own first one, e.g. "(f.1, f.2, …)". */
-    private void updateStepsLabel() {
-        // The first 1,000 rows are enough to find an example; big sheets are not read whole for a label.
-        String first = presenter.sheet().cells(0, 1000).stream()
-                .filter(Cell::generated).map(Cell::owner).findFirst().orElse(null);
-        showSteps.setLabel(first == null ? getTranslation("sheet.showSteps")
-                : getTranslation("sheet.showStepsNamed", first));
-    }
-
-    /** Draws the graph afresh around the selected cell, with or without formula steps. */
-    private void drawGraph() {
-        graph.show(graphModel.picture(grid.selectedName(), !showSteps.getValue(), showWeights.getValue()));
-    }
-
-    /** The graph node standing for cell {@code name}: itself, or its owner when steps are collapsed. */
-    private String shownInGraph(String name) {
-        GraphModel.Picture picture = graph.picture();
-        if (name == null || picture == null || picture.node(name) != null) {
-            return name;
-        }
-        return graphModel.shownAs(name, !showSteps.getValue(), showWeights.getValue());
     }
 
     private void refreshAll() {
@@ -510,16 +455,15 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     }
 
     private void updateStatus() {
-        var sheet = presenter.sheet();
-        String objective = sheet.objective();
+        String objective = presenter.objective();
         if (objective != null && practiceSession != null
                 && presenter.cell(objective).map(c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.VALUE)).orElse(false)) {
             status.setText(objective + " = " + CellGrid.HIDDEN);
         } else {
-            status.setText(objective == null ? getTranslation("sheet.noObjective") : objective + " = " + Format.readable(sheet.objectiveValue()));
+            status.setText(objective == null ? getTranslation("sheet.noObjective") : objective + " = " + Format.readable(presenter.objectiveValue()));
         }
-        cellCount.setText(sheet.size() == 1 ? getTranslation("sheet.oneCell")
-                : getTranslation("sheet.cells", String.valueOf(sheet.size())));
+        int size = presenter.size();
+        cellCount.setText(size == 1 ? getTranslation("sheet.oneCell") : getTranslation("sheet.cells", String.valueOf(size)));
     }
 
     /** For tests: the parts of the view. */
@@ -532,7 +476,12 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     }
 
     GraphView graph() {
-        return graph;
+        return graphPage.graph;
+    }
+
+    /** The Graph tab: the picture, its options, Step through and Check numerically. */
+    GraphPage graphPage() {
+        return graphPage;
     }
 
     CellPanel cellPanel() {
@@ -552,15 +501,15 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     }
 
     StepPanel stepPanel() {
-        return stepPanel;
+        return graphPage.stepPanel;
     }
 
     NumericCheck numericCheck() {
-        return numericCheck;
+        return graphPage.numericCheck;
     }
 
     GraphTextEquivalent graphText() {
-        return graphText;
+        return graphPage.text;
     }
 
     LiveAnnouncer liveRegion() {
@@ -575,7 +524,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         return tabs;
     }
 
-    /** The History tab's panel (issue 14). */
+    /** The History tab's panel. */
     HistoryPanel history() {
         return history;
     }

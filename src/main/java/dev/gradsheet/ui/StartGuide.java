@@ -70,13 +70,13 @@ public class StartGuide extends Composite<Div> {
 
     /** Shows the guide while the sheet is empty. */
     public void refresh() {
-        setVisible(presenter.sheet().size() == 0);
+        setVisible(presenter.size() == 0);
     }
 
     /** Adds x = input(2), w = weight(0.5) and p = w * x to this sheet (p becomes the objective). */
     void fillFirstModel() {
         for (String[] cell : FIRST_MODEL) {
-            if (presenter.sheet().cell(cell[0]).isEmpty()) {
+            if (presenter.cell(cell[0]).isEmpty()) {
                 presenter.addCell(cell[0], cell[1]);
             }
         }

@@ -76,12 +76,12 @@ final class StepPanel extends Composite<HorizontalLayout> {
             stop();
             return;
         }
-        if (presenter.sheet().size() > StepThrough.MAX_CELLS) {
+        if (presenter.size() > StepThrough.MAX_CELLS) {
             text.setText(getTranslation("step.tooBig", String.valueOf(StepThrough.MAX_CELLS),
-                    String.valueOf(presenter.sheet().size())));
+                    String.valueOf(presenter.size())));
             return;
         }
-        steps = StepThrough.of(presenter.sheet());
+        steps = presenter.stepThrough();
         start.setText(getTranslation("step.stop"));
         showControls(true);
         go(0);

@@ -9,13 +9,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
- * Backprop one cell at a time, free of Vaadin: the forward pass in evaluation order (each cell
- * computed from its arguments, with numbers), then the backward pass in reverse order (upstream
- * gradient × local derivative, summed with += where a cell feeds several others). The steps are a
- * snapshot of the sheet when they were made.
+ * Backprop one cell at a time, free of Vaadin: the forward pass in the order the engine computes
+ * cells in ({@link Sheet#evaluationOrder()}; each cell computed from its arguments, with numbers),
+ * then the backward pass in reverse order (upstream gradient × local derivative, summed with += where
+ * a cell feeds several others). The steps are a snapshot of the sheet when they were made.
  */
 public final class StepThrough {
     /** Sheets with more cells than this are not stepped through: nobody clicks Next that often. */
@@ -43,7 +42,7 @@ public final class StepThrough {
             for (Cell c : sheet.cells()) {
                 cells.put(c.name(), c);
             }
-            List<String> order = evaluationOrder(args);
+            List<String> order = sheet.evaluationOrder(); // the engine's own, so the steps are its steps
             List<Step> steps = new ArrayList<>(2 * order.size());
             for (String name : order) {
                 steps.add(new Step(name, List.copyOf(args.get(name)), false, forward(cells.get(name), args.get(name), cells)));
@@ -57,38 +56,6 @@ public final class StepThrough {
             }
             return steps;
         });
-    }
-
-    /** Kahn's algorithm, taking the ready cell that comes first in display order: the order cells are computed in. */
-    static List<String> evaluationOrder(Map<String, List<String>> args) {
-        Map<String, Integer> position = new HashMap<>();
-        Map<String, Integer> waiting = new HashMap<>();
-        Map<String, List<String>> users = new HashMap<>();
-        int p = 0;
-        for (var e : args.entrySet()) {
-            position.put(e.getKey(), p++);
-            waiting.put(e.getKey(), (int) e.getValue().stream().distinct().count());
-            for (String a : e.getValue().stream().distinct().toList()) {
-                users.computeIfAbsent(a, k -> new ArrayList<>()).add(e.getKey());
-            }
-        }
-        PriorityQueue<String> ready = new PriorityQueue<>((a, b) -> Integer.compare(position.get(a), position.get(b)));
-        waiting.forEach((name, n) -> {
-            if (n == 0) {
-                ready.add(name);
-            }
-        });
-        List<String> order = new ArrayList<>(args.size());
-        while (!ready.isEmpty()) {
-            String next = ready.poll();
-            order.add(next);
-            for (String u : users.getOrDefault(next, List.of())) {
-                if (waiting.merge(u, -1, Integer::sum) == 0) {
-                    ready.add(u);
-                }
-            }
-        }
-        return order;
     }
 
     private static String forward(Cell c, List<String> args, Map<String, Cell> cells) {

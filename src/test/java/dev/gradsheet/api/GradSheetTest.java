@@ -93,7 +93,7 @@ class GradSheetTest {
         f.assertValueCount(4);
         assertEquals(List.of(-12.0, -9.0), f.values().subList(0, 2));
         assertEquals(4, edits.values().size());
-        assertEquals("set 2 values", edits.values().get(1).label());
+        assertEquals("set 2 values", edits.values().get(1).label().english());
     }
 
     @Test

@@ -17,45 +17,83 @@ import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.gradsheet.MarkdownDoc;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Proof from outside that GradSheet works as a library: installs it with the README's command
- * ({@code mvn -B -f src/lib/pom.xml install}), then builds src/test/library-consumer — a separate
- * Maven project that depends only on the library's coordinates (and JUnit) — in a temporary folder,
- * offline against the local repository, and runs its JUnit 5 tests: the worked example built node by
- * node, z's gradient stream as z is edited, the README's program, the homework assertions, a
- * student's .sheet file whose @expect claims are checked in one call, and one
- * test that fails on purpose so its message can be checked here.
+ * Proof from outside that GradSheet works as a library: installs it with the command
+ * docs/library.md shows ({@code mvn -B -f src/lib/pom.xml install}), then builds two separate Maven
+ * projects that depend only on the library's coordinates (and JUnit), offline against the local
+ * repository when this build is offline:
+ * <ul>
+ *   <li>the project docs/library.md shows, made from the page's own fenced blocks and run with the
+ *   page's own commands, so the page cannot drift from what works;</li>
+ *   <li>src/test/library-consumer, whose JUnit 5 tests cover the worked example built node by node,
+ *   z's gradient stream as z is edited, the page's program, the homework assertions, a student's
+ *   .sheet file whose @expect claims are checked in one call, and one test that fails on purpose so
+ *   its message can be checked here.</li>
+ * </ul>
  */
 class LibraryConsumerIT {
     private static final Path ROOT = Path.of("").toAbsolutePath();
-    private static final String COORDINATES = "dev.gradsheet:gradsheet-core";
+    private static final Path GUIDE = ROOT.resolve("docs/library.md");
+    private static final boolean OFFLINE = "offline=true".equals(System.getProperty("gradsheet.offline")); // set by the pom's failsafe
+    private static String mvn;
+    private static String version;
 
-    @Test
-    void aSeparateProjectUsesTheLibraryFromTheLocalRepository(@TempDir Path tmp) throws Exception {
-        String mvn = findMaven();
+    @BeforeAll
+    static void installTheLibraryAsTheGuideSays(@TempDir Path tmp) throws Exception {
+        mvn = findMaven();
         Assumptions.assumeTrue(mvn != null, "mvn is not on the PATH: cannot build the library consumer"
                 + " (install Maven 3.8+)");
-        String version = projectVersion(ROOT.resolve("pom.xml"));
+        version = projectVersion(ROOT.resolve("pom.xml"));
         assertEquals(version, projectVersion(ROOT.resolve("src/lib/pom.xml")),
                 "src/lib/pom.xml must have the app's version");
         Path consumer = ROOT.resolve("src/test/library-consumer");
         assertTrue(Files.readString(consumer.resolve("pom.xml")).contains("<version>" + version + "</version>"),
-                "the consumer (and the README) must depend on version " + version);
+                "the consumer must depend on version " + version);
+        assertTrue(MarkdownDoc.read(GUIDE).block("pom.xml").contains("<version>" + version + "</version>"),
+                "docs/library.md's pom must depend on version " + version);
 
-        // 1. The README's one command installs the library (javadoc warnings would fail it).
-        List<String> install = new ArrayList<>(List.of(mvn, "-B", "-f", "src/lib/pom.xml", "install"));
-        if ("offline=true".equals(System.getProperty("gradsheet.offline"))) { // set by the pom's failsafe
-            install.add(1, "-o");
-        }
-        Run lib = run(ROOT, install, tmp.resolve("install.log"));
+        // The guide's one install command (javadoc warnings would fail it), run from the top folder.
+        String install = MarkdownDoc.read(GUIDE).block("install").strip();
+        assertEquals("mvn -B -f src/lib/pom.xml install", install);
+        Run lib = run(ROOT, maven(install), tmp.resolve("install.log"));
         assertEquals(0, lib.exit, () -> "library install failed:\n" + lib.tail());
+    }
 
-        // 2. What was installed: a plain jar without the web app, whose pom needs only RxJava and
-        //    Eclipse Collections.
+    @Test
+    void theGuidesProjectBuildsAndRunsExactlyAsWritten(@TempDir Path tmp) throws Exception {
+        MarkdownDoc guide = MarkdownDoc.read(GUIDE);
+        Path project = tmp.resolve("backprop-homework");
+        for (String file : List.of("pom.xml", "src/main/java/example/WorkedExample.java",
+                "src/test/java/example/WorkedExampleTest.java")) {
+            Files.createDirectories(project.resolve(file).getParent());
+            Files.writeString(project.resolve(file), guide.block(file));
+        }
+        // The page's program is the consumer's, which the consumer's own tests run too.
+        assertEquals(Files.readString(ROOT.resolve("src/test/library-consumer/src/main/java/example/WorkedExample.java")),
+                guide.block("src/main/java/example/WorkedExample.java"));
+
+        Run program = run(project, maven(guide.block("run").strip()), tmp.resolve("run.log"));
+        assertEquals(0, program.exit, () -> "the guide's run command failed:\n" + program.tail());
+        assertEquals(guide.block("output"), program.output, "what the guide's program prints");
+
+        Run test = run(project, maven(guide.block("test").strip()), tmp.resolve("test.log"));
+        assertEquals(1, test.exit, () -> "the guide's test must fail on its wrong claim only:\n" + test.tail());
+        assertTrue(test.output.contains("Tests run: 1, Failures: 1, Errors: 0, Skipped: 0"), test.tail());
+        assertTrue(test.output.contains(guide.block("failure")), () -> "the failure the guide shows is not in\n" + test.tail());
+    }
+
+    @Test
+    void aSeparateProjectUsesTheLibraryFromTheLocalRepository(@TempDir Path tmp) throws Exception {
+        Path consumer = ROOT.resolve("src/test/library-consumer");
+
+        // What was installed: a plain jar without the web app, whose pom needs only RxJava and Eclipse
+        // Collections.
         Path m2 = localRepository();
         Path dir = m2.resolve("dev/gradsheet/gradsheet-core/" + version);
         List<String> entries = entries(dir.resolve("gradsheet-core-" + version + ".jar"));
@@ -71,7 +109,7 @@ class LibraryConsumerIT {
         assertTrue(Files.exists(dir.resolve("gradsheet-core-" + version + "-javadoc.jar")));
         assertTrue(Files.exists(dir.resolve("gradsheet-core-" + version + "-sources.jar")));
 
-        // 3. The consumer, copied out of this repository and built offline.
+        // The consumer, copied out of this repository and built offline.
         Path project = tmp.resolve("backprop-homework");
         copy(consumer, project);
         Run test = run(project, List.of(mvn, "-B", "-o", "test"), tmp.resolve("consumer.log"));
@@ -91,6 +129,23 @@ class LibraryConsumerIT {
         assertEquals(1, test.exit, "mvn test fails because of the one wrong claim only");
     }
 
+    /**
+     * A Maven command as the guide writes it, run by this machine's mvn in batch mode, and offline
+     * when this build is: the guide's words stay exactly as a reader types them.
+     */
+    private static List<String> maven(String command) {
+        List<String> words = new ArrayList<>(List.of(command.split(" +")));
+        assertEquals("mvn", words.get(0), "a Maven command: " + command);
+        words.set(0, mvn);
+        if (!words.contains("-B")) {
+            words.add(1, "-B");
+        }
+        if (OFFLINE) {
+            words.add(1, "-o");
+        }
+        return words;
+    }
+
     private record Run(int exit, String output) {
         String tail() {
             return output.length() > 6000 ? output.substring(output.length() - 6000) : output;
@@ -98,13 +153,19 @@ class LibraryConsumerIT {
     }
 
     private static Run run(Path dir, List<String> command, Path log) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // The worked example prints ∂ and ·: Java 17 writes System.out in the locale's charset, which
+        // is ASCII on a machine without one, so the nested builds get a UTF-8 locale, as the guide assumes.
+        builder.environment().put("LC_ALL", "C.UTF-8");
+        Process p = builder.start();
         if (!p.waitFor(15, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError(String.join(" ", command) + " took more than 15 minutes");
         }
-        return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        // Maven 3.8 writes colour codes even in batch mode (resets around the output): a terminal shows
+        // nothing of them, so neither does the text compared with the guide.
+        return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;]*m", ""));
     }
 
     private static String findMaven() {

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One SGD step on the 1.57M-cell MLP while a page listens to the change stream, so every step's
- * change set lists every cell (issue 12: ids and numbers in primitive arrays, names only when asked).
+ * change set lists every cell (ids and numbers in primitive arrays, names only when asked).
  * Compare with {@code MlpBenchmark.sgdStep} at n = 512, where nobody listens.
  */
 @State(Scope.Benchmark)

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue 11: training steps per second on the XOR template (2-4-1 sigmoid, cross-entropy, full batch
+ * Training steps per second on the XOR template (2-4-1 sigmoid, cross-entropy, full batch
  * of 4) — the web sheet's Play, a background job on the server's pool that feeds the loss curve and
  * tells the sheet's observers every 100 ms, against the command line's {@code train} loop
  * ({@link Trainer}). Each invocation is {@value #STEPS} steps; the score is steps per second.

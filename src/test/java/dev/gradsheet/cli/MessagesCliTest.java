@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 9 items 5, 8 and 9: messages that are short, safe for a terminal, and say what is wrong. */
+/** Messages that are short, safe for a terminal, and say what is wrong. */
 class MessagesCliTest {
     @TempDir
     Path dir;

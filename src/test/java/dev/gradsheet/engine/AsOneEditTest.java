@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Sheet#asOneEdit}: several edits as one undo step, all or nothing. */
 class AsOneEditTest {
+    private static final EditLabel RESTORE = EditLabel.of(EditLabel.Kind.RESTORE, 3);
+
     private static String dump(Sheet s) {
         return s.cells().toString() + "|" + s.objective() + "|" + s.learningRate();
     }
@@ -17,8 +19,8 @@ class AsOneEditTest {
         s.setValue("x", 1); // an earlier edit, which the group must leave alone
         String before = dump(s);
         java.util.List<String> undoLabelsSeen = new java.util.ArrayList<>();
-        var watching = s.changes().subscribe(change -> undoLabelsSeen.add(s.undoLabel()));
-        s.asOneEdit("restore revision #3", () -> {
+        var watching = s.changes().subscribe(change -> undoLabelsSeen.add(s.undoLabel().english()));
+        s.asOneEdit(RESTORE, () -> {
             s.setValue("z", -3);
             s.setFormula("q", "x - y");
             s.addCell("g", "f * 2");
@@ -28,13 +30,14 @@ class AsOneEditTest {
         });
         String after = dump(s);
         watching.dispose();
-        assertThat(s.undoLabel()).isEqualTo("restore revision #3");
+        assertThat(s.undoLabel()).isEqualTo(RESTORE);
+        assertThat(s.undoLabel().english()).isEqualTo("restore revision #3");
         // the last change observers hear already has the group in the history (an Undo button names it)
         assertThat(undoLabelsSeen).last().isEqualTo("restore revision #3");
         assertThat(s.undo()).isTrue();
         assertThat(dump(s)).isEqualTo(before);
         assertThat(s.value("x")).isEqualTo(1.0);
-        assertThat(s.undoLabel()).isEqualTo("set x = 1");
+        assertThat(s.undoLabel().english()).isEqualTo("set x = 1");
         assertThat(s.redo()).isTrue();
         assertThat(dump(s)).isEqualTo(after);
         assertThat(s.undo()).isTrue();
@@ -45,8 +48,8 @@ class AsOneEditTest {
     void aRefusedEditTakesBackTheOnesBeforeItAndRecordsNothing() {
         Sheet s = Sheets.of(Sheets.WORKED);
         String before = dump(s);
-        String undoBefore = s.undoLabel();
-        assertThatThrownBy(() -> s.asOneEdit("restore", () -> {
+        EditLabel undoBefore = s.undoLabel();
+        assertThatThrownBy(() -> s.asOneEdit(RESTORE, () -> {
             s.setValue("z", -3);
             s.addCell("g", "f * 2");
             s.setFormula("q", "q + 1"); // a cycle: refused
@@ -62,14 +65,15 @@ class AsOneEditTest {
         Sheet s = Sheets.of(Sheets.WORKED);
         java.util.List<ChangeSet> seen = new java.util.ArrayList<>();
         var watching = s.changes().subscribe(seen::add);
-        assertThatThrownBy(() -> s.asOneEdit("restore", () -> {
+        assertThatThrownBy(() -> s.asOneEdit(RESTORE, () -> {
             s.setValue("z", -3);
             s.setFormula("q", "q + 1"); // a cycle: refused
         })).isInstanceOf(EditRefusedException.class);
         watching.dispose();
         ChangeSet last = seen.get(seen.size() - 1);
         assertThat(last.origin()).isEqualTo(ChangeSet.Origin.ROLLBACK);
-        assertThat(last.label()).isEqualTo("undo restore");
+        assertThat(last.label()).isEqualTo(EditLabel.undo(RESTORE));
+        assertThat(last.label().english()).isEqualTo("undo restore revision #3");
         assertThat(seen).noneMatch(c -> c.origin() == ChangeSet.Origin.UNDO);
         assertThat(s.value("z")).isEqualTo(-4.0);
     }
@@ -78,16 +82,16 @@ class AsOneEditTest {
     void undoInsideAGroupIsRefused() {
         Sheet s = Sheets.of(Sheets.WORKED);
         s.setValue("z", 1);
-        assertThatThrownBy(() -> s.asOneEdit("g", s::undo)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> s.asOneEdit(EditLabel.of(EditLabel.Kind.EDIT), s::undo)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("asOneEdit");
         assertThat(s.value("z")).isEqualTo(1.0);
-        assertThat(s.undoLabel()).isEqualTo("set z = 1");
+        assertThat(s.undoLabel().english()).isEqualTo("set z = 1");
     }
 
     @Test
     void theWorkedExampleAfterAGroupedEditStillHasItsGradients() {
         Sheet s = Sheets.of(Sheets.WORKED);
-        s.asOneEdit("two values", () -> {
+        s.asOneEdit(EditLabel.of(EditLabel.Kind.SET_VALUES, 2), () -> {
             s.setValue("z", 0);
             s.setValue("z", -4);
         });

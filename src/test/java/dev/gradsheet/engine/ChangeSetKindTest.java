@@ -40,8 +40,9 @@ class ChangeSetKindTest {
         s.changes().subscribe(seen::add);
         TrainingSession t = s.startTraining(List.of("x", "y", "t"));
         t.step(0.01, new double[] {-12});
-        t.publish("train 1 epoch (running)");
-        t.finish("train 1 epoch");
+        EditLabel run = EditLabel.of(EditLabel.Kind.TRAIN_EPOCHS, 1, 1, 0.01);
+        t.publish(EditLabel.progress(run, 1));
+        t.finish(run);
         assertEquals(2, seen.size());
         for (ChangeSet c : seen) {
             assertEquals(Kind.RELOAD, c.kind());
@@ -71,7 +72,7 @@ class ChangeSetKindTest {
         assertSame(tabB, seen.get(1).source());
         assertSame(tabA, seen.get(2).source());
         assertEquals(Origin.UNDO, seen.get(2).origin());
-        assertEquals("undo set x = 1", seen.get(2).label()); // A undid B's edit: the history is shared
+        assertEquals("undo set x = 1", seen.get(2).label().english()); // A undid B's edit: the history is shared
         assertSame(tabB, seen.get(3).source());
         assertNull(seen.get(4).source());
     }

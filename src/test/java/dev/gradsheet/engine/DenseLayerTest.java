@@ -207,11 +207,11 @@ class DenseLayerTest {
         t.both(Sheet::undo);
         t.both(Sheet::undo);
         assertTrue(t.layers() >= 3);
-        t.both(s -> s.asOneEdit("two", () -> {
+        t.both(s -> s.asOneEdit(EditLabel.of(EditLabel.Kind.SET_VALUES, 2), () -> {
             s.setFormula("s1_1_4", "s1_1_3 - p1_1_4"); // neuron 1 now ends at s1_1_3
             s.setValue("w1_1_4", 0.2);
         }));
-        t.both(s -> assertThrows(EditRefusedException.class, () -> s.asOneEdit("refused", () -> {
+        t.both(s -> assertThrows(EditRefusedException.class, () -> s.asOneEdit(EditLabel.of(EditLabel.Kind.EDIT), () -> {
             s.setFormula("s1_4_4", "s1_4_3 + p1_4_4");
             s.setFormula("p1_4_5", "nothing * 2");
         })));
@@ -283,7 +283,7 @@ class DenseLayerTest {
                 session.batchGradient(rows, order, 0, 5, gradient);
                 session.step(0.05, gradient);
             }
-            session.finish("train");
+            session.finish(EditLabel.of(EditLabel.Kind.TRAIN_AT, 0.05, 5L));
         });
         t.both(Sheet::undo);
     }

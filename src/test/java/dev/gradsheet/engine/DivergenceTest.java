@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12: one divergence refusal. The SGD button ({@link Sheet#sgdStep}) and a training run's step
+ * One divergence refusal. The SGD button ({@link Sheet#sgdStep}) and a training run's step
  * ({@link TrainingSession#step}) refuse a step that would move a weight to ±∞ with the same typed
  * reason and the same words, and change nothing.
  */

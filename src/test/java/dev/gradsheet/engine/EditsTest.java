@@ -151,7 +151,7 @@ class EditsTest {
 
     @Test
     void sgdStepThatWouldOverflowIsRefusedAndChangesNothing() {
-        // (issue 9: the objective must be finite before a step, so it is 2e300 here, not w·w = ∞)
+        // (the objective must be finite before a step, so it is 2e300 here, not w·w = ∞)
         Sheet s = Sheets.of("w = weight(1e300)\nL = w * 2\n");
         assertRefused(s, () -> s.sgdStep(1e308, 1), "would make w");
     }

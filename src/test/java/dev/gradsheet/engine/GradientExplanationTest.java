@@ -45,7 +45,7 @@ class GradientExplanationTest {
                 .map(t -> t.local() / 0.7).orElseThrow(), 1e-12); // x * x: both uses, 2x
     }
 
-    /** Issue 13: the grid's "Local ∂" column counts terms without building them; the count is the list's size. */
+    /** The grid's "Local ∂" column counts terms without building them; the count is the list's size. */
     @Test
     void theTermCountIsTheNumberOfTermsListedForEveryCell() {
         Sheet s = Sheets.of(MIXED);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** Issue 9 item 4: why a value is NaN or infinite, and SGD refusing non-finite numbers. */
+/** Why a value is NaN or infinite, and SGD refusing non-finite numbers. */
 public class NonFiniteTest {
     @Test
     void theExplanationNamesWhereTheNonFiniteNumberStarted() {
@@ -27,7 +27,7 @@ public class NonFiniteTest {
                 + " p must be a probability");
     }
 
-    /** Every cause, typed with its arguments, so a page can say it in another language (issue 15). */
+    /** Every cause, typed with its arguments, so a page can say it in another language. */
     @Test
     void eachCauseIsTypedWithItsArguments() {
         Sheet s = Sheets.of(NonFiniteTest.EVERY_CAUSE);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradsheet.MarkdownDoc;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,12 +22,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The contract every operation of {@link Op} keeps, checked over all of them at sample points away
  * from their kinks: the backward step (the kernel's fast path or the derived one) adds upstream ×
  * local derivative to each argument; central finite differences agree; "Why this gradient?"'s terms
- * add up to the gradient; the rule sentence is there; the README's formula list names it. An op
+ * add up to the gradient; the rule sentence is there; docs/sheet-format.md's formula list names it. An op
  * added without one of its parts — or without sample points here — fails.
  */
-class OpContractTest {
-    /** Sample arguments per op: each row one call (its length is the argument count). */
-    static final Map<Op, double[][]> POINTS = new EnumMap<>(Op.class);
+public class OpContractTest {
+    /**
+     * Sample arguments per op: each row one call (its length is the argument count). Inside each op's
+     * domain, so the export contract test computes them too.
+     */
+    public static final Map<Op, double[][]> POINTS = new EnumMap<>(Op.class);
 
     static {
         POINTS.put(Op.COPY, new double[][] {{0.7}});
@@ -160,11 +163,8 @@ class OpContractTest {
     }
 
     @Test
-    void theReadmeFormulaListNamesEveryOp() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int from = readme.indexOf("## The `.sheet` format");
-        int to = readme.indexOf("\n## ", from + 1);
-        String section = readme.substring(from, to);
+    void theFormatDocsFormulaListNamesEveryOp() throws IOException {
+        String section = MarkdownDoc.read(Path.of("docs/sheet-format.md")).section("## Formulas");
         for (Op op : Op.values()) {
             String written;
             if (op.isFunction()) {
@@ -176,7 +176,7 @@ class OpContractTest {
             } else {
                 continue; // const and copy are written as a number and a name
             }
-            assertTrue(section.contains(written), "README's .sheet format section does not list " + written);
+            assertTrue(section.contains(written), "docs/sheet-format.md's formula list does not name " + written);
         }
     }
 

@@ -67,7 +67,7 @@ class ReactiveTest {
             // f = (x + y) * z must hold at every emission, whatever the other threads do
             double f = (s.value("x") + s.value("y")) * s.value("z");
             if (f != s.value("f") || s.value("L") != (s.value("f") - s.value("t")) * (s.value("f") - s.value("t"))) {
-                broken.add(c.label());
+                broken.add(c.label().english());
             }
         });
         ExecutorService pool = Executors.newFixedThreadPool(4);

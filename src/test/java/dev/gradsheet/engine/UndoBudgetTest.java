@@ -6,7 +6,7 @@ import dev.gradsheet.sheet.Generators;
 import dev.gradsheet.sheet.SheetFile;
 import org.junit.jupiter.api.Test;
 
-/** Issue 9 item 1: one undo budget for many sheets instead of 64 MB each. */
+/** One undo budget for many sheets instead of 64 MB each. */
 class UndoBudgetTest {
     private static Sheet mlp() throws Exception {
         return SheetFile.parse(Generators.text(w -> Generators.mlp(16, 1, w)), "mlp.sheet").sheet();

@@ -14,19 +14,23 @@ import org.junit.jupiter.api.Test;
  */
 class UndoSpareTest {
 
+    private static EditLabel label(String name) {
+        return EditLabel.of(EditLabel.Kind.VERBATIM, name);
+    }
+
     @Test
     void aDroppedStepRecordsArrayIsHandedOutOnceAndOnlyForItsLength() {
         UndoHistory history = new UndoHistory(2, Long.MAX_VALUE);
         double[] first = new double[3];
-        history.push(Patch.step("one", new int[] {1, 2, 3}, first));
-        history.push(Patch.step("two", new int[] {1, 2, 3}, new double[3]));
+        history.push(Patch.step(label("one"), new int[] {1, 2, 3}, first));
+        history.push(Patch.step(label("two"), new int[] {1, 2, 3}, new double[3]));
         assertNull(history.takeSpare(3)); // nothing dropped yet
-        history.push(Patch.values("set", new int[] {1}, new double[1], new double[1]));
+        history.push(Patch.values(label("set"), new int[] {1}, new double[1], new double[1]));
         assertNull(history.takeSpare(4));
         assertSame(first, history.takeSpare(3)); // "one" fell off the end
         assertNull(history.takeSpare(3));
-        history.push(Patch.step("three", new int[] {1, 2, 3}, new double[3]));
-        history.push(Patch.values("set", new int[] {1}, new double[1], new double[1])); // drops "two"
+        history.push(Patch.step(label("three"), new int[] {1, 2, 3}, new double[3]));
+        history.push(Patch.values(label("set"), new int[] {1}, new double[1], new double[1])); // drops "two"
         history.clear();
         assertNull(history.takeSpare(3), "a cleared history gives its memory back");
     }

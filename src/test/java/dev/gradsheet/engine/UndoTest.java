@@ -100,7 +100,7 @@ class UndoTest {
         assertTrue(s.canRedo());
         s.setValue("x", 1);
         assertFalse(s.canRedo());
-        assertEquals("set x = 1", s.undoLabel());
+        assertEquals("set x = 1", s.undoLabel().english());
     }
 
     @Test
@@ -111,7 +111,7 @@ class UndoTest {
         s.changes().subscribe(sets::add);
         s.undo();
         assertEquals(1, sets.size());
-        assertEquals("undo set z = -3", sets.get(0).label());
+        assertEquals("undo set z = -3", sets.get(0).label().english());
         assertTrue(sets.get(0).contains("f"));
         assertEquals(-12, s.value("f"), 0);
     }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 14: two servers on one PostgreSQL share live sheets. Each "server" is a registry with its
+ * Two servers on one PostgreSQL share live sheets. Each "server" is a registry with its
  * own connection pool, store and LISTEN connection, as two app instances have (both in this JVM).
  * PostgreSQL: {@code GRADSHEET_TEST_PG_URL} (default jdbc:postgresql://localhost:5432/gradsheet_it,
  * user and password {@code gradsheet}; .ci/run installs, starts and creates it).
@@ -124,7 +124,7 @@ class ClusterIT {
         }
         assertThat(SheetFileLines.of(a.store().text(onA.id()).orElseThrow())).isEqualTo(lines(onA));
         // the servers really did save at the same time: some revisions are merges of both
-        assertThat(a.store().revisions(onA.id())).anyMatch(r -> r.edit().contains("merged with another server's"));
+        assertThat(a.store().revisions(onA.id())).anyMatch(r -> r.edit().english().contains("merged with another server's"));
         // then both change the same weight at once: the later save wins, and both end the same
         Thread one = new Thread(() -> onA.sheet().setValue("z", 1));
         Thread two = new Thread(() -> onB.sheet().setValue("z", 2));

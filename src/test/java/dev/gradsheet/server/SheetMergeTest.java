@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gradsheet.sheet.SheetFile;
 import org.junit.jupiter.api.Test;
 
-/** Issue 14: the three-way merge of two servers' saves of one sheet. */
+/** The three-way merge of two servers' saves of one sheet. */
 class SheetMergeTest {
     static final String BASE = """
             # f = (x + y) * z

@@ -1,7 +1,10 @@
 package dev.gradsheet.server;
 
 
+import dev.gradsheet.engine.EditLabel;
+import dev.gradsheet.engine.EditLabel.Kind;
 import dev.gradsheet.engine.Sheet;
+import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.sheet.Examples;
 import dev.gradsheet.sheet.SheetFile;
 import java.nio.file.Files;
@@ -48,7 +51,7 @@ class SheetRegistryTest {
         SheetRegistry registry = new SheetRegistry(dir.toString());
         SharedSheet shared = registry.create(Examples.WORKED.load());
         registry.flush();
-        assertThat(registry.store().text(shared.id())).isEmpty(); // issue 9: nothing until changed
+        assertThat(registry.store().text(shared.id())).isEmpty(); // a visit that changes nothing writes nothing
         shared.sheet().sgdStep(0.01, 1);
         registry.flush();
         assertThat(registry.store().text(shared.id()).orElseThrow()).contains("z = weight(-3.88)");
@@ -94,5 +97,44 @@ class SheetRegistryTest {
         String saved = registry.store().text(shared.id()).orElseThrow();
         assertThat(saved).isEqualTo(SheetFile.format(sheet, shared.description()));
         assertThat(SheetFile.parse(saved, "saved").sheet().value("L")).isEqualTo(sheet.value("L"));
+    }
+
+    @Test
+    void aRevisionIsNamedAfterTheEditsSavedTogether() throws Exception {
+        SheetRegistry registry = new SheetRegistry(dir.toString());
+        SharedSheet shared = registry.create(Examples.WORKED.load());
+        Sheet sheet = shared.sheet();
+        synchronized (shared) { // the autosave waits for the sheet: these four edits are saved together
+            sheet.setValue("z", -3);
+            sheet.addCell("h", "f * 2");
+            sheet.sgdStep(0.01, 1);
+            sheet.undo();
+        }
+        EditLabel setZ = EditLabel.of(Kind.SET_VALUE, "z", -3);
+        assertThat(saved(registry, shared, 1).edit()).isEqualTo(EditLabel.of(Kind.MORE, setZ, 3));
+
+        synchronized (shared) {
+            sheet.rename("h", "g");
+            registry.setData(shared, new DataTable(List.of("x", "y", "t"), new double[][] {{1, 2, 3}}));
+        }
+        assertThat(saved(registry, shared, 2).edit()).isEqualTo(EditLabel.of(Kind.THEN,
+                EditLabel.of(Kind.RENAME, "h", "g"), EditLabel.of(Kind.DATA_TABLE, 1)));
+        assertThat(registry.store().revisions(shared.id()).get(0).edit().english())
+                .isEqualTo("rename h to g, then data table (1 row)");
+
+        registry.changed(shared);
+        assertThat(saved(registry, shared, 3).edit()).isEqualTo(EditLabel.of(Kind.ANSWERS_OR_PRACTICE));
+    }
+
+    /** The sheet's revision {@code number}, once saved (flushed now, or by an autosave already under way). */
+    private static Revision saved(SheetRegistry registry, SharedSheet shared, long number) throws InterruptedException {
+        registry.flush();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (registry.store().revision(shared.id()) < number && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        List<Revision> revisions = registry.store().revisions(shared.id());
+        assertThat(revisions).extracting(Revision::number).startsWith(number);
+        return revisions.get(0);
     }
 }

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -54,14 +53,19 @@ public final class TestPostgres implements AutoCloseable {
 
     /** A pool on the test's schema, migrated by Flyway; the caller closes it. */
     public HikariDataSource migratedPool() {
+        HikariDataSource ds = pool();
+        EditLabelsMigration.flyway(ds).schemas(schema).load().migrate();
+        return ds;
+    }
+
+    /** A pool on the test's schema, not migrated (a test of a migration); the caller closes it. */
+    public HikariDataSource pool() {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url());
         config.setUsername(USER);
         config.setPassword(PASSWORD);
         config.setMaximumPoolSize(4);
-        HikariDataSource ds = new HikariDataSource(config);
-        Flyway.configure().dataSource(ds).schemas(schema).load().migrate();
-        return ds;
+        return new HikariDataSource(config);
     }
 
     /** Drops the test's schema. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Issue 11: the Playground's seeded data sets, and the seeded train/test split. */
+/** The Playground's seeded data sets, and the seeded train/test split. */
 class DataGeneratorTest {
 
     @ParameterizedTest

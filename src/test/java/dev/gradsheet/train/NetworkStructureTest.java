@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 11: the network view's layers and edges are found from the formulas, whatever the names. */
+/** The network view's layers and edges are found from the formulas, whatever the names. */
 public class NetworkStructureTest {
 
     static Stream<Arguments> builderSheets() {

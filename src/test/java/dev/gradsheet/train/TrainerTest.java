@@ -129,7 +129,7 @@ class TrainerTest {
         String before = s.cells().toString();
         new Trainer(s, line(10), new TrainingConfig(3, 5, 0.05, 2, true)).run();
         assertNotEquals(before, s.cells().toString());
-        assertTrue(s.undoLabel().startsWith("train 5 epochs"));
+        assertTrue(s.undoLabel().english().startsWith("train 5 epochs"));
         s.undo();
         assertEquals(before, s.cells().toString());
         assertFalse(s.canUndo());
@@ -147,18 +147,32 @@ class TrainerTest {
         // consistent: the sheet equals itself saved and reloaded (every value recomputed from scratch)
         Sheet reloaded = sheet(SheetFile.format(s, ""));
         assertEquals(reloaded.cells(), s.cells());
-        assertTrue(s.undoLabel().contains("stopped at step 37"), s.undoLabel());
+        assertTrue(s.undoLabel().english().contains("stopped at step 37"), s.undoLabel().english());
         s.undo();
         assertEquals(before, s.cells().toString());
     }
 
+    /** A loss that blows up stops the run by the Playground's rule, in its words; the run stays undoable. */
     @Test
     void divergingTrainingStopsWithAMessageAndStaysUndoable() throws Exception {
         Sheet s = sheet(LINEAR);
         String before = s.cells().toString();
-        EditRefusedException e = assertThrows(EditRefusedException.class,
+        TrainingLoop.Diverged e = assertThrows(TrainingLoop.Diverged.class,
                 () -> new Trainer(s, line(10), TrainingConfig.fullBatch(10, 5000, 1e3)).run());
-        assertTrue(e.getMessage().startsWith("SGD diverged: the next step would make "), e.getMessage()); // issue 12: one wording
+        assertTrue(e.getMessage().startsWith("training stopped: the loss blew up from "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" (the learning rate is too large). Lower it."), e.getMessage());
+        s.undo();
+        assertEquals(before, s.cells().toString());
+    }
+
+    /** A step that would make a weight infinite is refused in the engine's one wording, undoable too. */
+    @Test
+    void aWeightThatWouldOverflowStopsTheRunWithTheEnginesRefusal() throws Exception {
+        Sheet s = sheet("x1 = input(2)\nw = weight(1e300)\nL = w * x1\n");
+        String before = s.cells().toString();
+        EditRefusedException e = assertThrows(EditRefusedException.class, () -> new Trainer(s,
+                new DataTable(List.of("x1"), new double[][] {{2}}), TrainingConfig.fullBatch(1, 5, 1e308)).run());
+        assertTrue(e.getMessage().startsWith("SGD diverged: the next step would make "), e.getMessage());
         assertEquals(EditRefusedException.Reason.DIVERGED, e.reason());
         s.undo();
         assertEquals(before, s.cells().toString());
@@ -168,7 +182,7 @@ class TrainerTest {
     void progressIsPublishedToObserversWhileTraining() throws Exception {
         Sheet s = sheet(LINEAR);
         List<String> labels = new ArrayList<>();
-        s.changes().subscribe(c -> labels.add(c.label()));
+        s.changes().subscribe(c -> labels.add(c.label().english()));
         new Trainer(s, line(10), new TrainingConfig(1, 3000, 0.001, 1, true)).publishEvery(1).run();
         assertTrue(labels.size() >= 2, labels.toString());
         assertTrue(labels.get(labels.size() - 1).startsWith("train 3000 epochs"));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 11: the Playground loop keeps its place across calls, and its speed control slows it down. */
+/** The Playground loop keeps its place across calls, and its speed control slows it down. */
 class TrainingLoopTest {
 
     static Sheet mlp() throws Exception {
@@ -52,7 +52,7 @@ class TrainingLoopTest {
         assertThat(o.paused()).isTrue();
         assertThat(o.steps()).isEqualTo(37);
         assertThat(loop.epochs()).isEqualTo(37); // full batch: one step per epoch
-        assertThat(sheet.undoLabel()).isEqualTo("train at lr 0.5 (batch 4): 37 steps to epoch 37");
+        assertThat(sheet.undoLabel().english()).isEqualTo("train at lr 0.5 (batch 4): 37 steps to epoch 37");
     }
 
     /**
@@ -107,7 +107,7 @@ class TrainingLoopTest {
     }
 
     /**
-     * Issue 12: a step that would move a weight to ±∞ stops the run with the engine's one divergence
+     * A step that would move a weight to ±∞ stops the run with the engine's one divergence
      * message (the one the SGD button shows), told where the run stopped.
      */
     @Test

@@ -16,7 +16,7 @@ import org.openqa.selenium.interactions.Actions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 15 (accessible), item 1: axe-core in real Chromium reports no serious or critical violation
+ * axe-core in real Chromium reports no serious or critical violation
  * on the sheet (the worked example with a cell's "Why this gradient?" open), each side tab (the
  * training panel among them), the Examples menu, the templates dialog, the lesson pages and practice
  * mode with answers marked. Every
@@ -126,7 +126,7 @@ class AccessibilityIT extends BrowserTestBase {
         // the tab that made the edit sees it; nothing is announced there
         assertThat(live(a)).isEmpty();
     }
-    /** Issue 15: the sheet in Korean (chosen with the switch) passes axe too, with {@code <html lang="ko">}. */
+    /** The sheet in Korean (chosen with the switch) passes axe too, with {@code <html lang="ko">}. */
     @Test
     void theKoreanSheetHasNoSeriousOrCriticalViolations() throws Exception {
         WebDriver b = newBrowser();

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.vaadin.flow.component.button.Button;
+import dev.gradsheet.engine.EditLabel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15 (accessible), in Karibu: the polite live region announcing other tabs' edits (its text
+ * Accessibility in Karibu: the polite live region announcing other tabs' edits (its text
  * and its throttle) and the graph's text equivalent (inputs and users, each selecting its cell).
  */
 class AccessibilityTest extends KaribuTestBase {
@@ -73,16 +74,20 @@ class AccessibilityTest extends KaribuTestBase {
 
     @Test
     void summariesSayWhatChangedElsewhereInOneShortSentence() {
-        assertThat(ChangeSummary.of("set z = -3.88", "L = 2.6896"))
+        EditLabel setZ = EditLabel.of(EditLabel.Kind.SET_VALUE, "z", -3.88);
+        EditLabel train = EditLabel.of(EditLabel.Kind.TRAIN_EPOCHS, 5, 4, 0.1);
+        assertThat(ChangeSummary.of(setZ, "L = 2.6896"))
                 .isEqualTo("z changed to -3.88 by another tab. L = 2.6896.");
-        assertThat(ChangeSummary.of("SGD step (lr 0.01)", "L = 2.6896"))
+        assertThat(ChangeSummary.of(EditLabel.of(EditLabel.Kind.SGD_STEP, 0.01), "L = 2.6896"))
                 .isEqualTo("Changed by another tab: SGD step (lr 0.01). L = 2.6896.");
-        assertThat(ChangeSummary.of("undo set z = -3.88", "L = 4"))
+        assertThat(ChangeSummary.of(EditLabel.undo(setZ), "L = 4"))
                 .isEqualTo("Undone in another tab: set z = -3.88. L = 4.");
-        assertThat(ChangeSummary.of("train 5 epochs: step 40", "L = 0.3"))
-                .isEqualTo("Running train 5 epochs, step 40. L = 0.3.");
-        assertThat(ChangeSummary.of("train 5 epochs", "L = 0.1")).isEqualTo("Finished train 5 epochs. L = 0.1.");
-        assertThat(ChangeSummary.of("set z = -3.88", "L = ?")).isEqualTo("z changed to -3.88 by another tab. L = ?.");
+        assertThat(ChangeSummary.of(EditLabel.progress(train, 40), "L = 0.3"))
+                .isEqualTo("Running train 5 epochs (batch 4, lr 0.1), step 40. L = 0.3.");
+        assertThat(ChangeSummary.of(train, "L = 0.1")).isEqualTo("Finished train 5 epochs (batch 4, lr 0.1). L = 0.1.");
+        assertThat(ChangeSummary.of(EditLabel.trained(EditLabel.of(EditLabel.Kind.TRAIN_AT, 0.5, 4), 1, 1), "L = 0.1"))
+                .isEqualTo("Finished train at lr 0.5 (batch 4): 1 step to epoch 1. L = 0.1.");
+        assertThat(ChangeSummary.of(setZ, "L = ?")).isEqualTo("z changed to -3.88 by another tab. L = ?.");
     }
 
     @Test
@@ -97,7 +102,7 @@ class AccessibilityTest extends KaribuTestBase {
         assertThat(live.text()).isEmpty();
 
         // another tab's edit arrives on another thread
-        Thread other = new Thread(() -> view.presenter().sheet().setValue("z", -3.88));
+        Thread other = new Thread(() -> view.presenter().shared().sheet().setValue("z", -3.88));
         other.start();
         other.join();
         roundtrip();

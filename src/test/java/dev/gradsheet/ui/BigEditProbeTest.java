@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Issue 13, a measurement, not a check of speed: the server side of an edit of {@code w1_0_0} on the
+ * A measurement, not a check of speed: the server side of an edit of {@code w1_0_0} on the
  * 1.58M-cell MLP page (opt-in with {@code -Dspeed.big=true}). Prints each edit's time and, from stack
  * samples of the edit's thread, which page classes the time is spent in. Only the values are asserted.
  */

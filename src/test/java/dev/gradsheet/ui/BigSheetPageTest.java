@@ -19,7 +19,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 13, the page: nothing proportional to a big sheet's size happens on open (the graph picture
+ * The page of a big sheet: nothing proportional to a big sheet's size happens on open (the graph picture
  * reads cell by cell, the name lists are fetched lazily) and a big sheet's autosave waits for a pause.
  */
 class BigSheetPageTest extends KaribuTestBase {

@@ -17,7 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 13: a teacher's server with {@code gradsheet.limits.upload} raised opens a big {@code .sheet}
+ * A teacher's server with {@code gradsheet.limits.upload} raised opens a big {@code .sheet}
  * file through the page's Open button in a real browser, past every limit on the way (the page's,
  * the servlet container's). The 1.58M-cell MLP (50 MB) is opt-in ({@code -Dspeed.big=true}): its
  * times and the server's heap for the open sheet are printed, never asserted.

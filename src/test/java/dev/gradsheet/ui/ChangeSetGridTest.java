@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12: the grid updates its rows from the change set's own numbers, never by reading the
+ * The grid updates its rows from the change set's own numbers, never by reading the
  * changed cells again from the sheet, and when several change sets arrive in one round trip each row
  * shows the newest numbers, whatever order they are handled in.
  *
@@ -23,7 +23,7 @@ class ChangeSetGridTest extends KaribuTestBase {
     @Test
     void theGridShowsTheNumbersItsChangeSetCarriesNotTheSheets() {
         SheetView view = openStart();
-        Sheet pageSheet = view.presenter().sheet();
+        Sheet pageSheet = view.presenter().shared().sheet();
         ClientRows page = new ClientRows(pageSheet);
         page.roundtrip();
         Sheet copy = Examples.WORKED.load().sheet();
@@ -44,7 +44,7 @@ class ChangeSetGridTest extends KaribuTestBase {
     @Test
     void twoChangeSetsInOneRoundTripLeaveTheNewestNumbersInEitherOrder() {
         SheetView view = openStart();
-        ClientRows page = new ClientRows(view.presenter().sheet());
+        ClientRows page = new ClientRows(view.presenter().shared().sheet());
         page.roundtrip();
         Sheet copy = Examples.WORKED.load().sheet();
         List<ChangeSet> changes = new ArrayList<>();

@@ -15,7 +15,7 @@ import org.openqa.selenium.interactions.Actions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 8 in real Chromium at 1366×768: the objective stays put, spreadsheet keys in the grid, input
+ * The web sheet, ready for a class, in real Chromium at 1366×768: the objective stays put, spreadsheet keys in the grid, input
  * or weight, messages that go with the next action, uploads after a refused one, the empty sheet's
  * "start here", and named undo shared between two tabs. Screenshots under target/screenshots/.
  */
@@ -247,6 +247,7 @@ class ClassroomIT extends BrowserTestBase {
         WebDriver b = laptop();
         b.get(a.getCurrentUrl());
         waitForWorkedExample(b);
+        letTheLinkEdit(a, b); // b is another browser; the sheet is a's and its link view-only until a opens it
         a.findElement(By.id("sgd-apply")).click();
         waitForCell(a, "f", VALUE, "-11.64", 20);
         waitFor(a, 10).until(d -> text(d, "undo").equals("Undo SGD step (lr 0.01)"));

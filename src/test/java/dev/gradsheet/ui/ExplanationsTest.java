@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * "Why this gradient?" in Korean from the explanation's typed parts (issue 15; issue 12: never from
- * the engine's English text): the notes about the objective and the fused cross-entropy, the logits
+ * "Why this gradient?" in Korean from the explanation's typed parts (never from
+ * the engine's English text, which a translation cannot follow): the notes about the objective and the fused cross-entropy, the logits
  * term's rule and an unused cell's equation; in English exactly the engine's sentences.
  */
 class ExplanationsTest extends KaribuTestBase {

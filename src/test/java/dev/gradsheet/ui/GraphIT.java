@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 8, item 9 in Chromium at 1366×768: the 2-4-1 and a 2-8-8-1 MLP drawn in columns, every
+ * The graph picture in Chromium at 1366×768: the 2-4-1 and a 2-8-8-1 MLP drawn in columns, every
  * neuron's label readable (at least 11 px) and in view; wheel, buttons and "Fit" zoom; the selected
  * cell's paths to the objective highlighted.
  */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 8, item 9: the graph picture's layered layout and the selected cell's paths to the objective. */
+/** The graph picture's layered layout and the selected cell's paths to the objective. */
 class GraphLayersTest {
     private static Sheet mlp(List<Integer> hidden) throws Exception {
         String text = Templates.mlp(2, hidden, Activation.SIGMOID, Templates.Loss.CROSS_ENTROPY, false, 1);
@@ -58,6 +58,25 @@ class GraphLayersTest {
         assertThat(at.get("w2_1_1").layer()).isEqualTo(at.get("out").layer() - 1);
         // each neuron's weights are grouped together (barycentre order): w1_1_* above w1_4_*
         assertThat(at.get("w1_1_2").row()).isLessThan(at.get("w1_4_1").row());
+    }
+
+    /**
+     * With weights hidden, w is drawn as part of a, its first user, so w's use by c becomes an edge
+     * a → c against the order the engine computes in (c, h, a): the columns follow the engine's order,
+     * so that edge is not mistaken for a dependency (it closes a loop a → c → h → a in the picture).
+     */
+    @Test
+    void columnsFollowTheEnginesOrderWhenAHiddenWeightPointsBack() throws Exception {
+        Sheet sheet = SheetFile.parse("w = weight(0.5)\nx = input(1)\na = w * h\nc = w * x\nh = tanh(c)\nL = a + c\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "shared.sheet").sheet();
+        assertThat(sheet.evaluationOrder()).containsSubsequence("c", "h", "a", "L");
+        GraphModel.Picture p = new GraphModel(sheet).picture(null, true, false);
+        assertThat(p.edges()).contains(new GraphModel.Edge("a", "c"));
+        Map<String, GraphLayers.Place> at = places(p);
+        assertThat(at.get("x").layer()).isLessThan(at.get("c").layer());
+        assertThat(at.get("c").layer()).isLessThan(at.get("h").layer());
+        assertThat(at.get("h").layer()).isLessThan(at.get("a").layer());
+        assertThat(at.get("a").layer()).isLessThan(at.get("L").layer());
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Issue 14 in Chromium: the History tab lists the autosaves and Restore brings one back. */
+/** In Chromium: the History tab lists the autosaves and Restore brings one back. */
 class HistoryIT extends BrowserTestBase {
     @Autowired
     SheetRegistry registry;

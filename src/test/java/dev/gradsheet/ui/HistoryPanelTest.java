@@ -11,7 +11,7 @@ import java.time.Instant;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
-/** Issue 14: the History tab lists the sheet's revisions and restores one as an undoable edit. */
+/** The History tab lists the sheet's revisions and restores one as an undoable edit. */
 class HistoryPanelTest extends KaribuTestBase {
     private static final Offset<Double> EXACT = Offset.offset(1e-12);
 
@@ -33,8 +33,8 @@ class HistoryPanelTest extends KaribuTestBase {
         Revision newest = _get(history.revisions, 0);
         Revision first = _get(history.revisions, 1);
         assertThat(newest.number()).isEqualTo(2);
-        assertThat(first.edit()).isEqualTo("set z = -3");
-        assertThat(newest.edit()).contains("SGD step");
+        assertThat(first.edit().english()).isEqualTo("set z = -3");
+        assertThat(newest.edit().english()).contains("SGD step");
         assertThat(HistoryPanel.objective(first)).isEqualTo("L = 1");
         assertThat(newest.objectiveValue()).isCloseTo(0.6724, Offset.offset(1e-9));
         assertThat(HistoryPanel.objective(newest)).isEqualTo("L = 0.6724");
@@ -43,12 +43,12 @@ class HistoryPanelTest extends KaribuTestBase {
         history.restore(first);
         roundtrip();
         assertThat(history.message.getText()).isEqualTo("Restored revision #1: one Undo takes it back.");
-        assertThat(view.presenter().sheet().value("z")).isEqualTo(-3.0);
-        assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(1.0, EXACT);
+        assertThat(view.presenter().shared().sheet().value("z")).isEqualTo(-3.0);
+        assertThat(view.presenter().shared().sheet().objectiveValue()).isCloseTo(1.0, EXACT);
         assertThat(history.message.getText()).isEqualTo("Restored revision #1: one Undo takes it back.");
         assertThat(view.presenter().undo()).isTrue();
-        assertThat(view.presenter().sheet().value("z")).isCloseTo(-3.06, EXACT);
-        assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(0.6724, Offset.offset(1e-9));
+        assertThat(view.presenter().shared().sheet().value("z")).isCloseTo(-3.06, EXACT);
+        assertThat(view.presenter().shared().sheet().objectiveValue()).isCloseTo(0.6724, Offset.offset(1e-9));
 
         // the restore and the undo are revisions too: nothing is lost by going back
         registry.flush();
@@ -65,26 +65,26 @@ class HistoryPanelTest extends KaribuTestBase {
         registry.flush();
         assertThat(view.presenter().addCell("g", "f * 2").ok()).isTrue();
         assertThat(view.presenter().setFormula("q", "x - y").ok()).isTrue(); // q = -5, f = 20, L = 900
-        assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(900, EXACT);
+        assertThat(view.presenter().shared().sheet().objectiveValue()).isCloseTo(900, EXACT);
         registry.flush();
         history.refresh();
         Revision before = history.revisions.getListDataView().getItems()
-                .filter(r -> r.edit().equals("set x = 0")).findFirst().orElseThrow();
+                .filter(r -> r.edit().english().equals("set x = 0")).findFirst().orElseThrow();
 
         history.restore(before);
-        assertThat(view.presenter().sheet().cell("g")).isEmpty();
-        assertThat(view.presenter().sheet().cell("q").orElseThrow().formula()).isEqualTo("x + y");
-        assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(100, EXACT);
+        assertThat(view.presenter().shared().sheet().cell("g")).isEmpty();
+        assertThat(view.presenter().shared().sheet().cell("q").orElseThrow().formula()).isEqualTo("x + y");
+        assertThat(view.presenter().shared().sheet().objectiveValue()).isCloseTo(100, EXACT);
         assertThat(history.message.getText()).isEqualTo("Restored revision #" + before.number() + ": one Undo takes it back.");
         // the whole restore (a formula changed, a cell deleted) is one undo step, and redo brings it again
-        assertThat(view.presenter().sheet().undoLabel()).isEqualTo("restore revision #" + before.number());
+        assertThat(view.presenter().shared().sheet().undoLabel().english()).isEqualTo("restore revision #" + before.number());
         assertThat(view.presenter().undo()).isTrue();
-        assertThat(view.presenter().sheet().cell("g")).isPresent();
-        assertThat(view.presenter().sheet().cell("q").orElseThrow().formula()).isEqualTo("x - y");
-        assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(900, EXACT);
+        assertThat(view.presenter().shared().sheet().cell("g")).isPresent();
+        assertThat(view.presenter().shared().sheet().cell("q").orElseThrow().formula()).isEqualTo("x - y");
+        assertThat(view.presenter().shared().sheet().objectiveValue()).isCloseTo(900, EXACT);
         assertThat(view.presenter().redo()).isTrue();
-        assertThat(view.presenter().sheet().cell("g")).isEmpty();
-        assertThat(view.presenter().sheet().objectiveValue()).isCloseTo(100, EXACT);
+        assertThat(view.presenter().shared().sheet().cell("g")).isEmpty();
+        assertThat(view.presenter().shared().sheet().objectiveValue()).isCloseTo(100, EXACT);
     }
 
     @Test

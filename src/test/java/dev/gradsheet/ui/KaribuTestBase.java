@@ -53,7 +53,7 @@ public abstract class KaribuTestBase {
     protected void setUpVaadin() {
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, ctx, uiFactory));
-        // issue 15: English unless a test asks for Korean, whatever the JVM's own locale
+        // English unless a test asks for Korean, whatever the JVM's own locale
         UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
     }
 

@@ -11,7 +11,7 @@ import org.openqa.selenium.interactions.Actions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 15 (accessible), item 2, in Chromium with keys only (no click anywhere): Tab into the grid,
+ * The worked example in Chromium with keys only (no click anywhere): Tab into the grid,
  * arrow keys to z (its explanation opens), type a new value, Shift+Tab to "Apply SGD step" and Enter,
  * Ctrl+Z twice, then Tab to the graph's text equivalent and Enter on a user's name to select it, +
  * on the focused graph, and Enter on a factor of the chain. The

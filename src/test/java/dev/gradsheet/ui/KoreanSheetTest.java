@@ -12,6 +12,7 @@ import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.internal.StateNode;
 import com.vaadin.flow.internal.nodefeature.VirtualChildrenList;
 import dev.gradsheet.engine.Cell;
+import dev.gradsheet.engine.EditLabel;
 import dev.gradsheet.engine.Op;
 import dev.gradsheet.ui.i18n.GradSheetI18N;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sheet in Korean (issue 15): real Korean labels where a person reads them, the worked example's
+ * The sheet in Korean: real Korean labels where a person reads them, the worked example's
  * numbers unchanged, and no English left in the page: every text of the component tree (text nodes,
  * labels, placeholders, helper and error texts, tooltips, {@code title}, {@code aria-label}, grid
  * headers and the grid's rendered cells) is read, and any English word that is not a cell name, an
@@ -38,7 +39,7 @@ class KoreanSheetTest extends KaribuTestBase {
     /** Words that are the same in every language: names of things, abbreviations, keys. */
     static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("GradSheet", "SGD", "CSV", "NaN", "kB", "Ctrl",
             "Shift", "Z", "sheet", "txt", "gradsheet", "check", "FILE", "CS231n", "ReLU", "leaky", "ln", "English",
-            "dL");
+            "dL", "PyTorch", "xlsx", "py", "backward" /* PyTorch's method, as code: backward() */);
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     @BeforeEach
@@ -94,7 +95,7 @@ class KoreanSheetTest extends KaribuTestBase {
         assertThat(form.name.isInvalid()).isTrue();
         assertThat(form.name.getErrorMessage()).isEqualTo("x이라는 이름의 셀이 이미 있습니다");
         assertThat(form.formula.isInvalid()).isFalse();
-        assertThat(view.presenter().sheet().size()).isEqualTo(7); // nothing changed
+        assertThat(view.presenter().shared().sheet().size()).isEqualTo(7); // nothing changed
 
         HasValueUtilsKt._setValue(form.name, "h");
         HasValueUtilsKt._setValue(form.formula, "nosuch + 1");
@@ -145,7 +146,7 @@ class KoreanSheetTest extends KaribuTestBase {
                 .filter(i -> "example-empty".equals(i.getId().orElse(""))).findFirst().orElseThrow());
         roundtrip();
         SheetView empty = com.github.mvysny.kaributesting.v10.LocatorJ._get(SheetView.class);
-        assertThat(empty.presenter().sheet().size()).isZero();
+        assertThat(empty.presenter().shared().sheet().size()).isZero();
         assertNoEnglish(empty);
     }
 
@@ -167,16 +168,24 @@ class KoreanSheetTest extends KaribuTestBase {
 
     @Test
     void editLabelsAndAnnouncementsAreKoreanAroundTheEnginesNamesAndNumbers() {
-        assertThat(ChangeSummary.of("set z = -3.88", "L = 2.6896"))
+        EditLabel setZ = EditLabel.of(EditLabel.Kind.SET_VALUE, "z", -3.88);
+        EditLabel saved = EditLabel.of(EditLabel.Kind.MORE, EditLabel.of(EditLabel.Kind.THEN,
+                EditLabel.of(EditLabel.Kind.SET_VALUE, "z", -3), EditLabel.of(EditLabel.Kind.ADD, "h")), 2);
+        assertThat(ChangeSummary.of(setZ, "L = 2.6896"))
                 .isEqualTo("다른 탭에서 z을(를) -3.88(으)로 바꿨습니다. L = 2.6896.");
-        assertThat(ChangeSummary.of("undo SGD step (lr 0.01)", "L = 4"))
+        assertThat(ChangeSummary.of(EditLabel.undo(EditLabel.of(EditLabel.Kind.SGD_STEP, 0.01)), "L = 4"))
                 .isEqualTo("다른 탭에서 실행 취소됨: SGD 한 단계(학습률 0.01). L = 4.");
-        assertThat(EditLabels.of("set z = -3, then add h (+2 more)")).isEqualTo("z = -3(으)로 설정, 이어서 h 추가 외 2개");
-        assertThat(EditLabels.of("rename q to s")).isEqualTo("q의 이름을 s(으)로 변경");
-        assertThat(EditLabels.of("something new")).isEqualTo("something new"); // an unknown form is shown as it is
+        assertThat(EditLabels.of(saved)).isEqualTo("z = -3(으)로 설정, 이어서 h 추가 외 2개");
+        assertThat(EditLabels.of(EditLabel.of(EditLabel.Kind.RENAME, "q", "s"))).isEqualTo("q의 이름을 s(으)로 변경");
+        // a revision name of no form known when it was saved is shown as it is
+        assertThat(EditLabels.of(EditLabel.of(EditLabel.Kind.VERBATIM, "something new"))).isEqualTo("something new");
+        // a training run's end, which the English text form never translated
+        EditLabel run = EditLabel.trained(EditLabel.of(EditLabel.Kind.TRAIN_AT, 0.5, 4), 37, 37);
+        assertThat(EditLabels.of(run)).isEqualTo("학습률 0.5로 학습(배치 4): 37에폭까지 37단계");
         UI.getCurrent().setLocale(GradSheetI18N.ENGLISH);
-        assertThat(ChangeSummary.of("set z = -3.88", "L = 2.6896")).isEqualTo("z changed to -3.88 by another tab. L = 2.6896.");
-        assertThat(EditLabels.of("set z = -3, then add h (+2 more)")).isEqualTo("set z = -3, then add h (+2 more)");
+        assertThat(ChangeSummary.of(setZ, "L = 2.6896")).isEqualTo("z changed to -3.88 by another tab. L = 2.6896.");
+        assertThat(EditLabels.of(saved)).isEqualTo("set z = -3, then add h (+2 more)");
+        assertThat(EditLabels.of(run)).isEqualTo("train at lr 0.5 (batch 4): 37 steps to epoch 37");
     }
 
     @Test
@@ -202,7 +211,7 @@ class KoreanSheetTest extends KaribuTestBase {
         for (Op op : Op.values()) {
             allowed.add(op.label());
         }
-        for (String name : view.presenter().sheet().names()) {
+        for (String name : view.presenter().shared().sheet().names()) {
             allowed.add(name);
             allowed.add("d" + name); // dL, dz: derivatives in formulas
         }

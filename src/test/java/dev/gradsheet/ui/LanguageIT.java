@@ -9,7 +9,7 @@ import org.openqa.selenium.WebDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The page's language in real Chromium (issue 15): a browser asking for Korean
+ * The page's language in real Chromium: a browser asking for Korean
  * ({@code --lang=ko}, {@code Accept-Language: ko}) gets the sheet in Korean with {@code <html lang="ko">}
  * (screenshot: {@code screenshots/sheet-ko.png} in the build folder, Korean glyphs from
  * {@code fonts-noto-cjk}); the switch goes to English and back, the choice survives a reload, and the

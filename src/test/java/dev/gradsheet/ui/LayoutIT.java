@@ -15,9 +15,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 8, items 6 and 7 in Chromium at a laptop's 1366×768, a tablet's 800×1000 and 1920×1080: the
+ * In Chromium at a laptop's 1366×768, a tablet's 800×1000 and 1920×1080: the
  * grid's name, value and gradient columns, the selected cell's explanation, "Add a cell" and the
- * training panel are inside the viewport without scrolling. The screenshots go to the README too.
+ * training panel are inside the viewport without scrolling. The screenshots go to the docs too.
  */
 class LayoutIT extends BrowserTestBase {
     /** JS: the element's rectangle [left, top, right, bottom] in the viewport. */
@@ -127,7 +127,7 @@ class LayoutIT extends BrowserTestBase {
 
     /**
      * Takes a screenshot and, with {@code -Dreadme.screenshots=true}, copies it to src/site/screenshots
-     * for the README (so ordinary test runs leave the sources alone).
+     * for the README and docs/ (so ordinary test runs leave the sources alone).
      */
     static void readme(WebDriver b, String name) throws Exception {
         Path shot = screenshot(b, name);

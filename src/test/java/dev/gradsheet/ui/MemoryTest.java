@@ -12,10 +12,10 @@ import java.nio.file.Files;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Issue 9 item 1: memory and disk stay bounded however many people visit. */
+/** Memory and disk stay bounded however many people visit. */
 class MemoryTest extends KaribuTestBase {
 
-    /** Issue 14: sheets are rows of the store's database, no longer files. */
+    /** Sheets are rows of the store's database, not files. */
     private long sheetFiles() {
         return registry.store().count();
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
-/** Issue 9 item 4 in the web sheet: NaN is marked and explained; an SGD step on it is refused. */
+/** In the web sheet: NaN is marked and explained; an SGD step on it is refused. */
 class NonFiniteUiTest extends KaribuTestBase {
     @Test
     void aNanCellIsMarkedExplainedAndSgdIsRefused() throws Exception {

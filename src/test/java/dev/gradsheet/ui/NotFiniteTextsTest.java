@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Why a cell is NaN or ±∞, said in the page's language from the engine's typed cause (issue 15). */
+/** Why a cell is NaN or ±∞, said in the page's language from the engine's typed cause. */
 class NotFiniteTextsTest extends KaribuTestBase {
     private static final List<String> CELLS = List.of("a", "b", "l0", "d", "q", "e", "e0", "x", "m");
 

@@ -87,7 +87,7 @@ class OpenSaveTest extends KaribuTestBase {
     @Test
     void downloadGivesTheSheetText() {
         SheetView view = openStart();
-        view.presenter().sheet().setValue("z", -3);
+        view.presenter().shared().sheet().setValue("z", -3);
         assertThat(view.presenter().sheetText()).contains("z = weight(-3)\n").contains("L = mse(f, t)");
         assertThat(view.toolbar().download.getHref()).isNotBlank();
         assertThat(view.toolbar().download.getElement().getAttribute("download")).endsWith(".sheet");
@@ -97,7 +97,7 @@ class OpenSaveTest extends KaribuTestBase {
     void editsAreAutosavedAndSurviveReloadAndRestart() throws Exception {
         SheetView view = openStart();
         String id = view.presenter().shared().id();
-        view.presenter().sheet().setValue("z", -3);
+        view.presenter().shared().sheet().setValue("z", -3);
         await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
                 registry.store().text(id).filter(t -> t.contains("z = weight(-3)")).isPresent());
 
@@ -195,6 +195,6 @@ class OpenSaveTest extends KaribuTestBase {
         roundtrip();
         SheetView view = _get(SheetView.class);
         assertThat(path()).isEqualTo("sheet/" + view.presenter().shared().id());
-        assertThat(view.presenter().sheet().cell("f").orElseThrow().formula()).isEqualTo("q * z");
+        assertThat(view.presenter().shared().sheet().cell("f").orElseThrow().formula()).isEqualTo("q * z");
     }
 }

@@ -11,7 +11,7 @@ import org.openqa.selenium.WebDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 11 in a real browser: the XOR template with the panel's default settings, Play, and the loss
+ * The Playground loop in a real browser: the XOR template with the panel's default settings, Play, and the loss
  * read from the page falls below 0.05 within ten seconds; Pause and Reset from the page.
  */
 class PlaygroundIT extends BrowserTestBase {
@@ -212,7 +212,7 @@ class PlaygroundIT extends BrowserTestBase {
             });
             """;
 
-    /** Issue 11: with a test share, the held-back points are hollow rings (white inside), the training points filled. */
+    /** With a test share, the held-back points are hollow rings (white inside), the training points filled. */
     @Test
     void testPointsAreHollowInTheDecisionPicture() throws Exception {
         WebDriver b = newBrowser();

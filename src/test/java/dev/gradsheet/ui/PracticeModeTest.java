@@ -26,7 +26,7 @@ class PracticeModeTest extends KaribuTestBase {
     }
 
     static AnswerCell answer(SheetView view, String cell, String column) {
-        int row = view.presenter().sheet().indexOf(cell);
+        int row = view.presenter().shared().sheet().indexOf(cell);
         HorizontalLayout box = (HorizontalLayout) GridKt._getCellComponent(view.cellGrid().grid(), row, column);
         return new AnswerCell((TextField) box.getComponentAt(0), (Span) box.getComponentAt(1),
                 (Button) box.getComponentAt(2));
@@ -46,7 +46,7 @@ class PracticeModeTest extends KaribuTestBase {
     @Test
     void hiddenAnswerColumnsMakeNoComponentsForTheRows() throws Exception {
         SheetView view = openStart();
-        // Issue 13: the grid renders hidden columns too; a component per row and hidden column was
+        // The grid renders hidden columns too; a component per row and hidden column was
         // made and sent with every refreshed row (a few hundred per edit on a big sheet).
         assertThat(componentPerRow(view, "answer-grad")).isFalse();
         assertThat(componentPerRow(view, "answer-value")).isFalse();
@@ -103,7 +103,7 @@ class PracticeModeTest extends KaribuTestBase {
         AnswerCell q = answer(view, "q", "answer-grad");
         type(q, "-16");
         assertThat(q.mark().getText()).isEqualTo("✗");
-        assertThat(q.mark().getElement().getAttribute("aria-label")).isEqualTo("not right yet"); // issue 15
+        assertThat(q.mark().getElement().getAttribute("aria-label")).isEqualTo("not right yet"); // what a screen reader says
         assertThat(q.hint().isVisible()).isTrue();
         ButtonKt._click(q.hint());
         assertThat(panel.hint.getText()).isEqualTo(

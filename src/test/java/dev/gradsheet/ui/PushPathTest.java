@@ -12,7 +12,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The speed of the page (issue 8): what one edit re-sends. A value edit that changes every cell of a
+ * The speed of the page: what one edit re-sends. A value edit that changes every cell of a
  * 100,000-cell sheet re-sends only the rows the browser holds, never the whole grid (which would make
  * the browser fetch its rows again), and the graph picture is updated from its own few nodes.
  */

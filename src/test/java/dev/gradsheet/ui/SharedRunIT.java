@@ -17,7 +17,7 @@ import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Issue 8 item 10 in Chromium: a training run belongs to the sheet. Two tabs (two browsers, two
+ * In Chromium: a training run belongs to the sheet. Two tabs (two browsers, two
  * sessions) on one link: the run started in one shows its progress, loss curve and Pause (Play
  * disabled) in the other, and Pause pressed there stops it in both.
  */

@@ -29,7 +29,7 @@ class SheetActionsTest extends KaribuTestBase {
     void severalStepsAndBadSettingsAreRefusedNextToTheirField() {
         SheetView view = openStart();
         SgdPanel sgd = view.sgdPanel();
-        Sheet sheet = view.presenter().sheet();
+        Sheet sheet = view.presenter().shared().sheet();
         long version = sheet.version();
         sgd.learningRate.setValue(-1.0);
         sgd.apply.click();
@@ -71,7 +71,7 @@ class SheetActionsTest extends KaribuTestBase {
         form.name.setValue("s");
         form.add.click();
         roundtrip();
-        assertThat(view.presenter().sheet().cell("s").orElseThrow().kind()).isEqualTo("sigmoid");
+        assertThat(view.presenter().shared().sheet().cell("s").orElseThrow().kind()).isEqualTo("sigmoid");
     }
 
     @Test
@@ -87,7 +87,7 @@ class SheetActionsTest extends KaribuTestBase {
         form.add.click();
         roundtrip();
         // f = -12: leaky ReLU with its default slope 0.01
-        assertThat(view.presenter().sheet().value("lr1")).isEqualTo(-0.12, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(view.presenter().shared().sheet().value("lr1")).isEqualTo(-0.12, org.assertj.core.data.Offset.offset(1e-15));
         form.op.setValue("max");
         assertThat(form.arg2.getLabel()).isEqualTo("argument 2");
         form.arg1.setValue("x");
@@ -96,9 +96,9 @@ class SheetActionsTest extends KaribuTestBase {
         form.name.setValue("m");
         form.add.click();
         roundtrip();
-        assertThat(view.presenter().sheet().value("m")).isEqualTo(5.0);
+        assertThat(view.presenter().shared().sheet().value("m")).isEqualTo(5.0);
         // "Why this gradient?" for y shows m's rule: y = 5 is the larger, so ∂m/∂y = 1
-        var term = view.presenter().sheet().explain("y").terms().stream().filter(t -> t.user().equals("m")).findFirst().orElseThrow();
+        var term = view.presenter().shared().sheet().explain("y").terms().stream().filter(t -> t.user().equals("m")).findFirst().orElseThrow();
         assertThat(term.local()).isEqualTo(1.0);
         assertThat(term.rule()).startsWith("max passes it to the larger argument");
         form.name.setValue("1bad");
@@ -112,7 +112,7 @@ class SheetActionsTest extends KaribuTestBase {
     void refusedNewCellsAreExplainedAndChangeNothing() {
         SheetView view = openStart();
         AddCellForm form = view.addForm();
-        Sheet sheet = view.presenter().sheet();
+        Sheet sheet = view.presenter().shared().sheet();
         long version = sheet.version();
         form.name.setValue("q");
         form.formula.setValue("x * 2");
@@ -142,7 +142,7 @@ class SheetActionsTest extends KaribuTestBase {
     @Test
     void refusedRenameAndDeleteFromTheCellPanel() {
         SheetView view = openStart();
-        Sheet sheet = view.presenter().sheet();
+        Sheet sheet = view.presenter().shared().sheet();
         CellPanel panel = view.cellPanel();
         view.cellGrid().select("q");
         roundtrip();
@@ -165,7 +165,7 @@ class SheetActionsTest extends KaribuTestBase {
     @Test
     void renameAndDelete() {
         SheetView view = openStart();
-        Sheet sheet = view.presenter().sheet();
+        Sheet sheet = view.presenter().shared().sheet();
         CellPanel panel = view.cellPanel();
         view.cellGrid().select("q");
         roundtrip();
@@ -190,7 +190,7 @@ class SheetActionsTest extends KaribuTestBase {
     @Test
     void chooseTheObjective() {
         SheetView view = openStart();
-        Sheet sheet = view.presenter().sheet();
+        Sheet sheet = view.presenter().shared().sheet();
         HasValueUtilsKt._setValue(view.toolbar().objective, "f");
         roundtrip();
         assertThat(sheet.objective()).isEqualTo("f");
@@ -225,7 +225,7 @@ class SheetActionsTest extends KaribuTestBase {
         assertThat(BasicUtilsKt.get_textRecursively(panel.terms)).contains("+ passes the gradient through unchanged");
 
         // the explanation follows edits live
-        view.presenter().sheet().setValue("z", -3);
+        view.presenter().shared().sheet().setValue("z", -3);
         roundtrip();
         assertThat(panel.equation.getText()).isEqualTo("dL/dx = dL/dq · ∂q/∂x = (-6)·(1) = -6");
 
@@ -273,7 +273,7 @@ class SheetActionsTest extends KaribuTestBase {
         com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithID(view.toolbar().menu, "example-two-layer");
         roundtrip();
         SheetView net = com.github.mvysny.kaributesting.v10.LocatorJ._get(SheetView.class);
-        assertThat(net.showSteps.getValue()).isFalse();
+        assertThat(net.graphPage().showSteps.getValue()).isFalse();
         GraphModel.Picture picture = net.graph().picture();
         assertThat(picture.nodes()).extracting(GraphModel.Node::id).contains("h1", "w11", "y", "L")
                 .doesNotContain("h1.1", "h1.4", "y.3");
@@ -286,7 +286,7 @@ class SheetActionsTest extends KaribuTestBase {
         roundtrip();
         assertThat(net.graph().picture().selected()).isEqualTo("h1");
 
-        net.showSteps.setValue(true);
+        net.graphPage().showSteps.setValue(true);
         roundtrip();
         assertThat(net.graph().picture().nodes()).hasSize(27);
         assertThat(net.graph().picture().edges()).contains(new GraphModel.Edge("w11", "h1.1"),
@@ -299,7 +299,7 @@ class SheetActionsTest extends KaribuTestBase {
         com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithID(view.toolbar().menu, "example-empty");
         roundtrip();
         SheetView empty = com.github.mvysny.kaributesting.v10.LocatorJ._get(SheetView.class);
-        Sheet sheet = empty.presenter().sheet();
+        Sheet sheet = empty.presenter().shared().sheet();
         assertThat(sheet.size()).isZero();
         assertThat(empty.cellPanel().title.getText()).isEqualTo("Why this gradient? Select a cell.");
         empty.sgdPanel().apply.click();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 8, items 6 and 7: what the sheet page is made of, wherever the screen puts it. */
+/** What the sheet page is made of, wherever the screen puts it. */
 class SheetLayoutTest extends KaribuTestBase {
     private static boolean inside(Component c, Component ancestor) {
         for (Component p = c; p != null; p = p.getParent().orElse(null)) {

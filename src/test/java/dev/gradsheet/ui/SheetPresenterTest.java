@@ -43,7 +43,7 @@ class SheetPresenterTest {
 
     @Test
     void refusalsBecomeMessagesAndChangeNothing() {
-        long version = presenter.sheet().version();
+        long version = presenter.shared().sheet().version();
         assertThat(presenter.setValue("z", "x").error()).isEqualTo("'x' is not a number");
         assertThat(presenter.setValue("q", "1").error()).contains("q is computed by its formula");
         assertThat(presenter.setFormula("q", " ").error()).startsWith("enter a formula");
@@ -54,9 +54,9 @@ class SheetPresenterTest {
         assertThat(presenter.sgdStep(0.0, 1).lrError()).isNotNull();
         assertThat(presenter.sgdStep(null, 1).lrError()).isNotNull();
         assertThat(presenter.sgdStep(0.01, 0).stepsError()).isNotNull();
-        assertThat(presenter.sheet().version()).isEqualTo(version);
+        assertThat(presenter.shared().sheet().version()).isEqualTo(version);
         SheetPresenter.StepOutcome step = presenter.sgdStep(0.01, 1);
         assertThat(step.result().objectiveBefore()).isEqualTo(4.0);
-        assertThat(presenter.sheet().value("f")).isCloseTo(-11.64, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(presenter.shared().sheet().value("f")).isCloseTo(-11.64, org.assertj.core.data.Offset.offset(1e-12));
     }
 }

@@ -19,7 +19,7 @@ class SheetViewTest extends KaribuTestBase {
 
     static String shown(SheetView view, String name, String column) {
         Grid<Cell> grid = view.cellGrid().grid();
-        int row = view.presenter().sheet().indexOf(name);
+        int row = view.presenter().shared().sheet().indexOf(name);
         return GridKt._getFormatted(grid, row, column);
     }
 
@@ -37,7 +37,7 @@ class SheetViewTest extends KaribuTestBase {
         assertThat(shown(view, "q", "grad")).isEqualTo("16");
         assertThat(shown(view, "x", "grad")).isEqualTo("16");
         assertThat(shown(view, "q", "local")).isEqualTo("∂f/∂q = -4");
-        // a short header; the rest in its tooltip (issue 8, item 7)
+        // a short header, so nothing is cut at 800 px; the rest in its tooltip
         assertThat(view.cellGrid().headerText("grad")).isEqualTo("Gradient");
         assertThat(view.cellGrid().headerTooltip("grad")).startsWith("dL/d·: how much L changes");
         assertThat(view.toolbar().objective.getValue()).isEqualTo("L");
@@ -53,7 +53,7 @@ class SheetViewTest extends KaribuTestBase {
         Grid<Cell> grid = view.cellGrid().grid();
         Cell z = view.cell("z");
         assertThat(grid.getColumnByKey("grad").getTooltipGenerator().apply(z)).isEqualTo("dL/dz = -12");
-        view.presenter().sheet().setValue("x", 1.0 / 3);
+        view.presenter().shared().sheet().setValue("x", 1.0 / 3);
         roundtrip();
         assertThat(shown(view, "x", "value")).isEqualTo("0.333333");
         assertThat(grid.getColumnByKey("value").getTooltipGenerator().apply(view.cell("x")))
@@ -63,30 +63,30 @@ class SheetViewTest extends KaribuTestBase {
                 .isEqualTo("input(" + Format.exact(1.0 / 3) + ")");
         view.cellGrid().edit(view.cell("x"), "formula");
         roundtrip();
-        assertThat(view.cellGrid().formulaField.getValue()).isEqualTo("input(" + Format.exact(1.0 / 3) + ")");
-        assertThat(view.cellGrid().valueField.getValue()).isEqualTo(Format.exact(1.0 / 3));
+        assertThat(view.cellGrid().editor.formulaField.getValue()).isEqualTo("input(" + Format.exact(1.0 / 3) + ")");
+        assertThat(view.cellGrid().editor.valueField.getValue()).isEqualTo(Format.exact(1.0 / 3));
     }
 
     @Test
     void editingZInTheGridUpdatesEveryGradient() {
         SheetView view = openStart();
         CellGrid cells = view.cellGrid();
-        int zRow = view.presenter().sheet().indexOf("z");
+        int zRow = view.presenter().shared().sheet().indexOf("z");
         GridKt._clickItem(cells.grid(), zRow, cells.grid().getColumnByKey("value"), 1, false, false, false, false);
         roundtrip();
         ClassroomTest.typeOnCell(cells, "Enter", zRow); // a click selects; Enter edits
         roundtrip();
         assertThat(cells.grid().getEditor().isOpen()).isTrue();
         assertThat(cells.editing().name()).isEqualTo("z");
-        assertThat(cells.valueField.getValue()).isEqualTo("-4");
-        assertThat(cells.valueField.isReadOnly()).isFalse();
+        assertThat(cells.editor.valueField.getValue()).isEqualTo("-4");
+        assertThat(cells.editor.valueField.isReadOnly()).isFalse();
 
-        cells.valueField.setValue("-3");
-        ShortcutsKt._fireShortcut(cells.valueField, Key.ENTER);
+        cells.editor.valueField.setValue("-3");
+        ShortcutsKt._fireShortcut(cells.editor.valueField, Key.ENTER);
         roundtrip();
 
         assertThat(cells.grid().getEditor().isOpen()).isFalse();
-        assertThat(view.presenter().sheet().value("z")).isEqualTo(-3.0);
+        assertThat(view.presenter().shared().sheet().value("z")).isEqualTo(-3.0);
         // f = 3·(-3) = -9, L = 1, dL/df = 2, dL/dq = 2·(-3) = -6, dL/dz = 2·3 = 6
         assertThat(shown(view, "z", "value")).isEqualTo("-3");
         assertThat(shown(view, "f", "value")).isEqualTo("-9");
@@ -102,15 +102,15 @@ class SheetViewTest extends KaribuTestBase {
     void escapeCancelsAndSheetStaysAsItWas() {
         SheetView view = openStart();
         CellGrid cells = view.cellGrid();
-        long version = view.presenter().sheet().version();
+        long version = view.presenter().shared().sheet().version();
         cells.edit(view.cell("z"), "value");
         roundtrip();
-        cells.valueField.setValue("100");
-        ShortcutsKt._fireShortcut(cells.valueField, Key.ESCAPE);
+        cells.editor.valueField.setValue("100");
+        ShortcutsKt._fireShortcut(cells.editor.valueField, Key.ESCAPE);
         roundtrip();
         assertThat(cells.grid().getEditor().isOpen()).isFalse();
-        assertThat(view.presenter().sheet().value("z")).isEqualTo(-4.0);
-        assertThat(view.presenter().sheet().version()).isEqualTo(version);
+        assertThat(view.presenter().shared().sheet().value("z")).isEqualTo(-4.0);
+        assertThat(view.presenter().shared().sheet().version()).isEqualTo(version);
     }
 
     @Test
@@ -123,8 +123,8 @@ class SheetViewTest extends KaribuTestBase {
         roundtrip();
         assertThat(cells.editing()).isNotNull();
         assertThat(cells.editing().name()).isEqualTo("q");
-        assertThat(cells.formulaField.getValue()).isEqualTo("x + y");
-        assertThat(cells.valueField.isReadOnly()).isTrue();
+        assertThat(cells.editor.formulaField.getValue()).isEqualTo("x + y");
+        assertThat(cells.editor.valueField.isReadOnly()).isTrue();
     }
 
     @Test
@@ -133,13 +133,13 @@ class SheetViewTest extends KaribuTestBase {
         CellGrid cells = view.cellGrid();
         cells.edit(view.cell("z"), "formula");
         roundtrip();
-        ShortcutsKt._fireShortcut(cells.formulaField, Key.TAB);
+        ShortcutsKt._fireShortcut(cells.editor.formulaField, Key.TAB);
         roundtrip();
         assertThat(cells.editing().name()).isEqualTo("z");
-        cells.valueField.setValue("-2");
-        ShortcutsKt._fireShortcut(cells.valueField, Key.TAB);
+        cells.editor.valueField.setValue("-2");
+        ShortcutsKt._fireShortcut(cells.editor.valueField, Key.TAB);
         roundtrip();
-        assertThat(view.presenter().sheet().value("z")).isEqualTo(-2.0);
+        assertThat(view.presenter().shared().sheet().value("z")).isEqualTo(-2.0);
         assertThat(cells.editing().name()).isEqualTo("q");
         assertThat(cells.grid().getEditor().isOpen()).isTrue();
     }
@@ -148,30 +148,30 @@ class SheetViewTest extends KaribuTestBase {
     void refusedFormulaIsExplainedNextToTheFieldAndChangesNothing() {
         SheetView view = openStart();
         CellGrid cells = view.cellGrid();
-        Sheet sheet = view.presenter().sheet();
+        Sheet sheet = view.presenter().shared().sheet();
         long version = sheet.version();
         cells.edit(view.cell("q"), "formula");
         roundtrip();
-        cells.formulaField.setValue("x + nope");
-        ShortcutsKt._fireShortcut(cells.formulaField, Key.ENTER);
+        cells.editor.formulaField.setValue("x + nope");
+        ShortcutsKt._fireShortcut(cells.editor.formulaField, Key.ENTER);
         roundtrip();
-        assertThat(cells.formulaField.isInvalid()).isTrue();
-        assertThat(cells.formulaField.getErrorMessage()).contains("nope");
+        assertThat(cells.editor.formulaField.isInvalid()).isTrue();
+        assertThat(cells.editor.formulaField.getErrorMessage()).contains("nope");
         assertThat(view.editError.getText()).startsWith("q: ").contains("nope");
         assertThat(cells.grid().getEditor().isOpen()).isTrue();
         assertThat(sheet.version()).isEqualTo(version);
         assertThat(sheet.cell("q").orElseThrow().formula()).isEqualTo("x + y");
 
         // a cycle is refused too
-        cells.formulaField.setValue("f + 1");
-        ShortcutsKt._fireShortcut(cells.formulaField, Key.ENTER);
+        cells.editor.formulaField.setValue("f + 1");
+        ShortcutsKt._fireShortcut(cells.editor.formulaField, Key.ENTER);
         roundtrip();
-        assertThat(cells.formulaField.getErrorMessage()).contains("cycle");
+        assertThat(cells.editor.formulaField.getErrorMessage()).contains("cycle");
         assertThat(sheet.version()).isEqualTo(version);
 
         // then a good formula commits
-        cells.formulaField.setValue("x - y");
-        ShortcutsKt._fireShortcut(cells.formulaField, Key.ENTER);
+        cells.editor.formulaField.setValue("x - y");
+        ShortcutsKt._fireShortcut(cells.editor.formulaField, Key.ENTER);
         roundtrip();
         assertThat(cells.grid().getEditor().isOpen()).isFalse();
         assertThat(shown(view, "q", "value")).isEqualTo("-7");
@@ -182,36 +182,36 @@ class SheetViewTest extends KaribuTestBase {
     void notANumberIsRefusedNextToTheValueField() {
         SheetView view = openStart();
         CellGrid cells = view.cellGrid();
-        long version = view.presenter().sheet().version();
+        long version = view.presenter().shared().sheet().version();
         cells.edit(view.cell("x"), "value");
         roundtrip();
-        cells.valueField.setValue("abc");
-        ShortcutsKt._fireShortcut(cells.valueField, Key.ENTER);
+        cells.editor.valueField.setValue("abc");
+        ShortcutsKt._fireShortcut(cells.editor.valueField, Key.ENTER);
         roundtrip();
-        assertThat(cells.valueField.isInvalid()).isTrue();
-        assertThat(cells.valueField.getErrorMessage()).isEqualTo("'abc' is not a number");
-        assertThat(view.presenter().sheet().version()).isEqualTo(version);
+        assertThat(cells.editor.valueField.isInvalid()).isTrue();
+        assertThat(cells.editor.valueField.getErrorMessage()).isEqualTo("'abc' is not a number");
+        assertThat(view.presenter().shared().sheet().version()).isEqualTo(version);
         // the typographic minus is fine
-        cells.valueField.setValue("−1.5");
-        ShortcutsKt._fireShortcut(cells.valueField, Key.ENTER);
+        cells.editor.valueField.setValue("−1.5");
+        ShortcutsKt._fireShortcut(cells.editor.valueField, Key.ENTER);
         roundtrip();
-        assertThat(view.presenter().sheet().value("x")).isEqualTo(-1.5);
+        assertThat(view.presenter().shared().sheet().value("x")).isEqualTo(-1.5);
     }
 
     @Test
     void renameInTheGridAndRefusedDuplicateName() {
         SheetView view = openStart();
         CellGrid cells = view.cellGrid();
-        Sheet sheet = view.presenter().sheet();
+        Sheet sheet = view.presenter().shared().sheet();
         cells.edit(view.cell("q"), "name");
         roundtrip();
-        cells.nameField.setValue("z");
-        ShortcutsKt._fireShortcut(cells.nameField, Key.ENTER);
+        cells.editor.nameField.setValue("z");
+        ShortcutsKt._fireShortcut(cells.editor.nameField, Key.ENTER);
         roundtrip();
-        assertThat(cells.nameField.getErrorMessage()).isEqualTo("a cell named z already exists");
+        assertThat(cells.editor.nameField.getErrorMessage()).isEqualTo("a cell named z already exists");
         assertThat(sheet.cell("q")).isPresent();
-        cells.nameField.setValue("s");
-        ShortcutsKt._fireShortcut(cells.nameField, Key.ENTER);
+        cells.editor.nameField.setValue("s");
+        ShortcutsKt._fireShortcut(cells.editor.nameField, Key.ENTER);
         roundtrip();
         assertThat(shown(view, "f", "formula")).isEqualTo("s * z");
         assertThat(shown(view, "s", "grad")).isEqualTo("16");
@@ -220,15 +220,15 @@ class SheetViewTest extends KaribuTestBase {
     @Test
     void generatedCellsAreReadOnlyInTheEditor() {
         SheetView view = openStart();
-        view.presenter().sheet().addCell("h", "sigmoid(x * z + y)");
+        view.presenter().shared().sheet().addCell("h", "sigmoid(x * z + y)");
         roundtrip();
         CellGrid cells = view.cellGrid();
-        Cell generated = view.presenter().sheet().cells().stream().filter(Cell::generated).findFirst().orElseThrow();
+        Cell generated = view.presenter().shared().sheet().cells().stream().filter(Cell::generated).findFirst().orElseThrow();
         cells.edit(generated, null);
         roundtrip();
-        assertThat(cells.nameField.isReadOnly()).isTrue();
-        assertThat(cells.formulaField.isReadOnly()).isTrue();
-        assertThat(cells.valueField.isReadOnly()).isTrue();
+        assertThat(cells.editor.nameField.isReadOnly()).isTrue();
+        assertThat(cells.editor.formulaField.isReadOnly()).isTrue();
+        assertThat(cells.editor.valueField.isReadOnly()).isTrue();
         cells.cancel();
         cells.select(generated.name());
         roundtrip();
@@ -244,7 +244,7 @@ class SheetViewTest extends KaribuTestBase {
     @Test
     void editsFromAnotherTabArriveLiveAndAreMarked() {
         SheetView view = openStart();
-        Sheet sheet = view.presenter().sheet();
+        Sheet sheet = view.presenter().shared().sheet();
         // another tab on the same link edits the shared sheet
         sheet.setValue("z", -3);
         roundtrip();
@@ -267,7 +267,7 @@ class SheetViewTest extends KaribuTestBase {
     @Test
     void undoAndRedoWithButtonsAndKeys() {
         SheetView view = openStart();
-        Sheet sheet = view.presenter().sheet();
+        Sheet sheet = view.presenter().shared().sheet();
         view.sgdPanel().apply.click();
         roundtrip();
         assertThat(sheet.value("z")).isEqualTo(-3.88);

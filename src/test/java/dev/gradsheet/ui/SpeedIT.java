@@ -15,9 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Speed of the page (issue 8): from the click on "Apply SGD step" until every row on screen shows its
+ * Speed of the page: from the click on "Apply SGD step" until every row on screen shows its
  * new value, on a 1,000-cell and a 100,000-cell sheet where one step changes every computed cell.
- * Printed for the README; never a timed assertion (the machine's load decides the numbers).
+ * Printed for docs/performance.md; never a timed assertion (the machine's load decides the numbers).
  */
 class SpeedIT extends BrowserTestBase {
     /** JS: the text of every rendered row (name → value and gradient), as one array. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
 /**
- * Issue 9 item 3: pages on one sheet never end up showing a stale value or gradient. The rows a
+ * Pages on one sheet never end up showing a stale value or gradient. The rows a
  * page shows are rebuilt from the row updates the server sends ({@link ClientRows}).
  */
 class StaleGradientTest extends KaribuTestBase {
@@ -38,7 +38,7 @@ class StaleGradientTest extends KaribuTestBase {
     @Test
     void twoChangesInOneRoundTripLeaveTheLatestNumbersOnThePage() throws Exception {
         SheetView view = openStart();
-        Sheet sheet = view.presenter().sheet();
+        Sheet sheet = view.presenter().shared().sheet();
         ClientRows page = new ClientRows(sheet);
         page.roundtrip();
         UI ui = UI.getCurrent();
@@ -81,7 +81,7 @@ class StaleGradientTest extends KaribuTestBase {
                         UI.getCurrent().navigate("sheet/" + id);
                         SheetView view = _get(SheetView.class);
                         SheetPresenter presenter = view.presenter();
-                        ClientRows page = new ClientRows(presenter.sheet());
+                        ClientRows page = new ClientRows(presenter.shared().sheet());
                         page.roundtrip();
                         opened.await(30, TimeUnit.SECONDS);
                         Random random = new Random(seed);

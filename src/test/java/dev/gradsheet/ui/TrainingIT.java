@@ -12,7 +12,7 @@ import org.openqa.selenium.WebElement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 4 in a real browser: the XOR MLP template with XOR data trains in the background, the loss
+ * Training in a real browser: the XOR MLP template with XOR data trains in the background, the loss
  * curve (Chart.js) falls live, the decision picture is drawn; plus the two lesson pages.
  */
 class TrainingIT extends BrowserTestBase {
@@ -71,7 +71,7 @@ class TrainingIT extends BrowserTestBase {
         assertThat(b.findElement(By.id("numbers-note")).getText()).contains("current sample");
         waitFor(b, 20).until(d -> d.findElement(By.id("undo")).getAttribute("disabled") == null);
         screenshot(b, "train-02-xor-trained");
-        // issue 8, item 12: log-axis ticks in 1-2-5 steps that never repeat a label; a decision picture
+        // readable log-axis ticks in 1-2-5 steps that never repeat a label; a decision picture
         // of at least 280 px square with a colour legend
         @SuppressWarnings("unchecked")
         java.util.List<String> ticks = (java.util.List<String>) ((JavascriptExecutor) b).executeScript(
@@ -90,7 +90,7 @@ class TrainingIT extends BrowserTestBase {
     }
 
     /**
-     * Issue 13: a training table over 1 MB (the servlet's default limit) and under the panel's 5 MB
+     * A training table over 1 MB (the servlet's default limit) and under the panel's 5 MB
      * is used; before, the server refused it before the panel saw it and nothing was said.
      */
     @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebDriver;
 
 /**
- * Issue 14 end to end: two app servers ({@code java -jar target/gradsheet.jar}, two processes) on one
+ * End to end: two app servers ({@code java -jar target/gradsheet.jar}, two processes) on one
  * PostgreSQL, a browser on each. An edit in one browser shows in the other; edits typed in both at
  * once end the same in both. Needs PostgreSQL as {@link ClusterIT} does (skipped without it, except
  * under {@code CI=true}).
@@ -77,6 +77,7 @@ class TwoServersIT extends BrowserTestBase {
         WebDriver b = newBrowser();
         b.get("http://localhost:" + portB + "/sheet/" + link);
         waitForCell(b, "z", VALUE, "-3", 90);
+        letTheLinkEdit(a, b); // the sheet is a's; its link is view-only until a opens it (b hears it from server A)
 
         editValue(a, "x", "0"); // on server A: q = 5, f = -15, L = 25
         waitForCell(b, "x", VALUE, "0", 10);

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 8's item 11: two tabs on one link undo close together; each tells its own undo from the
+ * Two tabs on one link undo close together; each tells its own undo from the
  * other's by the change set's source, not by version numbers it remembered.
  */
 class UndoSourceTest {

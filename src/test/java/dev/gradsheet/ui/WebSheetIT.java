@@ -96,6 +96,7 @@ class WebSheetIT extends BrowserTestBase {
         WebDriver b = newBrowser(); // another browser profile: another session
         b.get(link);
         waitForWorkedExample(b);
+        letTheLinkEdit(a, b); // the sheet is a's; its link is view-only until a opens it
 
         editValue(a, "x", "1");
         waitForCell(b, "q", VALUE, "6", 20); // pushed to b without a reload
@@ -168,7 +169,7 @@ class WebSheetIT extends BrowserTestBase {
         waitForCell(b, "f", VALUE, "28", 10); // f = q·z = (-7)·(-4)
     }
 
-    /** Issue 8 item 2: Tab at the end of a row commits what was typed there, like Enter. */
+    /** Tab at the end of a row commits what was typed there, like Enter. */
     @Test
     void tabAtTheEndOfARowCommitsTheFormula() throws Exception {
         WebDriver b = newBrowser();

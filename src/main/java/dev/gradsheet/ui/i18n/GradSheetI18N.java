@@ -9,7 +9,7 @@ import java.util.ResourceBundle;
 import org.springframework.stereotype.Component;
 
 /**
- * The web app's texts in English and Korean (issue 15). Vaadin finds this bean and uses it for
+ * The web app's texts in English and Korean. Vaadin finds this bean and uses it for
  * {@code getTranslation(key, args)} in components and {@code I18NProvider.translate(key, args)}
  * elsewhere; the page's locale follows the browser's {@code Accept-Language} unless the visitor
  * chose a language in the page.

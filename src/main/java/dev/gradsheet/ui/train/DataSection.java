@@ -17,21 +17,18 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
-import dev.gradsheet.engine.Cell;
-import dev.gradsheet.engine.Sheet;
 import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.train.BuiltInData;
-import dev.gradsheet.train.Binding;
 import dev.gradsheet.train.CsvData;
 import dev.gradsheet.train.DataGenerator;
 import dev.gradsheet.train.DataException;
 import dev.gradsheet.ui.common.Format;
-import dev.gradsheet.server.SharedSheet;
 import dev.gradsheet.server.SheetRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -56,15 +53,45 @@ public class DataSection extends Composite<VerticalLayout> {
     final Div errors = new Div();
     final Span summary = new Span();
     final Grid<double[]> table = new Grid<>();
-    private final SharedSheet shared;
+    private final TrainingPresenter presenter;
     private final SheetRegistry registry;
     private final Consumer<DataTable> onChange;
     private boolean updating;
 
-    public DataSection(SharedSheet shared, SheetRegistry registry, Consumer<DataTable> onChange) {
-        this.shared = shared;
+    /** The data section of {@code presenter}'s sheet; a table taken is saved through {@code registry}. */
+    public DataSection(TrainingPresenter presenter, SheetRegistry registry, Consumer<DataTable> onChange) {
+        this.presenter = presenter;
         this.registry = registry;
         this.onChange = onChange;
+        setUpBuiltIn();
+        setUpUpload();
+        setUpGenerator();
+        errors.setId("data-errors");
+        errors.addClassName("gs-error");
+        summary.setId("data-summary");
+        table.setId("data-table");
+        table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        table.setHeight("120px");
+        table.setWidth("100%");
+        HorizontalLayout row = new HorizontalLayout(builtIn, upload);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
+        row.setWrap(true);
+        HorizontalLayout generated = new HorizontalLayout(generator, size, noise, dataSeed, generate);
+        generated.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
+        generated.setWrap(true);
+        generated.setSpacing(false);
+        generated.getStyle().set("gap", "0.4em");
+        VerticalLayout layout = getContent();
+        layout.setPadding(false);
+        layout.setSpacing(false);
+        layout.setWidth("20em");
+        layout.add(row, generated, errors, summary, table);
+        showTable(data());
+        showBuiltIn(data());
+    }
+
+    /** The built-in data sets: choosing one uses it. */
+    private void setUpBuiltIn() {
         builtIn.setId("data-builtin");
         builtIn.setItems(BuiltInData.values());
         builtIn.setItemLabelGenerator(DataSection::title);
@@ -75,6 +102,10 @@ public class DataSection extends Composite<VerticalLayout> {
                 use(e.getValue().table(), e.getValue().id());
             }
         });
+    }
+
+    /** A CSV upload, read in memory up to {@link #MAX_CSV_BYTES}. */
+    private void setUpUpload() {
         upload.setId("data-upload");
         upload.setAcceptedFileTypes(".csv", ".txt", "text/csv", "text/plain");
         upload.setMaxFiles(1);
@@ -91,16 +122,10 @@ public class DataSection extends Composite<VerticalLayout> {
         });
         dev.gradsheet.ui.common.UploadRequests.onRefused(upload, (name, status) ->
                 showErrors(List.of(TrainTexts.t("train.data.uploadFailed", status, MAX_CSV_BYTES / 1000))));
-        errors.setId("data-errors");
-        errors.addClassName("gs-error");
-        summary.setId("data-summary");
-        table.setId("data-table");
-        table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        table.setHeight("120px");
-        table.setWidth("100%");
-        HorizontalLayout row = new HorizontalLayout(builtIn, upload);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
-        row.setWrap(true);
+    }
+
+    /** The Playground's generated data sets: kind, size, noise and seed. */
+    private void setUpGenerator() {
         generator.setId("data-generator");
         generator.setLabel(TrainTexts.t("train.data.generator"));
         generator.setItems(DataGenerator.values());
@@ -123,18 +148,6 @@ public class DataSection extends Composite<VerticalLayout> {
         dataSeed.setWidth("4.5em");
         generate.setId("data-generate");
         generate.addClickListener(e -> generate());
-        HorizontalLayout generated = new HorizontalLayout(generator, size, noise, dataSeed, generate);
-        generated.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
-        generated.setWrap(true);
-        generated.setSpacing(false);
-        generated.getStyle().set("gap", "0.4em");
-        VerticalLayout layout = getContent();
-        layout.setPadding(false);
-        layout.setSpacing(false);
-        layout.setWidth("20em");
-        layout.add(row, generated, errors, summary, table);
-        showTable(shared.data());
-        showBuiltIn(shared.data());
     }
 
     /** Shows which built-in set the table is, if it is one. */
@@ -180,7 +193,7 @@ public class DataSection extends Composite<VerticalLayout> {
 
     /** The table in use, or null. */
     public DataTable data() {
-        return shared.data();
+        return presenter.shared().data();
     }
 
     /**
@@ -188,31 +201,29 @@ public class DataSection extends Composite<VerticalLayout> {
      * cells; otherwise lists the problems and changes nothing. Returns whether it was taken.
      */
     public boolean use(DataTable data, String source) {
-        try {
-            Binding.check(shared.sheet(), data, shared.data() == null ? null : shared.data().columns(), source);
-        } catch (DataException e) {
-            refuse(source, e);
+        List<String> problems = presenter.dataProblems(data, source);
+        if (!problems.isEmpty()) {
+            refuse(source, problems);
             return false;
         }
         showErrors(List.of());
-        registry.setData(shared, data);
+        registry.setData(presenter.shared(), data);
         showTable(data);
         onChange.accept(data);
         return true;
     }
 
     /** Lists why {@code source} was not used; nothing changes. */
-    private void refuse(String source, DataException e) {
+    private void refuse(String source, List<String> problems) {
         List<String> lines = new ArrayList<>();
         lines.add(TrainTexts.t("train.data.notUsed", source));
-        lines.addAll(e.lines());
+        lines.addAll(problems);
         showErrors(lines);
     }
 
     /** Parses uploaded CSV bytes and uses them; errors are listed as {@code FILE:LINE: message}. */
     public boolean useCsv(byte[] bytes, String fileName) {
-        String source = fileName == null || fileName.isBlank() ? "upload.csv"
-                : fileName.length() > 80 ? fileName.substring(0, 80) : fileName;
+        String source = fileName == null || fileName.isBlank() ? "upload.csv" : dev.gradsheet.engine.Messages.shorten(fileName);
         if (bytes.length > MAX_CSV_BYTES) {
             showErrors(List.of(TrainTexts.t("train.data.tooLarge", source, MAX_CSV_BYTES / 1000)));
             return false;
@@ -221,7 +232,7 @@ public class DataSection extends Composite<VerticalLayout> {
         try {
             data = CsvData.parse(bytes, source);
         } catch (DataException e) {
-            refuse(source, e);
+            refuse(source, e.lines());
             return false;
         }
         updating = true;
@@ -254,7 +265,7 @@ public class DataSection extends Composite<VerticalLayout> {
             table.setVisible(false);
             return;
         }
-        summary.setText(summary(shared.sheet(), data));
+        summary.setText(summary(presenter.bindings(data), data.size()));
         table.addColumn(r -> String.valueOf((int) r[r.length - 1])).setKey("row").setHeader("#").setWidth("3em").setFlexGrow(0);
         for (int c = 0; c < data.columns().size(); c++) {
             int col = c;
@@ -272,19 +283,16 @@ public class DataSection extends Composite<VerticalLayout> {
     }
 
     /** "M = 4 samples · columns bind to: x1 → input x1, …", with "first 1000 rows listed" for big tables. */
-    static String summary(Sheet sheet, DataTable data) {
-        return TrainTexts.t("train.data.summary", data.size(), bindings(sheet, data))
-                + (data.size() > ROWS_SHOWN ? " · " + TrainTexts.t("train.data.rowsListed", ROWS_SHOWN) : "");
+    static String summary(Map<String, String> bindings, int rows) {
+        return TrainTexts.t("train.data.summary", rows, bindings(bindings))
+                + (rows > ROWS_SHOWN ? " · " + TrainTexts.t("train.data.rowsListed", ROWS_SHOWN) : "");
     }
 
     /** "columns bind to: x1 → input x1, y → input y" (or which column lost its input cell). */
-    static String bindings(Sheet sheet, DataTable data) {
+    static String bindings(Map<String, String> bindings) {
         List<String> parts = new ArrayList<>();
-        for (String column : data.columns()) {
-            Cell cell = sheet.cell(column).orElse(null);
-            parts.add(cell != null && cell.isInput() ? TrainTexts.t("train.data.boundTo", column, cell.name())
-                    : TrainTexts.t("train.data.unbound", column));
-        }
+        bindings.forEach((column, cell) -> parts.add(cell != null ? TrainTexts.t("train.data.boundTo", column, cell)
+                : TrainTexts.t("train.data.unbound", column)));
         return TrainTexts.t("train.data.bindings", String.join(", ", parts));
     }
 
@@ -314,9 +322,9 @@ public class DataSection extends Composite<VerticalLayout> {
 
     /** Re-reads the bindings after the sheet changed. */
     public void refresh() {
-        DataTable data = shared.data();
+        DataTable data = data();
         if (data != null) {
-            summary.setText(summary(shared.sheet(), data));
+            summary.setText(summary(presenter.bindings(data), data.size()));
         }
     }
 

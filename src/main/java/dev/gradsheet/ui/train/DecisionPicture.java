@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Decides whether and how a sheet gets a decision picture: it needs two input cells bound to data
  * columns and an output cell; then it draws the output over the data's plane with a
- * {@link DecisionMap} on a {@link Heatmap}. The inputs are {@code x1} and {@code x2} with the output
+ * {@link DecisionMap}, which a {@link Heatmap} draws. Computing a picture is apart from drawing it: it
+ * reads the sheet, drawing does not. The inputs are {@code x1} and {@code x2} with the output
  * {@code out} (else {@code p}), as the templates name them; any other layered sheet of two inputs and
  * one output neuron (as the network view reads it, {@link NetworkStructure}) gets one too.
  */
@@ -37,36 +38,49 @@ public final class DecisionPicture {
         return null;
     }
 
-    /** Draws the picture on {@code heatmap}, or says why there is none. */
-    public static void draw(Heatmap heatmap, Sheet sheet, DataTable data) {
-        draw(heatmap, sheet, data, new int[0]);
+    /** Why a sheet gets no decision picture. */
+    public enum Why { NO_DATA, TOO_BIG, NO_INPUTS, NO_OUTPUT }
+
+    /**
+     * A decision picture ready to draw: the output over the plane ({@code map}), the data's points with
+     * the rows {@code testRows} (sorted) hollow; or only {@code why} there is none.
+     */
+    public record Picture(DecisionMap map, DataTable data, int[] testRows, Why why) {
+        static Picture none(Why why) {
+            return new Picture(null, null, new int[0], why);
+        }
     }
 
-    /** Draws the picture with the rows {@code testRows} (sorted) as hollow test points. */
-    public static void draw(Heatmap heatmap, Sheet sheet, DataTable data, int[] testRows) {
-        String why = whyNot(sheet, data);
+    /** Computes the picture of {@code sheet} over {@code data}'s plane (no test rows). */
+    public static Picture of(Sheet sheet, DataTable data) {
+        return of(sheet, data, new int[0]);
+    }
+
+    /** Computes the picture with the rows {@code testRows} (sorted) as hollow test points, or says why there is none. */
+    public static Picture of(Sheet sheet, DataTable data, int[] testRows) {
+        Why why = why(sheet, data);
         if (why != null) {
-            heatmap.clear(why);
-            return;
+            return Picture.none(why);
         }
         Axes axes = axes(sheet);
-        heatmap.show(DecisionMap.compute(sheet, axes.x(), axes.y(), axes.output(), data, SIZE), data, testRows);
+        return new Picture(DecisionMap.compute(sheet, axes.x(), axes.y(), axes.output(), data, SIZE), data,
+                testRows.clone(), null);
     }
 
     /** Why a picture cannot be drawn, or null when it can. */
-    static String whyNot(Sheet sheet, DataTable data) {
+    static Why why(Sheet sheet, DataTable data) {
         if (data == null) {
-            return TrainTexts.t("train.picture.noData");
+            return Why.NO_DATA;
         }
         if (sheet.size() > MAX_CELLS) {
-            return TrainTexts.t("train.picture.tooBig");
+            return Why.TOO_BIG;
         }
         Axes axes = axes(sheet);
         if (axes == null || data.columnIndex(axes.x()) < 0 || data.columnIndex(axes.y()) < 0) {
-            return TrainTexts.t("train.picture.noInputs");
+            return Why.NO_INPUTS;
         }
         if (axes.output() == null) {
-            return TrainTexts.t("train.picture.noOutput");
+            return Why.NO_OUTPUT;
         }
         return null;
     }

@@ -47,6 +47,25 @@ public class Heatmap extends Component implements HasSize {
         return labels;
     }
 
+    /** Draws {@code picture}, or says why there is none. */
+    public void show(DecisionPicture.Picture picture) {
+        if (picture.why() != null) {
+            clear(words(picture.why()));
+        } else {
+            show(picture.map(), picture.data(), picture.testRows());
+        }
+    }
+
+    /** Why there is no picture, in the page's language. */
+    static String words(DecisionPicture.Why why) {
+        return switch (why) {
+            case NO_DATA -> TrainTexts.t("train.picture.noData");
+            case TOO_BIG -> TrainTexts.t("train.picture.tooBig");
+            case NO_INPUTS -> TrainTexts.t("train.picture.noInputs");
+            case NO_OUTPUT -> TrainTexts.t("train.picture.noOutput");
+        };
+    }
+
     /** Draws {@code map} with the data's points ({@code y} column as the class, if present). */
     public void show(DecisionMap map, DataTable data) {
         show(map, data, new int[0]);

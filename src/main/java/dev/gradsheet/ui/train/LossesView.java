@@ -66,6 +66,29 @@ public class LossesView extends VerticalLayout implements HasDynamicTitle {
         Paragraph which = new Paragraph(TrainTexts.t("lesson.losses.which"));
         which.setId("losses-which");
         add(setup, why, which);
+        HorizontalLayout inputs = inputs();
+        error.setId("losses-error");
+        error.addClassName("gs-error");
+        mseGradient.setId("mse-gradient");
+        ceGradient.setId("ce-gradient");
+        mseResult.setId("mse-result");
+        ceResult.setId("ce-result");
+        for (Paragraph p : List.of(mseGradient, ceGradient)) {
+            p.addClassName("gs-mono");
+        }
+        FlexLayout sides = new FlexLayout(side(TrainTexts.t("lesson.losses.mse"), mseGradient, mseResult),
+                side(TrainTexts.t("lesson.losses.crossEntropy"), ceGradient, ceResult));
+        sides.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        sides.setWidthFull();
+        curves.setId("losses-chart");
+        curves.setWidthFull();
+        curves.setHeight("300px");
+        add(inputs, error, sides, curves);
+        compare();
+    }
+
+    /** The neuron's starting weights, the data set, epochs, learning rate and Run. */
+    private HorizontalLayout inputs() {
         w1.setId("losses-w1");
         w1.setValue(-4.0);
         w2.setId("losses-w2");
@@ -87,27 +110,10 @@ public class LossesView extends VerticalLayout implements HasDynamicTitle {
         run.setId("losses-run");
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         run.addClickListener(e -> compare());
-        error.setId("losses-error");
-        error.addClassName("gs-error");
         HorizontalLayout inputs = new HorizontalLayout(w1, w2, b, data, epochs, learningRate, run);
         inputs.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         inputs.setWrap(true);
-        mseGradient.setId("mse-gradient");
-        ceGradient.setId("ce-gradient");
-        mseResult.setId("mse-result");
-        ceResult.setId("ce-result");
-        for (Paragraph p : List.of(mseGradient, ceGradient)) {
-            p.addClassName("gs-mono");
-        }
-        FlexLayout sides = new FlexLayout(side(TrainTexts.t("lesson.losses.mse"), mseGradient, mseResult),
-                side(TrainTexts.t("lesson.losses.crossEntropy"), ceGradient, ceResult));
-        sides.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        sides.setWidthFull();
-        curves.setId("losses-chart");
-        curves.setWidthFull();
-        curves.setHeight("300px");
-        add(inputs, error, sides, curves);
-        compare();
+        return inputs;
     }
 
     private static Div side(String title, Paragraph gradient, Paragraph result) {
@@ -162,7 +168,7 @@ public class LossesView extends VerticalLayout implements HasDynamicTitle {
         ceResult.setText(summary(comparison.crossEntropy().epochLosses()));
         curves.show(TrainTexts.t("lesson.losses.chartTitle"), TrainTexts.t("lesson.losses.epoch"), TrainTexts.t("lesson.losses.lossLog"), true, List.of(
                 new LineChart.Series(TrainTexts.t("lesson.losses.series.mse"), "#6a1b9a", false, curve(comparison.mse().epochLosses())),
-                // dashed: the two curves differ by more than their colours (issue 15)
+                // dashed: the two curves differ by more than their colours, for readers who cannot tell them apart
                 new LineChart.Series(TrainTexts.t("lesson.losses.series.crossEntropy"), "#2e7d32", true,
                         curve(comparison.crossEntropy().epochLosses()))));
     }

@@ -5,29 +5,20 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.shared.Registration;
-import dev.gradsheet.engine.Sheet;
-import dev.gradsheet.sheet.DataTable;
-import dev.gradsheet.train.DecisionMap;
 import dev.gradsheet.train.NetworkStructure;
 import dev.gradsheet.ui.common.Format;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * The network of a layered sheet drawn as TensorFlow Playground does: neurons as circles in columns
  * (inputs, each hidden layer, the output), edges coloured by the sign of their weight (orange
  * positive, blue negative) and as thick as its size. Hovering a neuron shows its own output over the
  * plane of the network's two inputs; clicking a neuron or an edge selects its cell (its gradient is in
- * the grid). Drawn as one SVG on the server. Which cells are neurons and edges is found from the
- * formulas, whatever their names ({@link NetworkStructure}); a sheet that is not layered gets the
- * structure's reason instead of a picture.
+ * the grid). Drawn as one SVG on the server from a {@link NetworkPicture} computed beforehand. Which
+ * cells are neurons and edges is found from the formulas, whatever their names
+ * ({@link NetworkStructure}); a sheet that is not layered gets the structure's reason instead of a picture.
  */
 public class NetworkView extends Composite<Div> {
     /** A neuron: its cell, column and row. */
@@ -43,22 +34,9 @@ public class NetworkView extends Composite<Div> {
     static final int NET_WIDTH = 350;
     static final int BIG = 92;
     static final int HEIGHT = 260;
-    static final int PICTURE = 12;
-    /** Beyond this many neurons in a column the circles would overlap: the view says so instead. */
-    static final int MAX_PER_LAYER = 16;
-    /** Beyond this many columns the edges would be too short to read. */
-    static final int MAX_LAYERS = 8;
-    /** Finding the structure reads every cell, on each redraw: bigger sheets are not analysed. */
-    static final int MAX_CELLS = 5_000;
     private List<Neuron> neurons = List.of();
     private List<Edge> edges = List.of();
     private String message = "";
-    /** Each neuron's picture as last drawn: during a run they are redrawn at most every PICTURES_MS. */
-    private final java.util.Map<String, String> pictureCache = new java.util.HashMap<>();
-    private long picturesDrawn;
-    private boolean running;
-    /** Pictures cost 144 forward passes per neuron, under the sheet's lock: 2 a second is enough to watch. */
-    static final long PICTURES_MS = 500;
 
     public NetworkView() {
         Div box = getContent();
@@ -74,39 +52,13 @@ public class NetworkView extends Composite<Div> {
         }).addEventData("event.target.dataset.cell");
     }
 
-    /** Redraws the network of {@code sheet} (pictures over {@code data}'s plane when it binds the two inputs). */
-    public void update(Sheet sheet, DataTable data) {
-        update(sheet, data, false);
-    }
-
-    /**
-     * As {@link #update(Sheet, DataTable)}; while {@code running} (a training run) the neurons'
-     * pictures are redrawn at most every {@link #PICTURES_MS}, the edges every time.
-     */
-    public void update(Sheet sheet, DataTable data, boolean running) {
-        this.running = running;
-        int size = sheet.size();
-        if (size > MAX_CELLS) {
-            refuse(getTranslation("network.tooBig", String.format(Locale.ROOT, "%,d", MAX_CELLS),
-                    String.format(Locale.ROOT, "%,d", size)));
+    /** Draws {@code picture} (computed from the sheet by {@link NetworkPicture}), or says why there is none. */
+    public void show(NetworkPicture picture) {
+        if (picture.refusal() != null) {
+            refuse(words(picture));
             return;
         }
-        NetworkStructure structure = NetworkStructure.of(sheet);
-        if (structure.refusal().isPresent()) {
-            NetworkStructure.Refusal why = structure.refusal().get();
-            refuse(getTranslation("network.refused." + why.reason().name(), why.arguments().toArray()));
-            return;
-        }
-        List<List<NetworkStructure.Neuron>> layers = structure.layers();
-        int widest = layers.stream().mapToInt(List::size).max().orElse(0);
-        if (widest > MAX_PER_LAYER) {
-            refuse(getTranslation("network.tooWide", Integer.toString(MAX_PER_LAYER), Integer.toString(widest)));
-            return;
-        }
-        if (layers.size() > MAX_LAYERS) {
-            refuse(getTranslation("network.tooDeep", Integer.toString(MAX_LAYERS), Integer.toString(layers.size())));
-            return;
-        }
+        NetworkStructure structure = picture.structure();
         java.util.Map<String, Neuron> byName = new java.util.HashMap<>();
         List<Neuron> all = new ArrayList<>();
         for (NetworkStructure.Neuron n : structure.neurons()) {
@@ -120,10 +72,21 @@ public class NetworkView extends Composite<Div> {
         }
         neurons = List.copyOf(all);
         edges = List.copyOf(links);
-        List<String> inputs = structure.inputs();
-        boolean pictures = data != null && inputs.size() == 2 && data.columnIndex(inputs.get(0)) >= 0
-                && data.columnIndex(inputs.get(1)) >= 0 && size <= DecisionPicture.MAX_CELLS;
-        show(svg(sheet, data, structure, pictures));
+        show(svg(picture));
+    }
+
+    /** Why the network is not drawn, in the page's language. */
+    private String words(NetworkPicture picture) {
+        return switch (picture.refusal()) {
+            case TOO_BIG -> getTranslation("network.tooBig", String.format(Locale.ROOT, "%,d", picture.limit()),
+                    String.format(Locale.ROOT, "%,d", picture.actual()));
+            case NOT_LAYERED -> {
+                NetworkStructure.Refusal why = picture.structure().refusal().orElseThrow();
+                yield getTranslation("network.refused." + why.reason().name(), why.arguments().toArray());
+            }
+            case TOO_WIDE -> getTranslation("network.tooWide", Integer.toString(picture.limit()), Integer.toString(picture.actual()));
+            case TOO_DEEP -> getTranslation("network.tooDeep", Integer.toString(picture.limit()), Integer.toString(picture.actual()));
+        };
     }
 
     /** The neurons drawn, column by column. */
@@ -163,19 +126,14 @@ public class NetworkView extends Composite<Div> {
         }
     }
 
-    private String svg(Sheet sheet, DataTable data, NetworkStructure structure, boolean pictures) {
+    private String svg(NetworkPicture picture) {
+        NetworkStructure structure = picture.structure();
+        boolean pictures = picture.withPictures();
         List<List<NetworkStructure.Neuron>> layers = structure.layers();
         int[] counts = layers.stream().mapToInt(List::size).toArray();
         double columnGap = (NET_WIDTH - 60.0) / Math.max(1, layers.size() - 1);
         int tallest = java.util.Arrays.stream(counts).max().orElse(1);
         double radius = Math.max(7, Math.min(16, (HEIGHT - 30.0) / tallest / 2 - 3));
-        long now = System.nanoTime();
-        boolean fresh = !running || now - picturesDrawn >= PICTURES_MS * 1_000_000 || !pictureCache.keySet().containsAll(
-                neurons.stream().map(Neuron::cell).toList());
-        if (fresh) {
-            pictureCache.clear();
-            picturesDrawn = now;
-        }
         List<String> inputs = structure.inputs();
         String shape = String.join("-", layers.stream().map(l -> Integer.toString(l.size())).toList());
         StringBuilder out = new StringBuilder();
@@ -204,35 +162,31 @@ public class NetworkView extends Composite<Div> {
         }
         for (NetworkStructure.Neuron n : structure.neurons()) {
             double[] p = at(n, counts, columnGap);
-            String picture = !pictures || fresh ? null : pictureCache.get(n.cell());
-            if (pictures && picture == null) {
-                picture = png(DecisionMap.compute(sheet, inputs.get(0), inputs.get(1), n.cell(), data, PICTURE));
-                pictureCache.put(n.cell(), picture);
-            }
+            String image = picture.neuronPictures().get(n.cell());
             out.append("<g class='nv-n'>");
-            if (picture != null) {
+            if (image != null) {
                 // the neuron's own output over the plane, small inside its circle (as the Playground draws it)
                 out.append(String.format(Locale.ROOT, "<clipPath id='nv-c-%s'><circle cx='%.1f' cy='%.1f' r='%.1f'/></clipPath>"
                                 + "<image href='%s' x='%.1f' y='%.1f' width='%.1f' height='%.1f' clip-path='url(#nv-c-%s)'"
                                 + " preserveAspectRatio='none' pointer-events='none'/>",
-                        n.cell(), p[0], p[1], radius, picture, p[0] - radius, p[1] - radius, 2 * radius, 2 * radius, n.cell()));
+                        n.cell(), p[0], p[1], radius, image, p[0] - radius, p[1] - radius, 2 * radius, 2 * radius, n.cell()));
             }
             out.append(String.format(Locale.ROOT,
                     "<circle data-cell='%s' cx='%.1f' cy='%.1f' r='%.1f' fill='%s' stroke='#52606d' stroke-width='1.5'"
                             + " pointer-events='all'><title>%s</title></circle>",
-                    n.cell(), p[0], p[1], radius, picture != null ? "none" : "#fff",
+                    n.cell(), p[0], p[1], radius, image != null ? "none" : "#fff",
                     xml(getTranslation("network.cell", n.cell(), Format.readable(n.value()), Format.readable(n.grad())))));
             out.append(String.format(Locale.ROOT,
                     "<text x='%.1f' y='%.1f' font-size='11' text-anchor='middle' pointer-events='none'>%s</text>",
                     p[0], p[1] - radius - 3, n.cell()));
-            if (picture != null) {
+            if (image != null) {
                 // enlarged in the panel's own corner on hover, so it never hides other neurons
                 out.append(String.format(Locale.ROOT, "<g class='nv-big'><image href='%s' x='%d' y='22' width='%d'"
                                 + " height='%d' preserveAspectRatio='none' style='image-rendering:pixelated'/>"
                                 + "<rect x='%d' y='22' width='%d' height='%d' fill='none' stroke='#52606d'/>"
                                 + "<text x='%d' y='%d' font-size='11'>%s</text>"
                                 + "<text x='%d' y='%d' font-size='11' fill='#52606d'>%s</text></g>",
-                        picture, NET_WIDTH + 4, BIG, BIG, NET_WIDTH + 4, BIG, BIG, NET_WIDTH + 4, 22 + BIG + 13, n.cell(),
+                        image, NET_WIDTH + 4, BIG, BIG, NET_WIDTH + 4, BIG, BIG, NET_WIDTH + 4, 22 + BIG + 13, n.cell(),
                         NET_WIDTH + 4, 22 + BIG + 27, xml(getTranslation("network.axes", inputs.get(0), inputs.get(1)))));
             }
             out.append("</g>");
@@ -248,45 +202,6 @@ public class NetworkView extends Composite<Div> {
     /** Text for the SVG's markup: never breaks an attribute or an element. */
     private static String xml(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
-    }
-
-    /** A neuron's output over the plane as a tiny PNG: blue (its lowest) … white … orange (its highest). */
-    static String png(DecisionMap map) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double v : map.outputs()) {
-            if (Double.isFinite(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
-        int size = map.size();
-        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        for (int j = 0; j < size; j++) {
-            for (int i = 0; i < size; i++) {
-                double v = map.at(i, j);
-                double t = hi > lo && Double.isFinite(v) ? (v - lo) / (hi - lo) : 0.5;
-                image.setRGB(i, size - 1 - j, colour(t)); // row 0 of the image is the top
-            }
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes.toByteArray());
-    }
-
-    private static int colour(double t) {
-        int[] blue = {8, 119, 189};
-        int[] orange = {245, 147, 34};
-        int[] end = t < 0.5 ? blue : orange;
-        double k = Math.abs(t - 0.5) * 2;
-        int r = (int) Math.round(255 + (end[0] - 255) * k);
-        int g = (int) Math.round(255 + (end[1] - 255) * k);
-        int b = (int) Math.round(255 + (end[2] - 255) * k);
-        return (r << 16) | (g << 8) | b;
     }
 
     /** Draws nothing and says why. */

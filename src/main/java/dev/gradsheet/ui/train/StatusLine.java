@@ -5,33 +5,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The training panel's one-line readout — step (of the planned total), epoch, loss, test loss and
- * speed — in the page's language, with the numbers written the same way in every language.
+ * The training panel's one-line readout — where a waiting run stands in the queue, or step (of the
+ * planned total), epoch, loss, test loss and speed — in the page's language, with the numbers written
+ * the same way in every language.
  */
 final class StatusLine {
     private StatusLine() {
     }
 
-    /**
-     * The readout; {@code total} 0 means no planned end, and a NaN loss, test loss or speed is left out.
-     * {@code sgd}: a run of plain SGD steps (no data).
-     */
-    static String of(boolean sgd, long step, long total, long epoch, double loss, double testLoss, double stepsPerSecond) {
+    /** The readout's words; a total of 0 means no planned end, and a NaN loss, test loss or speed is left out. */
+    static String of(TrainingPresenter.Readout r) {
+        if (r.waiting()) {
+            return r.ahead() == 0 ? TrainTexts.t("train.status.waitingNext") : TrainTexts.t("train.status.waiting", r.ahead());
+        }
         List<String> parts = new ArrayList<>();
-        if (total > 0) {
-            parts.add(TrainTexts.t(sgd ? "train.status.sgdStepOf" : "train.status.stepOf", step, total));
+        if (r.total() > 0) {
+            parts.add(TrainTexts.t(r.sgd() ? "train.status.sgdStepOf" : "train.status.stepOf", r.step(), r.total()));
         } else {
-            parts.add(TrainTexts.t(sgd ? "train.status.sgdStep" : "train.status.step", step));
+            parts.add(TrainTexts.t(r.sgd() ? "train.status.sgdStep" : "train.status.step", r.step()));
         }
-        parts.add(TrainTexts.t("train.status.epoch", epoch));
-        if (!Double.isNaN(loss)) {
-            parts.add(TrainTexts.t("train.status.loss", Format.readable(loss)));
+        parts.add(TrainTexts.t("train.status.epoch", r.epoch()));
+        if (!Double.isNaN(r.loss())) {
+            parts.add(TrainTexts.t("train.status.loss", Format.readable(r.loss())));
         }
-        if (!Double.isNaN(testLoss)) {
-            parts.add(TrainTexts.t("train.status.testLoss", Format.readable(testLoss)));
+        if (!Double.isNaN(r.testLoss())) {
+            parts.add(TrainTexts.t("train.status.testLoss", Format.readable(r.testLoss())));
         }
-        if (!Double.isNaN(stepsPerSecond)) {
-            parts.add(TrainTexts.t("train.status.speed", Math.round(stepsPerSecond)));
+        if (!Double.isNaN(r.stepsPerSecond())) {
+            parts.add(TrainTexts.t("train.status.speed", Math.round(r.stepsPerSecond())));
         }
         return String.join(" · ", parts);
     }

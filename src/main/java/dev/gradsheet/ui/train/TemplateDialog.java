@@ -81,37 +81,8 @@ public class TemplateDialog extends Dialog {
         this.registry = registry;
         setHeaderTitle(TrainTexts.t("train.template.header"));
         setId("template-dialog");
-        kind.setId("template-kind");
-        kind.setItems(Kind.values());
-        kind.setItemLabelGenerator(Kind::title);
-        hidden.setId("template-hidden");
-        hidden.setValue("4");
-        hidden.setHelperText(TrainTexts.t("train.template.hidden.helper"));
-        activation.setId("template-activation");
-        activation.setItems(Activation.SIGMOID, Activation.TANH, Activation.RELU);
-        activation.setItemLabelGenerator(Activation::fn);
-        activation.setValue(Activation.SIGMOID);
-        loss.setId("template-loss");
-        loss.setItems(Templates.Loss.values());
-        loss.setItemLabelGenerator(l -> TrainTexts.t(l == Templates.Loss.MSE ? "train.template.loss.mse" : "train.template.loss.crossEntropy"));
-        loss.setValue(Templates.Loss.CROSS_ENTROPY);
-        seed.setId("template-seed");
-        seed.setValue(1);
-        sigmoidOutput.setId("template-sigmoid-output");
-        penalty.setId("template-penalty");
-        penalty.setLabel(TrainTexts.t("train.template.penalty"));
-        penalty.setItems(Templates.Penalty.values());
-        penalty.setItemLabelGenerator(p -> switch (p) {
-            case NONE -> TrainTexts.t("train.template.penalty.none");
-            case L2 -> TrainTexts.t("train.template.penalty.l2");
-            case L1 -> TrainTexts.t("train.template.penalty.l1");
-        });
-        penalty.setValue(Templates.Penalty.NONE);
-        penalty.setWidth("20em"); // the formula and its words
-        lambda.setId("template-lambda");
-        lambda.setValue(0.001);
-        lambda.setMin(0);
-        lambda.setWidth("7em");
+        setUpNetworkFields();
+        setUpLossFields();
         data.setId("template-data");
         data.setItems(BuiltInData.values());
         data.setItemLabelGenerator(DataSection::title);
@@ -136,6 +107,45 @@ public class TemplateDialog extends Dialog {
         add(body);
         getFooter().add(new Button(TrainTexts.t("train.template.cancel"), e -> close()), open);
         setWidth("40em");
+    }
+
+    /** The network's shape: which template, the MLP's hidden layers, activation and seed. */
+    private void setUpNetworkFields() {
+        kind.setId("template-kind");
+        kind.setItems(Kind.values());
+        kind.setItemLabelGenerator(Kind::title);
+        hidden.setId("template-hidden");
+        hidden.setValue("4");
+        hidden.setHelperText(TrainTexts.t("train.template.hidden.helper"));
+        activation.setId("template-activation");
+        activation.setItems(Activation.SIGMOID, Activation.TANH, Activation.RELU);
+        activation.setItemLabelGenerator(Activation::fn);
+        activation.setValue(Activation.SIGMOID);
+        seed.setId("template-seed");
+        seed.setValue(1);
+    }
+
+    /** What the network learns by: the loss (with or without a sigmoid output) and a weight penalty. */
+    private void setUpLossFields() {
+        loss.setId("template-loss");
+        loss.setItems(Templates.Loss.values());
+        loss.setItemLabelGenerator(l -> TrainTexts.t(l == Templates.Loss.MSE ? "train.template.loss.mse" : "train.template.loss.crossEntropy"));
+        loss.setValue(Templates.Loss.CROSS_ENTROPY);
+        sigmoidOutput.setId("template-sigmoid-output");
+        penalty.setId("template-penalty");
+        penalty.setLabel(TrainTexts.t("train.template.penalty"));
+        penalty.setItems(Templates.Penalty.values());
+        penalty.setItemLabelGenerator(p -> switch (p) {
+            case NONE -> TrainTexts.t("train.template.penalty.none");
+            case L2 -> TrainTexts.t("train.template.penalty.l2");
+            case L1 -> TrainTexts.t("train.template.penalty.l1");
+        });
+        penalty.setValue(Templates.Penalty.NONE);
+        penalty.setWidth("20em"); // the formula and its words
+        lambda.setId("template-lambda");
+        lambda.setValue(0.001);
+        lambda.setMin(0);
+        lambda.setWidth("7em");
     }
 
     private void showFields() {
@@ -253,7 +263,8 @@ public class TemplateDialog extends Dialog {
             error.setText(e.getMessage());
             return null;
         }
-        SharedSheet created = registry.create(new SheetFile.Loaded(loaded.sheet(), loaded.description(), table));
+        SharedSheet created = registry.create(new SheetFile.Loaded(loaded.sheet(), loaded.description(), table),
+                dev.gradsheet.ui.classroom.Visitor.ownerOfNewSheet()); // the visitor's own sheet
         close();
         Notification.show(TrainTexts.t("train.template.opened"));
         UI.getCurrent().navigate(Routes.sheet(created.id()));

@@ -4,7 +4,7 @@ import dev.gradsheet.ui.common.Format;
 
 /**
  * The training panel's and the lesson pages' texts, read through {@link dev.gradsheet.ui.i18n.Texts} from the bundles
- * ({@code i18n/train}, {@code i18n/lesson}) in the page's language (issue 15).
+ * ({@code i18n/train}, {@code i18n/lesson}) in the page's language.
  */
 final class TrainTexts {
     private TrainTexts() {

@@ -15,17 +15,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fails when a text a person reads is written in the web app's code instead of a message bundle
- * (issue 15): a source scan of {@code dev.gradsheet.ui} and {@code dev.gradsheet.ui.train} for string
- * literals with words in them passed to Vaadin's text setters and constructors
+ * Fails when a text a person reads is written in the web app's code instead of a message bundle,
+ * where a translation cannot reach it: a source scan of {@code dev.gradsheet.ui} and
+ * {@code dev.gradsheet.ui.train} for string literals with words in them passed to Vaadin's text
+ * setters and constructors
  * ({@code setText}, {@code setLabel}, {@code setPlaceholder}, {@code setTooltipText},
  * {@code setAriaLabel}, {@code setHeader}, {@code Notification.show}, {@code new Button("…")},
  * {@code new Span("…")}, {@code setAttribute("title"|"aria-label", …)}, …). The whole statement of
  * such a call is read, so {@code setText(ok ? "yes" : "no")} is caught as well. A literal shaped like
  * a key ({@code "grid.value"}) and the names in {@link #ALLOWED} pass.
  *
- * <p>{@link #NOT_YET_TRANSLATED} lists the files another part of issue 15 is still converting; the
- * scan skips them, and the list must be empty when issue 15 is done.
+ * <p>{@link #NOT_YET_TRANSLATED} lists files still being converted to the bundles; the scan skips
+ * them, so keep it empty once they are.
  */
 class HardCodedTextTest {
     /** Paths (under src/main/java) the scan skips for now: the Data & training tab and the lesson pages. */

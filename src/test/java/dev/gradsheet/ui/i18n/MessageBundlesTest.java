@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradsheet.engine.EditLabel;
 import dev.gradsheet.engine.EditRefusedException;
 import dev.gradsheet.engine.Op;
 import dev.gradsheet.sheet.Examples;
+import dev.gradsheet.train.TemplateDescription;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The message bundles are complete (issue 15): every key of every bundle (app, train, lesson) exists
+ * The message bundles are complete: every key of every bundle (app, train, lesson) exists
  * in English and Korean with the same MessageFormat arguments and no empty text, the Korean text is
  * Korean, every pattern shows all its arguments; every key the code names exists, and every key is
  * named by some code.
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * {@code "a.b"} strings such code picks between, e.g. {@code "grid.value"}). Keys built at run time
  * use these documented prefixes, each checked here for every value: {@code op.<name>.rule} (every
  * {@link Op}), {@code example.<id>.title/.description} (every {@link Examples} entry),
- * {@code refusal.<REASON>} (every {@link EditRefusedException.Reason}).
+ * {@code refusal.<REASON>} (every {@link EditRefusedException.Reason}), {@code edit.<KIND>} (every
+ * {@link EditLabel.Kind}) and {@code train.template.description.<KIND>} (every {@link TemplateDescription.Kind}).
  */
 class MessageBundlesTest {
     private static final Path MAIN = Path.of("src/main/java");
@@ -43,14 +46,17 @@ class MessageBundlesTest {
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:" + String.join("|", prefixes())
             + ")\\.[A-Za-z0-9_.-]+)\"");
     /** Prefixes the code completes at run time; the tests below check every completion. */
-    private static final Set<String> DYNAMIC_PREFIXES = Set.of("example.", "refusal.", "refusal.detail.", "network.refused.", "nonfinite.cause.");
+    private static final Set<String> DYNAMIC_PREFIXES = Set.of("example.", "refusal.", "refusal.detail.", "network.refused.",
+            "nonfinite.cause.", "edit.", "train.template.description.");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[,}]");
 
     private static List<String> prefixes() {
         // every key family of the bundles (app, then train and lesson)
         return List.of("sheet", "tab", "edit", "toolbar", "presenter", "refusal", "grid", "why", "add", "sgd",
                 "check", "start", "step", "graphText", "history", "practice", "live", "graph", "language",
-                "example", "op", "nonfinite", "server", "train", "lesson", "network");
+                "example", "op", "nonfinite", "server", "train", "lesson", "network",
+                // sharing and the classroom's pages
+                "bar", "assign", "assignment", "class", "dashboard", "join", "login", "my", "setup", "teach");
     }
 
     @Test
@@ -147,6 +153,10 @@ class MessageBundlesTest {
         for (EditRefusedException.Reason r : EditRefusedException.Reason.values()) {
             assertTrue(inBoth("refusal." + r.name()), r.name());
         }
+        for (dev.gradsheet.server.access.Refusal.Reason r : dev.gradsheet.server.access.Refusal.Reason.values()) {
+            assertTrue(inBoth(new dev.gradsheet.server.access.Refusal(dev.gradsheet.server.access.Action.VIEW, r).messageKey()),
+                    r.name());
+        }
         for (dev.gradsheet.engine.NonFinite.Cause c : dev.gradsheet.engine.NonFinite.Cause.values()) {
             assertTrue(inBoth("nonfinite.cause." + c.name()), c.name());
         }
@@ -154,6 +164,33 @@ class MessageBundlesTest {
             if (d != EditRefusedException.Detail.NONE) {
                 assertTrue(inBoth("refusal.detail." + d.name()), d.name());
             }
+        }
+    }
+
+    /**
+     * Every kind of edit label is worded in both languages, and the English page says exactly what the
+     * command line says (the engine's English): a kind added without its keys fails here.
+     */
+    @Test
+    void everyEditLabelKindIsWordedInBothLanguagesAndTheEnglishIsTheEngines() {
+        for (EditLabel.Kind kind : EditLabel.Kind.values()) {
+            String key = "edit." + kind.name();
+            assertTrue(inBoth(key), key + " is missing");
+            assertEquals(kind.english(), GradSheetI18N.lookUp(key, GradSheetI18N.ENGLISH), key);
+            assertEquals(kind.hasSingular(), inBoth(key + ".one"), key + ".one");
+            if (kind.hasSingular()) {
+                assertEquals(kind.englishOne(), GradSheetI18N.lookUp(key + ".one", GradSheetI18N.ENGLISH), key + ".one");
+            }
+        }
+    }
+
+    /** Every template's description is worded in both languages; its English is what the template writes. */
+    @Test
+    void everyTemplateDescriptionIsWordedInBothLanguagesAndTheEnglishIsTheTemplates() {
+        for (TemplateDescription.Kind kind : TemplateDescription.Kind.values()) {
+            String key = "train.template.description." + kind.name();
+            assertTrue(inBoth(key), key + " is missing");
+            assertEquals(kind.english(), GradSheetI18N.lookUp(key, GradSheetI18N.ENGLISH), key);
         }
     }
 
@@ -198,7 +235,7 @@ class MessageBundlesTest {
      * rules that are formulas only.
      */
     private static final Set<String> SAME_IN_BOTH = Set.of("language.english", "language.korean", "op.mse.rule",
-            "op.div.rule");
+            "op.div.rule", "edit.VERBATIM");
 
     /** Korean text is Korean: it has Hangul and is not the English text, but for {@link #SAME_IN_BOTH}. */
     @Test
@@ -225,6 +262,7 @@ class MessageBundlesTest {
         Set<String> used = usedKeys();
         Set<String> prefixes = new TreeSet<>(DYNAMIC_PREFIXES);
         prefixes.add("op."); // op.<label>.rule, checked above for every operation
+        prefixes.add("access."); // access.<REASON>, worded refusals of server.access, checked above for every reason
         used.stream().filter(k -> k.endsWith(".")).forEach(prefixes::add);
         List<String> unused = new ArrayList<>();
         for (String base : GradSheetI18N.BUNDLES) {

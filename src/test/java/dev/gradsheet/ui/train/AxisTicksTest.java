@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 8, item 12: readable ticks on the loss curve's log axis. */
+/** Readable ticks on the loss curve's log axis. */
 class AxisTicksTest {
     @Test
     void wideRangesGetOneTwoFiveSteps() {

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 8, items 7 and 12 in the training panel: sizes and ticks the charts are drawn with. */
+/** The training panel's charts: sizes and ticks the charts are drawn with. */
 class ChartsUiTest extends TrainKaribuTestBase {
     @Test
     void theDecisionPictureIsBigEnoughAndTheBatchTableListsEveryWeight() throws Exception {
@@ -16,7 +16,7 @@ class ChartsUiTest extends TrainKaribuTestBase {
         assertThat(px(panel.heatmap.getHeight())).isGreaterThanOrEqualTo(280 + 22 + 34 + 46);
         assertThat(panel.heatmap.map()).isNotNull();
         // the batch-gradient table grows with its rows instead of being a three-row scroll box
-        assertThat(panel.batchGradient.isAllRowsVisible()).isTrue();
+        assertThat(panel.summary.batchGradient.isAllRowsVisible()).isTrue();
     }
 
     @Test

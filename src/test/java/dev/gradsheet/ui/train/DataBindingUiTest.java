@@ -7,7 +7,7 @@ import dev.gradsheet.train.Templates;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Issue 9 item 5 in the web sheet: an upload must bind every input the sheet takes from data. */
+/** In the web sheet, as on the command line: an upload must bind every input the sheet takes from data. */
 class DataBindingUiTest extends TrainKaribuTestBase {
     @Test
     void anUploadWithoutTheTargetColumnIsRefusedAndChangesNothing() throws Exception {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which sheets get a decision picture, and over which cells (issue 11: any layered sheet). */
+/** Which sheets get a decision picture, and over which cells (any layered sheet, whatever its names). */
 class DecisionPictureTest extends TrainKaribuTestBase {
     private static final DataTable AB = new DataTable(List.of("a", "b", "target"),
             new double[][] {{0, 0, 0}, {1, 1, 1}, {-1, 2, 0}});
@@ -20,7 +20,7 @@ class DecisionPictureTest extends TrainKaribuTestBase {
         Sheet sheet = SheetFile.parse(NetworkStructureTest.HAND_WRITTEN_2_3_1, "net.sheet").sheet();
 
         assertThat(DecisionPicture.axes(sheet)).isEqualTo(new DecisionPicture.Axes("a", "b", "o"));
-        assertThat(DecisionPicture.whyNot(sheet, AB)).isNull();
+        assertThat(DecisionPicture.why(sheet, AB)).isNull();
         // the picture's corner is the network's output there: o computed with a, b at the corner
         DecisionMap map = DecisionMap.compute(sheet, "a", "b", "o", AB, 4);
         assertThat(map.xName()).isEqualTo("a");
@@ -43,7 +43,7 @@ class DecisionPictureTest extends TrainKaribuTestBase {
     void dataWithoutTheInputsColumnsOrASheetWithoutANetworkGetsTheReason() throws Exception {
         Sheet net = SheetFile.parse(NetworkStructureTest.HAND_WRITTEN_2_3_1, "net.sheet").sheet();
         DataTable other = new DataTable(List.of("x1", "x2"), new double[][] {{0, 0}});
-        assertThat(DecisionPicture.whyNot(net, other)).contains("two inputs");
+        assertThat(Heatmap.words(DecisionPicture.why(net, other))).contains("two inputs");
 
         Sheet worked = SheetFile.parse("""
                 x = input(-2)
@@ -52,6 +52,6 @@ class DecisionPictureTest extends TrainKaribuTestBase {
                 f = (x + y) * z
                 """, "w.sheet").sheet();
         assertThat(DecisionPicture.axes(worked)).isNull();
-        assertThat(DecisionPicture.whyNot(worked, AB)).contains("two inputs");
+        assertThat(Heatmap.words(DecisionPicture.why(worked, AB))).contains("two inputs");
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12: the panel tells a diverged run by the refusal's typed reason, not by its words, and
+ * The panel tells a diverged run by the refusal's typed reason, not by its words, and
  * shows the engine's one divergence message — the same one the SGD button and the command line show.
  */
 class DivergenceUiTest extends TrainKaribuTestBase {
@@ -35,7 +35,7 @@ class DivergenceUiTest extends TrainKaribuTestBase {
 
         assertThat(panel.error.getText()).isEqualTo("SGD diverged: the next step would make w -Infinity"
                 + " (its gradient is 0.5); try a smaller learning rate");
-        assertThat(panel.finalLoss.getText()).startsWith("Stopped by itself:");
+        assertThat(panel.summary.finalLoss.getText()).startsWith("Stopped by itself:");
         assertThat(sheet.value("w")).isFinite().isLessThan(-1e308); // the three finite steps are kept
         assertThat(sheet.undo()).isTrue();
         assertThat(sheet.value("w")).isEqualTo(0.0);
@@ -55,7 +55,7 @@ class DivergenceUiTest extends TrainKaribuTestBase {
 
         assertThat(panel.error.getText())
                 .isEqualTo("SGD가 발산했습니다: 다음 단계에서 w의 값이 -Infinity이(가) 됩니다(기울기 0.5). 학습률을 더 작게 해 보세요");
-        assertThat(panel.finalLoss.getText()).startsWith("SGD가 발산해 학습이 저절로 멈췄습니다.");
+        assertThat(panel.summary.finalLoss.getText()).startsWith("SGD가 발산해 학습이 저절로 멈췄습니다.");
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Issue 9 item 2: runs wait for a free worker of the server's one pool, and say how many are ahead. */
+/** Runs wait for a free worker of the server's one pool, and say how many are ahead. */
 class JobQueueTest extends TrainKaribuTestBase {
 
     @Test
@@ -22,22 +22,22 @@ class JobQueueTest extends TrainKaribuTestBase {
         CountDownLatch release = new CountDownLatch(1);
         List<JobPool.Ticket> others = fillTheJobPool(release);
         try {
-            panel.start.click();
+            panel.transport.start.click();
             roundtrip();
-            assertThat(panel.status.getText()).isEqualTo("waiting for a free worker (2 ahead)");
-            assertThat(panel.stop.isEnabled()).isTrue();
-            assertThat(panel.start.isEnabled()).isFalse();
+            assertThat(panel.readout.status.getText()).isEqualTo("waiting for a free worker (2 ahead)");
+            assertThat(panel.transport.stop.isEnabled()).isTrue();
+            assertThat(panel.transport.start.isEnabled()).isFalse();
             // the queue moves: one waiting job leaves
             others.get(others.size() - 1).cancel();
             await().pollInSameThread().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
                 roundtrip();
-                assertThat(panel.status.getText()).isEqualTo("waiting for a free worker (1 ahead)");
+                assertThat(panel.readout.status.getText()).isEqualTo("waiting for a free worker (1 ahead)");
             });
-            panel.stop.click();
+            panel.transport.stop.click();
             panel.finished().get(10, TimeUnit.SECONDS);
             roundtrip();
-            assertThat(panel.finalLoss.getText()).isEqualTo("Stopped before it started; nothing was changed.");
-            assertThat(panel.start.isEnabled()).isTrue();
+            assertThat(panel.summary.finalLoss.getText()).isEqualTo("Stopped before it started; nothing was changed.");
+            assertThat(panel.transport.start.isEnabled()).isTrue();
             assertThat(panel.shared().sheet().version()).isEqualTo(version);
         } finally {
             release.countDown();
@@ -50,8 +50,8 @@ class JobQueueTest extends TrainKaribuTestBase {
         TrainingPanel panel = open(Templates.sigmoidNeuron(Templates.Loss.CROSS_ENTROPY, 0.5, -0.5, 0));
         panel.data.builtIn.setValue(dev.gradsheet.train.BuiltInData.AND);
         roundtrip();
-        panel.epochs.setValue(registry.limits().maxEpochs() + 1);
-        panel.start.click();
+        panel.settings.epochs.setValue(registry.limits().maxEpochs() + 1);
+        panel.transport.start.click();
         assertThat(panel.error.getText()).isEqualTo("at most 1000000 epochs per run on this server");
         assertThat(panel.job()).isNull();
     }

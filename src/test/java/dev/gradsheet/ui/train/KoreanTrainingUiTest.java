@@ -4,6 +4,7 @@ import dev.gradsheet.jobs.PlayState;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.gradsheet.sheet.Examples;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Issue 15 in Korean: the training panel (after a template, Step and Play), the template dialog, the
+ * In Korean: the training panel (after a template, Step and Play), the template dialog, the
  * data section and both lesson pages speak Korean, keep numbers, cell names and formulas as they are,
  * and show no English text (the network view, which another part of the UI owns, is left out).
  */
@@ -53,58 +54,88 @@ class KoreanTrainingUiTest extends TrainKaribuTestBase {
     @Test
     void theTrainingPanelSpeaksKoreanAndKeepsItsNumbers() throws Exception {
         TrainingPanel panel = xorTemplate();
-        assertThat(panel.start.getText()).isEqualTo("재생");
-        assertThat(panel.stepOnce.getText()).isEqualTo("한 단계");
-        assertThat(panel.learningRate.getLabel()).isEqualTo("학습률");
+        assertThat(panel.transport.start.getText()).isEqualTo("재생");
+        assertThat(panel.transport.stepOnce.getText()).isEqualTo("한 단계");
+        assertThat(panel.settings.learningRate.getLabel()).isEqualTo("학습률");
         assertThat(panel.getContent().getSummaryText()).isEqualTo("데이터와 학습 (미니배치 SGD)");
-        assertThat(panel.lossChart.title()).isEqualTo("손실 곡선: 재생을 누르세요");
+        assertThat(panel.curve.chart.title()).isEqualTo("손실 곡선: 재생을 누르세요");
 
         // Step: one batch of all 4 XOR rows, so one epoch; the readout keeps the loss's decimal point
-        panel.stepOnce.click();
+        panel.transport.stepOnce.click();
         PlayState state = panel.shared().training().play();
         List<double[]> epochs = state.epochLosses().points();
         double epochLoss = epochs.get(epochs.size() - 1)[1];
-        assertThat(panel.status.getText()).isEqualTo("단계 1 · 에폭 1 · 손실 " + Format.readable(epochLoss));
+        assertThat(panel.readout.status.getText()).isEqualTo("단계 1 · 에폭 1 · 손실 " + Format.readable(epochLoss));
         assertThat(Format.readable(epochLoss)).contains(".");
-        assertThat(panel.finalLoss.getText()).startsWith("1단계(1에폭): 배치 손실 ").endsWith(" · 실행 취소하면 되돌아갑니다.");
+        assertThat(panel.summary.finalLoss.getText()).startsWith("1단계(1에폭): 배치 손실 ").endsWith(" · 실행 취소하면 되돌아갑니다.");
 
         // Play for 3 epochs: the result and readout in Korean, step counts and losses as numbers
-        panel.epochs.setValue(3);
-        panel.start.click();
+        panel.settings.epochs.setValue(3);
+        panel.transport.start.click();
         panel.finished().get(30, TimeUnit.SECONDS);
         roundtrip();
         assertThat(state.loop().steps()).isEqualTo(4L);
-        assertThat(panel.status.getText()).startsWith("단계 4 / 4 · 에폭 4 · 손실 ").endsWith("단계")
+        assertThat(panel.readout.status.getText()).startsWith("단계 4 / 4 · 에폭 4 · 손실 ").endsWith("단계")
                 .contains(" · 초당 ");
-        assertThat(panel.finalLoss.getText()).startsWith("완료: 3단계. 최종 손실 ")
+        assertThat(panel.summary.finalLoss.getText()).startsWith("완료: 3단계. 최종 손실 ")
                 .contains("(마지막 에폭의 평균)").endsWith("실행 취소하면 이번 학습 전체가 되돌아갑니다.");
-        double shown = Double.parseDouble(panel.finalLoss.getText().replaceAll("^.*최종 손실 (\\S+)\\(.*$", "$1"));
+        double shown = Double.parseDouble(panel.summary.finalLoss.getText().replaceAll("^.*최종 손실 (\\S+)\\(.*$", "$1"));
         assertThat(shown).isEqualTo(Double.parseDouble(Format.readable(panel.job().epochLoss())));
-        assertThat(panel.numbersNote.getText()).startsWith("표의 숫자 읽는 법").contains("x1 = ").contains("m = 4");
+        assertThat(panel.summary.numbersNote.getText()).startsWith("표의 숫자 읽는 법").contains("x1 = ").contains("m = 4");
 
         // the loss chart: axis titles and legend in Korean
-        assertThat(panel.lossChart.title()).isEqualTo("손실 곡선");
-        assertThat(panel.lossChart.xLabel()).isEqualTo("단계");
-        assertThat(panel.lossChart.yLabel()).isEqualTo("손실 (로그 눈금)");
-        assertThat(panel.lossChart.series()).extracting(LineChart.Series::label).containsExactly("단계별 손실", "에폭별 평균 손실");
+        assertThat(panel.curve.chart.title()).isEqualTo("손실 곡선");
+        assertThat(panel.curve.chart.xLabel()).isEqualTo("단계");
+        assertThat(panel.curve.chart.yLabel()).isEqualTo("손실 (로그 눈금)");
+        assertThat(panel.curve.chart.series()).extracting(LineChart.Series::label).containsExactly("단계별 손실", "에폭별 평균 손실");
         // a test share out of range is refused in Korean before the loop sees it; nothing runs
-        panel.testShare.setValue(100);
-        panel.stepOnce.click();
+        panel.settings.testShare.setValue(100);
+        panel.transport.stepOnce.click();
         assertThat(panel.error.getText()).isEqualTo("테스트 비율은 0~90 %여야 합니다(나머지로 학습합니다).");
         assertThat(state.loop().steps()).isEqualTo(4L);
-        panel.testShare.setValue(0);
+        panel.settings.testShare.setValue(0);
         assertThat(Heatmap.labels()).containsEntry("legend", "출력 0 … 1").containsEntry("trainTest", "● 훈련  ○ 테스트");
 
         // the batch-gradient table: Korean headers, weight names as they are
-        assertThat(panel.batchGradient.getColumns().get(2).getHeaderText()).isEqualTo("배치 기울기");
+        assertThat(panel.summary.batchGradient.getColumns().get(2).getHeaderText()).isEqualTo("배치 기울기");
 
         List<String> texts = VisibleTexts.of(panel, c -> c instanceof NetworkView);
         assertThat(texts).contains("재생", "일시 정지", "초기화", "학습률", "배치 크기 m", "에폭 수", "테스트 %", "템플릿…",
                 "데이터와 학습 (미니배치 SGD)", "배치 하나로 SGD를 한 단계 진행합니다.", "학습 진행률", "멈출 때까지");
         // the speed choices are drawn in the browser from the item labels
-        assertThat(panel.speed.getItemLabelGenerator().apply(1000)).isEqualTo("갱신마다 1000단계");
-        assertThat(panel.speed.getItemLabelGenerator().apply(0)).isEqualTo("최고 속도");
+        assertThat(panel.transport.speed.getItemLabelGenerator().apply(1000)).isEqualTo("갱신마다 1000단계");
+        assertThat(panel.transport.speed.getItemLabelGenerator().apply(0)).isEqualTo("최고 속도");
         assertThat(VisibleTexts.english(texts)).isEmpty();
+    }
+
+    /**
+     * The template's description and a training run's Undo, which stayed English on the Korean page
+     * while edits were named in English text.
+     */
+    @Test
+    void theTemplatesDescriptionAndARunsUndoAreKorean() throws Exception {
+        TrainingPanel panel = xorTemplate();
+        Paragraph description = _get(Paragraph.class, spec -> spec.withId("description"));
+        assertThat(description.getText()).isEqualTo("MLP 2-4-1, sigmoid, 교차 엔트로피, 시드 1");
+        Button undo = _get(Button.class, spec -> spec.withId("undo"));
+
+        panel.transport.stepOnce.click();
+        roundtrip();
+        String lr = dev.gradsheet.engine.Numbers.exact(panel.settings.learningRate.getValue());
+        assertThat(undo.getTooltip().getText()).startsWith("학습률 " + lr + "로 1단계 학습(1단계째) 실행 취소(Ctrl+Z).");
+
+        panel.settings.epochs.setValue(3);
+        panel.transport.start.click();
+        panel.finished().get(30, TimeUnit.SECONDS);
+        roundtrip();
+        // Step was epoch 1 of the 4 XOR rows in one batch; Play took 3 more steps to epoch 4
+        assertThat(undo.getTooltip().getText()).startsWith("학습률 " + lr + "로 학습(배치 4): 4에폭까지 3단계 실행 취소(Ctrl+Z).");
+        assertThat(undo.getText()).startsWith("학습률 " + lr + "로 학습(배치 4)").endsWith(" 실행 취소");
+        assertThat(VisibleTexts.english(List.of(undo.getText(), description.getText()))).isEmpty();
+
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        assertThat(dev.gradsheet.ui.EditLabels.of(panel.shared().sheet().undoLabel()))
+                .isEqualTo("train at lr " + lr + " (batch 4): 3 steps to epoch 4");
     }
 
     @Test
@@ -147,21 +178,21 @@ class KoreanTrainingUiTest extends TrainKaribuTestBase {
         panel.data.builtIn.setValue(BuiltInData.AND);
         roundtrip();
         // a whole number argument is written as digits, never "1,000,000"
-        panel.epochs.setValue(registry.limits().maxEpochs() + 1);
-        panel.start.click();
+        panel.settings.epochs.setValue(registry.limits().maxEpochs() + 1);
+        panel.transport.start.click();
         assertThat(panel.error.getText()).isEqualTo("이 서버에서는 한 번에 최대 " + registry.limits().maxEpochs()
                 + "에폭까지 학습할 수 있습니다.").doesNotContain(",");
-        panel.epochs.setValue(5);
+        panel.settings.epochs.setValue(5);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         List<dev.gradsheet.jobs.JobPool.Ticket> others = fillTheJobPool(release);
         try {
-            panel.start.click();
+            panel.transport.start.click();
             roundtrip();
-            assertThat(panel.status.getText()).isEqualTo("빈 작업자를 기다리는 중(앞에 2개)");
-            panel.stop.click();
+            assertThat(panel.readout.status.getText()).isEqualTo("빈 작업자를 기다리는 중(앞에 2개)");
+            panel.transport.stop.click();
             panel.finished().get(10, TimeUnit.SECONDS);
             roundtrip();
-            assertThat(panel.finalLoss.getText()).isEqualTo("시작하기 전에 멈췄습니다. 아무것도 바뀌지 않았습니다.");
+            assertThat(panel.summary.finalLoss.getText()).isEqualTo("시작하기 전에 멈췄습니다. 아무것도 바뀌지 않았습니다.");
         } finally {
             release.countDown();
             others.forEach(dev.gradsheet.jobs.JobPool.Ticket::cancel);
@@ -204,7 +235,7 @@ class KoreanTrainingUiTest extends TrainKaribuTestBase {
         assertThat(m.find()).as(engine).isTrue();
         assertThat(panel.error.getText()).isEqualTo("학습을 멈췄습니다: 손실이 급격히 커졌습니다(" + m.group(3) + "에폭까지 "
                 + m.group(1) + " → " + m.group(2) + "). 학습률이 너무 큽니다. 학습률을 낮춘 다음 초기화하거나 실행 취소하세요.");
-        assertThat(panel.finalLoss.getText()).startsWith("손실이 발산해 학습이 저절로 멈췄습니다");
+        assertThat(panel.summary.finalLoss.getText()).startsWith("손실이 발산해 학습이 저절로 멈췄습니다");
     }
 
     @Test
@@ -240,7 +271,7 @@ class KoreanTrainingUiTest extends TrainKaribuTestBase {
                 .contains("|x| > " + java.math.BigDecimal.valueOf(ActivationsView.saturationEdge())
                         .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "이면 0.01보다 작아집니다");
         assertThat(view.charts.get(dev.gradsheet.engine.Activation.SIGMOID).title()).isEqualTo("sigmoid(x)와 도함수");
-        // each function's rule sentence is the op's own (app bundle, another part of issue 15): not checked here
+        // each function's rule sentence is the op's own (app bundle, checked with the sheet's texts): not checked here
         assertThat(_find(Paragraph.class, spec -> spec.withClasses(ActivationsView.RULE_CLASS))).hasSize(4);
         List<String> texts = VisibleTexts.of(view, c -> c.getElement().getClassList().contains(ActivationsView.RULE_CLASS));
         assertThat(texts).contains("← 시트로 돌아가기");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 11: the network view of any layered sheet, found from its formulas rather than its names. */
+/** The network view of any layered sheet, found from its formulas rather than its names. */
 class NetworkViewTest extends TrainKaribuTestBase {
 
     /** The hand-written 2-3-1 network of {@code NetworkStructureTest}: inputs a, b; hidden g, k, m; output o. */
@@ -83,7 +83,7 @@ class NetworkViewTest extends TrainKaribuTestBase {
         assertThat(network.getElement().getProperty("innerHTML")).startsWith("<p").doesNotContain("<svg");
 
         UI.getCurrent().setLocale(Locale.KOREAN);
-        network.update(panel.shared().sheet(), null);
+        network.show(NetworkPicture.of(panel.shared().sheet(), null));
         assertThat(network.message())
                 .isEqualTo("신경망으로 그리지 않습니다. 가중치 w이(가) h1과(와) h2 두 곳에서 쓰이는데, 공유된 가중치는 선 하나로 그릴 수 없습니다.");
     }
@@ -105,8 +105,8 @@ class NetworkViewTest extends TrainKaribuTestBase {
         assertThat(panel.network().neurons()).isEmpty();
         // ten columns (8 hidden layers) would leave edges too short to read
         NetworkView network = panel.network();
-        network.update(dev.gradsheet.sheet.SheetFile.parse(dev.gradsheet.train.Templates.mlp(2, List.of(2, 2, 2, 2, 2, 2, 2, 2),
-                dev.gradsheet.engine.Activation.TANH, dev.gradsheet.train.Templates.Loss.MSE, false, 1), "deep.sheet").sheet(), null);
+        network.show(NetworkPicture.of(dev.gradsheet.sheet.SheetFile.parse(dev.gradsheet.train.Templates.mlp(2, List.of(2, 2, 2, 2, 2, 2, 2, 2),
+                dev.gradsheet.engine.Activation.TANH, dev.gradsheet.train.Templates.Loss.MSE, false, 1), "deep.sheet").sheet(), null));
         assertThat(network.message()).isEqualTo("The network view draws up to 8 layers; this network has 10.");
         // a sheet beyond 5,000 cells is not read on every redraw
         StringBuilder chain = new StringBuilder("c0 = input(1)\n");
@@ -114,7 +114,7 @@ class NetworkViewTest extends TrainKaribuTestBase {
             chain.append('c').append(i).append(" = c").append(i - 1).append(" + c0\n");
         }
         Sheet big = dev.gradsheet.sheet.SheetFile.parse(chain.toString(), "big.sheet").sheet();
-        network.update(big, null);
+        network.show(NetworkPicture.of(big, null));
         assertThat(network.message()).isEqualTo("The network view reads sheets of up to 5,000 cells; this one has 5,001.");
     }
 }

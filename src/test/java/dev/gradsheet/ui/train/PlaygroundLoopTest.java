@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-/** Issue 11: the Playground loop — Play until paused, Pause, Step, Reset, the split, divergence. */
+/** The Playground loop — Play until paused, Pause, Step, Reset, the split, divergence. */
 class PlaygroundLoopTest extends TrainKaribuTestBase {
 
     /** The XOR template with the dialog's defaults (2-4-1 sigmoid, cross-entropy, seed 1). */
@@ -46,37 +46,37 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
     @Test
     void defaultsPlayUntilPausedAndLearnXor() throws Exception {
         TrainingPanel panel = xorTemplate();
-        assertThat(panel.epochs.getValue()).isNull(); // until paused
-        assertThat(panel.speed.getValue()).isZero(); // full speed
-        assertThat(panel.start.getText()).isEqualTo("Play");
-        panel.start.click();
-        assertThat(panel.stop.isEnabled()).isTrue();
-        assertThat(panel.stepOnce.isEnabled()).isFalse();
+        assertThat(panel.settings.epochs.getValue()).isNull(); // until paused
+        assertThat(panel.transport.speed.getValue()).isZero(); // full speed
+        assertThat(panel.transport.start.getText()).isEqualTo("Play");
+        panel.transport.start.click();
+        assertThat(panel.transport.stop.isEnabled()).isTrue();
+        assertThat(panel.transport.stepOnce.isEnabled()).isFalse();
         TrainingJob run = panel.job();
         await().atMost(60, TimeUnit.SECONDS).until(() -> run.epochLoss() < 0.05);
         roundtrip();
         assertThat(run.isDone()).isFalse(); // learning did not end it: it goes on until paused
-        panel.stop.click();
+        panel.transport.stop.click();
         panel.finished().get(30, TimeUnit.SECONDS);
         roundtrip();
         long steps = run.playState().loop().steps();
         assertThat(run.result().get().stopped()).isTrue();
-        assertThat(panel.finalLoss.getText()).startsWith("Paused at step " + steps + " (epoch " + steps + "). Final loss ");
-        double shown = Double.parseDouble(panel.status.getText().replaceAll("^.* loss (\\S+) .*$", "$1"));
+        assertThat(panel.summary.finalLoss.getText()).startsWith("Paused at step " + steps + " (epoch " + steps + "). Final loss ");
+        double shown = Double.parseDouble(panel.readout.status.getText().replaceAll("^.* loss (\\S+) .*$", "$1"));
         assertThat(shown).isLessThan(0.05);
-        assertThat(panel.status.getText()).startsWith("step " + steps + " · epoch " + steps).contains("steps/s");
+        assertThat(panel.readout.status.getText()).startsWith("step " + steps + " · epoch " + steps).contains("steps/s");
 
         // Play again goes on from there: steps count on and the curve continues
-        int points = panel.lossChart.series("mean loss per epoch").points().size();
-        panel.epochs.setValue(10);
-        panel.start.click();
+        int points = panel.curve.chart.series("mean loss per epoch").points().size();
+        panel.settings.epochs.setValue(10);
+        panel.transport.start.click();
         panel.finished().get(30, TimeUnit.SECONDS);
         roundtrip();
         assertThat(panel.job().playState()).isSameAs(run.playState());
         assertThat(run.playState().loop().steps()).isEqualTo(steps + 10);
-        assertThat(panel.finalLoss.getText()).startsWith("Done: 10 steps.");
-        assertThat(panel.status.getText()).startsWith("step " + (steps + 10) + " / " + (steps + 10));
-        List<double[]> curve = panel.lossChart.series("mean loss per epoch").points();
+        assertThat(panel.summary.finalLoss.getText()).startsWith("Done: 10 steps.");
+        assertThat(panel.readout.status.getText()).startsWith("step " + (steps + 10) + " / " + (steps + 10));
+        List<double[]> curve = panel.curve.chart.series("mean loss per epoch").points();
         assertThat(curve.get(curve.size() - 1)[0]).isEqualTo(steps + 10);
         assertThat(curve.size()).isGreaterThanOrEqualTo(Math.min(points, LossHistory.MAX_POINTS / 2));
     }
@@ -89,15 +89,15 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
     @Test
     void theSpeedControlShowsThatManyStepsPerScreenUpdate() throws Exception {
         TrainingPanel panel = xorTemplate();
-        assertThat(panel.speed.getListDataView().getItems().toList()).containsExactly(0, 1000, 100, 10, 1);
+        assertThat(panel.transport.speed.getListDataView().getItems().toList()).containsExactly(0, 1000, 100, 10, 1);
         Sheet sheet = panel.shared().sheet();
         List<String> labels = new java.util.concurrent.CopyOnWriteArrayList<>();
         io.reactivex.rxjava3.disposables.Disposable listening = sheet.changes()
-                .filter(c -> c.label().startsWith("train at"))
-                .subscribe(c -> labels.add(c.label()));
-        panel.speed.setValue(1);
-        panel.epochs.setValue(3);
-        panel.start.click();
+                .filter(c -> c.label().english().startsWith("train at"))
+                .subscribe(c -> labels.add(c.label().english()));
+        panel.transport.speed.setValue(1);
+        panel.settings.epochs.setValue(3);
+        panel.transport.start.click();
         panel.finished().get(30, TimeUnit.SECONDS);
         listening.dispose();
         assertThat(labels).containsExactly("train at lr 0.5 (batch 4): step 1", "train at lr 0.5 (batch 4): step 2",
@@ -108,26 +108,26 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
     void stepTakesOneFullBatchStepAsTheTrainerDoes() throws Exception {
         TrainingPanel panel = xorTemplate();
         Sheet sheet = panel.shared().sheet();
-        assertThat(panel.batch.getValue()).isEqualTo(4);
+        assertThat(panel.settings.batch.getValue()).isEqualTo(4);
         // the same step through the command line's trainer, on a copy of the sheet
         Sheet copy = SheetFile.parse(SheetFile.format(sheet, ""), "copy.sheet").sheet();
         new Trainer(copy, BuiltInData.XOR.table(), TrainingConfig.fullBatch(4, 1, 0.5)).run();
 
-        panel.stepOnce.click();
+        panel.transport.stepOnce.click();
         assertThat(panel.error.getText()).isEmpty();
         assertThat(panel.shared().training().play().loop().steps()).isEqualTo(1);
         for (String w : sheet.weights()) {
             assertThat(sheet.value(w)).as(w).isCloseTo(copy.value(w), within(1e-12));
         }
-        assertThat(sheet.undoLabel()).isEqualTo("train 1 step at lr 0.5 (step 1)");
-        assertThat(panel.status.getText()).startsWith("step 1 · epoch 1 · loss ");
-        assertThat(panel.lossChart.series("loss per step").points()).hasSize(1);
-        assertThat(panel.batchGradient.isVisible()).isTrue();
+        assertThat(sheet.undoLabel().english()).isEqualTo("train 1 step at lr 0.5 (step 1)");
+        assertThat(panel.readout.status.getText()).startsWith("step 1 · epoch 1 · loss ");
+        assertThat(panel.curve.chart.series("loss per step").points()).hasSize(1);
+        assertThat(panel.summary.batchGradient.isVisible()).isTrue();
 
-        panel.stepOnce.click();
-        assertThat(panel.status.getText()).startsWith("step 2 · epoch 2");
-        assertThat(panel.lossChart.series("loss per step").points()).hasSize(2);
-        assertThat(sheet.undoLabel()).isEqualTo("train 1 step at lr 0.5 (step 2)");
+        panel.transport.stepOnce.click();
+        assertThat(panel.readout.status.getText()).startsWith("step 2 · epoch 2");
+        assertThat(panel.curve.chart.series("loss per step").points()).hasSize(2);
+        assertThat(sheet.undoLabel().english()).isEqualTo("train 1 step at lr 0.5 (step 2)");
     }
 
     @Test
@@ -135,29 +135,29 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
         TrainingPanel panel = xorTemplate();
         Sheet sheet = panel.shared().sheet();
         Map<String, Double> start = weights(sheet);
-        panel.stepOnce.click();
-        panel.epochs.setValue(50);
-        panel.start.click();
+        panel.transport.stepOnce.click();
+        panel.settings.epochs.setValue(50);
+        panel.transport.start.click();
         panel.finished().get(30, TimeUnit.SECONDS);
         roundtrip();
         Map<String, Double> trained = weights(sheet);
         assertThat(trained).isNotEqualTo(start);
         assertThat(panel.shared().training().play().loop().steps()).isEqualTo(51);
 
-        panel.reset.click();
+        panel.transport.reset.click();
         assertThat(weights(sheet)).isEqualTo(start); // exactly
-        assertThat(sheet.undoLabel()).isEqualTo("reset training to its starting weights");
-        assertThat(panel.status.getText()).isEqualTo("step 0 · epoch 0");
+        assertThat(sheet.undoLabel().english()).isEqualTo("reset training to its starting weights");
+        assertThat(panel.readout.status.getText()).isEqualTo("step 0 · epoch 0");
         assertThat(panel.shared().training().play().loop().steps()).isZero();
-        assertThat(panel.lossChart.series("loss per step").points()).isEmpty();
+        assertThat(panel.curve.chart.series("loss per step").points()).isEmpty();
         // the same seed replays the same run after a reset
-        panel.stepOnce.click();
-        panel.start.click();
+        panel.transport.stepOnce.click();
+        panel.transport.start.click();
         panel.finished().get(30, TimeUnit.SECONDS);
         roundtrip();
         assertThat(weights(sheet)).isEqualTo(trained);
 
-        panel.reset.click();
+        panel.transport.reset.click();
         assertThat(sheet.undo()).isTrue(); // one undo brings the trained weights back
         assertThat(weights(sheet)).isEqualTo(trained);
     }
@@ -167,10 +167,10 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
         TrainingPanel panel = xorTemplate();
         Sheet sheet = panel.shared().sheet();
         Map<String, Double> start = weights(sheet);
-        panel.start.click();
+        panel.transport.start.click();
         TrainingJob run = panel.job();
         await().atMost(30, TimeUnit.SECONDS).until(() -> run.progress().step() > 100);
-        panel.reset.click();
+        panel.transport.reset.click();
         assertThat(run.isDone()).isTrue();
         assertThat(run.result().get().stopped()).isTrue();
         assertThat(weights(sheet)).isEqualTo(start);
@@ -180,12 +180,12 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
     @Test
     void stepWhileRunningAndResetBeforeTrainingAreExplained() throws Exception {
         TrainingPanel panel = xorTemplate();
-        panel.reset.click();
+        panel.transport.reset.click();
         assertThat(panel.error.getText()).contains("Nothing to reset");
-        panel.start.click();
+        panel.transport.start.click();
         panel.step();
         assertThat(panel.error.getText()).startsWith("Pause first");
-        panel.stop.click();
+        panel.transport.stop.click();
         panel.finished().get(30, TimeUnit.SECONDS);
     }
 
@@ -199,9 +199,9 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
         roundtrip();
         assertThat(panel.error.getText()).startsWith("training stopped: the loss blew up from ")
                 .contains("learning rate is too large");
-        assertThat(panel.finalLoss.getText()).startsWith("Stopped by itself: the loss diverged");
-        assertThat(panel.start.isEnabled()).isTrue();
-        List<double[]> curve = panel.lossChart.series("mean loss per epoch").points();
+        assertThat(panel.summary.finalLoss.getText()).startsWith("Stopped by itself: the loss diverged");
+        assertThat(panel.transport.start.isEnabled()).isTrue();
+        List<double[]> curve = panel.curve.chart.series("mean loss per epoch").points();
         assertThat(curve.get(curve.size() - 1)[1]).isGreaterThan(TrainingLoop.BLOW_UP * curve.get(0)[1]);
         Sheet sheet = panel.shared().sheet();
         for (String name : sheet.names()) {
@@ -214,23 +214,23 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
     void aTestShareHoldsRowsBackAndTheCurveDrawsTestLoss() throws Exception {
         TrainingPanel panel = open(Templates.mlp(2, List.of(4), Activation.TANH, Templates.Loss.CROSS_ENTROPY, false, 1));
         assertThat(panel.data.use(BuiltInData.TWO_MOONS.table(), "two moons")).isTrue();
-        panel.testShare.setValue(25);
-        panel.epochs.setValue(20);
-        panel.start.click();
+        panel.settings.testShare.setValue(25);
+        panel.settings.epochs.setValue(20);
+        panel.transport.start.click();
         panel.finished().get(30, TimeUnit.SECONDS);
         roundtrip();
         TrainingLoop loop = panel.shared().training().play().loop();
         assertThat(loop.trainSize()).isEqualTo(75);
         assertThat(loop.testSize()).isEqualTo(25);
         assertThat(loop.steps()).isEqualTo(20L * 8); // ⌈75 / 10⌉ batches per epoch
-        assertThat(panel.lossChart.series("test loss per epoch").points()).hasSize(20);
+        assertThat(panel.curve.chart.series("test loss per epoch").points()).hasSize(20);
         // the decision picture draws exactly the held-back rows hollow
         assertThat(panel.heatmap.testRows()).isEqualTo(dev.gradsheet.train.Split.of(100, 0.25, 1).test()).hasSize(25);
-        assertThat(panel.status.getText()).contains(" · test loss ");
-        assertThat(panel.finalLoss.getText()).contains(", test loss ");
+        assertThat(panel.readout.status.getText()).contains(" · test loss ");
+        assertThat(panel.summary.finalLoss.getText()).contains(", test loss ");
         // a test share that leaves nothing to train on is refused next to the field
-        panel.testShare.setValue(100);
-        panel.start.click();
+        panel.settings.testShare.setValue(100);
+        panel.transport.start.click();
         assertThat(panel.error.getText()).contains("test share");
     }
 
@@ -245,7 +245,7 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
         data.generate.click();
         assertThat(panel.shared().data()).isEqualTo(dev.gradsheet.train.DataGenerator.SPIRAL.generate(150, 0.05, 3));
         assertThat(data.summary.getText()).contains("M = 150 samples");
-        assertThat(panel.batch.getValue()).isEqualTo(10);
+        assertThat(panel.settings.batch.getValue()).isEqualTo(10);
         DataTable before = panel.shared().data();
         data.size.setValue(0);
         data.generate.click();
@@ -266,7 +266,7 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
         }
     }
 
-    /** Issue 11 item 4: the MLP builder's L2 and L1 penalties are cells, and each weight's gradient includes theirs. */
+    /** The MLP builder's L2 and L1 penalties are cells, and each weight's gradient includes theirs. */
     @Test
     void penaltyCellsAddTheirGradientToEveryWeight() throws Exception {
         open(Examples.WORKED.text());
@@ -302,11 +302,11 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
                 assertThat(sheet.grad(w)).as(kind + " " + w).isCloseTo(plain.grad(w) + extra, within(1e-12));
             }
             // and it trains: Play moves the mean of J down
-            panel.epochs.setValue(200);
-            panel.start.click();
+            panel.settings.epochs.setValue(200);
+            panel.transport.start.click();
             panel.finished().get(30, TimeUnit.SECONDS);
             roundtrip();
-            List<double[]> curve = panel.lossChart.series("mean loss per epoch").points();
+            List<double[]> curve = panel.curve.chart.series("mean loss per epoch").points();
             assertThat(curve.get(curve.size() - 1)[1]).isLessThan(curve.get(0)[1]);
         }
         TemplateDialog bad = new TemplateDialog(registry);
@@ -316,7 +316,7 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
         assertThat(bad.error.getText()).contains("lambda must be a number of at least 0");
     }
 
-    /** Issue 11 item 5: the network view of the MLP template; a click selects the cell in the grid. */
+    /** The network view of the MLP template; a click selects the cell in the grid. */
     @Test
     void networkViewDrawsLayersAndAClickSelectsTheCell() throws Exception {
         TrainingPanel panel = xorTemplate();
@@ -337,7 +337,7 @@ class PlaygroundLoopTest extends TrainKaribuTestBase {
         // colour by sign
         assertThat(svg).contains("data-cell='w1_3_2'").contains(sheet.value("w1_3_2") >= 0 ? "#f59322" : "#0877bd");
         // after training the edges follow the weights
-        panel.stepOnce.click();
+        panel.transport.stepOnce.click();
         roundtrip();
         assertThat(network.edges().stream().filter(x -> x.weight().equals("w1_3_2")).findFirst().orElseThrow().value())
                 .isEqualTo(sheet.value("w1_3_2"));

@@ -11,7 +11,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
 /** Browserless tests of the training UI: the web sheet's Karibu setup, opening a sheet's training panel. */
 abstract class TrainKaribuTestBase extends KaribuTestBase {
-    /** The tests read English texts unless they choose Korean (issue 15); runs after the mocked UI is set up. */
+    /** The tests read English texts unless they choose Korean, whatever the JVM's locale; runs after the mocked UI is set up. */
     @BeforeEach
     void speakEnglish() {
         UI.getCurrent().setLocale(Locale.ENGLISH);
@@ -39,9 +39,9 @@ abstract class TrainKaribuTestBase extends KaribuTestBase {
                 + "L = mse(out, y)\n");
         org.assertj.core.api.Assertions.assertThat(panel.data.use(dev.gradsheet.train.BuiltInData.NOISY_LINE.table(),
                 "noisy line")).isTrue();
-        panel.batch.setValue(30);
-        panel.learningRate.setValue(5.0);
-        panel.start.click();
+        panel.settings.batch.setValue(30);
+        panel.settings.learningRate.setValue(5.0);
+        panel.transport.start.click();
         return panel;
     }
 

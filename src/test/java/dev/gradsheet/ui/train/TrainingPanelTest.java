@@ -57,32 +57,32 @@ class TrainingPanelTest extends TrainKaribuTestBase {
         assertThat(panel.data.summary.getText()).contains("M = 4 samples").contains("x1 → input x1")
                 .contains("y → input y");
         assertThat(GridKt._size(panel.data.table)).isEqualTo(4);
-        assertThat(panel.batch.getValue()).isEqualTo(4);
+        assertThat(panel.settings.batch.getValue()).isEqualTo(4);
         Map<String, Double> startWeights = weights(sheet);
 
-        panel.epochs.setValue(2000);
-        panel.learningRate.setValue(1.0);
-        panel.start.click();
+        panel.settings.epochs.setValue(2000);
+        panel.settings.learningRate.setValue(1.0);
+        panel.transport.start.click();
         panel.finished().get(60, TimeUnit.SECONDS);
         roundtrip();
 
         assertThat(panel.job().epochLoss()).isLessThan(0.05);
-        assertThat(panel.finalLoss.getText()).startsWith("Done: 2000 steps. Final loss ")
+        assertThat(panel.summary.finalLoss.getText()).startsWith("Done: 2000 steps. Final loss ")
                 .contains("(mean over the last epoch)");
-        double shown = Double.parseDouble(panel.finalLoss.getText().replaceAll("^.*Final loss (\\S+) .*$", "$1"));
+        double shown = Double.parseDouble(panel.summary.finalLoss.getText().replaceAll("^.*Final loss (\\S+) .*$", "$1"));
         assertThat(shown).isLessThan(0.05);
-        assertThat(panel.progress.getValue()).isEqualTo(1.0);
-        assertThat(panel.status.getText()).contains("step 2000 / 2000").contains("steps/s");
+        assertThat(panel.readout.progress.getValue()).isEqualTo(1.0);
+        assertThat(panel.readout.status.getText()).contains("step 2000 / 2000").contains("steps/s");
         // the loss curve: per step and per epoch, falling
-        List<double[]> epochs = panel.lossChart.series("mean loss per epoch").points();
+        List<double[]> epochs = panel.curve.chart.series("mean loss per epoch").points();
         assertThat(epochs.get(0)[1]).isGreaterThan(0.5);
         assertThat(epochs.get(epochs.size() - 1)[1]).isLessThan(0.05);
-        assertThat(panel.lossChart.series("loss per step").points()).isNotEmpty();
+        assertThat(panel.curve.chart.series("loss per step").points()).isNotEmpty();
         // which numbers are which
-        assertThat(panel.numbersNote.isVisible()).isTrue();
-        assertThat(panel.numbersNote.getText()).contains("current sample").contains("batch gradient");
-        assertThat(GridKt._size(panel.batchGradient)).isEqualTo(sheet.weights().size());
-        assertThat(GridKt._getFormatted(panel.batchGradient, 0, "batch")).isNotBlank();
+        assertThat(panel.summary.numbersNote.isVisible()).isTrue();
+        assertThat(panel.summary.numbersNote.getText()).contains("current sample").contains("batch gradient");
+        assertThat(GridKt._size(panel.summary.batchGradient)).isEqualTo(sheet.weights().size());
+        assertThat(GridKt._getFormatted(panel.summary.batchGradient, 0, "batch")).isNotBlank();
         // the decision picture of out over (x1, x2), with 0.5 boundary data
         assertThat(panel.heatmap.map()).isNotNull();
         assertThat(panel.heatmap.map().xName()).isEqualTo("x1");
@@ -95,7 +95,7 @@ class TrainingPanelTest extends TrainKaribuTestBase {
                 .isEqualTo(dev.gradsheet.ui.common.Format.readable(panel.job().result().get().batchGradient().get("w1_1_1")));
         assertThat(GridKt._getFormatted(cells, sheet.indexOf("h1_1"), "batch")).isEmpty(); // weights only
         // one undo step reverts the whole run, and the batch gradients no longer apply
-        assertThat(sheet.undoLabel()).isEqualTo("train at lr 1 (batch 4): 2000 steps to epoch 2000");
+        assertThat(sheet.undoLabel().english()).isEqualTo("train at lr 1 (batch 4): 2000 steps to epoch 2000");
         assertThat(sheet.undo()).isTrue();
         assertThat(weights(sheet)).isEqualTo(startWeights);
         roundtrip();
@@ -108,55 +108,55 @@ class TrainingPanelTest extends TrainKaribuTestBase {
         TrainingPanel panel = xorMlp();
         Sheet sheet = panel.shared().sheet();
         Map<String, Double> startWeights = weights(sheet);
-        panel.epochs.setValue(1_000_000);
-        panel.learningRate.setValue(0.1);
-        panel.start.click();
-        assertThat(panel.start.isEnabled()).isFalse();
-        assertThat(panel.stop.isEnabled()).isTrue();
+        panel.settings.epochs.setValue(1_000_000);
+        panel.settings.learningRate.setValue(0.1);
+        panel.transport.start.click();
+        assertThat(panel.transport.start.isEnabled()).isFalse();
+        assertThat(panel.transport.stop.isEnabled()).isTrue();
         await().atMost(30, TimeUnit.SECONDS).until(() -> panel.job().progress().step() > 200);
         // live: progress, the loss curve and the decision picture move while the run goes on
         roundtrip();
         var picture = panel.heatmap.map();
         // the curve's last step (its point count can shrink: the history thins itself out as it grows)
-        List<double[]> before = panel.lossChart.series("loss per step").points();
+        List<double[]> before = panel.curve.chart.series("loss per step").points();
         double curve = before.get(before.size() - 1)[0];
         int step = panel.job().progress().step();
         await().pollInSameThread().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> {
             roundtrip();
             assertThat(panel.heatmap.map()).isNotSameAs(picture);
             assertThat(panel.heatmap.map().outputs()).isNotEqualTo(picture.outputs());
-            List<double[]> now = panel.lossChart.series("loss per step").points();
+            List<double[]> now = panel.curve.chart.series("loss per step").points();
             assertThat(now.get(now.size() - 1)[0]).isGreaterThan(curve);
-            assertThat(panel.status.getText()).startsWith("step ").doesNotStartWith("step " + step + " ");
+            assertThat(panel.readout.status.getText()).startsWith("step ").doesNotStartWith("step " + step + " ");
         });
-        panel.stop.click();
+        panel.transport.stop.click();
         panel.finished().get(30, TimeUnit.SECONDS);
         roundtrip();
         var result = panel.job().result().get();
         assertThat(result.stopped()).isTrue();
         assertThat(result.steps()).isLessThan(1_000_000);
-        assertThat(panel.finalLoss.getText()).startsWith("Paused at step " + result.steps() + " ");
-        assertThat(panel.start.isEnabled()).isTrue();
-        assertThat(panel.stop.isEnabled()).isFalse();
+        assertThat(panel.summary.finalLoss.getText()).startsWith("Paused at step " + result.steps() + " ");
+        assertThat(panel.transport.start.isEnabled()).isTrue();
+        assertThat(panel.transport.stop.isEnabled()).isFalse();
         assertThat(weights(sheet)).isNotEqualTo(startWeights);
         // consistent: the objective is what a fresh load of the current cells computes
         Sheet reloaded = dev.gradsheet.sheet.SheetFile.parse(dev.gradsheet.sheet.SheetFile.format(sheet, ""), "x").sheet();
         assertThat(reloaded.objectiveValue()).isEqualTo(sheet.objectiveValue());
-        assertThat(sheet.undoLabel()).contains(": " + result.steps() + " steps to epoch ");
+        assertThat(sheet.undoLabel().english()).contains(": " + result.steps() + " steps to epoch ");
         assertThat(sheet.undo()).isTrue();
         assertThat(weights(sheet)).isEqualTo(startWeights);
     }
 
     /**
-     * Issue 8 item 10: the run belongs to the sheet. Another session's tab on the link shows its
+     * The run belongs to the sheet. Another session's tab on the link shows its
      * progress, curve and Stop (Start disabled) and can stop it; a tab reloaded mid-run finds it too.
      */
     @Test
     void everyTabOnTheLinkShowsTheRunAndCanStopIt() throws Exception {
         TrainingPanel panel = xorMlp();
         SharedSheet shared = panel.shared();
-        panel.epochs.setValue(1_000_000);
-        panel.start.click();
+        panel.settings.epochs.setValue(1_000_000);
+        panel.transport.start.click();
         await().atMost(30, TimeUnit.SECONDS).until(() -> panel.job().progress().step() > 10);
         TrainingJob run = panel.job();
         assertThat(shared.training().current()).isSameAs(run);
@@ -167,13 +167,15 @@ class TrainingPanelTest extends TrainKaribuTestBase {
         roundtrip();
         assertThat(run.isDone()).isFalse();
         assertThat(reopened.job()).isSameAs(run);
-        assertThat(reopened.start.isEnabled()).isFalse();
-        assertThat(reopened.stop.isEnabled()).isTrue();
+        assertThat(reopened.transport.start.isEnabled()).isFalse();
+        assertThat(reopened.transport.stop.isEnabled()).isTrue();
         // a second start from it is refused: one run per sheet
         reopened.start();
         assertThat(reopened.error.getText()).contains("already training");
 
         // another session's tab (its own thread, as a second browser) sees the run live and stops it
+        // (the template's sheet is this session's; its owner lets the link edit first)
+        registry.setLinkMode(shared, dev.gradsheet.server.SheetOwner.LinkMode.EDIT, ctx.getBean(dev.gradsheet.server.LiveEvents.class));
         java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             java.util.concurrent.Future<String> seen = other.submit(() -> {
@@ -186,20 +188,20 @@ class TrainingPanelTest extends TrainKaribuTestBase {
                     roundtrip();
                     TrainingPanel second = _get(TrainingPanel.class);
                     assertThat(second.job()).isSameAs(run);
-                    assertThat(second.start.isEnabled()).isFalse();
-                    assertThat(second.stop.isEnabled()).isTrue();
+                    assertThat(second.transport.start.isEnabled()).isFalse();
+                    assertThat(second.transport.stop.isEnabled()).isTrue();
                     int step = run.progress().step();
                     await().pollInSameThread().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> {
                         roundtrip();
-                        assertThat(second.status.getText()).startsWith("step ").doesNotStartWith("step " + step + " ");
-                        assertThat(second.lossChart.series("loss per step").points()).isNotEmpty();
+                        assertThat(second.readout.status.getText()).startsWith("step ").doesNotStartWith("step " + step + " ");
+                        assertThat(second.curve.chart.series("loss per step").points()).isNotEmpty();
                     });
-                    second.stop.click();
+                    second.transport.stop.click();
                     second.finished().get(30, TimeUnit.SECONDS);
                     roundtrip();
-                    assertThat(second.start.isEnabled()).isTrue();
-                    assertThat(second.stop.isEnabled()).isFalse();
-                    return second.finalLoss.getText();
+                    assertThat(second.transport.start.isEnabled()).isTrue();
+                    assertThat(second.transport.stop.isEnabled()).isFalse();
+                    return second.summary.finalLoss.getText();
                 } finally {
                     com.github.mvysny.kaributesting.v10.MockVaadin.tearDown();
                 }
@@ -212,9 +214,9 @@ class TrainingPanelTest extends TrainKaribuTestBase {
         // this tab hears the end too
         reopened.finished().get(30, TimeUnit.SECONDS);
         roundtrip();
-        assertThat(reopened.finalLoss.getText()).startsWith("Paused at step " + run.result().get().steps() + " ");
-        assertThat(reopened.start.isEnabled()).isTrue();
-        assertThat(reopened.stop.isEnabled()).isFalse();
+        assertThat(reopened.summary.finalLoss.getText()).startsWith("Paused at step " + run.result().get().steps() + " ");
+        assertThat(reopened.transport.start.isEnabled()).isTrue();
+        assertThat(reopened.transport.stop.isEnabled()).isFalse();
         assertThat(shared.training().busy()).isFalse();
     }
 
@@ -257,11 +259,11 @@ class TrainingPanelTest extends TrainKaribuTestBase {
     @Test
     void startWithoutDataOrWeightsExplainsWhy() throws Exception {
         TrainingPanel panel = open("a = input(1)\nb = a * 2\n");
-        panel.start.click();
+        panel.transport.start.click();
         assertThat(panel.error.getText()).contains("Pick a built-in data set");
         assertThat(panel.data.use(new dev.gradsheet.sheet.DataTable(List.of("a"), new double[][] {{1}, {2}}), "d"))
                 .isTrue();
-        panel.start.click();
+        panel.transport.start.click();
         assertThat(panel.error.getText()).contains("no weight to train");
     }
 
@@ -292,12 +294,12 @@ class TrainingPanelTest extends TrainKaribuTestBase {
             assertThat(sheet.grad(w)).isZero();
         }
         Map<String, Double> before = weights(sheet);
-        panel.epochs.setValue(5);
-        panel.start.click();
+        panel.settings.epochs.setValue(5);
+        panel.transport.start.click();
         panel.finished().get(30, TimeUnit.SECONDS);
         roundtrip();
         assertThat(weights(sheet)).isEqualTo(before);
-        assertThat(panel.numbersNote.getText()).contains("Every batch gradient is 0")
+        assertThat(panel.summary.numbersNote.getText()).contains("Every batch gradient is 0")
                 .contains("cannot learn by backpropagation");
     }
 
