@@ -8,7 +8,13 @@
 # in one `check` command and prints files per second, and runs `check` of a 100,000-cell chain next
 # to its `eval` and prints the ratio (finite differences in linear time: target <= 5).
 #
+# Last, `eval` of the 1.58M-cell MLP against its floor: PlainRows (src/test/perf/PlainRows.java), a
+# plain Java program that reads the same file and prints one row per cell line, bytes to bytes (and,
+# for comparison, the same with a String per line). The three run alternately, RUNS times each, so
+# all see the same load; prints the medians and the ratios (target <= 3, peak RSS <= 1.5 GB).
+#
 # Usage (after `mvn -B package`): src/test/perf/whole-process.sh [RUNS]   (default 5; big files 3)
+# ONLY=plain-rows src/test/perf/whole-process.sh [RUNS] runs only that last comparison.
 # Runs while no build is running give the steadiest figures (2 cores).
 # Needs /usr/bin/time. Writes the big sheets to target/perf/ once (about 100 MB).
 set -euo pipefail
@@ -47,6 +53,47 @@ measure() {
   LAST_MEDIAN=$mt
 }
 
+# eval_against_plain_rows N: eval of the 1.58M-cell MLP and PlainRows, alternated, N runs each.
+eval_against_plain_rows() {
+  local n=$1 plain=() strings=() evals=() rss=()
+  if [ ! -f "$PERF/PlainRows.class" ] || [ src/test/perf/PlainRows.java -nt "$PERF/PlainRows.class" ]; then
+    javac -d "$PERF" src/test/perf/PlainRows.java
+  fi
+  for _ in $(seq "$n"); do
+    timed java -cp "$PERF" PlainRows "$PERF/mlp-512.sheet"; plain+=("$T")
+    timed java -cp "$PERF" PlainRows --strings "$PERF/mlp-512.sheet"; strings+=("$T")
+    timed java -jar "$JAR" eval "$PERF/mlp-512.sheet"; evals+=("$T"); rss+=("$M")
+  done
+  local mp ms me mr
+  mp=$(median "${plain[@]}"); ms=$(median "${strings[@]}"); me=$(median "${evals[@]}")
+  mr=$(printf '%s\n' "${rss[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]/1024}')
+  printf '| PlainRows: read mlp-512.sheet, print one row per cell line, bytes to bytes (floor) | %s s | | %s runs: %s |\n' \
+    "$mp" "$n" "${plain[*]}"
+  printf '| PlainRows --strings: the same with a String per line and per row | %s s | | %s runs: %s |\n' \
+    "$ms" "$n" "${strings[*]}"
+  printf '| eval 1.58M-cell MLP > file, alternated with both | %s s | %s MB | %s runs: %s |\n' \
+    "$me" "$mr" "$n" "${evals[*]}"
+  echo "|   (eval / PlainRows: $(awk -v e="$me" -v p="$mp" 'BEGIN {printf "%.2f", e / p}'), eval / PlainRows --strings: $(awk -v e="$me" -v p="$ms" 'BEGIN {printf "%.2f", e / p}'); target <= 3 and <= 1536 MB) | | | |"
+}
+
+# timed CMD...: runs CMD with output to $PERF/out.txt; sets T (seconds) and M (peak RSS, KB).
+timed() {
+  /usr/bin/time -f "%e %M" -o "$PERF/time.txt" "$@" > "$PERF/out.txt" 2> "$PERF/err.txt" || {
+    echo "$*: failed: $(head -3 "$PERF/err.txt")" >&2; return 1; }
+  read -r T M < "$PERF/time.txt"
+}
+
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+if [ "${ONLY:-}" = plain-rows ]; then
+  echo "| case | median wall time | median peak RSS | runs |"
+  echo "| --- | --- | --- | --- |"
+  eval_against_plain_rows "$RUNS"
+  exit 0
+fi
+
 WORKED=src/main/resources/examples/worked-example.sheet
 echo "| case | median wall time | median peak RSS | runs |"
 echo "| --- | --- | --- | --- |"
@@ -76,3 +123,4 @@ EVAL_CHAIN=$LAST_MEDIAN
 measure "check 100k-cell chain (claims, finite differences, per-cell table) > file" "$BIG_RUNS" \
   java -jar "$JAR" check "$PERF/chain-100k.sheet"
 echo "|   (check / eval of the chain: $(awk -v c="$LAST_MEDIAN" -v e="$EVAL_CHAIN" 'BEGIN {printf "%.2f", c / e}'); target <= 5) | | | |"
+eval_against_plain_rows "$BIG_RUNS"

@@ -60,7 +60,7 @@ final class Announcer {
     ObservableSource<Double> subject(int id, boolean value) {
         CellSubjects s = observed.get(id);
         if (s == null) {
-            s = new CellSubjects(graph.value[id], graph.grad[id]);
+            s = new CellSubjects(graph.valueOf(id), graph.gradOf(id));
             observed.put(id, s);
         }
         return value ? s.value : s.grad;
@@ -73,6 +73,7 @@ final class Announcer {
         graph.changedValues.clear();
         sizeBefore = graph.size;
         if (tracking) {
+            graph.materializeDense(false); // the numbers before the edit, of every cell, to compare with
             if (previousGrad.length < graph.size) {
                 previousGrad = new double[graph.grad.length];
             }
@@ -88,6 +89,9 @@ final class Announcer {
         boolean track = tracking;
         tracking = false;
         graph.trackChanges = false;
+        if (track) {
+            graph.materializeDense(true); // lists the cells dense layers' loops stand for that changed
+        }
         emitToCells();
         if (track) {
             changes.onNext(changeSet(version, label, structural, origin, source));
@@ -122,8 +126,8 @@ final class Announcer {
                 observed.remove(id);
                 continue;
             }
-            emitIfChanged(s.value, graph.value[id]);
-            emitIfChanged(s.grad, graph.grad[id]);
+            emitIfChanged(s.value, graph.valueOf(id));
+            emitIfChanged(s.grad, graph.gradOf(id));
         }
     }
 

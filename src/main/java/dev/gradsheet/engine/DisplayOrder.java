@@ -59,7 +59,7 @@ final class DisplayOrder {
     /** A snapshot of cell {@code id} as the sheet lists it. */
     Cell cell(int id) {
         return new Cell(graph.names.nameOf(id), graph.opOf(id).label(), FormulaText.of(graph, id),
-                graph.value[id], graph.grad[id], graph.isGenerated(id), graph.names.nameOf(graph.rootOf(id)));
+                graph.valueOf(id), graph.gradOf(id), graph.isGenerated(id), graph.names.nameOf(graph.rootOf(id)));
     }
 
     /** Live user cells (not generated ones) in definition order. */

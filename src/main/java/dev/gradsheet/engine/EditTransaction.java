@@ -186,11 +186,11 @@ final class EditTransaction {
     }
 
     double value(int id) {
-        return graph.value[id];
+        return graph.valueOf(id);
     }
 
     double grad(int id) {
-        return graph.grad[id];
+        return graph.gradOf(id);
     }
 
     /** The objective's value, or NaN without objective. */
@@ -210,7 +210,7 @@ final class EditTransaction {
     double[] values(int[] ids) {
         double[] out = new double[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            out[i] = graph.value[ids[i]];
+            out[i] = graph.valueOf(ids[i]);
         }
         return out;
     }

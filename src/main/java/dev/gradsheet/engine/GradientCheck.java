@@ -35,7 +35,8 @@ public record GradientCheck(List<Entry> entries, double worstError, String worst
 
     /** Runs the check; the sheet is left exactly as it was and nobody is notified. */
     public static GradientCheck run(Sheet sheet) {
-        return sheet.locked(() -> {
+        // Holding a computed cell at a value needs the passes to compute it: no dense layer's loop.
+        return sheet.locked(() -> DenseLayers.suspended(sheet.graph, () -> {
             Graph g = sheet.graph;
             List<Entry> entries = new ArrayList<>();
             if (g.objective < 0) {
@@ -71,6 +72,6 @@ public record GradientCheck(List<Entry> entries, double worstError, String worst
                 }
             }
             return new GradientCheck(entries, worst, worstCell, nonFinite, firstNonFinite, numericGradient.evaluations());
-        });
+        }));
     }
 }

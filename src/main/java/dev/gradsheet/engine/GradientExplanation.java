@@ -132,14 +132,14 @@ public record GradientExplanation(String cell, String objective, double grad, Li
                 }
                 // What flows on through a sigmoid read by a fused bce excludes that bce's share, which
                 // went straight to the sigmoid's input (see the logits term below).
-                double upstream = g.grad[u] - g.fusedGradientOf(u);
+                double upstream = g.gradOf(u) - g.fusedGradientOf(u);
                 terms.add(new Term(g.names.nameOf(u), g.opOf(u).label(), upstream, local, rule(g.opOf(u)), false));
                 if (g.op[u] == Kernel.SIGMOID) {
                     for (int b : g.usersOf(u)) {
                         if (g.isFused(b) && g.arg(b, 0) == u) {
-                            double sigma = g.value[u];
-                            terms.add(new Term(g.names.nameOf(b), g.opOf(b).label(), g.grad[b],
-                                    sigma - g.value[g.arg(b, 1)],
+                            double sigma = g.valueOf(u);
+                            terms.add(new Term(g.names.nameOf(b), g.opOf(b).label(), g.gradOf(b),
+                                    sigma - g.valueOf(g.arg(b, 1)),
                                     "cross-entropy of a sigmoid, in logits form: ∂/∂z = σ(z) − t", true));
                             note = g.names.nameOf(b) + " computes cross-entropy of " + g.names.nameOf(u)
                                     + " in logits form: its gradient reaches " + name + " directly as σ(z) − t,"
@@ -151,7 +151,7 @@ public record GradientExplanation(String cell, String objective, double grad, Li
                 }
             }
         }
-        return new GradientExplanation(name, objective, g.grad[id], terms, note, kind, noteCells);
+        return new GradientExplanation(name, objective, g.gradOf(id), terms, note, kind, noteCells);
     }
 
     /** Each operation's backward rule, in the lesson's words (defined with the op, in {@link Op}). */

@@ -59,6 +59,27 @@ final class Graph {
     private long[] dirty = new long[0];
     private int firstDirtyWord = Integer.MAX_VALUE;
 
+    // The passes' view of the topology, set with it by DenseLayers.plan: the topology itself, or, when
+    // the sheet has dense layers, the order the passes walk with each layer run as one loop.
+    /** The dense layers the passes run as loops, or null. */
+    DenseLayers dense;
+    /** Fewest weights a dense layer needs to run as a loop ({@link Integer#MAX_VALUE}: never; tests lower it). */
+    int denseLayerMinimum = DenseLayers.DEFAULT_MINIMUM;
+    /** The op each pass runs per cell: {@link #op}, but {@link Kernel#DENSE} at a layer's marker. */
+    byte[] kop = op;
+    int[] passOrder = order;
+    int[] passPos = pos;
+    int[] passUsers = users;
+    int[] passUserStart = userStart;
+    int passCount;
+    /** Positions at the start of the pass order holding leaves: no pass needs to visit them. */
+    int passLeaves;
+    /**
+     * Set when a topology rebuild dropped dense layers: cells a loop stood for may become cells the
+     * passes compute, and their stored values are not current, so the next forward recomputes all.
+     */
+    boolean recomputeAll;
+
     /** The cell whose gradient is 1, or -1; see {@link #resolveObjective}. */
     int objective = -1;
     /** The objective a sheet names explicitly, or -1 for "the last cell defined". */
@@ -154,8 +175,31 @@ final class Graph {
     }
 
     CellState capture(int id) {
-        return new CellState(op[id], flags[id], argStart[id], argCount[id], value[id], rank[id],
+        return new CellState(op[id], flags[id], argStart[id], argCount[id], valueOf(id), rank[id],
                 names.nameOf(id));
+    }
+
+    /** Cell {@code id}'s value, also where a dense layer's loop stands for the cell. */
+    double valueOf(int id) {
+        DenseLayers d = dense;
+        return d == null ? value[id] : d.value(this, id);
+    }
+
+    /** ∂objective/∂cell {@code id}, also where a dense layer's loop stands for the cell. */
+    double gradOf(int id) {
+        DenseLayers d = dense;
+        return d == null ? grad[id] : d.grad(this, id);
+    }
+
+    /**
+     * Writes the values and gradients of the cells dense layers' loops stand for into {@link #value}
+     * and {@link #grad}, for readers of every cell; see {@link DenseLayers#materialize}.
+     */
+    void materializeDense(boolean record) {
+        DenseLayers d = dense;
+        if (d != null) {
+            d.materialize(this, record);
+        }
     }
 
     void restore(int id, CellState s) {
@@ -269,6 +313,9 @@ final class Graph {
             pos = Arrays.copyOf(pos, n);
         }
         names.trimToSize(n);
+        if (topologyValid && dense == null) {
+            DenseLayers.plainView(this); // the pass view shares the arrays just replaced
+        }
     }
 
     private void ensureCapacity(int n) {
@@ -298,6 +345,10 @@ final class Graph {
      * {@code bce} cells take the logits form. Returns the ids on a cycle, or an empty array.
      */
     int[] rebuildTopology() {
+        if (dense != null) {
+            dense = null;
+            recomputeAll = true;
+        }
         int[] indegree = new int[size];
         int[] counts = new int[size + 1];
         int live = 0;
@@ -381,10 +432,11 @@ final class Graph {
         }
         users = userList;
         userStart = counts;
-        dirty = new long[(live + 63) >>> 6];
-        firstDirtyWord = Integer.MAX_VALUE;
         topologyValid = true;
         resolveObjective();
+        DenseLayers.plan(this);
+        dirty = new long[(passCount + 63) >>> 6];
+        firstDirtyWord = Integer.MAX_VALUE;
         return new int[0];
     }
 
@@ -507,7 +559,7 @@ final class Graph {
 
     /** Schedules {@code id} to be recomputed by the next {@link #forward}. */
     void markDirty(int id) {
-        int k = pos[id];
+        int k = passPos[id];
         dirty[k >>> 6] |= 1L << k;
         firstDirtyWord = Math.min(firstDirtyWord, k >>> 6);
     }
@@ -525,42 +577,53 @@ final class Graph {
         return true;
     }
 
-    private void markUsersDirty(int id) {
-        for (int u = userStart[id]; u < userStart[id + 1]; u++) {
-            markDirty(users[u]);
+    void markUsersDirty(int id) {
+        for (int u = passUserStart[id]; u < passUserStart[id + 1]; u++) {
+            markDirty(passUsers[u]);
         }
+    }
+
+    /** Whether the passes may walk ids 0, 1, 2, … instead of reading the pass order. */
+    private boolean passByIds() {
+        return identityOrder && dense == null;
     }
 
     /**
      * Recomputes every cell once, in topological order, without dirty marks: what a fresh load and an
      * SGD step (every weight changed, so everything downstream of them) need. Cheaper than marking
-     * every cell dirty, since no cell has to schedule its users. Returns how many values changed.
+     * every cell dirty, since no cell has to schedule its users. The leaves at the start of the order
+     * keep their values, so the pass starts after them.
      */
-    int forwardAll() {
-        int changed = forwardFrom(0);
+    void forwardAll() {
+        recomputations += passLeaves;
+        forwardFrom(passLeaves);
         Arrays.fill(dirty, 0L);
         firstDirtyWord = Integer.MAX_VALUE;
-        return changed;
+        recomputeAll = false;
     }
 
-    /** Recomputes every cell at topological position {@code from} or later; leaves the dirty marks. */
-    private int forwardFrom(int from) {
-        final int[] ord = order;
-        final boolean byId = identityOrder;
-        int changed = 0;
-        for (int k = from; k < liveCount; k++) {
-            int id = byId ? k : ord[k];
-            double v = Kernel.forward(this, id);
-            if (Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(value[id])) {
-                value[id] = v;
-                changed++;
-                if (trackChanges) {
+    /** Recomputes every cell at pass position {@code from} or later; leaves the dirty marks. */
+    private void forwardFrom(int from) {
+        final int[] ord = passOrder;
+        final boolean byId = passByIds();
+        final int count = passCount;
+        if (!trackChanges) {
+            // Nobody lists what changed: store every value without reading the old one first.
+            for (int k = from; k < count; k++) {
+                int id = byId ? k : ord[k];
+                value[id] = Kernel.forward(this, id);
+            }
+        } else {
+            for (int k = from; k < count; k++) {
+                int id = byId ? k : ord[k];
+                double v = Kernel.forward(this, id);
+                if (Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(value[id])) {
+                    value[id] = v;
                     changedValues.add(id);
                 }
             }
         }
-        recomputations += Math.max(0, liveCount - from);
-        return changed;
+        recomputations += Math.max(0, count - from);
     }
 
     /**
@@ -601,12 +664,19 @@ final class Graph {
      * {@link #forwardAll} does. Recomputing a clean cell gives it the very same bits (its arguments
      * did not change), so values, changed cells and their order are exactly the incremental pass's;
      * the extra work is bounded by eight times the work already done, and never exceeds one pass.
+     * After a rebuild that dropped dense layers ({@link #recomputeAll}) it recomputes every cell.
      */
-    int forward() {
+    void forward() {
+        if (recomputeAll) {
+            forwardAll();
+            return;
+        }
         final long[] bits = dirty;
-        final int[] ord = order;
+        final int[] ord = passOrder;
+        final int[] position = passPos;
+        final int[] userList = passUsers;
+        final int[] userFrom = passUserStart;
         final int startWord = firstDirtyWord;
-        int changed = 0;
         long count = 0;
         for (int w = startWord; w < bits.length; w++) {
             long word;
@@ -617,34 +687,32 @@ final class Graph {
                 count++;
                 if (Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(value[id])) {
                     value[id] = v;
-                    changed++;
                     if (trackChanges) {
                         changedValues.add(id);
                     }
-                    for (int u = userStart[id], end = userStart[id + 1]; u < end; u++) {
-                        int k = pos[users[u]];
+                    for (int u = userFrom[id], end = userFrom[id + 1]; u < end; u++) {
+                        int k = position[userList[u]];
                         bits[k >>> 6] |= 1L << k;
                     }
                 }
             }
             if (count >= denseMinimum && isDense(count, startWord, w + 1)) {
                 recomputations += count;
-                changed += forwardFrom((w + 1) << 6);
+                forwardFrom((w + 1) << 6);
                 Arrays.fill(bits, w + 1, bits.length, 0L);
                 densePasses++;
                 firstDirtyWord = Integer.MAX_VALUE;
-                return changed;
+                return;
             }
         }
         firstDirtyWord = Integer.MAX_VALUE;
         recomputations += count;
-        return changed;
     }
 
     /** Whether {@code recomputed} cells in words {@code [startWord, nextWord)} make a dense cone worth finishing plainly. */
     private boolean isDense(long recomputed, int startWord, int nextWord) {
         long next = (long) nextWord << 6;
-        long ahead = liveCount - next;
+        long ahead = passCount - next;
         long scanned = next - ((long) startWord << 6);
         return ahead > 0 && 2 * recomputed >= scanned && 8 * recomputed >= ahead;
     }
@@ -656,27 +724,35 @@ final class Graph {
      */
     void backward() {
         final double[] d = grad;
-        final int[] ord = order;
-        Arrays.fill(d, 0, size, 0.0);
+        final int[] ord = passOrder;
+        final int leaves = passLeaves;
+        if (dense == null || objective < 0) {
+            Arrays.fill(d, 0, size, 0.0);
+        } else {
+            dense.clearGradients(this, objective);
+        }
         fusedTargets.clear();
         fusedGradients.clear();
         if (objective < 0) {
             return;
         }
         d[objective] = 1;
-        if (identityOrder) {
-            for (int id = objective; id >= 0; id--) {
+        if (passByIds()) {
+            for (int id = objective; id >= leaves; id--) {
                 double g = d[id];
                 if (g != 0) {
                     Kernel.backward(this, id, g);
                 }
             }
         } else {
-            for (int k = pos[objective]; k >= 0; k--) {
+            final byte[] ops = kop;
+            for (int k = passPos[objective]; k >= leaves; k--) {
                 int id = ord[k];
                 double g = d[id];
                 if (g != 0) {
                     Kernel.backward(this, id, g);
+                } else if (ops[id] == Kernel.DENSE) {
+                    dense.backward(this, id); // its other outputs' gradients may not be 0
                 }
             }
         }

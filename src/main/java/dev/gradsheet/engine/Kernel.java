@@ -17,7 +17,7 @@ final class Kernel {
         final double[] v = gr.value;
         final int a0 = gr.arg0[id];
         final int a1 = gr.arg1[id];
-        switch (gr.op[id]) {
+        switch (gr.kop[id]) {
             case INPUT, WEIGHT, CONST:
                 return v[id];
             case COPY:
@@ -42,6 +42,8 @@ final class Kernel {
                 return bce(gr, id, a0, a1);
             case SUM, MEAN:
                 return sum(gr, id);
+            case DENSE:
+                return gr.dense.forward(gr, id);
             default:
                 return other(gr, id, a0, a1);
         }
@@ -64,7 +66,7 @@ final class Kernel {
         final double[] d = gr.grad;
         final int a0 = gr.arg0[id];
         final int a1 = gr.arg1[id];
-        switch (gr.op[id]) {
+        switch (gr.kop[id]) {
             case INPUT, WEIGHT, CONST:
                 return; // leaves have no arguments
             case COPY:
@@ -102,6 +104,9 @@ final class Kernel {
                 return;
             case SUM, MEAN:
                 sumBackward(gr, id, g);
+                return;
+            case DENSE:
+                gr.dense.backward(gr, id);
                 return;
             default:
                 backwardOther(gr, id, g, a0, a1);
@@ -187,9 +192,8 @@ final class Kernel {
         if (n == 0 || !op.hasArguments()) {
             return 0;
         }
-        double[] v = gr.value;
-        double b = n > 1 ? v[gr.arg1[id]] : op.defaultSecond();
-        return op.local(k, v[gr.arg0[id]], b, v[id], n);
+        double b = n > 1 ? gr.valueOf(gr.arg1[id]) : op.defaultSecond();
+        return op.local(k, gr.valueOf(gr.arg0[id]), b, gr.valueOf(id), n);
     }
 
     /** Logistic sigmoid that never overflows (see {@link Op#sigmoid}). */
@@ -207,6 +211,11 @@ final class Kernel {
             NEG = 8, SIGMOID = 9, TANH = 10, RELU = 11, STEP = 12, EXP = 13, LOG = 14, MSE = 15, BCE = 16,
             SUM = 17, MEAN = 18, POW = 19, SQRT = 20, ABS = 21, SOFTPLUS = 22, LEAKY_RELU = 23, MAX = 24,
             MIN = 25;
+    /**
+     * Not an operation of a cell: the kernel op ({@link Graph#kop}) of a dense layer's marker, where
+     * the passes run the whole layer ({@link DenseLayers}).
+     */
+    static final byte DENSE = 26;
 
     private static final String[] NAMES = {"INPUT", "WEIGHT", "CONST", "COPY", "ADD", "SUB", "MUL",
         "DIV", "NEG", "SIGMOID", "TANH", "RELU", "STEP", "EXP", "LOG", "MSE", "BCE", "SUM", "MEAN",

@@ -164,6 +164,21 @@ final class NameTable {
         }
     }
 
+    /** Gives each id {@code i} below {@code newId.length} the id {@code newId[i]} (a permutation), names kept. */
+    void renumber(int[] newId) {
+        int[] moved = new int[offset.length];
+        Arrays.fill(moved, -1);
+        for (int id = 0; id < offset.length; id++) {
+            moved[id < newId.length ? newId[id] : id] = offset[id];
+        }
+        offset = moved;
+        for (int i = 0; i < slots.length; i += 2) {
+            if (slots[i] != 0 && slots[i] - 1 < newId.length) {
+                slots[i] = newId[slots[i] - 1] + 1;
+            }
+        }
+    }
+
     private void insertSlot(int id) {
         insert(id, hashAt(offset[id]));
     }

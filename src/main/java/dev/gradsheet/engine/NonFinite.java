@@ -72,7 +72,7 @@ public record NonFinite(String cell, double value, String origin, double originV
 
     /** The explanation for cell {@code id}, or null when its value is a finite number. */
     static NonFinite of(Graph g, int id) {
-        double v = g.value[id];
+        double v = g.valueOf(id);
         if (Double.isFinite(v)) {
             return null;
         }
@@ -82,7 +82,7 @@ public record NonFinite(String cell, double value, String origin, double originV
             int next = -1;
             for (int k = 0; k < g.argCount[origin]; k++) {
                 int a = g.arg(origin, k);
-                if (!Double.isFinite(g.value[a])) {
+                if (!Double.isFinite(g.valueOf(a))) {
                     next = a;
                     break;
                 }
@@ -93,8 +93,8 @@ public record NonFinite(String cell, double value, String origin, double originV
             origin = next;
         }
         Op op = g.opOf(origin);
-        double a = g.argCount[origin] > 0 ? g.value[g.arg(origin, 0)] : Double.NaN;
-        double b = g.argCount[origin] > 1 ? g.value[g.arg(origin, 1)] : Double.NaN;
+        double a = g.argCount[origin] > 0 ? g.valueOf(g.arg(origin, 0)) : Double.NaN;
+        double b = g.argCount[origin] > 1 ? g.valueOf(g.arg(origin, 1)) : Double.NaN;
         String an = g.argCount[origin] > 0 ? g.names.nameOf(g.arg(origin, 0)) : "";
         String bn = g.argCount[origin] > 1 ? g.names.nameOf(g.arg(origin, 1)) : "";
         Cause cause;
@@ -125,7 +125,7 @@ public record NonFinite(String cell, double value, String origin, double originV
                 args = List.of(op.label());
             }
         }
-        return new NonFinite(g.names.nameOf(id), v, g.names.nameOf(origin), g.value[origin], cause, args);
+        return new NonFinite(g.names.nameOf(id), v, g.names.nameOf(origin), g.valueOf(origin), cause, args);
     }
 
     /** The English sentence for cell {@code id}, or null when its value is a finite number. */

@@ -25,6 +25,8 @@ final class Patch {
     private final double lrAfter;
     /** The edits of a group, applied in order (and undone in reverse), or null for a single edit. */
     private final Patch[] parts;
+    /** Whether its maker may reuse {@link #valuesBefore} once the history drops it ({@link #step}). */
+    private boolean reusable;
 
     Patch(EditLabel label, int[] cells, Graph.CellState[] before, Graph.CellState[] after, int[] valueIds,
           double[] valuesBefore, double[] valuesAfter, int objectiveBefore, int objectiveAfter,
@@ -70,6 +72,22 @@ final class Patch {
      */
     static Patch values(EditLabel label, int[] ids, double[] before, double[] after) {
         return new Patch(label, NO_IDS, null, null, ids, before, after, UNCHANGED, UNCHANGED, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * An SGD step's record, as {@link #values} with no after: its array of weights before the step,
+     * once the undo history drops the patch, may hold the next step's ({@link UndoHistory#takeSpare}),
+     * so a run of steps on a big sheet stops allocating and clearing megabytes per step.
+     */
+    static Patch step(EditLabel label, int[] ids, double[] before) {
+        Patch p = values(label, ids, before, null);
+        p.reusable = true;
+        return p;
+    }
+
+    /** The array {@link #step} made reusable, for the history to hand back once it drops this patch; else null. */
+    double[] reusableBefore() {
+        return reusable ? valuesBefore : null;
     }
 
     static Patch learningRate(double before, double after) {

@@ -10,6 +10,11 @@ final class Sgd {
     private final EditTransaction transaction;
     /** Scratch space for the weights before the second and later steps of a run, reused by every run. */
     private double[] buffer = new double[0];
+    /** The ids and dense layers {@link #runs} was computed for. */
+    private int[] runIds;
+    private DenseLayers runLayers;
+    /** Runs of consecutive ids in {@link #runIds}: index bounds from, to and 1 when dense layers' weights. */
+    private int[] runs;
 
     Sgd(Graph graph, EditTransaction transaction) {
         this.graph = graph;
@@ -29,8 +34,10 @@ final class Sgd {
         int[] ids = graph.weightIds;
         double before = transaction.objectiveValue();
         // The first update fills it with the weights before the step: the undo record keeps it, so a
-        // step copies its weights once, inside the update's own pass over them.
-        double[] start = new double[ids.length];
+        // step copies its weights once, inside the update's own pass over them. An older step's record
+        // the history dropped lends its array: no megabytes allocated and cleared per step.
+        double[] spare = transaction.history().takeSpare(ids.length);
+        double[] start = spare != null ? spare : new double[ids.length];
         if (buffer.length != ids.length) {
             buffer = new double[ids.length];
         }
@@ -39,7 +46,7 @@ final class Sgd {
         transaction.run(label, ChangeSet.Origin.SGD_STEP, () -> {
             steps(ids, lr, steps, start, buffer);
             return false;
-        }, () -> transaction.record(Patch.values(label, ids, start, null))); // the result is copied if it is ever undone
+        }, () -> transaction.record(Patch.step(label, ids, start))); // the result is copied if it is ever undone
         return new Sheet.StepResult(steps, lr, before, transaction.objectiveValue());
     }
 
@@ -86,25 +93,98 @@ final class Sgd {
     void update(int[] ids, double lr, double[] gradient, double[] previous, int stepsBefore) {
         final double[] v = graph.value;
         final double[] d = graph.grad;
-        // One pass over the weights: read, check, keep the old value, write (the floor has no such
-        // pass; separate passes for copying, checking and writing cost as much as a tenth of a step).
-        for (int i = 0; i < ids.length; i++) {
-            int id = ids[i];
-            double old = v[id];
-            double g = gradient == null ? d[id] : gradient[i];
-            double w = old - lr * g;
-            if (!Double.isFinite(w)) {
-                for (int j = 0; j < i; j++) {
-                    v[ids[j]] = previous[j];
+        final int[] r = runsOf(ids);
+        boolean unchecked = false;
+        // A run of consecutive ids at a time: no id read per weight. A dense layer's weights are
+        // copied for undo and moved in two plain loops and checked by the forward pass after
+        // (outputsFinite); any other run in one pass that reads, checks, keeps the old value and writes
+        // (separate passes for copying, checking and writing each weight cost a tenth of a step).
+        for (int k = 0; k < r.length; k += 3) {
+            final int from = r[k];
+            final int end = r[k + 1];
+            final int offset = ids[from] - from; // weight i is cell offset + i throughout the run
+            if (r[k + 2] != 0) {
+                System.arraycopy(v, offset + from, previous, from, end - from);
+                if (gradient == null) {
+                    for (int id = offset + from; id < offset + end; id++) {
+                        v[id] -= lr * d[id];
+                    }
+                } else {
+                    for (int i = from; i < end; i++) {
+                        v[offset + i] -= lr * gradient[i];
+                    }
                 }
-                throw Divergence.refusal(stepsBefore, graph.names.nameOf(id), w, g);
+                unchecked = true;
+                continue;
             }
-            previous[i] = old;
-            v[id] = w;
+            for (int i = from; i < end; i++) {
+                int id = offset + i;
+                double old = v[id];
+                double g = gradient == null ? d[id] : gradient[i];
+                double w = old - lr * g;
+                previous[i] = old;
+                v[id] = w;
+                if (!Double.isFinite(w)) {
+                    refuse(ids, i + 1, gradient, previous, stepsBefore, false);
+                }
+            }
         }
         graph.leavesChanged(ids, previous);
         graph.forwardAll();
+        if (unchecked && !graph.dense.outputsFinite(graph)) {
+            refuse(ids, ids.length, gradient, previous, stepsBefore, true);
+        }
         graph.backward();
+    }
+
+    /**
+     * Checks weights {@code ids[0 .. moved)}, which the update moved, for the first that is not a
+     * finite number; if there is one, puts them all back (and, after {@code forwardDone}, the values
+     * computed from them) and throws the one {@link Divergence} refusal naming it.
+     */
+    private void refuse(int[] ids, int moved, double[] gradient, double[] previous, int stepsBefore,
+                        boolean forwardDone) {
+        final double[] v = graph.value;
+        for (int i = 0; i < moved; i++) {
+            if (!Double.isFinite(v[ids[i]])) {
+                int id = ids[i];
+                double w = v[id];
+                double g = gradient == null ? graph.grad[id] : gradient[i];
+                for (int j = 0; j < moved; j++) {
+                    v[ids[j]] = previous[j];
+                }
+                if (forwardDone) {
+                    graph.forwardAll(); // the same bits as before the update: its cells computed from the same weights
+                }
+                throw Divergence.refusal(stepsBefore, graph.names.nameOf(id), w, g);
+            }
+        }
+    }
+
+    /**
+     * The runs of consecutive ids in {@code ids}, as triples: index bounds [from, to), then 1 when
+     * every id of the run is a weight of the graph's dense layers, else 0. Kept while the same array
+     * and the same layers are asked about.
+     */
+    private int[] runsOf(int[] ids) {
+        if (ids != runIds || graph.dense != runLayers) {
+            org.eclipse.collections.api.list.primitive.MutableIntList triples =
+                    new org.eclipse.collections.impl.list.mutable.primitive.IntArrayList();
+            int from = 0;
+            for (int i = 1; i <= ids.length; i++) {
+                if (i == ids.length || ids[i] != ids[i - 1] + 1) {
+                    boolean dense = graph.dense != null && graph.dense.coversWeights(ids[from], ids[i - 1] + 1);
+                    triples.add(from);
+                    triples.add(i);
+                    triples.add(dense ? 1 : 0);
+                    from = i;
+                }
+            }
+            runs = triples.toArray();
+            runIds = ids;
+            runLayers = graph.dense;
+        }
+        return runs;
     }
 
     /** Why the objective is not a finite number, or null when it is (or there is none). */

@@ -33,6 +33,8 @@ public final class Sheet {
     static final int UNDO_LIMIT = 500;
     /** About how much memory undo may keep (the latest edit is kept whatever its size). */
     static final long UNDO_BUDGET_BYTES = 64L << 20;
+    /** Reading more cells than this at once writes every dense layer's cells out first. */
+    private static final int MATERIALIZE_ABOVE = 4096;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     final Graph graph;
@@ -68,6 +70,9 @@ public final class Sheet {
         return read(() -> {
             int[] ids = order.ids();
             int end = (int) Math.min(ids.length, (long) offset + limit);
+            if (end - offset > MATERIALIZE_ABOVE) {
+                graph.materializeDense(false); // one pass, not a partial sum's terms per cell
+            }
             List<Cell> out = new ArrayList<>(Math.max(0, end - offset));
             for (int i = Math.max(0, offset); i < end; i++) {
                 out.add(order.cell(ids[i]));
@@ -132,12 +137,12 @@ public final class Sheet {
 
     /** The value of {@code name}; throws {@link EditRefusedException} for an unknown name. */
     public double value(String name) {
-        return read(() -> graph.value[edits.idOf(name)]);
+        return read(() -> graph.valueOf(edits.idOf(name)));
     }
 
     /** ∂objective/∂{@code name}. */
     public double grad(String name) {
-        return read(() -> graph.grad[edits.idOf(name)]);
+        return read(() -> graph.gradOf(edits.idOf(name)));
     }
 
     /** The number of live cells, generated ones included. */

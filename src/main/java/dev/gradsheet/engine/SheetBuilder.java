@@ -145,6 +145,15 @@ public final class SheetBuilder {
         return this;
     }
 
+    /**
+     * Dense layers of at least {@code weights} weights run as loops ({@link DenseLayers}; default
+     * {@value DenseLayers#DEFAULT_MINIMUM}, {@link Integer#MAX_VALUE}: none): tests compare both ways.
+     */
+    SheetBuilder denseLayerMinimum(int weights) {
+        graph.denseLayerMinimum = weights;
+        return this;
+    }
+
     /** Records a problem found by the caller (a file reader's syntax checks). */
     public SheetBuilder problem(int line, int column, String message) {
         problems.add(new Problem(line, column, message));
@@ -177,6 +186,9 @@ public final class SheetBuilder {
             throw new SheetBuildException(problems);
         }
         graph.trimToSize();
+        if (DenseLayout.apply(graph)) {
+            graph.rebuildTopology();
+        }
         graph.forwardAll();
         graph.backward();
         graph.recomputations = 0;

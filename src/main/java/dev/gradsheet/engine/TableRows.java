@@ -36,6 +36,7 @@ public final class TableRows {
         checkParts(parts);
         return sheet.read(() -> {
             Graph g = sheet.graph;
+            g.materializeDense(false);
             return format(g, g.displayOrder(), digits, null, parts, g.objective);
         });
     }
@@ -71,6 +72,7 @@ public final class TableRows {
         try {
             sheet.read(() -> {
                 Graph g = sheet.graph;
+                g.materializeDense(false);
                 int[] order = g.displayOrder();
                 for (int from = 0; from < order.length; from += block) {
                     int[] ids = java.util.Arrays.copyOfRange(order, from, (int) Math.min(order.length, (long) from + block));

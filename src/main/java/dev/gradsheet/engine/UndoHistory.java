@@ -16,6 +16,8 @@ final class UndoHistory {
     private long bytes;
     /** Undo memory shared with other sheets, or null. */
     private UndoBudget shared;
+    /** The weights array of the last SGD step record dropped, for the next step to fill ({@link #takeSpare}). */
+    private double[] spare;
 
     UndoHistory(int limit, long budget) {
         this.limit = limit;
@@ -28,11 +30,34 @@ final class UndoHistory {
         add(p.approximateBytes());
         for (Patch r : redo) {
             add(-r.approximateBytes());
+            dropped(r);
         }
         redo.clear();
         while (undo.size() > 1 && (undo.size() > limit || bytes > budget || (shared != null && shared.over()))) {
-            add(-undo.removeLast().approximateBytes());
+            Patch old = undo.removeLast();
+            add(-old.approximateBytes());
+            dropped(old);
         }
+    }
+
+    private void dropped(Patch p) {
+        double[] before = p.reusableBefore();
+        if (before != null) {
+            spare = before;
+        }
+    }
+
+    /**
+     * An array of {@code length} doubles no kept edit holds any more (an SGD step's record dropped from
+     * the history), or null: a step that fills it allocates nothing. At most one is kept.
+     */
+    double[] takeSpare(int length) {
+        double[] a = spare;
+        if (a == null || a.length != length) {
+            return null;
+        }
+        spare = null;
+        return a;
     }
 
     private void add(long n) {
@@ -58,6 +83,7 @@ final class UndoHistory {
         add(-bytes);
         undo.clear();
         redo.clear();
+        spare = null; // the memory goes back too
     }
 
     long bytes() {

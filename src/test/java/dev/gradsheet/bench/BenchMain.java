@@ -18,7 +18,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Runs every benchmark (JMH, JSON to {@code target/jmh.json}), measures the heap a loaded sheet
  * retains per cell, and prints a short table of medians with ratios against the flat-array floor.
  * Run with {@code mvn -Pbench -DskipFrontend test-compile exec:exec}. An argument is a regex that
- * selects benchmarks (default: all).
+ * selects benchmarks (default: all), optionally followed by {@code @name=v1,v2} to run one parameter
+ * at those values only ({@code -Dbench.include=MlpBenchmark@n=256,512}).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -26,6 +27,11 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         String include = args.length > 0 ? args[0] : "dev.gradsheet.bench.*";
+        String params = null;
+        if (include.contains("@")) {
+            params = include.substring(include.indexOf('@') + 1);
+            include = include.substring(0, include.indexOf('@'));
+        }
         String json = new File("target/jmh.json").getAbsolutePath();
         Map<String, Double> heap = new LinkedHashMap<>();
         if (include.equals("dev.gradsheet.bench.*") || include.contains("heap")) {
@@ -33,8 +39,13 @@ public final class BenchMain {
                 heap.put("mlp n=" + n, bytesPerCell(n));
             }
         }
-        Options options = new OptionsBuilder().include(include.replace("heap", "NONE"))
-                .resultFormat(ResultFormatType.JSON).result(json).build();
+        var builder = new OptionsBuilder().include(include.replace("heap", "NONE"))
+                .resultFormat(ResultFormatType.JSON).result(json);
+        if (params != null) {
+            String[] nameValues = params.split("=", 2);
+            builder.param(nameValues[0], nameValues[1].split(","));
+        }
+        Options options = builder.build();
         if (!include.equals("heap")) {
             new Runner(options).run();
         }
@@ -65,23 +76,37 @@ public final class BenchMain {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
-    /** The table: each benchmark's median (ms) and, where a floor ran with the same parameter, the ratio. */
+    /**
+     * Which floor each benchmark of the MLP is also measured against: the dense floor's forward and
+     * backward ({@link DenseFloor}) for an edit and a full pass, its step for an SGD step.
+     */
+    private static final Map<String, String> DENSE_FLOOR_OF = Map.of("weightEdit", "denseFloor",
+            "fullPass", "denseFloor", "sgdStep", "denseFloorStep");
+
+    /**
+     * The table: each benchmark's median (ms) and, where floors ran in the same class with the same
+     * parameter, the ratios to the flat-array floor ({@code floor}) and to the dense floor.
+     */
     static String report(File json, Map<String, Double> heap) throws Exception {
-        StringBuilder out = new StringBuilder("benchmark                         param       median ms   ratio to floor\n");
+        StringBuilder out = new StringBuilder(
+                "benchmark                         param       median ms   ratio to floor   ratio to dense floor\n");
         if (json.exists()) {
             JsonNode results = new ObjectMapper().readTree(json);
-            Map<String, Double> floors = new LinkedHashMap<>();
+            Map<String, Double> medians = new LinkedHashMap<>();
             for (JsonNode r : results) {
-                if (r.get("benchmark").asText().endsWith(".floor")) {
-                    floors.put(r.get("benchmark").asText().replaceAll("\\.floor$", "") + param(r), median(r));
-                }
+                medians.put(r.get("benchmark").asText() + "|" + param(r), median(r));
             }
             for (JsonNode r : results) {
-                String name = r.get("benchmark").asText().replace("dev.gradsheet.bench.", "");
-                String key = r.get("benchmark").asText().replaceAll("\\.[^.]+$", "") + param(r);
-                Double floor = floors.get(key);
-                String ratio = floor == null || name.endsWith(".floor") ? "" : String.format("%.2fx", median(r) / floor);
-                out.append(String.format("%-33s %-10s %10.3f   %s%n", name, param(r), median(r), ratio));
+                String benchmark = r.get("benchmark").asText();
+                String name = benchmark.replace("dev.gradsheet.bench.", "");
+                String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+                String owner = benchmark.substring(0, benchmark.lastIndexOf('.') + 1);
+                Double floor = method.equals("floor") ? null : medians.get(owner + "floor|" + param(r));
+                Double dense = DENSE_FLOOR_OF.containsKey(method)
+                        ? medians.get(owner + DENSE_FLOOR_OF.get(method) + "|" + param(r)) : null;
+                out.append(String.format("%-33s %-10s %10.3f   %-16s %s%n", name, param(r), median(r),
+                        floor == null ? "" : String.format("%.2fx", median(r) / floor),
+                        dense == null ? "" : String.format("%.2fx", median(r) / dense)));
             }
         }
         heap.forEach((k, v) -> out.append(String.format("heap retained per cell, %-10s %10.1f bytes%n", k, v)));

@@ -22,9 +22,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The scalar MLP n → n → n → 1 (about 6n² cells): the floor (flat-array forward + backward), the
- * engine's full recomputation, one weight edit until every value and gradient is consistent and
- * observers were told, and one SGD step over all weights.
+ * The scalar MLP n → n → n → 1 (about 6n² cells): the engine's full recomputation, one weight edit
+ * until every value and gradient is consistent and observers were told, and one SGD step over all
+ * weights, beside two floors measured in the same run: the flat-array floor of the same scalar graph
+ * ({@link FlatFloor}, one value per cell) and the dense floor ({@link DenseFloor}: plain
+ * {@code double[]} matrix–vector arithmetic, what PyTorch runs), forward + backward and a step.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +40,7 @@ public class MlpBenchmark {
 
     Sheet sheet;
     FlatFloor floor;
+    DenseFloor dense;
     String firstWeight;
     double toggle = 1;
     private final CompositeDisposable observers = new CompositeDisposable();
@@ -46,6 +49,7 @@ public class MlpBenchmark {
     public void load() throws Exception {
         sheet = SheetFile.parse(Generators.text(w -> Generators.mlp(n, 1, w)), "mlp.sheet").sheet();
         floor = FlatFloor.of(sheet);
+        dense = DenseFloor.of(sheet, n);
         firstWeight = "w1_0_0";
         // what a view does: watch a few cells
         observers.add(sheet.valueOf("L").subscribe());
@@ -62,6 +66,18 @@ public class MlpBenchmark {
     @Benchmark
     public double floor() {
         return floor.forwardBackward();
+    }
+
+    /** The dense floor's forward + backward: what the weight edit is measured against. */
+    @Benchmark
+    public double denseFloor() {
+        return dense.forwardBackward();
+    }
+
+    /** The dense floor's SGD step (update, forward, backward): what the SGD step is measured against. */
+    @Benchmark
+    public double denseFloorStep() {
+        return dense.step(1e-4);
     }
 
     @Benchmark

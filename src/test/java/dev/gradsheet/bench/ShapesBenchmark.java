@@ -20,7 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Other shapes: a chain of 1M cells, 100k stacked diamonds (300k cells) and a random DAG of 500k
- * cells. Each: the floor, and an edit at the start (everything downstream of it recomputes).
+ * cells — sheets with no dense layer, every cell computed by the per-cell passes. Each: the floor
+ * ({@link FlatFloor}), an edit at the start (everything downstream of it recomputes) and an SGD step
+ * (every weight moves: a full forward and backward pass).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,6 +58,11 @@ public class ShapesBenchmark {
     @Benchmark
     public double floor() {
         return floor.forwardBackward();
+    }
+
+    @Benchmark
+    public double sgdStep() {
+        return sheet.sgdStep(1e-4, 1).objectiveAfter();
     }
 
     @Benchmark
