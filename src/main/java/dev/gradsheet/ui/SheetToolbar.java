@@ -26,6 +26,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
+import dev.gradsheet.engine.Messages;
 import dev.gradsheet.sheet.Examples;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,7 +37,8 @@ import java.util.List;
 /**
  * The sheet's toolbar: undo/redo (their buttons name the edit they undo or redo, e.g. "Undo SGD
  * step (lr 0.01)"; the history is the sheet's, shared by every tab), the Examples menu, download and
- * upload of {@code .sheet} files, the objective picker and the sheet's share link. Opening an example
+ * upload of {@code .sheet} files (and of workbooks GradSheet exported), the export menu
+ * ({@link ExportMenu}), the objective picker and the sheet's share link. Opening an example
  * or uploading fires an {@link OpenEvent}; upload errors (too big, not a sheet) are listed with
  * their line numbers, the current sheet is left alone and the refused file leaves the upload's list
  * at once, so the next file is read.
@@ -71,7 +73,8 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         setUpUpload();
         setUpObjective();
         setUpShareLink();
-        HorizontalLayout row = new HorizontalLayout(undo, redo, menu, download, upload, objective, shareLink);
+        HorizontalLayout row = new HorizontalLayout(undo, redo, menu, download, new ExportMenu(presenter), upload, objective,
+                shareLink);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         row.setWrap(true);
         VerticalLayout layout = getContent();
@@ -112,11 +115,13 @@ public class SheetToolbar extends Composite<VerticalLayout> {
      */
     private void setUpUpload() {
         upload.setId("upload");
-        upload.setAcceptedFileTypes(".sheet", ".txt", "text/plain");
+        upload.setAcceptedFileTypes(".sheet", ".txt", "text/plain", ".xlsx", ExportDownloads.XLSX); // workbooks GradSheet exported
         upload.setMaxFiles(1);
         upload.setMaxFileSize(uploadBytes);
         upload.setDropAllowed(true);
-        upload.setUploadButton(new Button(getTranslation("toolbar.open")));
+        Button open = new Button(getTranslation("toolbar.open"));
+        open.getElement().setAttribute("title", getTranslation("toolbar.openTitle"));
+        upload.setUploadButton(open);
         upload.setUploadHandler(new SheetUpload());
         if (!dev.gradsheet.ui.i18n.Texts.english()) {
             // the upload's own words (its error texts stay the component's: rejection() reads them)
@@ -130,7 +135,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
             upload.clearFileList();
             presenter.beginAction();
             showUploadErrors(List.of(getTranslation("toolbar.notOpened",
-                    e.getFileName() == null ? getTranslation("toolbar.theFile") : e.getFileName(),
+                    e.getFileName() == null ? getTranslation("toolbar.theFile") : Messages.shorten(e.getFileName()),
                     rejection(e.getErrorMessage()))));
         });
         UploadRequests.onRefused(upload, (name, status) -> {
@@ -253,7 +258,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
                 upload.clearFileList(); // read or refused, the file is done with: the next one is read
                 presenter.beginAction();
                 if (bytes.length > uploadBytes) {
-                    showUploadErrors(List.of(getTranslation("toolbar.uploadTooBig", fileName,
+                    showUploadErrors(List.of(getTranslation("toolbar.uploadTooBig", Messages.shorten(fileName),
                             String.valueOf(uploadBytes / 1000))));
                 } else {
                     fireEvent(new OpenEvent(SheetToolbar.this, bytes, fileName));

@@ -38,7 +38,8 @@ class SavedIndicatorTest extends KaribuTestBase {
 
     /** A tab (a sheet view) on {@code shared}, as the router makes it. */
     private SheetView tab(SharedSheet shared) {
-        SheetView view = new SheetView(failing, ctx.getBean(FrameWorkers.class));
+        SheetView view = new SheetView(failing, ctx.getBean(FrameWorkers.class),
+                ctx.getBean(dev.gradsheet.server.access.SheetActions.class));
         view.setParameter(null, shared.id());
         UI.getCurrent().add(view);
         return view;
