@@ -67,6 +67,14 @@ class ArchitectureTest {
                     + " its answers on the page");
 
     @ArchTest
+    static final ArchRule pageUpdatesKnowNoVaadinAndNoViews = noClasses()
+            .that().resideInAPackage("dev.gradsheet.ui.frames..")
+            .should().dependOnClassesThat().resideInAnyPackage(VAADIN, "dev.gradsheet.ui", "dev.gradsheet.ui.train",
+                    "dev.gradsheet.ui.common", "dev.gradsheet.ui.i18n")
+            .because("how a tab's page is kept up to date off the training and request threads is tested with"
+                    + " plain JUnit; views hand it their page and put what it computes on screen");
+
+    @ArchTest
     static final ArchRule viewsAskTheirPresenterNotTheSheet = noClasses()
             .that().resideInAPackage("dev.gradsheet.ui..").and().areAssignableTo(com.vaadin.flow.component.Component.class)
             .should().dependOnClassesThat().haveFullyQualifiedName(dev.gradsheet.engine.Sheet.class.getName())

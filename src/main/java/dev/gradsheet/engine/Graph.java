@@ -40,7 +40,7 @@ final class Graph {
     /** Definition order of user cells: the order a sheet is shown and saved in. */
     int[] rank = new int[16];
     int nextRank;
-    final NameTable names = new NameTable();
+    final NameTable names;
 
     // Derived by rebuildTopology(): valid while topologyValid.
     int[] order = new int[0];
@@ -93,6 +93,52 @@ final class Graph {
 
     private final MutableIntList fusedTargets = new IntArrayList();
     private final MutableDoubleList fusedGradients = new DoubleArrayList();
+
+    /** An empty graph. */
+    Graph() {
+        this(new NameTable());
+    }
+
+    private Graph(NameTable names) {
+        this.names = names;
+    }
+
+    /**
+     * An independent copy of every cell, number, name and the order: a private state that can be
+     * evaluated (probed) by one thread while the original goes on changing under its own lock.
+     */
+    Graph copy() {
+        Graph c = new Graph(names.copy());
+        c.size = size;
+        c.op = op.clone();
+        c.flags = flags.clone();
+        c.argStart = argStart.clone();
+        c.argCount = argCount.clone();
+        c.argPool = argPool.clone();
+        c.arg0 = arg0.clone();
+        c.arg1 = arg1.clone();
+        c.poolSize = poolSize;
+        c.value = value.clone();
+        c.grad = grad.clone();
+        c.rank = rank.clone();
+        c.nextRank = nextRank;
+        c.order = order.clone();
+        c.liveCount = liveCount;
+        c.pos = pos.clone();
+        c.userStart = userStart.clone();
+        c.users = users.clone();
+        c.weightIds = weightIds.clone();
+        c.topologyValid = topologyValid;
+        c.identityOrder = identityOrder;
+        c.dirty = dirty.clone();
+        c.firstDirtyWord = firstDirtyWord;
+        c.objective = objective;
+        c.explicitObjective = explicitObjective;
+        c.denseMinimum = denseMinimum;
+        c.fusedTargets.addAll(fusedTargets);
+        c.fusedGradients.addAll(fusedGradients);
+        return c;
+    }
 
     // ---- cells ---------------------------------------------------------------------------------
 

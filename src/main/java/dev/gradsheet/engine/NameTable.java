@@ -28,6 +28,17 @@ final class NameTable {
         return count;
     }
 
+    /** An independent copy of the table (a sheet's private copy reads and changes its own). */
+    NameTable copy() {
+        NameTable c = new NameTable();
+        c.pool = pool.clone();
+        c.poolSize = poolSize;
+        c.offset = offset.clone();
+        c.slots = slots.clone();
+        c.count = count;
+        return c;
+    }
+
     /** The id named {@code name}, or -1. */
     int idOf(CharSequence name) {
         int len = name.length();

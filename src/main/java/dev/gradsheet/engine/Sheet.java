@@ -264,6 +264,21 @@ public final class Sheet {
         return Optional.ofNullable(read(() -> NonFinite.of(graph, edits.idOf(name))));
     }
 
+    /**
+     * A private copy of the sheet as it is now — cells, formulas, values, gradients, objective and
+     * learning rate, without undo history or observers — taken under the read lock in one copy of its
+     * arrays. What a picture is computed from: the copy is probed and read under its own lock, so the
+     * work never holds this sheet's lock (training and edits go on meanwhile).
+     */
+    public Sheet copy() {
+        return read(() -> new Sheet(graph.copy(), transaction.learningRate()));
+    }
+
+    /** Whether the calling thread holds this sheet's lock (read or write): for checks that work runs outside it. */
+    public boolean heldByCurrentThread() {
+        return lock.isWriteLockedByCurrentThread() || lock.getReadHoldCount() > 0;
+    }
+
     /** Runs {@code reader} under the read lock: it sees one whole state. */
     public <T> T read(Supplier<T> reader) {
         lock.readLock().lock();

@@ -184,12 +184,13 @@ public final class JobPool implements AutoCloseable {
             }
             if (visitor != null && held.getOrDefault(visitor, 0) >= perVisitor) {
                 throw new JobRefusedException(JobRefusedException.Reason.VISITOR_LIMIT,
-                        "you already have " + perVisitor + " runs going, the most one visitor may have; pause one first");
+                        "you already have " + perVisitor + " runs going, the most one visitor may have; pause one first",
+                        perVisitor);
             }
             if (queue.size() - idle >= queueLimit) {
                 throw new JobRefusedException(JobRefusedException.Reason.QUEUE_FULL,
                         "the server is busy: all " + workers + " workers are running jobs and " + queueLimit
-                                + " more are waiting (the most it queues); try again in a minute");
+                                + " more are waiting (the most it queues); try again in a minute", workers, queueLimit);
             }
             if (visitor != null) {
                 held.merge(visitor, 1, Integer::sum);

@@ -15,10 +15,20 @@ public final class JobRefusedException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final int[] figures;
 
     public JobRefusedException(Reason reason, String message) {
+        this(reason, message, new int[0]);
+    }
+
+    /**
+     * A refusal with the numbers it names, for a page to word it: the runs one visitor may have
+     * (VISITOR_LIMIT), or the workers and the longest queue (QUEUE_FULL).
+     */
+    public JobRefusedException(Reason reason, String message, int... figures) {
         super(message, null, false, false);
         this.reason = reason;
+        this.figures = figures.clone();
     }
 
     /** A refusal for another limit. */
@@ -28,5 +38,10 @@ public final class JobRefusedException extends RuntimeException {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The numbers the refusal names (see the constructor), in order; empty when it names none. */
+    public int[] figures() {
+        return figures.clone();
     }
 }

@@ -44,6 +44,8 @@ public final class SheetPresenter implements dev.gradsheet.server.ActsFor {
     private final SharedSheet shared;
     private final ServerLimits limits;
     private final JobPool jobs;
+    /** Who edits here (one browser): long SGD requests count against this visitor's runs; null: nobody in particular. */
+    private final String visitor;
     /** Messages on screen: the sheet's version when each was shown, and how to clear it. */
     private final List<Posted> posted = new ArrayList<>();
     /** Versions of the undos and redos made here (the last few), so other tabs' ones can be told apart. */
@@ -59,9 +61,15 @@ public final class SheetPresenter implements dev.gradsheet.server.ActsFor {
 
     /** A presenter within the server's {@code limits}, running long work on {@code jobs}. */
     public SheetPresenter(SharedSheet shared, ServerLimits limits, JobPool jobs) {
+        this(shared, limits, jobs, null);
+    }
+
+    /** As {@link #SheetPresenter(SharedSheet, ServerLimits, JobPool)}, long SGD requests counted against {@code visitor}'s runs. */
+    public SheetPresenter(SharedSheet shared, ServerLimits limits, JobPool jobs, String visitor) {
         this.shared = shared;
         this.limits = limits;
         this.jobs = jobs;
+        this.visitor = visitor;
     }
 
     public ServerLimits limits() {
@@ -363,13 +371,13 @@ public final class SheetPresenter implements dev.gradsheet.server.ActsFor {
     private StepOutcome inBackground(double lr, int steps) {
         try {
             TrainingJob job = shared.training().start(() -> TrainingJob.sgd(sheet(), lr, steps, jobs,
-                    TrainingJob.PUBLISH_MS, TrainingJob.NOTIFY_MS));
+                    TrainingJob.PUBLISH_MS, TrainingJob.NOTIFY_MS, visitor));
             if (job == null) {
                 return new StepOutcome(null, null, null, Texts.t("presenter.busy"));
             }
             return new StepOutcome(null, null, null, null, job);
         } catch (JobRefusedException e) {
-            return new StepOutcome(null, null, null, ServerMessages.of(e.getMessage()));
+            return new StepOutcome(null, null, null, dev.gradsheet.ui.common.JobRefusals.of(e));
         }
     }
 

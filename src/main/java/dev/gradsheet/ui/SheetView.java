@@ -27,6 +27,12 @@ import dev.gradsheet.engine.Cell;
 import dev.gradsheet.engine.ChangeSet;
 import dev.gradsheet.sheet.SheetFile;
 import dev.gradsheet.sheet.SheetFormatException;
+import dev.gradsheet.ui.common.PageVisibility;
+import dev.gradsheet.ui.common.TabAccess;
+import dev.gradsheet.ui.common.VisitorKey;
+import dev.gradsheet.ui.frames.ChangeFeed;
+import dev.gradsheet.ui.frames.FrameWorkers;
+import dev.gradsheet.ui.frames.PageUpdates;
 import io.reactivex.rxjava3.disposables.Disposable;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +42,9 @@ import java.util.Optional;
  * The web sheet at {@code /sheet/<id>}: toolbar, SGD panel, the cell grid, the graph picture, the
  * selected cell's "Why this gradient?" panel and the add-cell form. Every tab on the same link
  * shares one live sheet; each edit anywhere arrives through the sheet's change stream and is
- * pushed to every open tab ({@code UI.access}).
+ * pushed to every open tab — handed off the editing thread first ({@link ChangeFeed}): a training
+ * run's progress, at the tab's pace and only while the tab is shown. The head says whether the
+ * sheet's edits are saved ({@link SavedIndicator}).
  */
 @Route(Routes.SHEET)
 public class SheetView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
@@ -55,6 +63,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     static final String LAST_SHEET_COOKIE = dev.gradsheet.web.LastSheetCookie.NAME;
 
     private final SheetRegistry registry;
+    private final FrameWorkers frames;
     private SheetPresenter presenter;
     private CellGrid grid;
     private GraphPage graphPage;
@@ -78,6 +87,10 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     private LiveAnnouncer liveRegion;
     private dev.gradsheet.ui.train.TrainingPanel training;
     private Disposable subscription;
+    /** What this view receives while attached (its change feed's queue). */
+    private PageUpdates updates;
+    private SavedIndicator saved;
+    private final PageVisibility visibility = new PageVisibility(this::shown);
     /** The sheet this tab has told the registry it shows. */
     private SharedSheet tracked;
     private com.vaadin.flow.dom.DomListenerRegistration undoKeys;
@@ -86,8 +99,9 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     private dev.gradsheet.server.Actor actor;
     private dev.gradsheet.ui.classroom.AccessBar accessBar;
 
-    public SheetView(SheetRegistry registry, dev.gradsheet.server.access.SheetActions actions) {
+    public SheetView(SheetRegistry registry, FrameWorkers frames, dev.gradsheet.server.access.SheetActions actions) {
         this.registry = registry;
+        this.frames = frames;
         this.actions = actions;
         setWidthFull();
         setHeight("100vh"); // the page itself never scrolls: the grid, the explanation and the tabs do
@@ -158,14 +172,15 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     }
 
     private void build(SharedSheet shared) {
-        presenter = new SheetPresenter(shared, registry.limits(), registry.jobs());
+        String visitor = VisitorKey.current();
+        presenter = new SheetPresenter(shared, registry.limits(), registry.jobs(), visitor);
         createParts(shared);
         wireParts(shared);
         Div top = new Div(toolbar, sgd);
         top.addClassName("gs-top");
         Div main = main();
         accessBar = new dev.gradsheet.ui.classroom.AccessBar(shared, actions, actor, this::applyAccess);
-        add(head(), intro(description(shared), accessBar), startGuide, top, main, liveRegion);
+        add(head(), intro(description(shared), accessBar), startGuide, top, main, liveRegion, visibility);
         setFlexGrow(1, main);
 
         practiceChanged();
@@ -189,7 +204,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         practicePanel = new PracticePanel(practiceSession, shared, () -> registry.changed(shared), this::practiceChanged);
         practiceColumns = new PracticeColumns(grid.grid(), practiceSession, practicePanel::refreshScore,
                 practicePanel::nextHint);
-        training = new dev.gradsheet.ui.train.TrainingPanel(shared, registry);
+        training = new dev.gradsheet.ui.train.TrainingPanel(shared, registry, frames, VisitorKey.current());
+        saved = new SavedIndicator(registry.saveState(shared), frames);
         training.getContent().setOpened(true); // its tab is the switch; the panel itself stays open
         startGuide = new StartGuide(presenter, addForm, this::open);
         editError.setId("edit-error");
@@ -238,7 +254,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         Span legend = new Span(getTranslation("sheet.legend"));
         legend.addClassName("gs-legend");
         // the language switch before the long legend, so it shares the first line (no extra line at 800 px)
-        HorizontalLayout head = new HorizontalLayout(title, objectiveLabel, status, cellCount,
+        HorizontalLayout head = new HorizontalLayout(title, objectiveLabel, status, cellCount, saved,
                 new dev.gradsheet.ui.i18n.LanguageSwitch(), legend);
         head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         head.addClassName("gs-head");
@@ -361,39 +377,57 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         }).setFilter(UNDO_KEYS).addEventData("event.shiftKey").addEventData("event.key");
     }
 
+    /**
+     * Follows the sheet's changes on this tab: the thread that made a change (which holds the sheet's
+     * lock while it announces) only queues it; the page applies it in order.
+     */
     private void subscribe(UI ui) {
-        if (subscription != null) {
-            subscription.dispose();
-        }
+        unsubscribe();
         SheetPresenter p = presenter;
-        subscription = p.changes().subscribe(change -> {
-            // an edit this tab's presenter made carries it as the change set's source; any other is told aloud
-            boolean elsewhere = !p.madeHere(change);
-            try {
-                ui.access(() -> {
-                    if (p == presenter) {
-                        onChange(change);
-                        if (elsewhere) {
-                            liveRegion.announce(ChangeSummary.of(change.label(), status.getText()));
-                        }
-                    }
-                });
-            } catch (com.vaadin.flow.component.UIDetachedException closed) {
-                // the tab is gone; onDetach disposes the subscription
+        updates = TabAccess.of(ui, frames).open(TabAccess.page(ui));
+        ChangeFeed feed = new ChangeFeed(updates, (changes, missed) -> {
+            if (p != presenter) {
+                return;
             }
-        }, error -> LOG.warn("change stream of sheet {} failed: {}", p.shared().id(), dev.gradsheet.server.LogText.of(error)));
+            if (missed) {
+                grid.grid().getDataProvider().refreshAll();
+                refreshAll();
+            }
+            for (ChangeSet change : changes) {
+                onChange(change);
+                // an edit this tab's presenter made carries it as the change set's source; any other is told aloud
+                if (!p.madeHere(change)) {
+                    liveRegion.announce(ChangeSummary.of(change.label(), status.getText()));
+                }
+            }
+        });
+        subscription = p.changes().subscribe(feed::offer,
+                error -> LOG.warn("change stream of sheet {} failed: {}", p.shared().id(), dev.gradsheet.server.LogText.of(error)));
         // Anything that changed while this view was not attached.
         grid.grid().getDataProvider().refreshAll();
         refreshAll();
     }
 
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        track(null);
+    private void unsubscribe() {
         if (subscription != null) {
             subscription.dispose();
             subscription = null;
         }
+        if (updates != null) {
+            updates.close();
+            updates = null;
+        }
+    }
+
+    /** The browser shows this tab, or hides it: a hidden tab is sent no redraws until it is shown again. */
+    private void shown(boolean on) {
+        getUI().ifPresent(ui -> TabAccess.of(ui, frames).shown(on));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        track(null);
+        unsubscribe();
         if (undoKeys != null) {
             undoKeys.remove();
             undoKeys = null;
@@ -527,6 +561,11 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     /** The History tab's panel. */
     HistoryPanel history() {
         return history;
+    }
+
+    /** The head's word on whether the sheet's edits are saved. */
+    SavedIndicator saved() {
+        return saved;
     }
 
     /** Shows the side panel's tab {@code id} ({@code tab-graph}, {@code tab-add}, {@code tab-training}). */

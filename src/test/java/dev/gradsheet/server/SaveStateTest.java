@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsheet.jobs.JobPool;
 import dev.gradsheet.sheet.Examples;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -36,17 +34,7 @@ class SaveStateTest {
 
     /** A database that stops answering while {@code down} is set (a full disk, a lost connection). */
     static DataSource failingWhile(DataSource real, AtomicBoolean down) {
-        return (DataSource) Proxy.newProxyInstance(SaveStateTest.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    if (down.get() && method.getName().equals("getConnection")) {
-                        throw new SQLException("the database is unreachable");
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return FailingDatabase.failingWhile(real, down);
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {

@@ -69,8 +69,56 @@ public abstract class KaribuTestBase {
         return _get(SheetView.class);
     }
 
-    /** Lets pushed changes (UI.access) and deferred grid work run, as a browser round trip would. */
+    /**
+     * Lets pushed changes (UI.access) and deferred grid work run, as a browser round trip would: the
+     * page's tasks are handed to it off the thread that made them, and its pictures computed on the
+     * server's picture threads, so this waits (at most 10 s) until everything the test caused so far
+     * has reached the page — every task handed and run, every picture drawn from a state at least as
+     * new as now.
+     */
     protected static void roundtrip() {
         MockVaadin.clientRoundtrip();
+        settle(MockVaadin::clientRoundtrip, true);
+    }
+
+    /**
+     * Runs {@code roundtrip} (which runs the page's queue) until the page has caught up: every task
+     * posted before it ran was handed to the page first, it posted nothing new but pictures, and (with
+     * {@code pictures}) every picture asked for before the first round shows a state at least that new
+     * — which may wait for the tab's pace, a tenth of a second after the last picture.
+     */
+    static void settle(Runnable roundtrip, boolean pictures) {
+        UI ui = UI.getCurrent();
+        java.util.Optional<dev.gradsheet.ui.frames.Tab> found = ui == null ? java.util.Optional.empty()
+                : dev.gradsheet.ui.common.TabAccess.existing(ui);
+        if (found.isEmpty()) {
+            return;
+        }
+        dev.gradsheet.ui.frames.Tab tab = found.get();
+        dev.gradsheet.ui.frames.Tab.Mark first = tab.mark();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            dev.gradsheet.ui.frames.Tab.Mark now = tab.mark();
+            boolean handed = waitUntil(() -> tab.handed(now), deadline);
+            roundtrip.run();
+            if (handed && tab.quietSince(now) && (!pictures || tab.drawn(first)) || System.nanoTime() >= deadline) {
+                return;
+            }
+        }
+    }
+
+    private static boolean waitUntil(java.util.function.BooleanSupplier condition, long deadline) {
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -11,9 +11,15 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
  */
 final class ReadoutView {
     final Span status = new Span();
+    /** Says the tab gets fewer updates because the server is behind; hidden otherwise. */
+    final Span busy = new Span();
     final ProgressBar progress = new ProgressBar();
 
     ReadoutView() {
+        busy.setId("train-busy");
+        busy.addClassName("gs-legend");
+        busy.setText(TrainTexts.t("train.status.busy"));
+        busy.setVisible(false);
         status.setId("train-status");
         status.getStyle().set("font-variant-numeric", "tabular-nums");
         progress.setId("train-progress");
@@ -31,6 +37,11 @@ final class ReadoutView {
     /** The line alone (after a Step: the bar keeps the last run's). */
     void show(TrainingPresenter.Readout line) {
         status.setText(StatusLine.of(line));
+    }
+
+    /** Whether the tab gets fewer updates because the server is behind (said under the line). */
+    void busy(boolean behind) {
+        busy.setVisible(behind);
     }
 
     /** Pause was asked for: the run stops after its current step. */

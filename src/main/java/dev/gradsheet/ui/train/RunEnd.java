@@ -33,8 +33,8 @@ public sealed interface RunEnd {
     record SgdEnded(boolean stopped, int steps, String objective, double objectiveValue) implements RunEnd {
     }
 
-    /** How Play ended. */
-    enum How { DONE, PAUSED, PAUSED_BY_LIMIT }
+    /** How Play ended: done, paused (by a click), by its time limit, or because no tab showed the sheet. */
+    enum How { DONE, PAUSED, PAUSED_BY_LIMIT, PAUSED_UNWATCHED }
 
     /**
      * Play ended ({@code how}) at this step and epoch of the loop, after {@code steps} steps of its
@@ -68,7 +68,9 @@ public sealed interface RunEnd {
         if (run.playState() != null) {
             TrainingLoop loop = run.playState().loop();
             boolean epochLoss = !Double.isNaN(run.epochLoss());
-            How how = run.pausedByLimit() ? How.PAUSED_BY_LIMIT : result.stopped() ? How.PAUSED : How.DONE;
+            How how = run.pausedByLimit() ? How.PAUSED_BY_LIMIT
+                    : run.pausedUnwatched() && result.stopped() ? How.PAUSED_UNWATCHED
+                    : result.stopped() ? How.PAUSED : How.DONE;
             return new Played(how, loop.steps(), loop.epochs(), result.steps(),
                     epochLoss ? run.epochLoss() : run.progress().loss(), epochLoss, run.testLoss(),
                     GridNumbers.of(sheet, data, result.batchGradient()));

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
@@ -19,6 +18,9 @@ import dev.gradsheet.jobs.TrainingJob;
 import dev.gradsheet.server.SharedSheet;
 import dev.gradsheet.server.SheetRegistry;
 import dev.gradsheet.sheet.DataTable;
+import dev.gradsheet.ui.common.TabAccess;
+import dev.gradsheet.ui.frames.FrameWorkers;
+import dev.gradsheet.ui.frames.PageUpdates;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,8 +31,10 @@ import java.util.concurrent.CompletableFuture;
  * test share; the loss curve (train, test), the decision picture and the network view; after a run
  * the last batch's mean gradient per weight. The panel lays its parts out and puts on the page what
  * its {@link TrainingPresenter} decides and computes; training runs on a background thread
- * ({@link TrainingJob}) and the page hears about it about ten times a second through server push.
- * Each Play, Step and Reset is one undoable edit.
+ * ({@link TrainingJob}) and the page hears about it up to ten times a second through server push —
+ * fewer when the server is behind (the readout then says so), none while the tab is hidden. Its
+ * pictures are computed on the server's picture threads and only put on the page here. Each Play,
+ * Step and Reset is one undoable edit.
  */
 public class TrainingPanel extends Composite<Details> {
     final TrainingSettings settings = new TrainingSettings(this::drawPictures);
@@ -43,9 +47,18 @@ public class TrainingPanel extends Composite<Details> {
     final NetworkView network = new NetworkView();
     final DataSection data;
     private final TrainingPresenter presenter;
+    private final FrameWorkers frames;
+    /** What this panel receives while it is on a page. */
+    private PageUpdates updates;
+    private Runnable stopHearingBusy;
 
-    public TrainingPanel(SharedSheet shared, SheetRegistry registry) {
-        presenter = new TrainingPresenter(shared, registry.limits(), registry.jobs(), new Shown());
+    /**
+     * The panel of {@code shared}, whose pictures are computed on {@code frames} and whose runs count
+     * against {@code visitor}'s (one browser; null: nobody in particular).
+     */
+    public TrainingPanel(SharedSheet shared, SheetRegistry registry, FrameWorkers frames, String visitor) {
+        this.frames = frames;
+        presenter = new TrainingPresenter(shared, registry.limits(), registry.jobs(), visitor, new Shown());
         data = new DataSection(presenter, registry, table -> {
             suggestBatch(table);
             drawPictures();
@@ -84,7 +97,8 @@ public class TrainingPanel extends Composite<Details> {
         HorizontalLayout links = new HorizontalLayout(templates, activations, losses);
         links.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         links.setWrap(true);
-        VerticalLayout controls = new VerticalLayout(transport, readout.status, readout.progress, settings, links);
+        VerticalLayout controls = new VerticalLayout(transport, readout.status, readout.busy, readout.progress,
+                settings, links);
         controls.setPadding(false);
         controls.setSpacing(false);
         return controls;
@@ -217,11 +231,9 @@ public class TrainingPanel extends Composite<Details> {
         }
     }
 
-    /** The decision picture and the network, computed by the presenter, then put on the page. */
+    /** The decision picture and the network are stale: the presenter computes them off this thread. */
     private void drawPictures() {
-        TrainingPresenter.Pictures pictures = presenter.pictures(settings.testShare.getValue(), settings.seed.getValue());
-        heatmap.show(pictures.decision());
-        network.show(pictures.network());
+        presenter.redraw(settings.testShare.getValue(), settings.seed.getValue());
     }
 
     /** New data: a batch size to suit it, and the panel opens. */
@@ -266,8 +278,9 @@ public class TrainingPanel extends Composite<Details> {
         }
 
         @Override
-        public void sheetChanged() {
-            drawPictures();
+        public void sheetChanged(TrainingPresenter.Pictures pictures) {
+            heatmap.show(pictures.decision());
+            network.show(pictures.network());
             data.refresh();
         }
     }
@@ -276,13 +289,11 @@ public class TrainingPanel extends Composite<Details> {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
-        presenter.attach(task -> {
-            try {
-                ui.access(task::run);
-            } catch (UIDetachedException closed) {
-                // the tab is gone; the run belongs to the sheet and goes on for the other tabs
-            }
-        });
+        updates = TabAccess.of(ui, frames).open(TabAccess.page(ui));
+        stopHearingBusy = updates.tab().pace().onBusy(readout::busy);
+        readout.busy(updates.tab().pace().busy());
+        drawPictures(); // with the settings as they are now
+        presenter.attach(updates);
     }
 
     /**
@@ -292,6 +303,11 @@ public class TrainingPanel extends Composite<Details> {
     @Override
     protected void onDetach(DetachEvent detachEvent) {
         presenter.detach();
+        if (updates != null) {
+            updates.close();
+            stopHearingBusy.run();
+            updates = null;
+        }
         super.onDetach(detachEvent);
     }
 }

@@ -16,13 +16,14 @@ import dev.gradsheet.train.DataException;
 import dev.gradsheet.train.Split;
 import dev.gradsheet.train.Trainer;
 import dev.gradsheet.train.TrainingLoop;
+import dev.gradsheet.ui.frames.Frame;
+import dev.gradsheet.ui.frames.PageUpdates;
 import io.reactivex.rxjava3.disposables.Disposable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The logic of the training panel, free of Vaadin: Play, Pause, Step and Reset on the sheet's
@@ -31,20 +32,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * typed ({@link Outcome}, {@link StepOutcome}, {@link RunEnd}, {@link Readout}); the panel words it
  * from the bundles.
  *
- * <p>Threads: every method is called on the page's thread (a request, or a task the page runs through
- * {@link Page#access}); run control (start, pause, step, reset) happens right there, never in a task
- * queued for later. The run's and the sheet's streams only queue tasks on the page, and at most one
- * of each kind waits at a time (a progress update, a sheet change, the latter at most every
- * {@link TrainingJob#PUBLISH_MS}): a page slower than the updates draws the latest state once.
+ * <p>Threads: every method is called on the page's thread (a request, or a task handed to the page
+ * through its {@link PageUpdates}); run control (start, pause, step, reset) happens right there, never
+ * in a task queued for later. The run's and the sheet's streams — which speak on the training thread,
+ * holding the sheet's lock — only mark a frame stale ({@link Frame}): the readout's frame and the
+ * pictures' frame are each waiting at most once, at the tab's pace, and the pictures are computed on
+ * the server's picture threads from a private copy of the sheet ({@link Sheet#copy()}), never on the
+ * training thread, the page's thread or under the sheet's lock. The page only puts them on screen.
  */
 public final class TrainingPresenter {
     /** How long Reset waits for a run it paused to let go of the loop. */
     static final long RESET_WAIT_SECONDS = 10;
-
-    /** Runs a task on the page (with its lock held), or drops it when the page has gone. */
-    public interface Page {
-        void access(Runnable task);
-    }
 
     /** What the panel shows; called on the page's thread. */
     public interface Display {
@@ -57,8 +55,11 @@ public final class TrainingPresenter {
         /** The followed run ended. */
         void ended(RunEnd end);
 
-        /** The sheet changed (an edit anywhere, or a run's progress): its pictures are stale. */
-        void sheetChanged();
+        /**
+         * The sheet changed (an edit anywhere, or a run's progress): its {@code pictures}, computed
+         * afresh off the page's thread, to put on the page.
+         */
+        void sheetChanged(Pictures pictures);
     }
 
     /**
@@ -134,24 +135,37 @@ public final class TrainingPresenter {
     private final SharedSheet shared;
     private final ServerLimits limits;
     private final JobPool jobs;
+    /** Who plays here (one browser), counted against the pool's runs per visitor; null: nobody in particular. */
+    private final String visitor;
     private final Display display;
+    /** Used by one picture frame at a time (a frame is computed only once the last one was put). */
     private final NetworkPicture.Painter networkPainter = new NetworkPicture.Painter();
     /** The sheet's run this panel shows (started here or in another tab), or null. */
     private TrainingJob job;
     private CompletableFuture<Void> finished = CompletableFuture.completedFuture(null);
-    private volatile Page page;
-    /** Whether a progress update, and a sheet change, waits on the page: one of each at a time. */
-    private final AtomicBoolean progressQueued = new AtomicBoolean();
-    private final AtomicBoolean sheetChangeQueued = new AtomicBoolean();
+    private volatile PageUpdates page;
+    /** The readout's and the pictures' frames while on a page. */
+    private volatile Frame<Void, Void> progressFrame;
+    private volatile Frame<PictureInput, Pictures> picturesFrame;
+    /** Told at the start of every picture computation: lets a test see which thread computes, holding what. */
+    private volatile Runnable computing = () -> { };
+    /** The settings the pictures are drawn with (the test rows drawn hollow). */
+    private volatile PictureSettings pictureSettings = new PictureSettings(null, null);
     private Disposable jobWatch;
     private Disposable slotWatch;
     private Disposable sheetWatch;
 
     /** The presenter of one panel (one tab) training {@code shared}, within the server's limits, on its pool. */
     public TrainingPresenter(SharedSheet shared, ServerLimits limits, JobPool jobs, Display display) {
+        this(shared, limits, jobs, null, display);
+    }
+
+    /** As {@link #TrainingPresenter(SharedSheet, ServerLimits, JobPool, Display)}, its runs counted against {@code visitor}'s. */
+    public TrainingPresenter(SharedSheet shared, ServerLimits limits, JobPool jobs, String visitor, Display display) {
         this.shared = shared;
         this.limits = limits;
         this.jobs = jobs;
+        this.visitor = visitor;
         this.display = display;
     }
 
@@ -205,7 +219,7 @@ public final class TrainingPresenter {
         TrainingJob started;
         try {
             started = shared.training().start(() -> TrainingJob.play(state, lr, toRun, untilPaused, pace, jobs,
-                    TrainingJob.PUBLISH_MS, TrainingJob.NOTIFY_MS));
+                    TrainingJob.PUBLISH_MS, TrainingJob.NOTIFY_MS, visitor));
         } catch (JobRefusedException e) {
             return Outcome.refused(e, null);
         }
@@ -407,28 +421,14 @@ public final class TrainingPresenter {
         }
         job = run;
         display.following(run);
-        Page on = page;
+        PageUpdates on = page;
+        Frame<Void, Void> progressing = progressFrame;
         if (on != null) {
-            jobWatch = run.updates().subscribe(j -> queueOnce(on, progressQueued, display::progressed), failure -> { });
-            finished = run.result().handle((result, failure) -> {
-                on.access(() -> end(run, result, failure));
-                return null;
-            });
+            jobWatch = run.updates().subscribe(j -> progressing.stale(), failure -> { });
+            finished = run.result().handle((result, failure) -> on.post(() -> end(run, result, failure)))
+                    .thenCompose(handed -> handed);
         }
         display.progressed();
-    }
-
-    /**
-     * From a run's or the sheet's thread: queues {@code show} for the page unless it is queued already,
-     * so a page slower than the updates gets one task for all of them (it reads the latest state).
-     */
-    private static void queueOnce(Page on, AtomicBoolean queued, Runnable show) {
-        if (queued.compareAndSet(false, true)) {
-            on.access(() -> {
-                queued.set(false);
-                show.run();
-            });
-        }
     }
 
     private void end(TrainingJob run, Trainer.Result result, Throwable failure) {
@@ -468,17 +468,55 @@ public final class TrainingPresenter {
     public record Pictures(DecisionPicture.Picture decision, NetworkPicture network) {
     }
 
+    /** The settings that change the pictures: the test share and seed (which rows are drawn hollow). */
+    private record PictureSettings(Integer testShare, Integer seed) {
+    }
+
     /**
-     * Computes the pictures of the sheet as it is now: the decision picture with the rows the
-     * settings' test share and seed hold back drawn hollow, and the network (its neurons' own pictures
-     * redrawn at most every {@link NetworkPicture#PICTURES_MS} while a run goes on).
+     * What a picture is computed from, read in a moment under the sheet's read lock: a private copy of
+     * the sheet (the live sheet itself when it is too big for either picture, which then only says so),
+     * the data, the rows drawn hollow and whether a run goes on.
      */
-    public Pictures pictures(Integer testShare, Integer seed) {
+    record PictureInput(Sheet sheet, DataTable data, int[] testRows, boolean running) {
+    }
+
+    /**
+     * The pictures are stale: the decision picture with the rows this test share and seed hold back
+     * drawn hollow, and the network. They are computed off the page's thread and put on the page
+     * through {@link Display#sheetChanged}; nothing is computed here.
+     */
+    public void redraw(Integer testShare, Integer seed) {
+        pictureSettings = new PictureSettings(testShare, seed);
+        Frame<PictureInput, Pictures> frame = picturesFrame;
+        if (frame != null) {
+            frame.stale();
+        }
+    }
+
+    /** On a picture thread: the sheet's numbers now, copied in one short read. */
+    PictureInput pictureInput() {
         DataTable table = shared.data();
-        Sheet sheet = shared.sheet();
-        int[] testRows = table == null ? new int[0] : testRows(table, testShare, seed);
-        return new Pictures(DecisionPicture.of(sheet, table, testRows),
-                networkPainter.paint(sheet, table, shared.training().busy()));
+        Sheet live = shared.sheet();
+        Sheet sheet = live.size() <= Math.max(DecisionPicture.MAX_CELLS, NetworkPicture.MAX_CELLS) ? live.copy() : live;
+        PictureSettings settings = pictureSettings;
+        int[] testRows = table == null ? new int[0] : testRows(table, settings.testShare(), settings.seed());
+        return new PictureInput(sheet, table, testRows, shared.training().busy());
+    }
+
+    /**
+     * Computes the pictures from {@code in}: the decision picture and the network (its neurons' own
+     * pictures redrawn at most every {@link NetworkPicture#PICTURES_MS} while a run goes on). Reads
+     * only the copy in {@code in}, never the shared sheet.
+     */
+    Pictures pictures(PictureInput in) {
+        computing.run();
+        return new Pictures(DecisionPicture.of(in.sheet(), in.data(), in.testRows()),
+                networkPainter.paint(in.sheet(), in.data(), in.running()));
+    }
+
+    /** Runs {@code probe} at the start of every picture computation (tests: on which thread, holding which lock). */
+    void whileComputing(Runnable probe) {
+        computing = probe;
     }
 
     /** The rows the loop holds back for testing with this share and seed (what Play will use). */
@@ -488,21 +526,23 @@ public final class TrainingPresenter {
     }
 
     /**
-     * The panel is on a page: follows the sheet's run (a run started in any tab, or before this tab
-     * opened, is shown here too) and tells the display when the sheet changes.
+     * The panel is on a page, which gets what it shows through {@code on}: follows the sheet's run (a
+     * run started in any tab, or before this tab opened, is shown here too; one that paused because
+     * nobody watched it is shown paused, saying so) and redraws the pictures when the sheet changes.
      */
-    public void attach(Page on) {
+    public void attach(PageUpdates on) {
         detach();
-        progressQueued.set(false); // a task queued on an earlier page may never have run
-        sheetChangeQueued.set(false);
         page = on;
-        sheetWatch = shared.sheet().changes().throttleLatest(TrainingJob.PUBLISH_MS, TimeUnit.MILLISECONDS, true)
-                .subscribe(change -> queueOnce(on, sheetChangeQueued, display::sheetChanged), failure -> { });
+        progressFrame = on.frame(display::progressed);
+        picturesFrame = on.frame(this::pictureInput, this::pictures, display::sheetChanged);
+        Frame<PictureInput, Pictures> pictures = picturesFrame;
+        sheetWatch = shared.sheet().changes().subscribe(change -> pictures.stale(), failure -> { });
         slotWatch = shared.training().changes().subscribe(current -> current.ifPresent(run -> {
-            if (!run.isDone()) {
-                on.access(() -> follow(run));
+            if (!run.isDone() || run.pausedUnwatched()) {
+                on.post(() -> follow(run));
             }
         }), failure -> { });
+        pictures.stale();
     }
 
     /**
@@ -519,6 +559,8 @@ public final class TrainingPresenter {
         slotWatch = null;
         jobWatch = null;
         page = null;
+        progressFrame = null;
+        picturesFrame = null;
         job = null; // a reattached panel follows the sheet's run afresh
     }
 }

@@ -29,8 +29,8 @@ final class TrainingRefusals {
         if (cause instanceof TrainingLoop.Diverged) {
             return diverged(state);
         }
-        if (cause instanceof JobRefusedException) {
-            return TrainTexts.t("train.refusal.serverBusy");
+        if (cause instanceof JobRefusedException refused) {
+            return dev.gradsheet.ui.common.JobRefusals.of(refused);
         }
         if (cause instanceof EditRefusedException refused) {
             return switch (refused.reason()) {

@@ -83,6 +83,7 @@ final class TrainingWords {
             case PAUSED_BY_LIMIT -> TrainTexts.t("train.result.pausedByLimit", TrainingJob.UNTIL_PAUSED_LIMIT.toMinutes(),
                     p.step(), p.epoch());
             case PAUSED -> TrainTexts.t("train.result.paused", p.step(), p.epoch());
+            case PAUSED_UNWATCHED -> TrainTexts.t("train.result.pausedUnwatched", p.step(), p.epoch());
             case DONE -> TrainTexts.t("train.result.done", p.steps());
         };
         String loss = TrainTexts.t(p.epochLoss() ? "train.result.lossEpoch" : "train.result.lossLastStep",

@@ -14,6 +14,8 @@ import dev.gradsheet.train.Templates;
 import dev.gradsheet.ui.train.TrainingPresenter.Outcome;
 import dev.gradsheet.ui.train.TrainingPresenter.Problem;
 import dev.gradsheet.ui.train.TrainingPresenter.Settings;
+import dev.gradsheet.ui.frames.FrameWorkers;
+import dev.gradsheet.ui.frames.Tab;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,15 +37,21 @@ class TrainingPresenterTest {
     private static final Settings FOUR = new Settings(0.5, 4, null, 0, 1, true, 0);
 
     private final JobPool pool = new JobPool(1, 4);
+    private final FrameWorkers workers = new FrameWorkers(1, 100);
+    /** The page's tab (its hand-offs and frames). */
+    private final Tab tab = new Tab(workers);
     /** The page: tasks the presenter queued, run when the test says so (on the test's thread). */
     private final Queue<Runnable> page = new ConcurrentLinkedQueue<>();
     /** What the presenter told the display, in order. */
     private final List<String> told = new CopyOnWriteArrayList<>();
     private final AtomicReference<RunEnd> ended = new AtomicReference<>();
+    /** The threads the display was called on. */
+    private final List<String> shownOn = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void closePool() {
         pool.close();
+        workers.close();
     }
 
     private TrainingPresenter presenter(String sheetText, ServerLimits limits) throws Exception {
@@ -53,35 +61,51 @@ class TrainingPresenterTest {
 
     private TrainingPresenter presenter(Sheet sheet, DataTable data, ServerLimits limits) {
         SharedSheet shared = new SharedSheet("cccccccccccccccc", sheet, "", new AtomicReference<>(data));
-        TrainingPresenter p = new TrainingPresenter(shared, limits, pool, new TrainingPresenter.Display() {
+        return presenter(shared, limits, pool, null);
+    }
+
+    /** A presenter of {@code shared} on a page of this test, playing on {@code jobs} for {@code visitor}. */
+    private TrainingPresenter presenter(SharedSheet shared, ServerLimits limits, JobPool jobs, String visitor) {
+        TrainingPresenter p = new TrainingPresenter(shared, limits, jobs, visitor, new TrainingPresenter.Display() {
             @Override
             public void following(TrainingJob run) {
                 told.add("following");
+                shownOn.add(Thread.currentThread().getName());
             }
 
             @Override
             public void progressed() {
                 told.add("progressed");
+                shownOn.add(Thread.currentThread().getName());
             }
 
             @Override
             public void ended(RunEnd end) {
                 told.add("ended");
                 ended.set(end);
+                shownOn.add(Thread.currentThread().getName());
             }
 
             @Override
-            public void sheetChanged() {
+            public void sheetChanged(TrainingPresenter.Pictures pictures) {
                 told.add("sheetChanged");
+                shownOn.add(Thread.currentThread().getName());
             }
         });
-        p.attach(page::add);
-        page.clear(); // the sheet's first change notice, if any
+        p.attach(tab.open(page::add));
+        // the first pictures, computed off this thread, reach the page; the test starts from there
+        await().pollInSameThread().atMost(30, TimeUnit.SECONDS).until(() -> {
+            runPage();
+            return told.contains("sheetChanged");
+        });
         told.clear();
         return p;
     }
 
+    /** Runs every task handed to the page so far (waiting until what was posted before is handed). */
     private void runPage() {
+        Tab.Mark mark = tab.mark();
+        await().atMost(30, TimeUnit.SECONDS).until(() -> tab.handed(mark));
         for (Runnable task = page.poll(); task != null; task = page.poll()) {
             task.run();
         }
@@ -213,7 +237,7 @@ class TrainingPresenterTest {
             }
 
             @Override
-            public void sheetChanged() {
+            public void sheetChanged(TrainingPresenter.Pictures pictures) {
             }
         });
         assertThat(other.play(FOUR)).isEqualTo(Outcome.OK);
@@ -225,5 +249,100 @@ class TrainingPresenterTest {
         assertThat(other.job().isDone()).isFalse(); // the run belongs to the sheet
         assertThat(other.pause()).isTrue();
         other.job().result().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void picturesAreComputedOnPictureThreadsNeverOnTheTrainingThreadNorUnderTheSheetsLock() throws Exception {
+        TrainingPresenter p = presenter(AND, ServerLimits.defaults());
+        Sheet sheet = p.shared().sheet();
+        List<String> computedOn = new CopyOnWriteArrayList<>();
+        List<Boolean> holdingTheSheetsLock = new CopyOnWriteArrayList<>();
+        p.whileComputing(() -> {
+            computedOn.add(Thread.currentThread().getName());
+            holdingTheSheetsLock.add(sheet.heldByCurrentThread());
+        });
+        assertThat(p.play(FOUR)).isEqualTo(Outcome.OK); // until paused
+        TrainingJob run = p.job();
+        // while the run goes on (its thread announcing every 100 ms under the sheet's lock) the page keeps up
+        await().pollInSameThread().atMost(30, TimeUnit.SECONDS).until(() -> {
+            runPage();
+            return computedOn.size() >= 5 && told.stream().filter("progressed"::equals).count() >= 3;
+        });
+        assertThat(run.isDone()).isFalse();
+        assertThat(p.pause()).isTrue();
+        run.result().get(30, TimeUnit.SECONDS);
+        runPage();
+        assertThat(computedOn).allMatch(name -> name.startsWith(FrameWorkers.PICTURE_THREAD), "a picture thread");
+        assertThat(holdingTheSheetsLock).containsOnly(false);
+        // the page's own thread (here the test's) put everything on screen; the training thread nothing
+        assertThat(shownOn).containsOnly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void aRunPausedBecauseNobodyWatchedIsShownPausedWithItsStateAndWhyWhenTheSheetIsOpenedAgain() throws Exception {
+        TrainingPresenter p = presenter(AND, ServerLimits.defaults());
+        SharedSheet shared = p.shared();
+        assertThat(p.play(FOUR)).isEqualTo(Outcome.OK);
+        TrainingJob run = p.job();
+        await().atMost(30, TimeUnit.SECONDS).until(() -> run.progress().step() > 100);
+        p.detach(); // the last tab closed; the registry pauses the run after gradsheet.train.unwatched-pause
+        run.pauseUnwatched();
+        run.result().get(30, TimeUnit.SECONDS);
+        long step = shared.training().play().loop().steps();
+        runPage();
+        ended.set(null);
+        // a tab opens the sheet again
+        TrainingPresenter reopened = presenter(shared, ServerLimits.defaults(), pool, null);
+        await().pollInSameThread().atMost(30, TimeUnit.SECONDS).until(() -> {
+            runPage();
+            return ended.get() != null;
+        });
+        assertThat(reopened.job()).isSameAs(run);
+        RunEnd.Played played = (RunEnd.Played) ended.get();
+        assertThat(played.how()).isEqualTo(RunEnd.How.PAUSED_UNWATCHED);
+        assertThat(played.step()).isEqualTo(step).isGreaterThan(100);
+        assertThat(TrainingWords.result(played)).startsWith("Paused by itself at step " + step + " (epoch " + played.epoch()
+                + "): nobody had this sheet open.").contains("Play goes on from here");
+        // its state: the readout where it stopped, and its curves
+        assertThat(reopened.progress().readout().step()).isEqualTo(step);
+        assertThat(reopened.curves().steps().count()).isEqualTo(step);
+        // ready to Play on from there
+        assertThat(reopened.play(FOUR)).isEqualTo(Outcome.OK);
+        await().atMost(30, TimeUnit.SECONDS).until(() -> reopened.job().progress().step() > step);
+        assertThat(reopened.pause()).isTrue();
+        reopened.job().result().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aVisitorsRunsAreCountedAndTheLimitIsWordedFromTheBundles() throws Exception {
+        JobPool onePerVisitor = new JobPool(2, 4, 1, 1);
+        try {
+            SheetFile.Loaded first = SheetFile.parse(AND, "a.sheet");
+            SheetFile.Loaded second = SheetFile.parse(AND, "b.sheet");
+            SheetFile.Loaded third = SheetFile.parse(AND, "c.sheet");
+            TrainingPresenter mine = presenter(new SharedSheet("aaaaaaaaaaaaaaaa", first.sheet(), "",
+                    new AtomicReference<>(first.data())), ServerLimits.defaults(), onePerVisitor, "browser-1");
+            TrainingPresenter alsoMine = presenter(new SharedSheet("bbbbbbbbbbbbbbbb", second.sheet(), "",
+                    new AtomicReference<>(second.data())), ServerLimits.defaults(), onePerVisitor, "browser-1");
+            TrainingPresenter someoneElses = presenter(new SharedSheet("dddddddddddddddd", third.sheet(), "",
+                    new AtomicReference<>(third.data())), ServerLimits.defaults(), onePerVisitor, "browser-2");
+            assertThat(mine.play(FOUR)).isEqualTo(Outcome.OK);
+            assertThat(onePerVisitor.heldBy("browser-1")).isEqualTo(1);
+            Outcome refused = alsoMine.play(FOUR);
+            assertThat(refused.problem()).isEqualTo(Problem.REFUSED);
+            assertThat(((dev.gradsheet.jobs.JobRefusedException) refused.cause()).reason())
+                    .isEqualTo(dev.gradsheet.jobs.JobRefusedException.Reason.VISITOR_LIMIT);
+            assertThat(TrainingWords.problem(refused, 1000))
+                    .isEqualTo("you already have as many runs going as one visitor may (1); pause one first");
+            assertThat(alsoMine.job()).isNull();
+            assertThat(someoneElses.play(FOUR)).as("another browser plays on").isEqualTo(Outcome.OK);
+            await().atMost(30, TimeUnit.SECONDS).until(() -> someoneElses.job().progress().step() > 0);
+            mine.pause();
+            someoneElses.pause();
+            mine.job().result().get(30, TimeUnit.SECONDS);
+            someoneElses.job().result().get(30, TimeUnit.SECONDS);
+        } finally {
+            onePerVisitor.close();
+        }
     }
 }
