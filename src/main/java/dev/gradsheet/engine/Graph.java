@@ -108,6 +108,8 @@ final class Graph {
      * evaluated (probed) by one thread while the original goes on changing under its own lock.
      */
     Graph copy() {
+        // the copy computes cell by cell: it must start from every cell's number, the loops' hidden ones too
+        materializeDense(false);
         Graph c = new Graph(names.copy());
         c.size = size;
         c.op = op.clone();

@@ -141,6 +141,22 @@ class DenseLayerTest {
     }
 
     @Test
+    void aCopyTakenAfterTheLoopsRanHoldsEveryCellsNumbers() {
+        Sheet s = Sheets.withDenseLayers(mlp(8), 1);
+        s.sgdStep(0.1, 1);
+        s.setValue("w1_0_0", 0.3); // the loops ran twice since the load; the arrays hold the load's products
+        assertNotNull(s.graph.dense);
+        Sheet copy = s.copy();
+        List<Cell> original = s.cells();
+        for (Cell c : original) {
+            assertEquals(Double.doubleToRawLongBits(c.value()), Double.doubleToRawLongBits(copy.value(c.name())),
+                    () -> "value of " + c.name());
+            assertEquals(Double.doubleToRawLongBits(c.grad()), Double.doubleToRawLongBits(copy.grad(c.name())),
+                    () -> "gradient of " + c.name());
+        }
+    }
+
+    @Test
     void theProductsAndPartialSumsAreNotWrittenDuringTheLoopButReadAsTheyWouldBe() {
         Sheet s = Sheets.withDenseLayers(mlp(8), 1);
         Sheet plain = Sheets.withDenseLayers(mlp(8), Integer.MAX_VALUE);
