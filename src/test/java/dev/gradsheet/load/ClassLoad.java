@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -75,7 +77,8 @@ public final class ClassLoad {
             Map<String, Object> peak = server.agent().gauges(true);
             outcome.atPeak.put("heapUsedMb", peak.get("heapUsedMb"));
             sleepSeconds(plan.seconds() - plan.seconds() / 2);
-            sampler.shutdownNow();
+            sampler.shutdown();
+            sampler.awaitTermination(1, TimeUnit.MINUTES);
             stopAndCheck();
             leave();
             outcome.afterLeaving = settledGauges(outcome.atStart, 150);
@@ -220,10 +223,29 @@ public final class ClassLoad {
         }
         outcome.students.addAll(reports);
         reports.forEach(r -> r.pauseMillis.forEach(outcome.studentPause::add));
+        outcome.mismatches.addAll(checkAgainstEval(reports));
+        outcome.pagesChecked += reports.size();
+    }
+
+    /**
+     * Every page's numbers against {@code eval} of its downloaded sheet, three at a time: each eval
+     * is a JVM of its own, seconds on a busy machine.
+     */
+    private List<String> checkAgainstEval(List<StudentReport> reports) throws Exception {
         SheetCheck check = new SheetCheck(plan.jar(), work.resolve("sheets"));
-        for (StudentReport r : reports) {
-            outcome.mismatches.addAll(check.differences(r.student, r.rows, r.downloaded));
-            outcome.pagesChecked++;
+        ExecutorService evals = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<List<String>>> found = new ArrayList<>();
+            for (StudentReport r : reports) {
+                found.add(evals.submit(() -> check.differences(r.student, r.rows, r.downloaded)));
+            }
+            List<String> out = new ArrayList<>();
+            for (Future<List<String>> f : found) {
+                out.addAll(f.get(5, TimeUnit.MINUTES));
+            }
+            return out;
+        } finally {
+            evals.shutdownNow();
         }
     }
 
@@ -267,7 +289,10 @@ public final class ClassLoad {
                 return false;
             }
         }
-        return true;
+        // Tomcat lets request threads above its spare ones go after a minute idle: wait for them too
+        double threads = g.get("serverThreads") instanceof Number n ? n.doubleValue() : 0;
+        double baseThreads = baseline.get("serverThreads") instanceof Number n ? n.doubleValue() : Double.MAX_VALUE;
+        return threads <= baseThreads + LoadOutcome.THREADS_ABOVE_BASELINE;
     }
 
     /** Resynchronisations and error lines in the server's log. */

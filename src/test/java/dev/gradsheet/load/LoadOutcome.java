@@ -21,6 +21,8 @@ public final class LoadOutcome {
     static final double STUCK_SECONDS = 10;
     /** Every run's steps/s must be within this factor of the mean of its network size. */
     static final double FAIRNESS = 2;
+    /** Threads the server may keep above its baseline once the class has left (pools' spare threads). */
+    static final int THREADS_ABOVE_BASELINE = 10;
 
     final LoadPlan plan;
     final LatencyLog enter = new LatencyLog();
@@ -115,7 +117,7 @@ public final class LoadOutcome {
         }
         double threadsStart = number(atStart.get("serverThreads"));
         double threadsAfter = number(afterLeaving.get("serverThreads"));
-        if (threadsAfter > threadsStart + 10) {
+        if (threadsAfter > threadsStart + THREADS_ABOVE_BASELINE) {
             out.add("threads did not return to their baseline: " + (int) threadsStart + " at start, " + (int) threadsAfter + " after");
         }
         return out;

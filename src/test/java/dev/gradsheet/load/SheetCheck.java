@@ -36,7 +36,7 @@ final class SheetCheck {
      */
     List<String> differences(String page, List<List<String>> rows, String downloaded) throws IOException, InterruptedException {
         List<String> out = new ArrayList<>();
-        if (downloaded == null || downloaded.startsWith("ERROR")) {
+        if (downloaded == null || downloaded.startsWith("failed: ")) {
             out.add(page + ": no sheet downloaded (" + downloaded + ")");
             return out;
         }

@@ -2,8 +2,6 @@ package dev.gradsheet.ui.pages;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriverException;
@@ -13,24 +11,12 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * The sheet page as a load-test student works it in Chromium: open a sheet, edit a value in the
  * grid, press SGD, build an MLP from the Templates dialog, Play and Pause, and at the end read the
- * numbers on screen and download the sheet. Only element ids the page has had for long are used, so
- * it works any version of the page (before and after).
+ * numbers on screen and download the sheet. The grid, the training readout and the Download link
+ * are read through {@link SheetPage}'s parts; what only a load student does (the Templates dialog's
+ * data choice, the editor's text before Enter, rows as text) is here, with ids the page has had for
+ * long, so it works the code before this work too.
  */
 public final class LoadSheetPage {
-    /** JS: the text of column {@code arguments[1]} in the grid row named {@code arguments[0]}, or null. */
-    static final String CELL_JS = """
-            const grid = document.getElementById('cells');
-            if (!grid || !grid.shadowRoot) return null;
-            for (const tr of grid.shadowRoot.querySelectorAll('tbody#items tr')) {
-              if (tr.hidden) continue;
-              const tds = tr.querySelectorAll('td');
-              if (tds.length > arguments[1] && tds[0]._content
-                  && tds[0]._content.textContent.trim() === arguments[0]) {
-                return arguments[2] ? tds[arguments[1]]._content : tds[arguments[1]]._content.textContent.trim();
-              }
-            }
-            return null;
-            """;
     /** JS: every rendered grid row as [name, value, gradient]. */
     static final String ROWS_JS = """
             const grid = document.getElementById('cells');
@@ -44,38 +30,22 @@ public final class LoadSheetPage {
             }
             return rows;
             """;
-    static final String SELECTED_JS = """
-            const grid = document.getElementById('cells');
-            for (const tr of grid.shadowRoot.querySelectorAll('tbody#items tr')) {
-              const td = tr.querySelector('td');
-              if (!tr.hidden && td && td._content && td._content.textContent.trim() === arguments[0]) {
-                return tr.hasAttribute('selected');
-              }
-            }
-            return false;
-            """;
     /** JS: the value of the focused input (through shadow roots), or null when no input has the focus. */
     static final String FOCUSED_INPUT_JS = """
             let a = document.activeElement;
             while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
             return a instanceof HTMLInputElement ? a.value : null;
             """;
-    /** JS (async): the text the Download link gives. */
-    static final String DOWNLOAD_JS = """
-            const done = arguments[arguments.length - 1];
-            fetch(document.getElementById('download').href, {credentials: 'same-origin'})
-                .then(r => r.text()).then(done, e => done('ERROR ' + e));
-            """;
-    public static final int NAME = 0;
-    public static final int FORMULA = 1;
-    public static final int VALUE = 3;
-    public static final int GRAD = 4;
-    private static final Pattern STEP = Pattern.compile("^(?:SGD )?step (\\d+)");
+    public static final int NAME = GridPart.NAME;
+    public static final int VALUE = GridPart.VALUE;
+    public static final int GRAD = GridPart.GRAD;
 
     private final LoadBrowser browser;
+    private final SheetPage sheet;
 
     public LoadSheetPage(LoadBrowser browser) {
         this.browser = browser;
+        this.sheet = new SheetPage(browser.driver());
     }
 
     public LoadBrowser browser() {
@@ -97,7 +67,7 @@ public final class LoadSheetPage {
 
     /** The text in a grid cell, or null while its row is not rendered. */
     public String cell(String name, int column) {
-        return (String) browser.js(CELL_JS, name, column, false);
+        return sheet.grid().text(name, column);
     }
 
     /**
@@ -120,10 +90,10 @@ public final class LoadSheetPage {
     private void selectValue(String name) {
         for (int attempt = 1; ; attempt++) {
             try {
-                WebElement cell = (WebElement) browser.js(CELL_JS, name, VALUE, true);
+                WebElement cell = sheet.grid().cell(name, VALUE);
                 browser.js("arguments[0].scrollIntoView({block: 'center'})", cell);
                 cell.click();
-                browser.waitFor(10, name + " selected", d -> Boolean.TRUE.equals(browser.js(SELECTED_JS, name)));
+                browser.waitFor(10, name + " selected", d -> sheet.grid().isSelected(name));
                 return;
             } catch (WebDriverException e) {
                 if (attempt == 3) {
@@ -143,6 +113,21 @@ public final class LoadSheetPage {
         typeValue(name, text);
         enter();
         browser.waitFor(60, name + " showing " + text, d -> text.equals(cell(name, VALUE)));
+    }
+
+    /**
+     * Edits {@code name}'s value on a sheet others edit too, and waits until the grid shows the text
+     * typed or any other value than before: another tab's edit or SGD step may change the value
+     * right after this one, so the text typed need not stay on screen.
+     */
+    public void editSharedValue(String name, String text) {
+        String before = cell(name, VALUE);
+        typeValue(name, text);
+        enter();
+        browser.waitFor(60, name + " showing " + text + " or a later value", d -> {
+            String now = cell(name, VALUE);
+            return text.equals(now) || now != null && !now.equals(before);
+        });
     }
 
     public void click(String id) {
@@ -214,8 +199,7 @@ public final class LoadSheetPage {
 
     /** The step count the training readout shows, 0 before any. */
     public long steps() {
-        Matcher m = STEP.matcher(text("train-status"));
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
+        return sheet.training().steps();
     }
 
     /** The rendered grid rows as [name, value, gradient] texts. */
@@ -230,6 +214,6 @@ public final class LoadSheetPage {
 
     /** The sheet's text from the Download link. */
     public String download() {
-        return (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(DOWNLOAD_JS);
+        return sheet.downloaded();
     }
 }

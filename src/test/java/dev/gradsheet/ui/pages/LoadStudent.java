@@ -122,7 +122,12 @@ public final class LoadStudent implements Runnable {
             pauseFor(1000 + random.nextInt(2000));
         } else {
             if (random.nextDouble() < 0.6) {
-                page.editValue("z", Z_VALUES.get(random.nextInt(Z_VALUES.size())));
+                String z = Z_VALUES.get(random.nextInt(Z_VALUES.size()));
+                if (kind == Kind.SHARER) {
+                    page.editSharedValue("z", z);
+                } else {
+                    page.editValue("z", z);
+                }
                 report.edits++;
             } else {
                 page.click("sgd-apply");
