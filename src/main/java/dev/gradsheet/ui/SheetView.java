@@ -159,6 +159,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     private void build(SharedSheet shared) {
         presenter = new SheetPresenter(shared, registry.limits(), registry.jobs());
+        presenter.setVisit(dev.gradsheet.ui.classroom.Visitor.visit());
         createParts(shared);
         wireParts(shared);
         Div top = new Div(toolbar, sgd);
@@ -190,6 +191,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         practiceColumns = new PracticeColumns(grid.grid(), practiceSession, practicePanel::refreshScore,
                 practicePanel::nextHint);
         training = new dev.gradsheet.ui.train.TrainingPanel(shared, registry);
+        training.actFor(presenter); // its runs and steps are this tab's person's
         training.getContent().setOpened(true); // its tab is the switch; the panel itself stays open
         startGuide = new StartGuide(presenter, addForm, this::open);
         editError.setId("edit-error");
