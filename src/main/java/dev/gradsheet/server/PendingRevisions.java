@@ -73,6 +73,9 @@ final class PendingRevisions {
      * current run. Returns whether it ended a run (its end is saved without waiting).
      */
     boolean changed(String id, ChangeSet change, Supplier<Object> startedBy) {
+        if (change.partOfGroup()) {
+            return false; // the group's own change set follows, named after it (a restore)
+        }
         Run run = null;
         boolean ends = false;
         if (change.origin() == ChangeSet.Origin.TRAINING) {
