@@ -12,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The architecture as rules the build checks: the engine at the bottom, depending on nothing but the
  * JDK, RxJava and Eclipse Collections; the file format, training, the Java API and the command line
- * on top of it, free of the web stack; the server (storage, registry, jobs) free of Vaadin; Vaadin
+ * on top of it, free of the web stack; the exports (workbook, PyTorch) on top of those, the only users
+ * of Apache POI; the server (storage, registry, jobs) free of Vaadin; Vaadin
  * only in {@code ui}; and no cycle between any two packages.
  */
 @AnalyzeClasses(packages = "dev.gradsheet", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -30,14 +31,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theLibraryLayersKnowNoWebStack = noClasses()
             .that().resideInAnyPackage("dev.gradsheet.engine..", "dev.gradsheet.sheet..", "dev.gradsheet.train..",
-                    "dev.gradsheet.api..", "dev.gradsheet.junit..", "dev.gradsheet.cli..", "dev.gradsheet.launch..")
+                    "dev.gradsheet.api..", "dev.gradsheet.junit..", "dev.gradsheet.cli..", "dev.gradsheet.launch..",
+                    "dev.gradsheet.export..")
             .should().dependOnClassesThat().resideInAnyPackage(VAADIN, SPRING, "jakarta.servlet..")
             .because("the command line and the Java library run without a server");
 
     @ArchTest
     static final ArchRule theCommandLineUsesNoServerPart = noClasses()
             .that().resideInAnyPackage("dev.gradsheet.cli..", "dev.gradsheet.launch..", "dev.gradsheet.api..",
-                    "dev.gradsheet.junit..", "dev.gradsheet.engine..", "dev.gradsheet.sheet..", "dev.gradsheet.train..")
+                    "dev.gradsheet.junit..", "dev.gradsheet.engine..", "dev.gradsheet.sheet..", "dev.gradsheet.train..",
+                    "dev.gradsheet.export..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.gradsheet.ui..", "dev.gradsheet.web..",
                     "dev.gradsheet.server..", "dev.gradsheet.jobs..")
             .because("the server is built on the library, never the other way round");
@@ -86,6 +89,19 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(VAADIN, "jakarta.servlet..", "dev.gradsheet.web..",
                     "dev.gradsheet.ui..")
             .because("pages and HTTP endpoints ask the same access rules; the rules know neither");
+
+    @ArchTest
+    static final ArchRule theExportsStandOnTheLibraryNotBeneathIt = noClasses()
+            .that().resideInAnyPackage("dev.gradsheet.engine..", "dev.gradsheet.sheet..", "dev.gradsheet.train..",
+                    "dev.gradsheet.api..", "dev.gradsheet.junit..")
+            .should().dependOnClassesThat().resideInAPackage("dev.gradsheet.export..")
+            .because("the exports read sheets through the engine's, the file format's and training's public parts");
+
+    @ArchTest
+    static final ArchRule onlyTheExportsUsePoi = noClasses()
+            .that().resideOutsideOfPackage("dev.gradsheet.export..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.poi..")
+            .because("the workbook library is loaded only when a workbook is written or read");
 
     @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("dev.gradsheet.(**)")

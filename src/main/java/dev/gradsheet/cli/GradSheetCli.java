@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gradsheet", mixinStandardHelpOptions = true, version = "GradSheet 0.1",
         description = "Live neural-network cells: evaluate, step and check .sheet files.",
         subcommands = {EvalCommand.class, StepCommand.class, CheckCommand.class, TrainCommand.class, NewCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class})
 public final class GradSheetCli implements Runnable {
     public static final int OK = 0;
@@ -25,7 +26,7 @@ public final class GradSheetCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: eval, step, check or train");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: eval, step, check, train, new or export");
     }
 
     /** Runs the command line with the given streams; returns the exit code. */

@@ -22,6 +22,7 @@ public final class Main {
     /** Runs a command, or starts the web app. */
     public static void main(String[] args) throws Exception {
         if (isCommand(args)) {
+            quietWorkbookLogging();
             System.exit(GradSheetCli.run(args));
         }
         startWebApp(args);
@@ -63,6 +64,17 @@ public final class Main {
             }
         }
         return true;
+    }
+
+    /**
+     * The workbook library (Apache POI) logs through Log4j's API, which on the command line has no
+     * logging behind it and would print a warning about that on the first workbook; its own simple
+     * logger, errors only, says nothing unless something is wrong. The web app logs through SLF4J.
+     */
+    static void quietWorkbookLogging() {
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
     }
 
     private static void startWebApp(String[] args) throws Exception {

@@ -101,7 +101,7 @@ public final class SheetStore {
 
     /** The embedded database's URL: a file {@code gradsheet.mv.db} in the data directory. */
     public static String embeddedUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("gradsheet") + ";DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=0";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("gradsheet") + ";DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=0;CACHE_SIZE=2048";
     }
 
     private static boolean isPostgres(DataSource ds) {

@@ -77,11 +77,7 @@ public final class Trainer {
         for (int r = 0; r < rows.length; r++) {
             rows[r] = data.row(r);
         }
-        int[] order = new int[rows.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(config.seed());
+        BatchOrder orders = new BatchOrder(rows.length, config.seed(), config.shuffle());
         double[] gradient = new double[weights.size()];
         List<Double> stepLosses = new ArrayList<>();
         List<Double> epochLosses = new ArrayList<>();
@@ -95,9 +91,7 @@ public final class Trainer {
         try {
             epochs:
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                if (config.shuffle()) {
-                    shuffle(order, random);
-                }
+                int[] order = orders.next();
                 double epochSum = 0;
                 for (int from = 0; from < rows.length; from += config.batchSize()) {
                     if (stop.getAsBoolean()) {

@@ -37,7 +37,8 @@ import java.util.List;
 /**
  * The sheet's toolbar: undo/redo (their buttons name the edit they undo or redo, e.g. "Undo SGD
  * step (lr 0.01)"; the history is the sheet's, shared by every tab), the Examples menu, download and
- * upload of {@code .sheet} files, the objective picker and the sheet's share link. Opening an example
+ * upload of {@code .sheet} files (and of workbooks GradSheet exported), the export menu
+ * ({@link ExportMenu}), the objective picker and the sheet's share link. Opening an example
  * or uploading fires an {@link OpenEvent}; upload errors (too big, not a sheet) are listed with
  * their line numbers, the current sheet is left alone and the refused file leaves the upload's list
  * at once, so the next file is read.
@@ -72,7 +73,8 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         setUpUpload();
         setUpObjective();
         setUpShareLink();
-        HorizontalLayout row = new HorizontalLayout(undo, redo, menu, download, upload, objective, shareLink);
+        HorizontalLayout row = new HorizontalLayout(undo, redo, menu, download, new ExportMenu(presenter), upload, objective,
+                shareLink);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         row.setWrap(true);
         VerticalLayout layout = getContent();
@@ -113,7 +115,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
      */
     private void setUpUpload() {
         upload.setId("upload");
-        upload.setAcceptedFileTypes(".sheet", ".txt", "text/plain");
+        upload.setAcceptedFileTypes(".sheet", ".txt", "text/plain", ".xlsx", ExportDownloads.XLSX); // workbooks GradSheet exported
         upload.setMaxFiles(1);
         upload.setMaxFileSize(uploadBytes);
         upload.setDropAllowed(true);

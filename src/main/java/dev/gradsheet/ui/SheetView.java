@@ -321,7 +321,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         String source = fileName == null ? getTranslation("sheet.uploadName") : dev.gradsheet.engine.Messages.shorten(fileName);
         SheetFile.Loaded loaded;
         try {
-            loaded = SheetFile.parse(bytes, source);
+            loaded = dev.gradsheet.export.SheetImport.parse(bytes, source); // a .sheet file or a workbook GradSheet wrote
         } catch (SheetFormatException e) {
             List<String> lines = new ArrayList<>();
             lines.add(getTranslation("sheet.notOpened", source));

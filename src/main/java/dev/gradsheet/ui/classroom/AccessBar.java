@@ -60,6 +60,22 @@ public class AccessBar extends Composite<Div> {
         this.actions = actions;
         this.actor = actor;
         this.onRights = onRights;
+        setUpLinkMode();
+        setUpButtons();
+        Div root = getContent();
+        root.setId("access-bar");
+        root.addClassName("gs-access-bar");
+        root.add(text, link, copy, handIn, handInStatus, assign, delete, message, Account.of(actor));
+        // a compact line that wraps at its right, beside the sheet's description (see SheetView)
+        // at most about two short lines (as high as a description's three), so it fits beside one even at 800 px
+        root.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("align-items", "center")
+                .set("justify-content", "flex-end").set("gap", "var(--lumo-space-xs) var(--lumo-space-s)")
+                .set("margin-left", "auto").set("max-width", "19em").set("font-size", "var(--lumo-font-size-s)");
+        refresh();
+    }
+
+    /** "Only viewers" / "Anyone with the link can edit": the owner's switch. */
+    private void setUpLinkMode() {
         text.setId("access-text");
         link.setId("link-mode");
         link.setItems(SheetOwner.LinkMode.VIEW, SheetOwner.LinkMode.EDIT);
@@ -73,6 +89,10 @@ public class AccessBar extends Composite<Div> {
                 setLinkMode(e.getValue());
             }
         });
+    }
+
+    /** Make a copy, Delete, Hand in and Make an assignment, each shown when the rights allow it. */
+    private void setUpButtons() {
         copy.setId("make-copy");
         copy.setText(getTranslation("bar.copy"));
         copy.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
@@ -92,16 +112,6 @@ public class AccessBar extends Composite<Div> {
         assign.addClickListener(e -> new AssignmentDialog(shared, actions, actor).open());
         message.setId("access-message");
         message.addClassName("gs-error");
-        Div root = getContent();
-        root.setId("access-bar");
-        root.addClassName("gs-access-bar");
-        root.add(text, link, copy, handIn, handInStatus, assign, delete, message, Account.of(actor));
-        // a compact line that wraps at its right, beside the sheet's description (see SheetView)
-        // at most about two short lines (as high as a description's three), so it fits beside one even at 800 px
-        root.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("align-items", "center")
-                .set("justify-content", "flex-end").set("gap", "var(--lumo-space-xs) var(--lumo-space-s)")
-                .set("margin-left", "auto").set("max-width", "19em").set("font-size", "var(--lumo-font-size-s)");
-        refresh();
     }
 
     /** The rights this visitor has now. */

@@ -38,6 +38,23 @@ class AssignmentDialog extends Dialog {
         NewAssignment form = new NewAssignment(actions, teacher, sheet);
         setId("assign-dialog");
         setHeaderTitle(getTranslation("assign.header"));
+        setUpClassChoice(form);
+        setUpFields();
+        create.setId("assign-create");
+        create.setText(getTranslation("assign.create"));
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickListener(e -> make(form));
+        done.setId("assign-done");
+        VerticalLayout body = new VerticalLayout(classChoice, title, values, cells, tolerance, due, done);
+        body.setPadding(false);
+        add(body);
+        Button close = new Button(getTranslation("assign.close"), e -> close());
+        close.setId("assign-close");
+        getFooter().add(close, create);
+    }
+
+    /** The teacher's classes, the first one chosen. */
+    private void setUpClassChoice(NewAssignment form) {
         classChoice.setId("assign-class");
         classChoice.setLabel(getTranslation("assign.class"));
         classChoice.setItems(form.classes());
@@ -45,6 +62,10 @@ class AssignmentDialog extends Dialog {
         if (!form.classes().isEmpty()) {
             classChoice.setValue(form.classes().get(0));
         }
+    }
+
+    /** Title, what is asked (values too, which cells), the tolerance and the due time. */
+    private void setUpFields() {
         title.setId("assign-title");
         title.setLabel(getTranslation("assign.title"));
         title.setWidthFull();
@@ -60,46 +81,42 @@ class AssignmentDialog extends Dialog {
         due.setId("assign-due");
         due.setLabel(getTranslation("assign.due"));
         due.setPlaceholder(getTranslation("assign.duePlaceholder"));
-        create.setId("assign-create");
-        create.setText(getTranslation("assign.create"));
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        done.setId("assign-done");
-        create.addClickListener(e -> {
-            for (var f : new com.vaadin.flow.component.HasValidation[] {classChoice, title, cells, tolerance, due}) {
-                f.setInvalid(false);
+    }
+
+    /** Makes the assignment, or shows each refused field's reason next to it and makes nothing. */
+    private void make(NewAssignment form) {
+        for (var f : new com.vaadin.flow.component.HasValidation[] {classChoice, title, cells, tolerance, due}) {
+            f.setInvalid(false);
+        }
+        NewAssignment.Outcome o = form.make(classChoice.getValue(), title.getValue(), values.getValue(),
+                cells.getValue(), tolerance.getValue(), due.getValue(), ZoneId.systemDefault(), Instant.now());
+        if (!o.ok()) {
+            for (Map.Entry<NewAssignment.Field, String[]> p : o.problems().entrySet()) {
+                var field = switch (p.getKey()) {
+                    case CLASS -> classChoice;
+                    case TITLE -> title;
+                    case CELLS -> cells;
+                    case TOLERANCE -> tolerance;
+                    case DUE -> due;
+                };
+                field.setErrorMessage(getTranslation(p.getValue()[0], (Object[]) java.util.Arrays.copyOfRange(p.getValue(), 1, p.getValue().length)));
+                field.setInvalid(true);
             }
-            NewAssignment.Outcome o = form.make(classChoice.getValue(), title.getValue(), values.getValue(),
-                    cells.getValue(), tolerance.getValue(), due.getValue(), ZoneId.systemDefault(), Instant.now());
-            if (!o.ok()) {
-                for (Map.Entry<NewAssignment.Field, String[]> p : o.problems().entrySet()) {
-                    var field = switch (p.getKey()) {
-                        case CLASS -> classChoice;
-                        case TITLE -> title;
-                        case CELLS -> cells;
-                        case TOLERANCE -> tolerance;
-                        case DUE -> due;
-                    };
-                    field.setErrorMessage(getTranslation(p.getValue()[0], (Object[]) java.util.Arrays.copyOfRange(p.getValue(), 1, p.getValue().length)));
-                    field.setInvalid(true);
-                }
-                return;
-            }
-            String link = Pages.assignment(o.made().id());
-            done.removeAll();
-            done.add(getTranslation("assign.made"));
-            Anchor students = new Anchor(link, getTranslation("assign.studentLink"));
-            students.setId("assign-link");
-            Anchor dashboard = new Anchor(Pages.dashboard(o.made().id()), getTranslation("assign.dashboard"));
-            dashboard.setId("assign-dashboard");
-            dashboard.getElement().getStyle().set("margin-left", "var(--lumo-space-m)");
-            done.add(students, dashboard);
-            create.setEnabled(false);
-        });
-        VerticalLayout body = new VerticalLayout(classChoice, title, values, cells, tolerance, due, done);
-        body.setPadding(false);
-        add(body);
-        Button close = new Button(getTranslation("assign.close"), e -> close());
-        close.setId("assign-close");
-        getFooter().add(close, create);
+            return;
+        }
+        showLinks(o.made().id());
+        create.setEnabled(false);
+    }
+
+    /** The assignment's link for the students and its dashboard's for the teacher. */
+    private void showLinks(String assignmentId) {
+        done.removeAll();
+        done.add(getTranslation("assign.made"));
+        Anchor students = new Anchor(Pages.assignment(assignmentId), getTranslation("assign.studentLink"));
+        students.setId("assign-link");
+        Anchor dashboard = new Anchor(Pages.dashboard(assignmentId), getTranslation("assign.dashboard"));
+        dashboard.setId("assign-dashboard");
+        dashboard.getElement().getStyle().set("margin-left", "var(--lumo-space-m)");
+        done.add(students, dashboard);
     }
 }
