@@ -119,7 +119,9 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(uploadBytes);
         upload.setDropAllowed(true);
-        upload.setUploadButton(new Button(getTranslation("toolbar.open")));
+        Button open = new Button(getTranslation("toolbar.open"));
+        open.getElement().setAttribute("title", getTranslation("toolbar.openTitle"));
+        upload.setUploadButton(open);
         upload.setUploadHandler(new SheetUpload());
         if (!dev.gradsheet.ui.i18n.Texts.english()) {
             // the upload's own words (its error texts stay the component's: rejection() reads them)
