@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,9 +26,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * adds to the database (H2's file, PostgreSQL's table with its TOAST) for the worked example and for
  * a sheet of the largest upload; and how much of one sheet's history a visitor who saves as fast as
  * autosave goes, all day, each save in a new visit, can make the store keep. Each prints its figures
- * ({@code HISTORY-SIZE …} on stderr).
+ * ({@code HISTORY-SIZE …} on stderr). A probe, not a unit test: it writes some 400 MB to two
+ * databases, and what H2 and the JVM keep of that for a while upset {@code ui.MemoryTest}'s heap
+ * readings in a shared JVM; run it in its own with {@code mvn -B verify -Pspeed -Dit.test=HistorySizeProbe}.
  */
-class HistorySizeTest {
+class HistorySizeProbe {
     /** {@code gradsheet.limits.upload}'s default: the largest sheet the page opens. */
     private static final int UPLOAD_CHARS = 1_000_000;
     /** Its revisions once trained: a 0.99 MB upload saved revisions of 1.27 MB (more digits per value). */
@@ -66,21 +67,25 @@ class HistorySizeTest {
         return (size.getAsLong() - before) / count;
     }
 
-    private static final HistoryPolicy KEEP_ALL = new HistoryPolicy(1_000, false, Long.MAX_VALUE);
-
-    @Test
-    void bytesOfOneRevisionOnH2() throws Exception {
-        DataSource ds = SheetStore.embeddedDataSource(dir);
-        SheetStore store = new SheetStore(ds, KEEP_ALL);
+    /** The size of the embedded database's file in {@code dir}. */
+    private static LongSupplier fileSize(Path dir) {
         Path file = dir.resolve("gradsheet.mv.db");
-        LongSupplier size = () -> {
+        return () -> {
             try {
                 return Files.size(file);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         };
-        measure("H2 file", store, size, 6);
+    }
+
+    private static final HistoryPolicy KEEP_ALL = new HistoryPolicy(1_000, false, Long.MAX_VALUE);
+
+    @Test
+    void bytesOfOneRevisionOnH2() throws Exception {
+        try (HikariDataSource ds = (HikariDataSource) SheetStore.embeddedDataSource(dir)) { // closed: H2 gives its memory back
+            measure("H2 file", new SheetStore(ds, KEEP_ALL), fileSize(dir), 6);
+        }
     }
 
     @Test
@@ -102,7 +107,7 @@ class HistorySizeTest {
      */
     private static void measure(String where, SheetStore store, LongSupplier size, int factor) throws Exception {
         int small = worked(0).length();
-        long perSmall = bytesPerRevision(store, HistorySizeTest::worked, 300, size);
+        long perSmall = bytesPerRevision(store, HistorySizeProbe::worked, 300, size);
         String big = sheetOf(UPLOAD_CHARS, 1);
         assertThat(SheetFile.parse(big, "big.sheet").sheet().size()).isGreaterThan(25_000); // a real sheet
         long perBig = bytesPerRevision(store, i -> sheetOf(UPLOAD_CHARS, i + 1), 12, size);
@@ -120,15 +125,9 @@ class HistorySizeTest {
      */
     @Test
     void aHostileVisitorsDayOnH2() throws Exception {
-        SheetStore store = new SheetStore(SheetStore.embeddedDataSource(dir), HistoryPolicy.DEFAULT);
-        Path file = dir.resolve("gradsheet.mv.db");
-        hostileDay("H2 file", store, 6, () -> {
-            try {
-                return Files.size(file);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        try (HikariDataSource ds = (HikariDataSource) SheetStore.embeddedDataSource(dir)) { // closed: H2 gives its memory back
+            hostileDay("H2 file", new SheetStore(ds, HistoryPolicy.DEFAULT), 6, fileSize(dir));
+        }
     }
 
     @Test
