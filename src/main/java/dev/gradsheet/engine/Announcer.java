@@ -83,9 +83,11 @@ final class Announcer {
 
     /**
      * The edit begun last has stabilized (and was recorded for undo): tells each observed cell whose
-     * number changed, then the change stream once, with the cells that changed.
+     * number changed, then the change stream once, with the cells that changed ({@code partOfGroup}:
+     * one edit of a group made as one, whose own change set follows).
      */
-    void announce(long version, EditLabel label, boolean structural, ChangeSet.Origin origin, Object source) {
+    void announce(long version, EditLabel label, boolean structural, ChangeSet.Origin origin, Object source,
+                  boolean partOfGroup) {
         boolean track = tracking;
         tracking = false;
         graph.trackChanges = false;
@@ -94,7 +96,7 @@ final class Announcer {
         }
         emitToCells();
         if (track) {
-            changes.onNext(changeSet(version, label, structural, origin, source));
+            changes.onNext(changeSet(version, label, structural, origin, source, partOfGroup));
         }
     }
 
@@ -139,7 +141,7 @@ final class Announcer {
     }
 
     private ChangeSet changeSet(long version, EditLabel label, boolean structural, ChangeSet.Origin origin,
-                                Object source) {
+                                Object source, boolean partOfGroup) {
         long[] changed = new long[(graph.size + 63) >>> 6];
         for (int i = 0; i < graph.changedValues.size(); i++) {
             int id = graph.changedValues.get(i);
@@ -176,7 +178,7 @@ final class Announcer {
             grads[i] = graph.grad[listed[i]];
         }
         return new ChangeSet(version, label, structural ? ChangeSet.Kind.STRUCTURE : ChangeSet.Kind.VALUES, origin,
-                source, listed, values, grads, names);
+                source, listed, values, grads, names, partOfGroup);
     }
 
     /** The subjects of one observed cell; cells nobody observes have none, so big sheets stay small. */

@@ -62,9 +62,16 @@ public final class ChangeSet {
     private final double[] values;
     private final double[] grads;
     private final Names names;
+    private final boolean partOfGroup;
 
     ChangeSet(long version, EditLabel label, Kind kind, Origin origin, Object source, int[] ids,
               double[] values, double[] grads, Names names) {
+        this(version, label, kind, origin, source, ids, values, grads, names, false);
+    }
+
+    ChangeSet(long version, EditLabel label, Kind kind, Origin origin, Object source, int[] ids,
+              double[] values, double[] grads, Names names, boolean partOfGroup) {
+        this.partOfGroup = partOfGroup;
         this.version = version;
         this.label = label;
         this.kind = kind;
@@ -105,6 +112,15 @@ public final class ChangeSet {
      */
     public Object source() {
         return source;
+    }
+
+    /**
+     * Whether this is one edit of a group made as one ({@link Sheet#asOneEdit}, a restore): the group's
+     * own change set, named after the group and listing no cells, follows its last edit. Whoever names
+     * what happened (a saved revision) takes the group's name, not its parts'.
+     */
+    public boolean partOfGroup() {
+        return partOfGroup;
     }
 
     /** Whether cells were added, removed, renamed or re-wired ({@link Kind#STRUCTURE}). */

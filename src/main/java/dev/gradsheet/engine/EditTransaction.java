@@ -55,7 +55,7 @@ final class EditTransaction {
         }
         record.run();
         version++;
-        announcer.announce(version, label, structural, origin, source);
+        announcer.announce(version, label, structural, origin, source, group != null);
     }
 
     /** A new edit, already built as a patch of the graph's state: applied, recorded, announced. */

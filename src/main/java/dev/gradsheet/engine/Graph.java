@@ -139,6 +139,14 @@ final class Graph {
         c.denseMinimum = denseMinimum;
         c.fusedTargets.addAll(fusedTargets);
         c.fusedGradients.addAll(fusedGradients);
+        // A layer's loop state belongs to its graph: the copy computes cell by cell, over its own topology.
+        c.denseLayerMinimum = Integer.MAX_VALUE;
+        DenseLayers.plainView(c);
+        if (dense != null) {
+            // marks are by pass position, which the loops renumber; a whole state has none pending
+            c.dirty = new long[(c.passCount + 63) >>> 6];
+            c.firstDirtyWord = Integer.MAX_VALUE;
+        }
         return c;
     }
 

@@ -17,6 +17,11 @@ public final class JobSlot {
     private final Subject<Optional<TrainingJob>> changes =
             BehaviorSubject.createDefault(Optional.<TrainingJob>empty()).toSerialized();
     private TrainingJob current;
+    /**
+     * Who started the current run (an opaque token, a tab's presenter), or null. Volatile: the sheet's
+     * autosave reads it while it holds the sheet's lock, which this slot's lock must never wait for.
+     */
+    private volatile Object startedBy;
     private PlayState play;
 
     /** The sheet's Playground loop (its place, start weights and curves), or null before the first Play. */
@@ -44,6 +49,11 @@ public final class JobSlot {
         return current;
     }
 
+    /** Who started the current or last run (the token given to {@link #start(Object, Supplier)}), or null. */
+    public Object startedBy() {
+        return startedBy;
+    }
+
     /**
      * Runs {@code work} (something short: a Step, a Reset) unless a run is going on, holding the
      * slot meanwhile so no run starts on the same loop; returns whether it ran.
@@ -66,11 +76,20 @@ public final class JobSlot {
      * the sheet is already training. Exceptions of {@code starter} (a full queue) pass through.
      */
     public TrainingJob start(Supplier<TrainingJob> starter) {
+        return start(null, starter);
+    }
+
+    /**
+     * As {@link #start(Supplier)}, started by {@code by} (an opaque token such as a tab's presenter: the
+     * run's saved revision is recorded as that person's).
+     */
+    public TrainingJob start(Object by, Supplier<TrainingJob> starter) {
         TrainingJob started;
         synchronized (this) {
             if (busy()) {
                 return null;
             }
+            startedBy = by; // before the run can take its first step
             started = starter.get();
             current = started;
         }

@@ -7,4 +7,12 @@ package dev.gradsheet.server;
 public interface ActsFor {
     /** The person this edits for. */
     Actor actor();
+
+    /**
+     * The visit this edits in: a random id per browser session, so the history keeps the first and
+     * last revision of each visit ({@link HistoryThinning}); null when there is none (an HTTP request).
+     */
+    default String visit() {
+        return null;
+    }
 }

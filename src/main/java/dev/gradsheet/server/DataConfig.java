@@ -61,8 +61,12 @@ public class DataConfig {
     SheetStore sheetStore(DataSource dataSource, @Value("${gradsheet.data-dir:./data}") String dataDir,
                           @Value("${gradsheet.history.keep-last:100}") int keepLast,
                           @Value("${gradsheet.history.keep-daily:true}") boolean keepDaily,
-                          @Value("${gradsheet.history.max-chars:200000000}") long maxChars) {
-        SheetStore store = new SheetStore(dataSource, new HistoryPolicy(keepLast, keepDaily, maxChars));
+                          @Value("${gradsheet.history.max-chars:200000000}") long maxChars,
+                          @Value("${gradsheet.history.visits:10}") int visits,
+                          @Value("${gradsheet.history.authors:10}") int authors,
+                          @Value("${gradsheet.history.run-save-every:5s}") java.time.Duration runSaveEvery) {
+        SheetStore store = new SheetStore(dataSource,
+                new HistoryPolicy(keepLast, keepDaily, maxChars, visits, authors, runSaveEvery));
         store.importOnce(Path.of(dataDir));
         return store;
     }

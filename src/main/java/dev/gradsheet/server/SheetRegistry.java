@@ -92,12 +92,10 @@ public class SheetRegistry {
     private final UndoBudget undoBudget;
     private final Map<String, Slot> live = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
-    /** The edits made since a sheet's last save, for its next revision's name. */
-    private final Map<String, EditLabel> pendingEdits = new ConcurrentHashMap<>();
+    /** The edits made since each sheet's last save: its next revision's name, author, visit and run. */
+    private final PendingRevisions pending;
     private final io.reactivex.rxjava3.subjects.Subject<String> saves =
             io.reactivex.rxjava3.subjects.PublishSubject.<String>create().toSerialized();
-    /** Who made the first edit since a sheet's last save: its next revision's author. */
-    private final Map<String, String> pendingAuthors = new ConcurrentHashMap<>();
     /** Each live sheet's owner and link mode (saved with its first revision, read when it is loaded). */
     private final Map<String, SheetOwner> owners = new ConcurrentHashMap<>();
     private final ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -119,6 +117,7 @@ public class SheetRegistry {
         this.runs = runs;
         this.jobs = jobs;
         this.undoBudget = new UndoBudget(limits.undoBudget());
+        this.pending = new PendingRevisions(store.history().runSaveEvery());
         long sweepMs = Math.max(1000, Math.min(60_000, limits.evictAfter().toMillis() / 2));
         saver.scheduleWithFixedDelay(this::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
         long watchMs = Math.max(100, Math.min(5_000, runs.unwatchedPause().toMillis() / 4));
@@ -245,8 +244,8 @@ public class SheetRegistry {
             }
         }
         dirty.remove(id);
-        pendingEdits.remove(id);
-        pendingAuthors.remove(id);
+        pending.forget(id);
+        lastChange.remove(id);
         sync.remove(id);
         owners.remove(id);
     }
@@ -321,9 +320,8 @@ public class SheetRegistry {
                 return; // another server's revision, saved already
             }
             try {
-                noteEdit(shared, change.label());
-                noteAuthor(shared, change.source() instanceof ActsFor a ? a.actor() : null);
-                scheduleSave(shared);
+                boolean runEnded = pending.changed(shared.id(), change, shared.training()::startedBy);
+                scheduleSave(shared, runEnded);
             } catch (RuntimeException e) { // shutting down: the final flush saves it
                 LOG.warn("autosave of sheet {} not scheduled: {}", shared.id(), LogText.of(e));
             }
@@ -416,6 +414,7 @@ public class SheetRegistry {
             sync.remove(slot.shared.id());
             owners.remove(slot.shared.id());
             lastChange.remove(slot.shared.id());
+            pending.forget(slot.shared.id());
             slot.watch.dispose();
             slot.shared.sheet().forgetHistory(); // its undo memory goes back to the shared budget
             slot.shared.sheet().shareUndoBudget(null);
@@ -425,10 +424,17 @@ public class SheetRegistry {
     }
 
     private void scheduleSave(SharedSheet shared) {
+        scheduleSave(shared, false);
+    }
+
+    /** Saves the sheet soon; {@code promptly}: without waiting out a run's interval between saves (its end). */
+    private void scheduleSave(SharedSheet shared, boolean promptly) {
         lastChange.put(shared.id(), System.nanoTime());
         if (dirty.add(shared.id())) {
             publish(shared, failures.containsKey(shared.id()) ? SaveState.FAILING : SaveState.SAVING);
             saveWhenQuiet(shared, saveDelayMs(shared));
+        } else if (promptly) {
+            saveWhenQuiet(shared, saveDelayMs(shared)); // the save already waiting may be a run's, seconds away
         }
     }
 
@@ -457,13 +463,22 @@ public class SheetRegistry {
         return shared.sheet().size() > BIG_SHEET_CELLS ? BIG_SAVE_QUIET_MS : SAVE_DELAY_MS;
     }
 
-    /** Saves the sheet after {@code delayMs}, or later if it changed again meanwhile and must be quiet longer. */
+    /**
+     * Saves the sheet after {@code delayMs}, or later if it changed again meanwhile and must be quiet
+     * longer, or if only a run's progress waits and the run's last save was recent.
+     */
     private void saveWhenQuiet(SharedSheet shared, long delayMs) {
         saver.schedule(() -> {
+            long at = System.nanoTime();
             long quiet = saveDelayMs(shared);
-            long since = (System.nanoTime() - lastChange.getOrDefault(shared.id(), 0L)) / 1_000_000;
+            long since = (at - lastChange.getOrDefault(shared.id(), 0L)) / 1_000_000;
             if (quiet > SAVE_DELAY_MS && since < quiet && dirty.contains(shared.id())) {
                 saveWhenQuiet(shared, quiet - since); // edited meanwhile: wait for the pause
+                return;
+            }
+            long runWait = pending.waitMs(shared.id(), at);
+            if (runWait > 0 && dirty.contains(shared.id())) {
+                saveWhenQuiet(shared, runWait); // a run goes on: its progress is saved every few seconds only
                 return;
             }
             if (dirty.remove(shared.id())) {
@@ -488,27 +503,31 @@ public class SheetRegistry {
     }
 
     private boolean saveNow(SharedSheet shared, EditLabel edit) {
-        EditLabel made = null;
-        String author = null;
+        PendingRevisions.Pending made = null;
+        boolean historyFull;
         try {
             synchronized (shared) {
-                made = pendingEdits.remove(shared.id());
-                author = pendingAuthors.remove(shared.id());
+                made = pending.take(shared.id());
                 String objective = shared.sheet().objective();
                 String text = shared.text();
                 Sync base = sync.computeIfAbsent(shared.id(), k -> new Sync(0, null));
+                String author = made == null ? null : made.author();
+                String visit = made == null ? null : made.visit();
                 if (author == null && base.revision == 0) {
                     author = owner(shared).owner(); // a sheet's first revision is its maker's
                 }
+                RevisionOrigin origin = new RevisionOrigin(author, visit, pending.replaces(shared.id(), made));
                 SheetStore.Saved saved = store.saveFrom(shared.id(), text, base.revision, base.text,
-                        edit != null ? edit : made != null ? made : EditLabel.of(EditLabel.Kind.SAVED),
-                        objective, objective == null ? Double.NaN : shared.sheet().objectiveValue(), author,
+                        edit != null ? edit : made != null ? made.label() : EditLabel.of(EditLabel.Kind.SAVED),
+                        objective, objective == null ? Double.NaN : shared.sheet().objectiveValue(), origin,
                         owner(shared));
+                pending.saved(shared.id(), made, saved.revision(), saved.merged());
                 if (saved.merged()) { // another server saved first: take its edits too, keep any made meanwhile here
                     applyRemote(shared, SheetMerge.merge(text, shared.text(), saved.text()));
                 }
                 base.revision = saved.revision();
                 base.text = saved.text();
+                historyFull = saved.historyFull();
             }
             saves.onNext(shared.id());
         } catch (RuntimeException e) { // whatever the database said: the edits stay, and are tried again
@@ -516,12 +535,7 @@ public class SheetRegistry {
             if (failed == 1) {
                 LOG.error("autosave of sheet {} failed, trying again: {}", shared.id(), LogText.of(e));
             }
-            if (made != null) {
-                pendingEdits.merge(shared.id(), made, (later, earlier) -> EditLabel.together(earlier, later));
-            }
-            if (author != null) {
-                pendingAuthors.putIfAbsent(shared.id(), author);
-            }
+            pending.putBack(shared.id(), made);
             publish(shared, SaveState.FAILING);
             if (dirty.add(shared.id())) {
                 retryLater(shared, Math.min(MAX_RETRY_MS, 500L << Math.min(6, failed)));
@@ -532,7 +546,7 @@ public class SheetRegistry {
             LOG.info("sheet {} saved again after the database came back", shared.id());
         }
         if (!dirty.contains(shared.id())) {
-            publish(shared, SaveState.SAVED);
+            publish(shared, historyFull ? SaveState.FULL : SaveState.SAVED);
         }
         return true;
     }
@@ -592,24 +606,11 @@ public class SheetRegistry {
         }
     }
 
-    /** Remembers an edit for the next revision's name; edits saved together read "a, then b" or "a (+3 more)". */
-    private void noteEdit(SharedSheet shared, EditLabel label) {
-        EditLabel edit = label == null ? EditLabel.of(EditLabel.Kind.EDIT) : label;
-        pendingEdits.merge(shared.id(), edit, EditLabel::together);
-    }
-
-    /** Remembers who made the first edit since the last save: the next revision's author. */
-    private void noteAuthor(SharedSheet shared, Actor actor) {
-        if (actor != null) {
-            pendingAuthors.putIfAbsent(shared.id(), actor.key());
-        }
-    }
-
     /** Gives the sheet a new data table (null: none) and saves it with the sheet. */
     public void setData(SharedSheet shared, DataTable data) {
         shared.dataHolder().set(data);
-        noteEdit(shared, data == null ? EditLabel.of(EditLabel.Kind.DATA_REMOVED)
-                : EditLabel.of(EditLabel.Kind.DATA_TABLE, data.size()));
+        pending.edited(shared.id(), data == null ? EditLabel.of(EditLabel.Kind.DATA_REMOVED)
+                : EditLabel.of(EditLabel.Kind.DATA_TABLE, data.size()), null);
         scheduleSave(shared);
     }
 
@@ -620,13 +621,17 @@ public class SheetRegistry {
 
     /** Saves the sheet soon after a change called {@code edit} (its revision's name). */
     public void changed(SharedSheet shared, EditLabel edit) {
-        changed(shared, edit, null);
+        changed(shared, edit, (ActsFor) null);
     }
 
     /** As {@link #changed(SharedSheet, EditLabel)}, made by {@code by} (null: unknown). */
     public void changed(SharedSheet shared, EditLabel edit, Actor by) {
-        noteEdit(shared, edit);
-        noteAuthor(shared, by);
+        changed(shared, edit, by == null ? null : (ActsFor) () -> by);
+    }
+
+    /** As {@link #changed(SharedSheet, EditLabel)}, made through {@code by} (a tab: its person and visit; null: unknown). */
+    public void changed(SharedSheet shared, EditLabel edit, ActsFor by) {
+        pending.edited(shared.id(), edit, by);
         scheduleSave(shared);
     }
 

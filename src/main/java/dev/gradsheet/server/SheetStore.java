@@ -13,12 +13,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -125,8 +121,11 @@ public final class SheetStore {
     public record Stored(long revision, String text) {
     }
 
-    /** What a {@link #saveFrom} wrote: the revision and its text, merged when another server saved first. */
-    public record Saved(long revision, String text, boolean merged) {
+    /**
+     * What a {@link #saveFrom} wrote: the revision and its text, merged when another server saved
+     * first; and whether the sheet's history is at its size budget ({@link HistoryThinning.Result#full()}).
+     */
+    public record Saved(long revision, String text, boolean merged, boolean historyFull) {
     }
 
     /** The newest revision of sheet {@code id} with its text, or empty. */
@@ -151,21 +150,22 @@ public final class SheetStore {
      */
     public Saved saveFrom(String id, String text, long base, String baseText, EditLabel edit, String objective,
                           double objectiveValue) {
-        return saveFrom(id, text, base, baseText, edit, objective, objectiveValue, null, SheetOwner.NONE);
+        return saveFrom(id, text, base, baseText, edit, objective, objectiveValue, RevisionOrigin.NONE, SheetOwner.NONE);
     }
 
     /**
      * As {@link #saveFrom(String, String, long, String, EditLabel, String, double)}, naming the revision's
-     * {@code author} (an {@link Actor#key()}, or null) and, when this save creates the sheet's row, its
+     * author and visit ({@code origin}; its earlier revision of the same training run is deleted when it
+     * is still the newest, so a run leaves one revision) and, when this save creates the sheet's row, its
      * owner and link mode {@code ifNew} (in the same insert, so no other server ever sees it unowned).
      */
     public Saved saveFrom(String id, String text, long base, String baseText, EditLabel edit, String objective,
-                          double objectiveValue, String author, SheetOwner ifNew) {
-        return storage.call(() -> saveFromNow(id, text, base, baseText, edit, objective, objectiveValue, author, ifNew));
+                          double objectiveValue, RevisionOrigin origin, SheetOwner ifNew) {
+        return storage.call(() -> saveFromNow(id, text, base, baseText, edit, objective, objectiveValue, origin, ifNew));
     }
 
     private Saved saveFromNow(String id, String text, long base, String baseText, EditLabel edit, String objective,
-                              double objectiveValue, String author, SheetOwner ifNew) {
+                              double objectiveValue, RevisionOrigin origin, SheetOwner ifNew) {
         requireId(id);
         long now = clock.millis();
         Saved saved = tx.execute(status -> {
@@ -191,12 +191,15 @@ public final class SheetStore {
                     label = EditLabel.of(EditLabel.Kind.CONFLICTED, named);
                 }
             }
-            write(id, written, next, now, last.isPresent(), label, objName, objValue, author, ifNew);
-            return new Saved(next, written, merged);
+            write(id, written, next, now, last.isPresent(), label, objName, objValue, origin, ifNew);
+            if (origin.replaces() > 0 && !merged && origin.replaces() == base) { // still the newest: the run's one revision moves on
+                jdbc.sql("DELETE FROM sheet_revision WHERE sheet_id = ? AND revision = ?").params(id, origin.replaces()).update();
+            }
+            return new Saved(next, written, merged, false);
         });
         makeDurable();
-        prune(id, saved.revision());
-        return saved;
+        boolean full = prune(id);
+        return new Saved(saved.revision(), saved.text(), saved.merged(), full);
     }
 
     /**
@@ -214,7 +217,7 @@ public final class SheetStore {
     }
 
     private void write(String id, String text, long next, long now, boolean exists, EditLabel edit, String objective,
-                       double objectiveValue, String author, SheetOwner ifNew) {
+                       double objectiveValue, RevisionOrigin origin, SheetOwner ifNew) {
         EditLabel label = edit == null ? EditLabel.of(EditLabel.Kind.EDIT) : edit;
         String english = label.english(); // for people reading the database; the page reads edit_label
         String editText = english.length() > EDIT_CHARS ? english.substring(0, EDIT_CHARS - 1) + "…" : english;
@@ -227,9 +230,10 @@ public final class SheetStore {
                     .params(id, text, next, now, now, now, ifNew.owner(), ifNew.linkMode().name()).update();
         }
         jdbc.sql("INSERT INTO sheet_revision (sheet_id, revision, saved_at, edit, edit_label, objective,"
-                        + " objective_value, content, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " objective_value, content, author, visit, chars) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, next, now, editText, EditLabelCodec.encode(label), objective,
-                        Double.isFinite(objectiveValue) ? objectiveValue : null, text, author).update();
+                        Double.isFinite(objectiveValue) ? objectiveValue : null, text, origin.author(), origin.visit(),
+                        (long) text.length()).update();
         if (postgres) { // delivered to every listening server when the transaction commits
             jdbc.sql("SELECT pg_notify('" + CHANNEL + "', ?)").param(id + ":" + next).query(rs -> { });
         }
@@ -292,11 +296,11 @@ public final class SheetStore {
             Optional<Long> last = jdbc.sql("SELECT revision FROM sheet WHERE id = ? FOR UPDATE").param(id)
                     .query(Long.class).optional();
             long next = last.map(r -> r + 1).orElse(1L);
-            write(id, text, next, now, last.isPresent(), edit, objective, objectiveValue, null, SheetOwner.NONE);
+            write(id, text, next, now, last.isPresent(), edit, objective, objectiveValue, RevisionOrigin.NONE, SheetOwner.NONE);
             return next;
         });
         makeDurable();
-        prune(id, revision);
+        prune(id);
         return revision;
     }
 
@@ -426,45 +430,42 @@ public final class SheetStore {
     }
 
     /**
-     * Keeps the newest {@link HistoryPolicy#keepLast()} revisions and, beyond them, the newest of
-     * each day (UTC) when {@link HistoryPolicy#keepDaily()}; deletes the others; then, newest first,
-     * deletes every revision beyond {@link HistoryPolicy#maxChars()} of text (never the newest).
+     * Thins sheet {@code id}'s history as {@link HistoryThinning} decides from the revisions' authors,
+     * visits, times and sizes (their texts are not read), and notes whether it is at its size budget;
+     * returns that. The moment a sheet's history reaches its budget, and the moment it is back under it,
+     * are logged.
      */
-    void prune(String id, long newest) {
-        pruneByCount(id, newest);
-        pruneBySize(id);
-    }
-
-    private void pruneBySize(String id) {
-        List<long[]> kept = jdbc.sql("SELECT revision, LENGTH(content) FROM sheet_revision WHERE sheet_id = ?"
-                        + " ORDER BY revision DESC").param(id)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
-        long total = 0;
-        for (int i = 0; i < kept.size(); i++) {
-            total += kept.get(i)[1];
-            if (i > 0 && total > history.maxChars()) {
-                jdbc.sql("DELETE FROM sheet_revision WHERE sheet_id = ? AND revision <= ?").params(id, kept.get(i)[0]).update();
-                return; // this one and every older one
+    boolean prune(String id) {
+        List<HistoryThinning.Row> rows = jdbc.sql("SELECT revision, saved_at, author, visit, COALESCE(chars, LENGTH(content))"
+                        + " FROM sheet_revision WHERE sheet_id = ?").param(id)
+                .query((rs, n) -> new HistoryThinning.Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5))).list();
+        Optional<Object[]> sheet = jdbc.sql("SELECT owner, history_full FROM sheet WHERE id = ?").param(id)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getBoolean(2)}).optional();
+        if (sheet.isEmpty()) {
+            return false; // deleted meanwhile
+        }
+        HistoryThinning.Result thinned = HistoryThinning.thin(rows, (String) sheet.get()[0], history);
+        for (long revision : thinned.dropped()) {
+            jdbc.sql("DELETE FROM sheet_revision WHERE sheet_id = ? AND revision = ?").params(id, revision).update();
+        }
+        boolean wasFull = (Boolean) sheet.get()[1];
+        if (thinned.full() != wasFull) {
+            jdbc.sql("UPDATE sheet SET history_full = ? WHERE id = ?").params(thinned.full(), id).update();
+            if (thinned.full()) {
+                LOG.warn("sheet {}: its history reached its size budget of {} characters (gradsheet.history.max-chars);"
+                        + " older revisions are removed early to stay within it", id, history.maxChars());
+            } else {
+                LOG.info("sheet {}: its history is within its size budget again", id);
             }
         }
+        return thinned.full();
     }
 
-    private void pruneByCount(String id, long newest) {
-        long cutoff = newest - history.keepLast(); // revisions up to this one are beyond the last N
-        if (cutoff < 1) {
-            return;
-        }
-        List<long[]> old = jdbc.sql("SELECT revision, saved_at FROM sheet_revision WHERE sheet_id = ? AND revision <= ?"
-                        + " ORDER BY revision DESC").params(id, cutoff)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
-        Set<LocalDate> days = new HashSet<>();
-        for (long[] r : old) {
-            LocalDate day = Instant.ofEpochMilli(r[1]).atZone(ZoneOffset.UTC).toLocalDate();
-            if (history.keepDaily() && days.add(day)) {
-                continue; // the newest revision of its day stays
-            }
-            jdbc.sql("DELETE FROM sheet_revision WHERE sheet_id = ? AND revision = ?").params(id, r[0]).update();
-        }
+    /** Whether sheet {@code id}'s history is at its size budget: its last thinning removed revisions early. */
+    public boolean historyFull(String id) {
+        return storage.call(() -> isValidId(id) && jdbc.sql("SELECT history_full FROM sheet WHERE id = ?").param(id)
+                .query(Boolean.class).optional().orElse(false));
     }
 
     /**

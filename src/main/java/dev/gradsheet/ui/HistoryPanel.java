@@ -39,6 +39,8 @@ public class HistoryPanel extends Composite<Div> {
     private final SheetRegistry registry;
     final Grid<Revision> revisions = new Grid<>();
     final Div message = new Div();
+    /** Said while the sheet's history is at its size budget (older revisions then go sooner). */
+    final Paragraph full = new Paragraph();
     final Paragraph empty = new Paragraph(getTranslation("history.empty"));
     private Disposable watch;
     /** Each revision's author (key) and how to name one; none until the page says how. */
@@ -50,7 +52,11 @@ public class HistoryPanel extends Composite<Div> {
         this.registry = registry;
         HistoryPolicy policy = registry.store().history();
         Paragraph about = new Paragraph(getTranslation(policy.keepDaily() ? "history.aboutDaily" : "history.about",
-                String.valueOf(policy.keepLast())));
+                String.valueOf(policy.keepLast()), String.valueOf(policy.visits())));
+        full.setText(getTranslation("history.full", Format.readable(policy.maxChars() / 1e6)));
+        full.setId("history-full");
+        full.addClassName("gs-error");
+        full.setVisible(false);
         about.addClassName("gs-hint");
         revisions.setId("history-grid");
         revisions.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -76,7 +82,7 @@ public class HistoryPanel extends Composite<Div> {
         Div root = getContent();
         root.setId("history");
         root.addClassName("gs-history");
-        root.add(about, message, empty, revisions);
+        root.add(about, full, message, empty, revisions);
         refresh();
     }
 
@@ -92,6 +98,7 @@ public class HistoryPanel extends Composite<Div> {
         try {
             list = registry.store().revisions(presenter.shared().id());
             authors = registry.store().revisionAuthors(presenter.shared().id());
+            full.setVisible(registry.store().historyFull(presenter.shared().id()));
         } catch (RuntimeException e) {
             message.setText(getTranslation("history.unreadable"));
             return;
@@ -121,7 +128,9 @@ public class HistoryPanel extends Composite<Div> {
             EditLabel restore = EditLabel.of(EditLabel.Kind.RESTORE, r.number());
             SheetFile.Loaded target = SheetFile.parse(text, "revision " + r.number());
             int edits = presenter.asThisTab(() -> RevisionRestore.restore(presenter.shared(), target, restore));
-            registry.changed(presenter.shared(), restore, presenter.actor());
+            if (edits == 0) { // its cells were as they are: the data, answers or practice may still have changed
+                registry.changed(presenter.shared(), restore, presenter);
+            }
             message.setText(getTranslation(edits == 0 ? "history.already" : "history.restored",
                     String.valueOf(r.number())));
         } catch (SheetFormatException e) {

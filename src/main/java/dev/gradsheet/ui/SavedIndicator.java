@@ -61,6 +61,7 @@ final class SavedIndicator extends Span {
             case SAVED -> getTranslation("save.saved");
             case SAVING -> getTranslation("save.saving");
             case FAILING -> getTranslation("save.failing");
+            case FULL -> getTranslation("save.full");
         });
         if (state == SaveState.FAILING) {
             addClassName("gs-error");

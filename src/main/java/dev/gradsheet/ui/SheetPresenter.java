@@ -53,6 +53,8 @@ public final class SheetPresenter implements dev.gradsheet.server.ActsFor {
     /** Who this tab acts for (null: nobody in particular, as in tools and tests) and what they may do. */
     private dev.gradsheet.server.Actor actor;
     private dev.gradsheet.server.access.SheetAccess.Rights access = dev.gradsheet.server.access.SheetAccess.Rights.ALL;
+    /** The visit (browser session) this tab belongs to, or null. */
+    private String visit;
 
     /** A presenter with the default limits; long SGD requests run on the caller's thread. */
     public SheetPresenter(SharedSheet shared) {
@@ -94,6 +96,16 @@ public final class SheetPresenter implements dev.gradsheet.server.ActsFor {
     @Override
     public dev.gradsheet.server.Actor actor() {
         return actor;
+    }
+
+    /** This tab belongs to visit {@code visit} (a random id per browser session): its edits' revisions record it. */
+    public void setVisit(String visit) {
+        this.visit = visit;
+    }
+
+    @Override
+    public String visit() {
+        return visit;
     }
 
     /** What the person may do with this sheet: the one question the page asks of the access rules. */
@@ -370,7 +382,7 @@ public final class SheetPresenter implements dev.gradsheet.server.ActsFor {
     /** A long SGD request as the sheet's background job (progress and Stop in every tab). */
     private StepOutcome inBackground(double lr, int steps) {
         try {
-            TrainingJob job = shared.training().start(() -> TrainingJob.sgd(sheet(), lr, steps, jobs,
+            TrainingJob job = shared.training().start(this, () -> TrainingJob.sgd(sheet(), lr, steps, jobs,
                     TrainingJob.PUBLISH_MS, TrainingJob.NOTIFY_MS, visitor));
             if (job == null) {
                 return new StepOutcome(null, null, null, Texts.t("presenter.busy"));

@@ -174,6 +174,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     private void build(SharedSheet shared) {
         String visitor = VisitorKey.current();
         presenter = new SheetPresenter(shared, registry.limits(), registry.jobs(), visitor);
+        presenter.setVisit(dev.gradsheet.ui.classroom.Visitor.visit());
         createParts(shared);
         wireParts(shared);
         Div top = new Div(toolbar, sgd);
@@ -205,6 +206,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         practiceColumns = new PracticeColumns(grid.grid(), practiceSession, practicePanel::refreshScore,
                 practicePanel::nextHint);
         training = new dev.gradsheet.ui.train.TrainingPanel(shared, registry, frames, VisitorKey.current());
+        training.actFor(presenter); // its runs and steps are this tab's person's
         saved = new SavedIndicator(registry.saveState(shared), frames);
         training.getContent().setOpened(true); // its tab is the switch; the panel itself stays open
         startGuide = new StartGuide(presenter, addForm, this::open);

@@ -44,6 +44,23 @@ class AsOneEditTest {
         assertThat(dump(s)).isEqualTo(before);
     }
 
+    /** Each part is announced as part of the group; the group's own change set, last, is not and names it. */
+    @Test
+    void thePartsSayTheyArePartOfTheGroupAndTheGroupsOwnChangeSetNamesIt() {
+        Sheet s = Sheets.of(Sheets.WORKED);
+        java.util.List<ChangeSet> seen = new java.util.ArrayList<>();
+        var watching = s.changes().subscribe(seen::add);
+        s.setValue("x", 1);
+        s.asOneEdit(RESTORE, () -> {
+            s.setValue("z", -3);
+            s.setFormula("q", "x - y");
+        });
+        watching.dispose();
+        assertThat(seen).extracting(ChangeSet::partOfGroup).containsExactly(false, true, true, false);
+        assertThat(seen.get(3).label()).isEqualTo(RESTORE);
+        assertThat(seen.get(1).label()).isEqualTo(EditLabel.of(EditLabel.Kind.SET_VALUE, "z", -3));
+    }
+
     @Test
     void aRefusedEditTakesBackTheOnesBeforeItAndRecordsNothing() {
         Sheet s = Sheets.of(Sheets.WORKED);

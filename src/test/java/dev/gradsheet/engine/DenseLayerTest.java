@@ -147,11 +147,20 @@ class DenseLayerTest {
         s.setValue("w1_0_0", 0.3); // the loops ran twice since the load; the arrays hold the load's products
         assertNotNull(s.graph.dense);
         Sheet copy = s.copy();
-        List<Cell> original = s.cells();
-        for (Cell c : original) {
-            assertEquals(Double.doubleToRawLongBits(c.value()), Double.doubleToRawLongBits(copy.value(c.name())),
+        assertSameNumbers(s, copy);
+        // and it goes on by itself, cell by cell, to the same numbers as the loops
+        copy.setValue("w2_5_1", -0.2);
+        s.setValue("w2_5_1", -0.2);
+        copy.sgdStep(0.05, 2);
+        s.sgdStep(0.05, 2);
+        assertSameNumbers(s, copy);
+    }
+
+    private static void assertSameNumbers(Sheet expected, Sheet actual) {
+        for (Cell c : expected.cells()) {
+            assertEquals(Double.doubleToRawLongBits(c.value()), Double.doubleToRawLongBits(actual.value(c.name())),
                     () -> "value of " + c.name());
-            assertEquals(Double.doubleToRawLongBits(c.grad()), Double.doubleToRawLongBits(copy.grad(c.name())),
+            assertEquals(Double.doubleToRawLongBits(c.grad()), Double.doubleToRawLongBits(actual.grad(c.name())),
                     () -> "gradient of " + c.name());
         }
     }

@@ -1,5 +1,6 @@
 package dev.gradsheet.ui;
 
+import dev.gradsheet.engine.EditLabel;
 import dev.gradsheet.server.Revision;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
@@ -85,6 +86,60 @@ class HistoryPanelTest extends KaribuTestBase {
         assertThat(view.presenter().redo()).isTrue();
         assertThat(view.presenter().shared().sheet().cell("g")).isEmpty();
         assertThat(view.presenter().shared().sheet().objectiveValue()).isCloseTo(100, EXACT);
+    }
+
+    /** A restore is recorded like any edit: one revision named after it, made by its person in their visit. */
+    @Test
+    void aRestoreIsRecordedOnceAsItsPersonsEditInTheirVisitAndUndoIsToo() {
+        SheetView view = openStart();
+        HistoryPanel history = view.history();
+        String id = view.presenter().shared().id();
+        assertThat(view.presenter().setValue("z", "-3").ok()).isTrue();
+        registry.flush();
+        assertThat(view.presenter().setValue("z", "-5").ok()).isTrue();
+        registry.flush();
+
+        history.restore(registry.store().revisions(id).get(1)); // revision #1
+        registry.flush();
+        Revision restored = registry.store().revisions(id).get(0);
+        assertThat(restored.edit()).isEqualTo(EditLabel.of(EditLabel.Kind.RESTORE, 1)); // once, not "restore …, then restore …"
+        String actor = view.presenter().actor().key();
+        assertThat(registry.store().revisionAuthors(id).get(restored.number())).isEqualTo(actor);
+        assertThat(view.presenter().visit()).isNotNull();
+        assertThat(visit(id, restored.number())).isEqualTo(view.presenter().visit());
+
+        assertThat(view.presenter().undo()).isTrue();
+        registry.flush();
+        Revision undone = registry.store().revisions(id).get(0);
+        assertThat(undone.edit()).isEqualTo(EditLabel.undo(EditLabel.of(EditLabel.Kind.RESTORE, 1)));
+        assertThat(registry.store().revisionAuthors(id).get(undone.number())).isEqualTo(actor);
+        assertThat(registry.store().revisionText(id, undone.number()).orElseThrow()).contains("z = weight(-5)");
+    }
+
+    @Test
+    void aHistoryAtItsSizeBudgetIsSaidAboveTheList() {
+        SheetView view = openStart();
+        HistoryPanel history = view.history();
+        String id = view.presenter().shared().id();
+        assertThat(view.presenter().setValue("z", "-3").ok()).isTrue();
+        registry.flush();
+        history.refresh();
+        assertThat(history.full.isVisible()).isFalse();
+
+        // as the store marks it when its thinning had to remove revisions early (VisitorHistoryTest)
+        org.springframework.jdbc.core.simple.JdbcClient.create(registry.store().dataSource())
+                .sql("UPDATE sheet SET history_full = TRUE WHERE id = ?").param(id).update();
+        history.refresh();
+        assertThat(history.full.isVisible()).isTrue();
+        assertThat(history.full.getText()).isEqualTo("This sheet's history has reached its size limit (200 million"
+                + " characters): older revisions are removed sooner to make room. The sheet itself, its newest revision"
+                + " and the owner's visits go last.");
+    }
+
+    private String visit(String id, long revision) {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(registry.store().dataSource())
+                .sql("SELECT visit FROM sheet_revision WHERE sheet_id = ? AND revision = ?").params(id, revision)
+                .query(String.class).single();
     }
 
     @Test

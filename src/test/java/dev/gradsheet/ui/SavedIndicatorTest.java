@@ -101,4 +101,16 @@ class SavedIndicatorTest extends KaribuTestBase {
         down.set(false);
         awaitSaying(shown, "저장됨");
     }
+
+    @Test
+    void aSheetAtItsHistoryBudgetIsSavedAndSaysItsHistoryIsFull() {
+        failing = FailingDatabase.registry(dir, down);
+        SavedIndicator shown = tab(failing.create(Examples.WORKED.load())).saved();
+        shown.show(SaveState.FULL);
+        assertThat(shown.getText()).isEqualTo("saved; the history is full, older revisions go sooner");
+        assertThat(shown.getClassNames()).doesNotContain("gs-error");
+        UI.getCurrent().setLocale(Locale.KOREAN);
+        shown.show(SaveState.FULL);
+        assertThat(shown.getText()).isEqualTo("저장됨. 기록이 가득 차서 오래된 버전이 더 일찍 지워집니다");
+    }
 }

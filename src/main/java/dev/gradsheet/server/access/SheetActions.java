@@ -103,7 +103,9 @@ public final class SheetActions {
         SheetFile.Loaded target = SheetFile.parse(text.get(), "revision " + revision);
         dev.gradsheet.engine.EditLabel label = dev.gradsheet.engine.EditLabel.of(dev.gradsheet.engine.EditLabel.Kind.RESTORE, revision);
         int edits = sheet.sheet().actingAs(new Editor(who), () -> RevisionRestore.restore(sheet, target, label));
-        registry.changed(sheet, label, who);
+        if (edits == 0) { // no cell changed (the edit above named the revision): the data, answers or practice may have
+            registry.changed(sheet, label, who);
+        }
         return Optional.of(edits);
     }
 

@@ -16,6 +16,7 @@ import dev.gradsheet.web.security.CurrentActor;
  */
 public final class Visitor {
     private static final String ATTRIBUTE = "gradsheet.actor";
+    private static final String VISIT = "gradsheet.visit";
 
     private Visitor() {
     }
@@ -28,6 +29,25 @@ public final class Visitor {
         VaadinSession session = VaadinSession.getCurrent();
         return session != null && session.getAttribute(ATTRIBUTE) instanceof Actor known
                 ? dev.gradsheet.server.SheetOwner.of(known.key()) : dev.gradsheet.server.SheetOwner.NONE;
+    }
+
+    /**
+     * The visit of the current browser session: a random id made on first use and kept in the Vaadin
+     * session, so every tab of one session shares it and a new session (the browser came back after
+     * the session expired) starts a new visit. Null outside a session. Random rather than the session's
+     * own id, which would let anyone reading the database take the session over.
+     */
+    public static String visit() {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session == null) {
+            return null;
+        }
+        if (session.getAttribute(VISIT) instanceof String visit) {
+            return visit;
+        }
+        String visit = SheetStore.newId();
+        session.setAttribute(VISIT, visit);
+        return visit;
     }
 
     /** The person of the current request. */

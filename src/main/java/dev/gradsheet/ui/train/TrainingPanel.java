@@ -104,6 +104,11 @@ public class TrainingPanel extends Composite<Details> {
         return controls;
     }
 
+    /** Makes this panel's runs and edits {@code tab}'s (a tab's presenter: its person and visit are recorded with them). */
+    public void actFor(dev.gradsheet.server.ActsFor tab) {
+        presenter.actFor(tab);
+    }
+
     /** Completes once the current run (if any) has ended and its result is queued for the page. */
     public CompletableFuture<Void> finished() {
         return presenter.finished();

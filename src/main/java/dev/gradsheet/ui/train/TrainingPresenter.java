@@ -154,6 +154,8 @@ public final class TrainingPresenter {
     private Disposable jobWatch;
     private Disposable slotWatch;
     private Disposable sheetWatch;
+    /** Who this panel's Play, Step and Reset are made for (a tab's presenter; null: nobody in particular). */
+    private Object tab;
 
     /** The presenter of one panel (one tab) training {@code shared}, within the server's limits, on its pool. */
     public TrainingPresenter(SharedSheet shared, ServerLimits limits, JobPool jobs, Display display) {
@@ -167,6 +169,20 @@ public final class TrainingPresenter {
         this.jobs = jobs;
         this.visitor = visitor;
         this.display = display;
+    }
+
+    /** Makes this panel's runs and edits {@code tab}'s (its person and visit are recorded with them). */
+    public void actFor(Object tab) {
+        this.tab = tab;
+    }
+
+    /** Runs {@code edit} as this panel's tab's. */
+    private void asTab(Runnable edit) {
+        if (tab == null) {
+            edit.run();
+        } else {
+            shared.sheet().actingAs(tab, edit);
+        }
     }
 
     /** The sheet (and data) this panel trains. */
@@ -218,7 +234,7 @@ public final class TrainingPresenter {
         int pace = settings.stepsPerTick() == null ? 0 : settings.stepsPerTick();
         TrainingJob started;
         try {
-            started = shared.training().start(() -> TrainingJob.play(state, lr, toRun, untilPaused, pace, jobs,
+            started = shared.training().start(tab, () -> TrainingJob.play(state, lr, toRun, untilPaused, pace, jobs,
                     TrainingJob.PUBLISH_MS, TrainingJob.NOTIFY_MS, visitor));
         } catch (JobRefusedException e) {
             return Outcome.refused(e, null);
@@ -252,14 +268,14 @@ public final class TrainingPresenter {
         PlayState state = found.state();
         double lr = settings.learningRate() == null ? Double.NaN : settings.learningRate();
         StepCurves curves = new StepCurves(state);
-        boolean ran = shared.training().whileIdle(() -> { // no Play (from any tab) starts on the loop meanwhile
+        boolean ran = shared.training().whileIdle(() -> asTab(() -> { // no Play (from any tab) starts on the loop meanwhile
             curves.epoch = state.loop().epochs() + 1; // the epoch this step belongs to, even when it ends it
             try {
                 curves.batchGradient = state.loop().step(lr, curves).batchGradient();
             } catch (TrainingLoop.Diverged | IllegalArgumentException | EditRefusedException e) {
                 curves.refused = e;
             }
-        });
+        }));
         if (!ran) {
             return new StepOutcome(Outcome.of(Problem.PAUSE_FIRST), null, 0, 0, Double.NaN, null);
         }
@@ -322,14 +338,14 @@ public final class TrainingPresenter {
             return Outcome.of(Problem.NOTHING_TO_RESET);
         }
         EditRefusedException[] refused = new EditRefusedException[1];
-        boolean idle = slot.whileIdle(() -> {
+        boolean idle = slot.whileIdle(() -> asTab(() -> {
             try {
                 state.loop().reset();
                 state.clearCurves();
             } catch (EditRefusedException e) {
                 refused[0] = e;
             }
-        });
+        }));
         if (!idle) {
             return Outcome.of(Problem.RESET_ELSEWHERE);
         }

@@ -65,6 +65,14 @@ class TrainingPanelTest extends TrainKaribuTestBase {
         panel.transport.start.click();
         panel.finished().get(60, TimeUnit.SECONDS);
         roundtrip();
+        // the run is one revision, its end, made by the person who pressed Play
+        registry.flush();
+        String id = panel.shared().id();
+        var revisions = registry.store().revisions(id);
+        assertThat(revisions.get(0).edit().english()).isEqualTo("train at lr 1 (batch 4): 2000 steps to epoch 2000");
+        assertThat(revisions).noneMatch(r -> r.edit().kind() == dev.gradsheet.engine.EditLabel.Kind.PROGRESS);
+        assertThat(registry.store().revisionAuthors(id).get(revisions.get(0).number())).isNotNull()
+                .isEqualTo(registry.owner(panel.shared()).owner());
 
         assertThat(panel.job().epochLoss()).isLessThan(0.05);
         assertThat(panel.summary.finalLoss.getText()).startsWith("Done: 2000 steps. Final loss ")
