@@ -15,8 +15,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -33,10 +31,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The web sheet at {@code /sheet/<id>}: toolbar, SGD panel, the cell grid, the graph picture, the
- * selected cell's "Why this gradient?" panel and the add-cell form. Every tab on the same link
- * shares one live sheet; each edit anywhere arrives through the sheet's change stream and is
- * pushed to every open tab ({@code UI.access}).
+ * The web sheet at {@code /sheet/<id>}: a one-line head (the objective first), the sheet's
+ * description in one line, a one-line toolbar with the SGD step, then the cell grid with the
+ * selected cell's "Why this gradient?" under it and, beside it, the tabs (graph, add a cell, data &
+ * training, practice, history). Training takes the whole width below 1700 px, with the grid one click
+ * away. Every tab on the same link shares one live sheet; each edit anywhere arrives through the
+ * sheet's change stream and is pushed to every open tab ({@code UI.access}).
  */
 @Route(Routes.SHEET)
 public class SheetView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
@@ -66,12 +66,12 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     private PracticePanel practicePanel;
     private PracticeColumns practiceColumns;
     /** The objective and its value, first thing in the page's head. */
-    private final Span status = new Span();
-    private final Span cellCount = new Span();
+    private PageHead head;
     private StartGuide startGuide;
     /** The last refused in-place edit, in full (the field's own message may be cut by the column). */
     final Span editError = new Span();
     private Div left;
+    private Div main;
     private SideTabs tabs;
     private HistoryPanel history;
     /** Says aloud (to screen readers) what other tabs changed. */
@@ -150,10 +150,9 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         presenter = new SheetPresenter(shared, registry.limits(), registry.jobs());
         createParts(shared);
         wireParts(shared);
-        Div top = new Div(toolbar, sgd);
-        top.addClassName("gs-top");
-        Div main = main();
-        add(head(), description(shared), startGuide, top, main, liveRegion);
+        toolbar.setMain(sgd);
+        main = main();
+        add(head, new SheetAbout(shared.description()), startGuide, toolbar, main, liveRegion);
         setFlexGrow(1, main);
 
         practiceChanged();
@@ -166,6 +165,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     /** The parts of the page, each given the presenter (or the shared sheet) it works on. */
     private void createParts(SharedSheet shared) {
+        head = new PageHead();
         toolbar = new SheetToolbar(presenter);
         sgd = new SgdPanel(presenter);
         grid = new CellGrid(presenter);
@@ -209,45 +209,13 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     }
 
     /**
-     * The page's head: the objective and its value first, large, where the eye goes (what every
-     * gradient is about), the cell count, the language switch and the colour legend.
-     */
-    private HorizontalLayout head() {
-        H2 title = new H2("GradSheet");
-        title.getStyle().set("margin", "0");
-        Span objectiveLabel = new Span(getTranslation("sheet.objective"));
-        objectiveLabel.addClassName("gs-legend");
-        status.setId("status");
-        status.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "700")
-                .set("font-family", "monospace");
-        status.getElement().setAttribute("title", getTranslation("sheet.objectiveTitle"));
-        cellCount.setId("cell-count");
-        cellCount.addClassName("gs-legend");
-        Span legend = new Span(getTranslation("sheet.legend"));
-        legend.addClassName("gs-legend");
-        // the language switch before the long legend, so it shares the first line (no extra line at 800 px)
-        HorizontalLayout head = new HorizontalLayout(title, objectiveLabel, status, cellCount,
-                new dev.gradsheet.ui.i18n.LanguageSwitch(), legend);
-        head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        head.addClassName("gs-head");
-        return head;
-    }
-
-    /** The sheet's description (its leading comment), hidden when it has none. */
-    private static Paragraph description(SharedSheet shared) {
-        Paragraph description = new Paragraph(shared.description() == null ? "" : ExampleTexts.description(shared.description()));
-        description.setId("description");
-        description.addClassName("gs-description");
-        description.setVisible(shared.description() != null && !shared.description().isBlank());
-        return description;
-    }
-
-    /**
      * The page under the toolbar: the grid with the selected cell's explanation under it, and beside
      * it (below it on narrow screens, see gradsheet.css) the tabs Graph, Add a cell, Data & training and
      * Practice.
      * The explanation is outside the tabs so it is always in view; tab pages stay attached when hidden,
-     * so a training run keeps going while the graph is shown.
+     * so a training run keeps going while the graph is shown. Data & training is laid out like
+     * TensorFlow Playground and needs the width: below 1700 px it takes the grid's place (the page
+     * is marked {@code gs-wide-page}), and "Grid" at the start of the tab bar brings the grid back.
      */
     private Div main() {
         cellPanel.addClassName("gs-why");
@@ -265,10 +233,23 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         tabs.show(practiceSession.mode().on() ? "tab-practice"
                 : presenter.shared().data() != null ? "tab-training"
                 : presenter.size() == 0 ? "tab-add" : "tab-graph");
-        Div main = new Div(left, tabs);
-        main.setId("main");
-        main.addClassName("gs-main");
-        return main;
+        Div page = new Div(left, tabs);
+        page.setId("main");
+        page.addClassName("gs-main");
+        tabs.lead(showGridButton());
+        tabs.onShown(id -> page.getClassNames().set("gs-wide-page", "tab-training".equals(id)));
+        page.getClassNames().set("gs-wide-page", "tab-training".equals(tabs.shown()));
+        return page;
+    }
+
+    /** "Grid", shown only while training takes the grid's place: back to the grid beside the graph. */
+    private com.vaadin.flow.component.button.Button showGridButton() {
+        var back = new com.vaadin.flow.component.button.Button(getTranslation("sheet.showGrid"), e -> tabs.show("tab-graph"));
+        back.setId("show-grid");
+        back.addClassName("gs-show-grid");
+        back.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+        back.setTooltipText(getTranslation("sheet.showGridTip"));
+        return back;
     }
 
     /** Opens a sheet (example or upload) as a new shared sheet; on errors the current one stays. */
@@ -332,7 +313,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
                     if (p == presenter) {
                         onChange(change);
                         if (elsewhere) {
-                            liveRegion.announce(ChangeSummary.of(change.label(), status.getText()));
+                            liveRegion.announce(ChangeSummary.of(change.label(), head.status.getText()));
                         }
                     }
                 });
@@ -385,6 +366,10 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         java.util.function.Predicate<Cell> value = c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.VALUE);
         java.util.function.Predicate<Cell> grad = c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.GRAD);
         grid.hide(value, grad);
+        grid.practice(practiceSession.mode().on());
+        if (practiceSession.mode().on()) {
+            grid.scrollIntoView("answer-grad"); // the fields to type in, in view
+        }
         // "Why this gradient?" would give the answers away; the hints replace it while practising.
         cellPanel.setVisible(!practiceSession.mode().on());
         graphPage.practice(practiceSession.mode().on(), value, grad);
@@ -414,14 +399,15 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     private void updateStatus() {
         String objective = presenter.objective();
+        String line;
         if (objective != null && practiceSession != null
                 && presenter.cell(objective).map(c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.VALUE)).orElse(false)) {
-            status.setText(objective + " = " + CellGrid.HIDDEN);
+            line = objective + " = " + CellGrid.HIDDEN;
         } else {
-            status.setText(objective == null ? getTranslation("sheet.noObjective") : objective + " = " + Format.readable(presenter.objectiveValue()));
+            line = objective == null ? getTranslation("sheet.noObjective") : objective + " = " + Format.readable(presenter.objectiveValue());
         }
         int size = presenter.size();
-        cellCount.setText(size == 1 ? getTranslation("sheet.oneCell") : getTranslation("sheet.cells", String.valueOf(size)));
+        head.show(line, size == 1 ? getTranslation("sheet.oneCell") : getTranslation("sheet.cells", String.valueOf(size)));
     }
 
     /** For tests: the parts of the view. */

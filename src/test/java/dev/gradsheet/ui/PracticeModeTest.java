@@ -184,7 +184,7 @@ class PracticeModeTest extends KaribuTestBase {
         SheetView view = LocatorJ._get(SheetView.class);
         var grid = view.cellGrid().grid();
         assertThat(grid.getColumnByKey("answer-grad").isVisible()).isTrue();
-        assertThat(grid.getColumnByKey("answer-grad").getHeaderText()).isEqualTo("Claimed gradient");
+        assertThat(((Span) grid.getColumnByKey("answer-grad").getHeaderComponent()).getText()).isEqualTo("Claimed gradient");
         assertThat(grid.getColumnByKey("answer-value").isVisible()).isFalse();
         assertThat(((Span) GridKt._getCellComponent(grid, 2, "answer-grad")).getText()).isEqualTo("-12 ✓");
         assertThat(((Span) GridKt._getCellComponent(grid, 0, "answer-grad")).getText()).isEqualTo("15 ✗");
