@@ -5,7 +5,8 @@
 # launcher (the jar's old entry point, JarLauncher -> GradSheetApplication) for the small sheet.
 #
 # Also grades 300 small homework files (the worked example with two claims, every third one wrong)
-# in one `check` command and prints files per second.
+# in one `check` command and prints files per second, and runs `check` of a 100,000-cell chain next
+# to its `eval` and prints the ratio (finite differences in linear time: target <= 5).
 #
 # Usage (after `mvn -B package`): src/test/perf/whole-process.sh [RUNS]   (default 5; big files 3)
 # Runs while no build is running give the steadiest figures (2 cores).
@@ -24,7 +25,7 @@ if [ ! -f "$PERF/Hello.class" ]; then
   printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$PERF/Hello.java"
   javac -d "$PERF" "$PERF/Hello.java"
 fi
-if [ ! -f "$PERF/mlp-512.sheet" ] || [ ! -f "$PERF/random-1.65m.sheet" ]; then
+if [ ! -f "$PERF/mlp-512.sheet" ] || [ ! -f "$PERF/random-1.65m.sheet" ] || [ ! -f "$PERF/chain-100k.sheet" ]; then
   [ -d target/test-classes ] || { echo "no target/test-classes: run mvn -B test-compile" >&2; exit 2; }
   java -cp target/classes:target/test-classes dev.gradsheet.bench.WriteSheets "$PERF"
 fi
@@ -43,6 +44,7 @@ measure() {
   mt=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   mr=$(printf '%s\n' "${rss[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]/1024}')
   printf '| %s | %s s | %s MB | %s runs: %s |\n' "$label" "$mt" "$mr" "$n" "${times[*]}"
+  LAST_MEDIAN=$mt
 }
 
 WORKED=src/main/resources/examples/worked-example.sheet
@@ -69,3 +71,8 @@ measure "eval --json 1.58M-cell MLP > file" "$BIG_RUNS" java -jar "$JAR" eval --
 measure "eval 1.65M-cell random compound sheet > file" "$BIG_RUNS" java -jar "$JAR" eval "$PERF/random-1.65m.sheet"
 echo "|   (rows printed: $(( $(wc -l < "$PERF/out.txt") - 2 ))) | | | |"
 measure "plain Java hello world (baseline)" "$BIG_RUNS" java -cp "$PERF" Hello
+measure "eval 100k-cell chain > file" "$BIG_RUNS" java -jar "$JAR" eval "$PERF/chain-100k.sheet"
+EVAL_CHAIN=$LAST_MEDIAN
+measure "check 100k-cell chain (claims, finite differences, per-cell table) > file" "$BIG_RUNS" \
+  java -jar "$JAR" check "$PERF/chain-100k.sheet"
+echo "|   (check / eval of the chain: $(awk -v c="$LAST_MEDIAN" -v e="$EVAL_CHAIN" 'BEGIN {printf "%.2f", c / e}'); target <= 5) | | | |"

@@ -292,6 +292,8 @@ public final class GradSheet {
      * @param table  the samples
      * @param config batch size, epochs, learning rate, seed, shuffle
      * @return the loss per step and per epoch
+     * @throws dev.gradsheet.train.TrainingLoop.Diverged when the loss or a gradient stopped being a
+     *         finite number, or the loss blew up: the weights of the last finite step are kept
      */
     public Trainer.Result train(DataTable table, TrainingConfig config) {
         Trainer.Result result = new Trainer(sheet, table, config).run();

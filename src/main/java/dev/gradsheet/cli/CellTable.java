@@ -275,7 +275,8 @@ final class CellTable {
 
     /** Jackson's databind, loaded only by the commands that build a tree (not by eval or step). */
     private static final class Tree {
-        static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder(
+                        new com.fasterxml.jackson.core.JsonFactoryBuilder().characterEscapes(new JsonEscapes()).build())
                 .enable(SerializationFeature.INDENT_OUTPUT).enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
     }
 }

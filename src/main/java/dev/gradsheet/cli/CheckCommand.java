@@ -1,6 +1,7 @@
 package dev.gradsheet.cli;
 
 import dev.gradsheet.engine.GradientCheck;
+import dev.gradsheet.engine.Messages;
 import dev.gradsheet.engine.Numbers;
 import dev.gradsheet.sheet.Expectation;
 import java.io.PrintWriter;
@@ -17,13 +18,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code check FILE…}: grades each file on its own — every {@code @expect} claim, then every gradient
- * against central finite differences — and ends with {@code N passed, M failed} counting files.
- * Exit 0 when all pass, 1 when a claim or a finite-difference check fails, 2 when a file cannot be read.
+ * against central finite differences — and ends with {@code N passed, M failed} counting files. A
+ * file that cannot be graded (no cells, no claims, a NaN or infinite objective or gradient) fails
+ * and says why ({@link Grade#reasons}). Exit 0 when all pass, 1 when a file fails, 2 when a file
+ * cannot be read.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Grade .sheet files: check every @expect claim (|computed - claimed| <= T*max(1,|claimed|))",
             "and every gradient against central finite differences. Each file is read on its own.",
-            "Exit 0 all pass, 1 a claim or finite-difference check fails, 2 a file cannot be read."})
+            "A file with no cells, no claims, or a NaN or infinite objective or gradient fails, saying why.",
+            "Exit 0 all pass, 1 a file fails, 2 a file cannot be read."})
 final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "the .sheet files (e.g. a folder of submissions: hw/*.sheet)")
     List<Path> files;
@@ -53,7 +57,7 @@ final class CheckCommand implements Callable<Integer> {
         List<Grade> grades = new ArrayList<>(files.size());
         for (Path f : files) {
             Grade g = Grade.of(f, tolerance == null ? Double.NaN : tolerance, fdTolerance);
-            g.errors().forEach(err::println);
+            ErrorLines.print(g.errors(), g.file(), err);
             grades.add(g);
         }
         if (json) {
@@ -75,38 +79,66 @@ final class CheckCommand implements Callable<Integer> {
 
     /** One file's part of the report; the per-cell finite-difference table only when checking one file. */
     private void report(Grade g, PrintWriter out, boolean single) {
+        String file = Messages.escapeControls(g.file().toString()); // stdout gets no raw ESC or U+202E either
         if (!g.readable()) {
-            out.println(g.file() + ": UNREADABLE (" + g.errors().size() + " problem" + (g.errors().size() == 1 ? "" : "s")
+            out.println(file + ": UNREADABLE (" + g.errors().size() + " problem" + (g.errors().size() == 1 ? "" : "s")
                     + ", listed on stderr)");
             return;
         }
-        out.println(g.file() + ":");
+        out.println(file + ":");
         int width = g.claims().stream().mapToInt(r -> r.expectation().target().length()).max().orElse(0);
         for (Expectation.Result r : g.claims()) {
             out.printf(Locale.ROOT, "  %s  %-" + width + "s  claimed %s, computed %s%n", r.holds() ? "holds" : "FAILS",
                     r.expectation().target(), Numbers.readable(r.expectation().claimed(), 10),
                     Numbers.readable(r.computed(), 10));
         }
-        if (g.claims().isEmpty()) {
-            out.println("  no @expect claims");
-        }
-        if (single) {
-            fdTable(g.fd(), out);
-        }
         GradientCheck fd = g.fd();
-        out.printf("  finite differences: worst relative error %s at %s (tolerance %s): %s%n",
-                Numbers.readable(fd.worstError(), 3), fd.worstCell(), Numbers.readable(g.fdTolerance(), 3),
-                g.fdOk() ? "OK" : "FAILED");
-        out.println("  " + (g.passed() ? "PASSED" : "FAILED") + ": " + (g.claims().size() - g.failedClaims()) + " of "
-                + g.claims().size() + " claims hold (tolerance " + Numbers.readable(g.tolerance(), 3) + ")");
+        if (fd != null) {
+            if (single && fd.compared()) {
+                fdTable(fd, out);
+            }
+            out.println("  finite differences: " + (fd.compared()
+                    ? "worst relative error " + Numbers.readable(fd.worstError(), 3) + " at " + fd.worstCell()
+                            + " (tolerance " + Numbers.readable(g.fdTolerance(), 3) + "): " + (g.fdOk() ? "OK" : "FAILED")
+                    : "no cell to compare (every value or gradient is NaN or infinite): FAILED"));
+            out.println("  " + (g.passed() ? "PASSED" : "FAILED") + ": " + (g.claims().size() - g.failedClaims()) + " of "
+                    + g.claims().size() + " claims hold (tolerance " + Numbers.readable(g.tolerance(), 3) + ")");
+        }
+        for (String reason : g.reasons()) {
+            out.println("  FAILED because " + reason);
+        }
     }
 
+    /** The per-cell table, padded by hand: a million rows through printf took seconds. */
     private static void fdTable(GradientCheck check, PrintWriter out) {
         int width = check.entries().stream().mapToInt(e -> e.name().length()).max().orElse(4);
-        out.printf("  %-" + width + "s  %16s  %16s  %10s%n", "cell", "backprop", "finite diff", "rel error");
+        StringBuilder line = new StringBuilder();
+        out.append(row(line, width, "cell", "backprop", "finite diff", "rel error"));
         for (GradientCheck.Entry e : check.entries()) {
-            out.printf("  %-" + width + "s  %16s  %16s  %10s%n", e.name(), Numbers.readable(e.analytic(), 10),
-                    Numbers.readable(e.numeric(), 10), Numbers.readable(e.relativeError(), 3));
+            out.append(row(line, width, e.name(), Numbers.readable(e.analytic(), 10), Numbers.readable(e.numeric(), 10),
+                    Numbers.readable(e.relativeError(), 3)));
         }
+    }
+
+    /** "  name  analytic  numeric  error": the name left-aligned in {@code width}, the numbers right-aligned. */
+    private static StringBuilder row(StringBuilder line, int width, String name, String analytic, String numeric,
+                                     String error) {
+        line.setLength(0);
+        spaces(line.append("  ").append(name), width - name.length());
+        rightAligned(line, analytic, 16);
+        rightAligned(line, numeric, 16);
+        rightAligned(line, error, 10);
+        return line.append(System.lineSeparator());
+    }
+
+    private static void rightAligned(StringBuilder line, String text, int width) {
+        spaces(line.append("  "), width - text.length()).append(text);
+    }
+
+    private static StringBuilder spaces(StringBuilder line, int n) {
+        for (int i = 0; i < n; i++) {
+            line.append(' ');
+        }
+        return line;
     }
 }

@@ -10,9 +10,12 @@ import java.util.Locale;
 
 /**
  * The JSON of {@code check --json}, the shape docs/command-line.md documents for grading scripts:
- * {@code {"passed", "failed", "unreadable", "files": [{"file", "status", "errors", "tolerance",
+ * {@code {"passed", "failed", "unreadable", "files": [{"file", "status", "errors", "reasons", "tolerance",
  * "claims": [{"target", "cell", "quantity", "claimed", "computed", "holds", "line"}],
  * "finiteDifference": {"tolerance", "worstRelativeError", "worstCell", "ok", "cells": [...]}}]}}.
+ * {@code errors} holds at most {@link ErrorLines#MAX} lines and one saying how many more; a file
+ * without cells has no {@code finiteDifference}, and one where no cell could be compared no
+ * {@code worstRelativeError} or {@code worstCell}: the report never says {@code null}.
  */
 final class CheckReport {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,10 +41,12 @@ final class CheckReport {
         n.put("file", g.file().toString());
         n.put("status", !g.readable() ? "unreadable" : g.passed() ? "passed" : "failed");
         ArrayNode errors = n.putArray("errors");
-        g.errors().forEach(errors::add);
+        ErrorLines.capped(g.errors(), g.file()).forEach(errors::add);
         if (!g.readable()) {
             return;
         }
+        ArrayNode reasons = n.putArray("reasons");
+        g.reasons().forEach(reasons::add);
         n.put("tolerance", g.tolerance());
         ArrayNode claims = n.putArray("claims");
         for (Expectation.Result r : g.claims()) {
@@ -56,10 +61,15 @@ final class CheckReport {
             c.put("line", e.line());
         }
         GradientCheck fd = g.fd();
+        if (fd == null) {
+            return;
+        }
         ObjectNode f = n.putObject("finiteDifference");
         f.put("tolerance", g.fdTolerance());
-        f.put("worstRelativeError", fd.worstError());
-        f.put("worstCell", fd.worstCell());
+        if (fd.compared()) {
+            f.put("worstRelativeError", fd.worstError());
+            f.put("worstCell", fd.worstCell());
+        }
         f.put("ok", g.fdOk());
         ArrayNode cells = f.putArray("cells");
         for (GradientCheck.Entry e : fd.entries()) {

@@ -6,15 +6,19 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code gradsheet eval|step|check|train FILE ...}. Exit codes: 0 fine, 1 a check
- * failed, 2 bad input or usage (messages on stderr as {@code FILE:LINE:COL: message}).
+ * failed or a training run diverged, 2 bad input or usage (messages on stderr as
+ * {@code FILE:LINE:COL: message}).
  */
 @Command(name = "gradsheet", mixinStandardHelpOptions = true, version = "GradSheet 0.1",
         description = "Live neural-network cells: evaluate, step and check .sheet files.",
         subcommands = {EvalCommand.class, StepCommand.class, CheckCommand.class, TrainCommand.class, NewCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class})
 public final class GradSheetCli implements Runnable {
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;
+    /** {@code train} stopped a diverging run (the same code as a failed check: the command ran, the result is bad). */
+    public static final int DIVERGED = 1;
     public static final int BAD_INPUT = 2;
 
     @CommandLine.Spec
@@ -22,26 +26,28 @@ public final class GradSheetCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: eval, step, check or train");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: eval, step, check, train, new or export");
     }
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // Problems quote file names and user text: stderr never passes an unsafe character raw.
+        PrintWriter safeErr = new PrintWriter(new SafeWriter(err));
         SheetOptions plainEval = plainEval(args);
         if (plainEval != null) {
             try {
-                return EvalCommand.run(plainEval, out, err);
+                return EvalCommand.run(plainEval, out, safeErr);
             } catch (RuntimeException e) {
-                err.println("gradsheet: internal error: " + e);
+                safeErr.println("gradsheet: internal error: " + e);
                 return 3;
             } finally {
                 out.flush();
+                safeErr.flush();
                 err.flush();
             }
         }
         CommandLine cli = new CommandLine(new GradSheetCli());
         cli.setOut(out);
-        PrintWriter safeErr = new PrintWriter(new SafeWriter(err));
         cli.setErr(safeErr);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Never a stack trace for the user: one line saying what went wrong.

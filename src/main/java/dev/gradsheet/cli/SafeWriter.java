@@ -1,25 +1,50 @@
 package dev.gradsheet.cli;
 
+import dev.gradsheet.engine.Messages;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
 
 /**
- * Error output that never passes a control character to the terminal raw (an ESC byte in a file
- * name or formula could otherwise move the cursor or recolour it): all but line breaks and tabs
- * are written as {@code \xNN}.
+ * Output that never passes an unsafe character ({@link Messages#isUnsafe}) to the terminal raw: an
+ * ESC byte in a file name or formula could otherwise move the cursor or recolour it, and a U+202E
+ * make a line read backwards. All but line breaks and tabs are written escaped, as messages quote
+ * them ({@code \x1b}, &#92;u202e).
  */
 final class SafeWriter extends FilterWriter {
+    /** A high surrogate waiting for its low half (a character beyond the BMP comes as two chars). */
+    private char pending;
+
     SafeWriter(Writer out) {
         super(out);
     }
 
     @Override
     public void write(int c) throws IOException {
-        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-            out.write(String.format("\\x%02x", c));
+        char ch = (char) c;
+        if (pending != 0) {
+            char high = pending;
+            pending = 0;
+            if (Character.isLowSurrogate(ch)) {
+                writeCodePoint(Character.toCodePoint(high, ch));
+                return;
+            }
+            writeCodePoint(high); // a lone half: not a character, written as itself
+        }
+        if (Character.isHighSurrogate(ch)) {
+            pending = ch;
         } else {
-            out.write(c);
+            writeCodePoint(ch);
+        }
+    }
+
+    private void writeCodePoint(int cp) throws IOException {
+        if (cp != '\n' && cp != '\t' && Messages.isUnsafe(cp)) {
+            out.write(Messages.escaped(cp));
+        } else if (Character.isSupplementaryCodePoint(cp)) {
+            out.write(Character.toChars(cp));
+        } else {
+            out.write(cp);
         }
     }
 
@@ -35,5 +60,15 @@ final class SafeWriter extends FilterWriter {
         for (int i = off; i < off + len; i++) {
             write(str.charAt(i));
         }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (pending != 0) {
+            char high = pending;
+            pending = 0;
+            writeCodePoint(high);
+        }
+        super.flush();
     }
 }

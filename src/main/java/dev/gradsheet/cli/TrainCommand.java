@@ -12,9 +12,12 @@ import dev.gradsheet.train.CsvData;
 import dev.gradsheet.train.DataException;
 import dev.gradsheet.train.Trainer;
 import dev.gradsheet.train.TrainingConfig;
+import dev.gradsheet.train.TrainingLoop;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,12 +25,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code train FILE --data CSV [--batch m] [--epochs e] [--lr x] [--seed s] [--json]}: mini-batch SGD. */
+/**
+ * {@code train FILE --data CSV [--batch m] [--epochs e] [--lr x] [--seed s] [--json]}: mini-batch SGD.
+ * A run that diverges stops itself as the page's does ({@link TrainingLoop.Diverged}, or the engine's
+ * refusal of a step that would make a weight infinite): the epochs it finished and the cells it kept
+ * are printed, its message goes to stderr, nothing is written, and the exit code is 1.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train the sheet's weights by mini-batch SGD on a data table whose CSV columns bind by name"
             + " to input cells; print the loss per epoch and the final cells.",
             "The step gradient is the mean over the batch of d objective / d w. With --batch equal to the"
-                + " number of samples and --no-shuffle it is plain full-batch gradient descent."})
+                + " number of samples and --no-shuffle it is plain full-batch gradient descent.",
+            "A run whose loss or gradient stops being a finite number, or whose loss blows up, stops,"
+                + " says so on stderr, writes nothing and exits 1."})
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     SheetOptions options;
@@ -92,7 +102,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             Binding.check(loaded.sheet(), table, loaded.data() == null ? null : loaded.data().columns(), source);
         } catch (DataException e) {
-            e.lines().forEach(err::println);
+            ErrorLines.print(e.lines(), builtin != null ? "builtin:" + builtin : data != null ? data : options.file, err);
             return GradSheetCli.BAD_INPUT;
         }
         TrainingConfig config;
@@ -108,36 +118,62 @@ final class TrainCommand implements Callable<Integer> {
                     + table.size() + " samples");
             return GradSheetCli.BAD_INPUT;
         }
-        Trainer.Result result;
+        List<Double> epochLosses = new ArrayList<>();
+        int[] steps = {0};
+        String diverged = null;
         try {
-            result = new Trainer(loaded.sheet(), table, config).run();
+            new Trainer(loaded.sheet(), table, config).run(new Trainer.Listener() {
+                @Override
+                public void onStep(int step, int epoch, double loss, double stepsPerSecond) {
+                    steps[0] = step;
+                }
+
+                @Override
+                public void onEpoch(int epoch, double loss) {
+                    epochLosses.add(loss);
+                }
+            }, () -> false);
+        } catch (TrainingLoop.Diverged e) {
+            diverged = e.getMessage();
         } catch (EditRefusedException e) {
-            err.println(options.file + ": " + e.getMessage());
-            return GradSheetCli.BAD_INPUT;
+            if (e.reason() != EditRefusedException.Reason.DIVERGED) {
+                err.println(options.file + ": " + e.getMessage());
+                return GradSheetCli.BAD_INPUT;
+            }
+            diverged = e.getMessage(); // the engine's one divergence sentence, as the SGD button and step say it
+        }
+        print(loaded, table, config, epochLosses, steps[0]);
+        if (diverged != null) {
+            err.println(options.file + ": " + diverged);
+            return GradSheetCli.DIVERGED;
         }
         if (write && !options.save(loaded, err)) {
             return GradSheetCli.BAD_INPUT;
         }
+        return GradSheetCli.OK;
+    }
+
+    /** The run's report: its settings, the loss of every epoch it finished, and the cells as they are now. */
+    private void print(SheetFile.Loaded loaded, DataTable table, TrainingConfig config, List<Double> epochLosses, int steps) {
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {
             ObjectNode json = CellTable.json(loaded.sheet());
             ArrayNode losses = json.putArray("losses");
-            result.epochLosses().forEach(losses::add);
+            epochLosses.forEach(losses::add);
             json.put("samples", table.size());
             json.put("batch", config.batchSize());
             json.put("stepsPerEpoch", config.stepsPerEpoch(table.size()));
-            json.put("steps", result.steps());
+            json.put("steps", steps);
             out.print(CellTable.write(json));
         } else {
             out.printf("%d samples, batch %d (%d steps per epoch), %d epochs, lr %s%s%n", table.size(),
                     config.batchSize(), config.stepsPerEpoch(table.size()), epochs,
                     Numbers.exact(config.learningRate()), config.shuffle() ? ", shuffle seed " + seed : "");
             out.println("epoch  loss");
-            for (int e = 0; e < result.epochLosses().size(); e++) {
-                out.printf("%5d  %s%n", e + 1, Numbers.readable(result.epochLosses().get(e), 10));
+            for (int e = 0; e < epochLosses.size(); e++) {
+                out.printf("%5d  %s%n", e + 1, Numbers.readable(epochLosses.get(e), 10));
             }
             CellTable.printTable(loaded.sheet(), out);
         }
-        return GradSheetCli.OK;
     }
 }

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * User text inside messages, kept short and harmless: at most {@link #QUOTE_LIMIT} characters of it
- * ("…" for the rest) with control characters escaped (an ESC byte in a formula must not reach a
- * terminal raw), and long cycles listed as their first and last few cells with the count.
+ * ("…" for the rest) with unsafe characters escaped ({@link #isUnsafe}: an ESC byte in a formula must
+ * not reach a terminal raw, nor a U+202E make a message read backwards), and long cycles listed as
+ * their first and last few cells with the count.
  */
 public final class Messages {
     /** Characters of user text a message quotes. */
@@ -41,21 +42,38 @@ public final class Messages {
         return out.toString();
     }
 
-    /** Escapes every control character of {@code text} (no shortening): for whole lines. */
+    /** Escapes every unsafe character of {@code text} (no shortening): for whole lines. */
     public static String escapeControls(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> out.append(escape(cp)));
         return out.toString();
     }
 
+    /**
+     * Whether a character must not reach a terminal or a page raw: control characters (C0, DEL, C1),
+     * and the invisible ones that change how the text around them reads — format characters (bidi
+     * overrides and isolates such as U+202E, zero-width spaces and joiners, tag characters, the byte
+     * order mark) and the Unicode line and paragraph separators.
+     */
+    public static boolean isUnsafe(int cp) {
+        if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
+    /** An unsafe character written out: {@code \xNN} up to U+00FF, then &#92;uNNNN, and {@code \UNNNNNNNN} beyond the BMP. */
+    public static String escaped(int cp) {
+        return cp <= 0xff ? String.format("\\x%02x", cp)
+                : cp <= 0xffff ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp);
+    }
+
     private static String escape(int cp) {
         if (cp == '\t') {
             return "\\t";
         }
-        if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
-            return String.format("\\x%02x", cp);
-        }
-        return new String(Character.toChars(cp));
+        return isUnsafe(cp) ? escaped(cp) : new String(Character.toChars(cp));
     }
 
     /**

@@ -129,8 +129,11 @@ public final class SheetBuilder {
         return id;
     }
 
-    /** Names the objective (else it is the last cell defined). */
+    /** Names the objective (else it is the last cell defined); a second one is a problem, the first stays. */
     public SheetBuilder objective(String name, int line, int column) {
+        if (objective != null) {
+            return problem(line, column, "a second @objective (first on line " + objectiveLine + "): a sheet has one objective");
+        }
         this.objective = name;
         this.objectiveLine = line;
         this.objectiveColumn = column;

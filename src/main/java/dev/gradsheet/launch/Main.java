@@ -22,14 +22,59 @@ public final class Main {
     /** Runs a command, or starts the web app. */
     public static void main(String[] args) throws Exception {
         if (isCommand(args)) {
+            quietWorkbookLogging();
             System.exit(GradSheetCli.run(args));
         }
         startWebApp(args);
     }
 
-    /** True when the arguments name a command; the web app takes none (or only Spring/server options). */
+    /**
+     * True when the arguments name a command. The web app takes none, or only settings, in any order:
+     * {@code --name=value} (Spring Boot reads every such argument as a setting, e.g.
+     * {@code --gradsheet.limits.upload=64MB} or {@code --server.port=9090}) and any {@code --spring…}
+     * or {@code --server…} option. Anything else — a command, {@code --help}, {@code --version} — is
+     * the command line's.
+     */
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && !args[0].startsWith("--spring") && !args[0].startsWith("--server");
+        for (String arg : args) {
+            if (!isServerSetting(arg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isServerSetting(String arg) {
+        return arg.startsWith("--spring") || arg.startsWith("--server") || isNameValue(arg);
+    }
+
+    /**
+     * {@code --name=value} with a name of letters, digits and {@code . _ - [ ]} starting with a letter
+     * (a plain loop: a command should not pay for compiling a pattern).
+     */
+    private static boolean isNameValue(String arg) {
+        int eq = arg.indexOf('=');
+        if (!arg.startsWith("--") || eq < 3 || !Character.isLetter(arg.charAt(2))) {
+            return false;
+        }
+        for (int i = 3; i < eq; i++) {
+            char c = arg.charAt(i);
+            if (!Character.isLetterOrDigit(c) && ".-_[]".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The workbook library (Apache POI) logs through Log4j's API, which on the command line has no
+     * logging behind it and would print a warning about that on the first workbook; its own simple
+     * logger, errors only, says nothing unless something is wrong. The web app logs through SLF4J.
+     */
+    static void quietWorkbookLogging() {
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
     }
 
     private static void startWebApp(String[] args) throws Exception {

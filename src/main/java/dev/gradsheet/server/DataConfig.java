@@ -108,7 +108,7 @@ public class DataConfig {
             try {
                 run(Instant.now());
             } catch (RuntimeException e) {
-                LOG.error("deleting unopened sheets failed: {}", e.toString());
+                LOG.error("deleting unopened sheets failed: {}", LogText.of(e));
             }
         }
     }

@@ -32,7 +32,7 @@ public class ServerConfig {
     @Bean
     MultipartConfigElement multipartConfig(ServerLimits limits) {
         long largest = Math.max(limits.uploadBytes(), ServerLimits.MAX_CSV_BYTES);
-        return new MultipartConfigElement("", largest, largest + MULTIPART_ENVELOPE, 0);
+        return new MultipartConfigElement("", largest, limits.uploadRequestBytes(), 0);
     }
 
     /** Bytes a multipart request may add to its file: boundaries and part headers. */

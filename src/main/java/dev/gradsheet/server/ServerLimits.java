@@ -25,6 +25,18 @@ public record ServerLimits(int stepsPerClick, int maxEpochs, int workers, int qu
     /** The largest training table (CSV) the page takes: 5 MB, within what the CSV reader accepts. */
     public static final int MAX_CSV_BYTES = (int) Math.min(dev.gradsheet.train.CsvData.MAX_BYTES, 5_000_000);
 
+    /** Bytes a multipart request may add to its file: boundaries and part headers. */
+    public static final long MULTIPART_ENVELOPE = 64 * 1024;
+
+    /**
+     * The largest upload request the server takes: the largest file the page accepts (a sheet, or a
+     * training table) and its multipart envelope. The servlet's multipart limit and the request-size
+     * filter both use it.
+     */
+    public long uploadRequestBytes() {
+        return Math.max(uploadBytes, MAX_CSV_BYTES) + MULTIPART_ENVELOPE;
+    }
+
     /** Limits with the default upload size. */
     public ServerLimits(int stepsPerClick, int maxEpochs, int workers, int queue, Duration evictAfter, long undoBudget) {
         this(stepsPerClick, maxEpochs, workers, queue, evictAfter, undoBudget, DEFAULT_UPLOAD_BYTES);

@@ -94,6 +94,12 @@ public class SheetRegistry {
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     /** The edits made since a sheet's last save, for its next revision's name. */
     private final Map<String, EditLabel> pendingEdits = new ConcurrentHashMap<>();
+    private final io.reactivex.rxjava3.subjects.Subject<String> saves =
+            io.reactivex.rxjava3.subjects.PublishSubject.<String>create().toSerialized();
+    /** Who made the first edit since a sheet's last save: its next revision's author. */
+    private final Map<String, String> pendingAuthors = new ConcurrentHashMap<>();
+    /** Each live sheet's owner and link mode (saved with its first revision, read when it is loaded). */
+    private final Map<String, SheetOwner> owners = new ConcurrentHashMap<>();
     private final ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "gradsheet-autosave");
         t.setDaemon(true);
@@ -122,7 +128,7 @@ public class SheetRegistry {
             try {
                 saver.execute(() -> remoteSaved(id, revision));
             } catch (RuntimeException e) { // shutting down
-                LOG.debug("revision {} of sheet {} not applied: {}", revision, id, e.toString());
+                LOG.debug("revision {} of sheet {} not applied: {}", revision, id, LogText.of(e));
             }
         });
         LOG.info("GradSheet keeps {} revisions of each sheet; limits {}", store.history(), limits);
@@ -164,13 +170,85 @@ public class SheetRegistry {
      * written until it changes: a visit that changes nothing leaves nothing on disk.
      */
     public SharedSheet create(SheetFile.Loaded loaded) {
+        return create(loaded, SheetOwner.NONE);
+    }
+
+    /** As {@link #create(SheetFile.Loaded)}, owned by {@code owner} (a visitor's new sheet: {@link SheetOwner#of}). */
+    public SharedSheet create(SheetFile.Loaded loaded, SheetOwner owner) {
         String id;
         do {
             id = SheetStore.newId();
         } while (live.containsKey(id));
         SharedSheet shared = shared(id, loaded);
+        owners.put(id, owner);
         makeLive(shared);
         return shared;
+    }
+
+    /** The sheet's owner and link mode. */
+    public SheetOwner owner(SharedSheet shared) {
+        return owners.getOrDefault(shared.id(), SheetOwner.NONE);
+    }
+
+    /**
+     * Lets anyone with the link edit ({@link SheetOwner.LinkMode#EDIT}) or only view the sheet; the sheet
+     * is kept first, and every server's pages on it hear of it ({@code sheet:<id>}).
+     */
+    public void setLinkMode(SharedSheet shared, SheetOwner.LinkMode mode, LiveEvents events) {
+        keep(shared);
+        owners.compute(shared.id(), (id, o) -> (o == null ? SheetOwner.NONE : o).withLinkMode(mode));
+        store.setLinkMode(shared.id(), mode);
+        events.publish("sheet:" + shared.id());
+    }
+
+    /** Gives saved sheet {@code id} to {@code ownerKey} (a merged student's copy), here and in the database. */
+    public void giveTo(String id, String ownerKey) {
+        store.setOwner(id, ownerKey);
+        owners.computeIfPresent(id, (k, o) -> new SheetOwner(ownerKey, o.linkMode()));
+    }
+
+    /** The id of each sheet just saved on this server (a student's copy moves its dashboard). */
+    public io.reactivex.rxjava3.core.Observable<String> saves() {
+        return saves;
+    }
+
+    /**
+     * Reads the sheet's owner and link mode again (another server changed them); false when the sheet
+     * is no longer saved (deleted).
+     */
+    public boolean reloadOwner(String id) {
+        Optional<SheetOwner> saved = store.owner(id);
+        if (saved.isPresent() && live.containsKey(id)) {
+            owners.put(id, saved.get());
+        }
+        return saved.isPresent();
+    }
+
+    /**
+     * Deletes the sheet with its history, here and in the database; its open pages hear of it
+     * ({@code sheet:<id>}) and say it is gone.
+     */
+    public void delete(SharedSheet shared, LiveEvents events) {
+        forget(shared.id());
+        store.delete(shared.id());
+        events.publish("sheet:" + shared.id());
+    }
+
+    /** Takes sheet {@code id} out of memory without saving it (it was deleted, here or on another server). */
+    public void forget(String id) {
+        synchronized (this) {
+            Slot slot = live.remove(id);
+            if (slot != null) {
+                slot.watch.dispose();
+                slot.shared.sheet().forgetHistory();
+                slot.shared.sheet().shareUndoBudget(null);
+            }
+        }
+        dirty.remove(id);
+        pendingEdits.remove(id);
+        pendingAuthors.remove(id);
+        sync.remove(id);
+        owners.remove(id);
     }
 
     /** Writes the sheet now even if it never changed (an upload, a share link someone asked for). */
@@ -213,6 +291,7 @@ public class SheetRegistry {
             }
             SharedSheet shared = shared(id, loaded);
             sync.put(id, new Sync(stored.get().revision(), stored.get().text()));
+            owners.put(id, store.owner(id).orElse(SheetOwner.NONE));
             makeLive(shared);
             return Optional.of(shared);
         }
@@ -243,11 +322,12 @@ public class SheetRegistry {
             }
             try {
                 noteEdit(shared, change.label());
+                noteAuthor(shared, change.source() instanceof ActsFor a ? a.actor() : null);
                 scheduleSave(shared);
             } catch (RuntimeException e) { // shutting down: the final flush saves it
-                LOG.warn("autosave of sheet {} not scheduled: {}", shared.id(), e.toString());
+                LOG.warn("autosave of sheet {} not scheduled: {}", shared.id(), LogText.of(e));
             }
-        }, error -> LOG.error("change stream of sheet {} failed: {}", shared.id(), error.toString()));
+        }, error -> LOG.error("change stream of sheet {} failed: {}", shared.id(), LogText.of(error)));
         live.put(shared.id(), slot);
     }
 
@@ -262,7 +342,7 @@ public class SheetRegistry {
         try {
             store.opened(shared.id());
         } catch (RuntimeException e) { // the sheet still opens; only its "last opened" time is old
-            LOG.warn("opening of sheet {} not recorded: {}", shared.id(), e.toString());
+            LOG.warn("opening of sheet {} not recorded: {}", shared.id(), LogText.of(e));
         }
     }
 
@@ -305,7 +385,7 @@ public class SheetRegistry {
         try {
             evictIdle(System.nanoTime());
         } catch (RuntimeException e) {
-            LOG.error("evicting idle sheets failed: {}", e.toString());
+            LOG.error("evicting idle sheets failed: {}", LogText.of(e));
         }
     }
 
@@ -334,6 +414,7 @@ public class SheetRegistry {
                 live.remove(slot.shared.id());
             }
             sync.remove(slot.shared.id());
+            owners.remove(slot.shared.id());
             lastChange.remove(slot.shared.id());
             slot.watch.dispose();
             slot.shared.sheet().forgetHistory(); // its undo memory goes back to the shared budget
@@ -408,28 +489,38 @@ public class SheetRegistry {
 
     private boolean saveNow(SharedSheet shared, EditLabel edit) {
         EditLabel made = null;
+        String author = null;
         try {
             synchronized (shared) {
                 made = pendingEdits.remove(shared.id());
+                author = pendingAuthors.remove(shared.id());
                 String objective = shared.sheet().objective();
                 String text = shared.text();
                 Sync base = sync.computeIfAbsent(shared.id(), k -> new Sync(0, null));
+                if (author == null && base.revision == 0) {
+                    author = owner(shared).owner(); // a sheet's first revision is its maker's
+                }
                 SheetStore.Saved saved = store.saveFrom(shared.id(), text, base.revision, base.text,
                         edit != null ? edit : made != null ? made : EditLabel.of(EditLabel.Kind.SAVED),
-                        objective, objective == null ? Double.NaN : shared.sheet().objectiveValue());
+                        objective, objective == null ? Double.NaN : shared.sheet().objectiveValue(), author,
+                        owner(shared));
                 if (saved.merged()) { // another server saved first: take its edits too, keep any made meanwhile here
                     applyRemote(shared, SheetMerge.merge(text, shared.text(), saved.text()));
                 }
                 base.revision = saved.revision();
                 base.text = saved.text();
             }
+            saves.onNext(shared.id());
         } catch (RuntimeException e) { // whatever the database said: the edits stay, and are tried again
             int failed = failures.merge(shared.id(), 1, Integer::sum);
             if (failed == 1) {
-                LOG.error("autosave of sheet {} failed, trying again: {}", shared.id(), e.toString());
+                LOG.error("autosave of sheet {} failed, trying again: {}", shared.id(), LogText.of(e));
             }
             if (made != null) {
                 pendingEdits.merge(shared.id(), made, (later, earlier) -> EditLabel.together(earlier, later));
+            }
+            if (author != null) {
+                pendingAuthors.putIfAbsent(shared.id(), author);
             }
             publish(shared, SaveState.FAILING);
             if (dirty.add(shared.id())) {
@@ -482,7 +573,7 @@ public class SheetRegistry {
                 sync.put(id, new Sync(now.get().revision(), now.get().text()));
             }
         } catch (RuntimeException e) {
-            LOG.error("revision {} of sheet {} from another server not applied: {}", revision, id, e.toString());
+            LOG.error("revision {} of sheet {} from another server not applied: {}", revision, id, LogText.of(e));
         }
     }
 
@@ -493,9 +584,9 @@ public class SheetRegistry {
             RevisionRestore.restore(shared, SheetFile.parse(text, shared.id() + ".sheet"),
                     EditLabel.of(EditLabel.Kind.REMOTE_EDITS));
         } catch (SheetFormatException e) {
-            LOG.error("sheet {}: another server's revision is damaged: {}", shared.id(), e.lines());
+            LOG.error("sheet {}: another server's revision is damaged: {}", shared.id(), LogText.lines(e.lines()));
         } catch (RuntimeException e) {
-            LOG.error("sheet {}: another server's revision not applied completely: {}", shared.id(), e.toString());
+            LOG.error("sheet {}: another server's revision not applied completely: {}", shared.id(), LogText.of(e));
         } finally {
             APPLYING_REMOTE.set(false);
         }
@@ -505,6 +596,13 @@ public class SheetRegistry {
     private void noteEdit(SharedSheet shared, EditLabel label) {
         EditLabel edit = label == null ? EditLabel.of(EditLabel.Kind.EDIT) : label;
         pendingEdits.merge(shared.id(), edit, EditLabel::together);
+    }
+
+    /** Remembers who made the first edit since the last save: the next revision's author. */
+    private void noteAuthor(SharedSheet shared, Actor actor) {
+        if (actor != null) {
+            pendingAuthors.putIfAbsent(shared.id(), actor.key());
+        }
     }
 
     /** Gives the sheet a new data table (null: none) and saves it with the sheet. */
@@ -522,7 +620,13 @@ public class SheetRegistry {
 
     /** Saves the sheet soon after a change called {@code edit} (its revision's name). */
     public void changed(SharedSheet shared, EditLabel edit) {
+        changed(shared, edit, null);
+    }
+
+    /** As {@link #changed(SharedSheet, EditLabel)}, made by {@code by} (null: unknown). */
+    public void changed(SharedSheet shared, EditLabel edit, Actor by) {
         noteEdit(shared, edit);
+        noteAuthor(shared, by);
         scheduleSave(shared);
     }
 
@@ -549,7 +653,7 @@ public class SheetRegistry {
         try {
             listening.close();
         } catch (Exception e) {
-            LOG.warn("listening for other servers stopped badly: {}", e.toString());
+            LOG.warn("listening for other servers stopped badly: {}", LogText.of(e));
         }
         List<TrainingJob> paused = pauseAllRuns();
         long deadline = System.nanoTime() + SHUTDOWN_RUNS_MS * 1_000_000;

@@ -87,20 +87,25 @@ public final class SheetStore {
 
     /** A pooled, migrated embedded H2 database in {@code dataDir}. */
     public static DataSource embeddedDataSource(Path dataDir) {
+        DataSource ds = embeddedDataSourceUnmigrated(dataDir);
+        EditLabelsMigration.flyway(ds).load().migrate();
+        return ds;
+    }
+
+    /** A pooled embedded H2 database in {@code dataDir} as it is, not migrated (tests of the migrations). */
+    public static DataSource embeddedDataSourceUnmigrated(Path dataDir) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(embeddedUrl(dataDir));
         config.setUsername("sa");
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(0);
         config.setPoolName("gradsheet-embedded");
-        DataSource ds = new HikariDataSource(config);
-        EditLabelsMigration.flyway(ds).load().migrate();
-        return ds;
+        return new HikariDataSource(config);
     }
 
     /** The embedded database's URL: a file {@code gradsheet.mv.db} in the data directory. */
     public static String embeddedUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("gradsheet") + ";DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=0";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("gradsheet") + ";DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=0;CACHE_SIZE=2048";
     }
 
     private static boolean isPostgres(DataSource ds) {
@@ -146,11 +151,21 @@ public final class SheetStore {
      */
     public Saved saveFrom(String id, String text, long base, String baseText, EditLabel edit, String objective,
                           double objectiveValue) {
-        return storage.call(() -> saveFromNow(id, text, base, baseText, edit, objective, objectiveValue));
+        return saveFrom(id, text, base, baseText, edit, objective, objectiveValue, null, SheetOwner.NONE);
+    }
+
+    /**
+     * As {@link #saveFrom(String, String, long, String, EditLabel, String, double)}, naming the revision's
+     * {@code author} (an {@link Actor#key()}, or null) and, when this save creates the sheet's row, its
+     * owner and link mode {@code ifNew} (in the same insert, so no other server ever sees it unowned).
+     */
+    public Saved saveFrom(String id, String text, long base, String baseText, EditLabel edit, String objective,
+                          double objectiveValue, String author, SheetOwner ifNew) {
+        return storage.call(() -> saveFromNow(id, text, base, baseText, edit, objective, objectiveValue, author, ifNew));
     }
 
     private Saved saveFromNow(String id, String text, long base, String baseText, EditLabel edit, String objective,
-                          double objectiveValue) {
+                              double objectiveValue, String author, SheetOwner ifNew) {
         requireId(id);
         long now = clock.millis();
         Saved saved = tx.execute(status -> {
@@ -171,12 +186,12 @@ public final class SheetStore {
                     objName = sheet.objective();
                     objValue = objName == null ? Double.NaN : sheet.objectiveValue();
                 } catch (SheetFormatException e) { // the two edits do not fit together: the earlier save stays
-                    LOG.warn("sheet {}: an edit conflicting with another server's was dropped: {}", id, e.lines());
+                    LOG.warn("sheet {}: an edit conflicting with another server's was dropped: {}", id, LogText.lines(e.lines()));
                     written = last.get().text();
                     label = EditLabel.of(EditLabel.Kind.CONFLICTED, named);
                 }
             }
-            write(id, written, next, now, last.isPresent(), label, objName, objValue);
+            write(id, written, next, now, last.isPresent(), label, objName, objValue, author, ifNew);
             return new Saved(next, written, merged);
         });
         makeDurable();
@@ -199,7 +214,7 @@ public final class SheetStore {
     }
 
     private void write(String id, String text, long next, long now, boolean exists, EditLabel edit, String objective,
-                       double objectiveValue) {
+                       double objectiveValue, String author, SheetOwner ifNew) {
         EditLabel label = edit == null ? EditLabel.of(EditLabel.Kind.EDIT) : edit;
         String english = label.english(); // for people reading the database; the page reads edit_label
         String editText = english.length() > EDIT_CHARS ? english.substring(0, EDIT_CHARS - 1) + "…" : english;
@@ -207,13 +222,14 @@ public final class SheetStore {
             jdbc.sql("UPDATE sheet SET content = ?, revision = ?, saved_at = ? WHERE id = ?")
                     .params(text, next, now, id).update();
         } else {
-            jdbc.sql("INSERT INTO sheet (id, content, revision, created_at, saved_at, opened_at) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(id, text, next, now, now, now).update();
+            jdbc.sql("INSERT INTO sheet (id, content, revision, created_at, saved_at, opened_at, owner, link_mode)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, text, next, now, now, now, ifNew.owner(), ifNew.linkMode().name()).update();
         }
         jdbc.sql("INSERT INTO sheet_revision (sheet_id, revision, saved_at, edit, edit_label, objective,"
-                        + " objective_value, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " objective_value, content, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, next, now, editText, EditLabelCodec.encode(label), objective,
-                        Double.isFinite(objectiveValue) ? objectiveValue : null, text).update();
+                        Double.isFinite(objectiveValue) ? objectiveValue : null, text, author).update();
         if (postgres) { // delivered to every listening server when the transaction commits
             jdbc.sql("SELECT pg_notify('" + CHANNEL + "', ?)").param(id + ":" + next).query(rs -> { });
         }
@@ -228,37 +244,12 @@ public final class SheetStore {
         if (!postgres) {
             return () -> { };
         }
-        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread t = new Thread(() -> {
-            while (!closed.get()) {
-                try (java.sql.Connection c = dataSource.getConnection();
-                     java.sql.Statement st = c.createStatement()) {
-                    st.execute("LISTEN " + CHANNEL);
-                    org.postgresql.PGConnection pg = c.unwrap(org.postgresql.PGConnection.class);
-                    while (!closed.get()) {
-                        org.postgresql.PGNotification[] notes = pg.getNotifications(250);
-                        for (org.postgresql.PGNotification n : notes == null ? new org.postgresql.PGNotification[0] : notes) {
-                            String[] parts = n.getParameter().split(":");
-                            if (parts.length == 2 && isValidId(parts[0])) {
-                                onSaved.accept(parts[0], Long.parseLong(parts[1]));
-                            }
-                        }
-                    }
-                } catch (java.sql.SQLException | RuntimeException e) {
-                    if (!closed.get()) {
-                        LOG.warn("listening for other servers' saves failed, again in 1 s: {}", e.toString());
-                        try {
-                            Thread.sleep(1000);
-                        } catch (InterruptedException stop) {
-                            return;
-                        }
-                    }
-                }
+        return PgChannel.listen(dataSource, CHANNEL, payload -> {
+            String[] parts = payload.split(":");
+            if (parts.length == 2 && isValidId(parts[0])) {
+                onSaved.accept(parts[0], Long.parseLong(parts[1]));
             }
-        }, "gradsheet-listen");
-        t.setDaemon(true);
-        t.start();
-        return () -> closed.set(true);
+        });
     }
 
     /** Whether {@code id} has the shape of a sheet id (16 lowercase letters or digits). */
@@ -301,7 +292,7 @@ public final class SheetStore {
             Optional<Long> last = jdbc.sql("SELECT revision FROM sheet WHERE id = ? FOR UPDATE").param(id)
                     .query(Long.class).optional();
             long next = last.map(r -> r + 1).orElse(1L);
-            write(id, text, next, now, last.isPresent(), edit, objective, objectiveValue);
+            write(id, text, next, now, last.isPresent(), edit, objective, objectiveValue, null, SheetOwner.NONE);
             return next;
         });
         makeDurable();
@@ -504,11 +495,11 @@ public final class SheetStore {
                                 null, Double.NaN);
                         imported++;
                     } catch (IOException | RuntimeException e) {
-                        LOG.warn("sheet file {} not imported: {}", file, e.toString());
+                        LOG.warn("sheet file {} not imported: {}", LogText.of(file), LogText.of(e));
                     }
                 }
             } catch (IOException e) {
-                LOG.warn("data directory {} not read: {}", dataDir, e.toString());
+                LOG.warn("data directory {} not read: {}", dataDir, LogText.of(e));
             }
         }
         try {
@@ -521,6 +512,60 @@ public final class SheetStore {
             LOG.info("imported {} sheet files from {} into the database (the files are left in place)", imported, dataDir);
         }
         return imported;
+    }
+
+    // ---- ownership and sharing (the classroom) ---------------------------------------------------------
+
+    /** Sheet {@code id}'s owner and link mode, or empty when it was never saved. */
+    public Optional<SheetOwner> owner(String id) {
+        if (!isValidId(id)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT owner, link_mode FROM sheet WHERE id = ?").param(id)
+                .query((rs, n) -> new SheetOwner(rs.getString(1), SheetOwner.LinkMode.valueOf(rs.getString(2))))
+                .optional();
+    }
+
+    /** Sets who may edit sheet {@code id} through its link; false when the sheet is not saved. */
+    public boolean setLinkMode(String id, SheetOwner.LinkMode mode) {
+        requireId(id);
+        return jdbc.sql("UPDATE sheet SET link_mode = ? WHERE id = ?").params(mode.name(), id).update() == 1;
+    }
+
+    /** Gives sheet {@code id} to {@code owner} (a student's copy made by the server); false when not saved. */
+    public boolean setOwner(String id, String owner) {
+        requireId(id);
+        return jdbc.sql("UPDATE sheet SET owner = ? WHERE id = ?").params(owner, id).update() == 1;
+    }
+
+    /** Deletes sheet {@code id} with its history; false when there was none. */
+    public boolean delete(String id) {
+        if (!isValidId(id)) {
+            return false;
+        }
+        Integer gone = tx.execute(status -> {
+            jdbc.sql("DELETE FROM sheet_revision WHERE sheet_id = ?").param(id).update();
+            return jdbc.sql("DELETE FROM sheet WHERE id = ?").param(id).update();
+        });
+        return gone != null && gone > 0;
+    }
+
+    /** Who made each kept revision of sheet {@code id} (revision number to author key; unknown ones left out). */
+    public java.util.Map<Long, String> revisionAuthors(String id) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        if (!isValidId(id)) {
+            return out;
+        }
+        jdbc.sql("SELECT revision, author FROM sheet_revision WHERE sheet_id = ? AND author IS NOT NULL").param(id)
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
+    }
+
+    /** The database this store writes to (the classroom's tables live beside the sheets). */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     private static void requireId(String id) {

@@ -23,7 +23,9 @@ import java.util.function.BooleanSupplier;
  * With m = M and no shuffle this is plain full-batch gradient descent.
  *
  * <p>The whole run is one undoable edit of the sheet. It can be stopped between steps; the sheet is
- * then consistent at the last finished step.
+ * then consistent at the last finished step. A diverging run stops itself by the Playground's rule
+ * ({@link DivergenceStop}): a batch whose loss or gradient is NaN or infinite, or an epoch whose loss
+ * blew up, ends it with {@link TrainingLoop.Diverged}, the weights of the last finite step kept.
  */
 public final class Trainer {
     /** Hears about the run as it goes; called on the training thread. */
@@ -62,7 +64,12 @@ public final class Trainer {
         return this;
     }
 
-    /** Trains until done or until {@code stop} says so (checked before each step). */
+    /**
+     * Trains until done or until {@code stop} says so (checked before each step).
+     *
+     * @throws TrainingLoop.Diverged when the loss or a gradient stopped being a finite number or the
+     *         loss blew up; the steps before it are kept (undo reverts them)
+     */
     public Result run(Listener listener, BooleanSupplier stop) {
         TrainingSession session = sheet.startTraining(data.columns());
         List<String> weights = session.weights();
@@ -70,11 +77,7 @@ public final class Trainer {
         for (int r = 0; r < rows.length; r++) {
             rows[r] = data.row(r);
         }
-        int[] order = new int[rows.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(config.seed());
+        BatchOrder orders = new BatchOrder(rows.length, config.seed(), config.shuffle());
         double[] gradient = new double[weights.size()];
         List<Double> stepLosses = new ArrayList<>();
         List<Double> epochLosses = new ArrayList<>();
@@ -84,12 +87,11 @@ public final class Trainer {
         boolean stopped = false;
         EditLabel label = EditLabel.of(EditLabel.Kind.TRAIN_EPOCHS, config.epochs(), config.batchSize(),
                 config.learningRate());
+        DivergenceStop divergence = new DivergenceStop(DivergenceStop.Advice.PLAIN);
         try {
             epochs:
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                if (config.shuffle()) {
-                    shuffle(order, random);
-                }
+                int[] order = orders.next();
                 double epochSum = 0;
                 for (int from = 0; from < rows.length; from += config.batchSize()) {
                     if (stop.getAsBoolean()) {
@@ -98,6 +100,7 @@ public final class Trainer {
                     }
                     int to = Math.min(rows.length, from + config.batchSize());
                     double loss = session.batchGradient(rows, order, from, to, gradient);
+                    divergence.checkBatch(loss, gradient, weights, step);
                     session.step(config.learningRate(), gradient);
                     step++;
                     stepLosses.add(loss);
@@ -113,6 +116,7 @@ public final class Trainer {
                 double epochLoss = epochSum / rows.length;
                 epochLosses.add(epochLoss);
                 listener.onEpoch(epoch, epochLoss);
+                divergence.checkEpoch(epochLoss, epoch);
             }
         } finally {
             session.finish(stopped ? EditLabel.stopped(label, step) : label);

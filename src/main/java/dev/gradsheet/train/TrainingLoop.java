@@ -69,7 +69,8 @@ public final class TrainingLoop {
     private double epochSum;
     private long steps;
     private long epochs;
-    private double firstEpochLoss = Double.NaN;
+    /** Stops a run whose loss diverged, in the page's words (Reset, Undo, the grid's ⚠). */
+    private final DivergenceStop divergence = new DivergenceStop(DivergenceStop.Advice.PAGE);
     /** Time for the slow-motion pacing: the system's, or a test's (so a test of pacing never measures time). */
     private Clock clock = Clock.SYSTEM;
 
@@ -263,7 +264,7 @@ public final class TrainingLoop {
         epochs = 0;
         cursor = 0;
         epochSum = 0;
-        firstEpochLoss = Double.NaN;
+        divergence.reset();
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
@@ -285,22 +286,7 @@ public final class TrainingLoop {
         }
         int to = Math.min(trainRows.length, cursor + batchSize);
         double loss = session.batchGradient(trainRows, order, cursor, to, gradient);
-        if (!Double.isFinite(loss) && steps == 0) {
-            throw new Diverged("training did not start: the loss is " + loss + " on the first batch before any step"
-                    + " (the grid marks with ⚠ where it starts); no weight was changed.");
-        }
-        if (!Double.isFinite(loss)) {
-            throw new Diverged("training stopped: the loss became " + loss + " at step " + (steps + 1)
-                    + " (the learning rate is too large); the weights of step " + steps
-                    + " are kept. Lower the learning rate, then Reset or Undo.");
-        }
-        for (int i = 0; i < gradient.length; i++) {
-            if (!Double.isFinite(gradient[i])) {
-                throw new Diverged("training stopped: the gradient of " + weights.get(i) + " became " + gradient[i]
-                        + " at step " + (steps + 1) + "; the weights of step " + steps
-                        + " are kept. Lower the learning rate, then Reset or Undo.");
-            }
-        }
+        divergence.checkBatch(loss, gradient, weights, steps);
         try {
             session.step(lr, gradient);
         } catch (EditRefusedException e) {
@@ -319,13 +305,7 @@ public final class TrainingLoop {
             epochSum = 0;
             double testLoss = testLoss(session);
             listener.onEpoch(steps, epochs, epochLoss, testLoss);
-            if (Double.isNaN(firstEpochLoss)) {
-                firstEpochLoss = epochLoss;
-            } else if (epochLoss > BLOW_UP * Math.max(firstEpochLoss, 1e-6)) {
-                throw new Diverged("training stopped: the loss blew up from " + Numbers.exact(round(firstEpochLoss))
-                        + " to " + Numbers.exact(round(epochLoss)) + " by epoch " + epochs
-                        + " (the learning rate is too large). Lower it, then Reset or Undo.");
-            }
+            divergence.checkEpoch(epochLoss, epochs);
         }
     }
 
@@ -350,10 +330,6 @@ public final class TrainingLoop {
         if (!(lr > 0) || !Double.isFinite(lr)) {
             throw new IllegalArgumentException("learning rate must be a positive number, not " + lr);
         }
-    }
-
-    private static double round(double v) {
-        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.4g", v));
     }
 
     private static double[][] rows(DataTable data, int[] indices) {

@@ -41,6 +41,9 @@ public class HistoryPanel extends Composite<Div> {
     final Div message = new Div();
     final Paragraph empty = new Paragraph(getTranslation("history.empty"));
     private Disposable watch;
+    /** Each revision's author (key) and how to name one; none until the page says how. */
+    private java.util.Map<Long, String> authors = java.util.Map.of();
+    private java.util.function.Function<String, String> authorName = key -> "";
 
     public HistoryPanel(SheetPresenter presenter, SheetRegistry registry) {
         this.presenter = presenter;
@@ -57,9 +60,12 @@ public class HistoryPanel extends Composite<Div> {
         revisions.addColumn(r -> EditLabels.of(r.edit())).setHeader(getTranslation("history.edit")).setFlexGrow(1)
                 .setTooltipGenerator(r -> EditLabels.of(r.edit()));
         revisions.addColumn(HistoryPanel::objective).setHeader(getTranslation("history.objective")).setAutoWidth(true).setFlexGrow(0);
+        revisions.addColumn(r -> authorName.apply(authors.get(r.number()))).setHeader(getTranslation("history.by"))
+                .setAutoWidth(true).setFlexGrow(0);
         revisions.addComponentColumn(r -> {
             Button restore = new Button(getTranslation("history.restore"), e -> restore(r));
             restore.setId("restore-" + r.number());
+            restore.setEnabled(presenter.access().can(dev.gradsheet.server.access.Action.RESTORE)); // the owner's
             restore.getElement().setAttribute("aria-label", getTranslation("history.restoreLabel", String.valueOf(r.number())));
             return restore;
         }).setAutoWidth(true).setFlexGrow(0);
@@ -74,11 +80,18 @@ public class HistoryPanel extends Composite<Div> {
         refresh();
     }
 
+    /** Names each revision's author ({@code key} may be null: not known) in the "By" column. */
+    public void setAuthorNames(java.util.function.Function<String, String> names) {
+        this.authorName = names;
+        refresh();
+    }
+
     /** Reads the sheet's revisions again. */
     public void refresh() {
         List<Revision> list;
         try {
             list = registry.store().revisions(presenter.shared().id());
+            authors = registry.store().revisionAuthors(presenter.shared().id());
         } catch (RuntimeException e) {
             message.setText(getTranslation("history.unreadable"));
             return;
@@ -91,6 +104,12 @@ public class HistoryPanel extends Composite<Div> {
     /** Brings the sheet back to revision {@code r}; the outcome is shown above the list. */
     void restore(Revision r) {
         presenter.beginAction();
+        var refused = presenter.access().refusal(dev.gradsheet.server.access.Action.RESTORE);
+        if (refused != null) { // restore is the owner's (and a copy's teacher's): nothing changes
+            message.setText(getTranslation(refused.messageKey()));
+            presenter.post(() -> message.setText(""));
+            return;
+        }
         String id = presenter.shared().id();
         String text = registry.store().revisionText(id, r.number()).orElse(null);
         if (text == null) {
@@ -100,8 +119,9 @@ public class HistoryPanel extends Composite<Div> {
         }
         try {
             EditLabel restore = EditLabel.of(EditLabel.Kind.RESTORE, r.number());
-            int edits = RevisionRestore.restore(presenter.shared(), SheetFile.parse(text, "revision " + r.number()), restore);
-            registry.changed(presenter.shared(), restore);
+            SheetFile.Loaded target = SheetFile.parse(text, "revision " + r.number());
+            int edits = presenter.asThisTab(() -> RevisionRestore.restore(presenter.shared(), target, restore));
+            registry.changed(presenter.shared(), restore, presenter.actor());
             message.setText(getTranslation(edits == 0 ? "history.already" : "history.restored",
                     String.valueOf(r.number())));
         } catch (SheetFormatException e) {

@@ -66,8 +66,9 @@ final class NumericCheck extends Composite<HorizontalLayout> {
         check.entries().forEach(e -> byName.put(e.name(), e));
         entries = byName;
         boolean ok = check.worstError() <= GradientCheck.DEFAULT_TOLERANCE;
-        result.setText(getTranslation(ok ? "check.agrees" : "check.beyond", Format.readable(check.worstError()),
-                check.worstCell(), String.valueOf(GradientCheck.DEFAULT_TOLERANCE)));
+        result.setText(!check.compared() ? getTranslation("check.nothing")
+                : getTranslation(ok ? "check.agrees" : "check.beyond", Format.readable(check.worstError()),
+                        check.worstCell(), String.valueOf(GradientCheck.DEFAULT_TOLERANCE)));
         column.setVisible(true);
         cells.checking(true);
         grid.getDataProvider().refreshAll();

@@ -17,7 +17,7 @@ import java.util.Set;
  * chosen means every gradient. A typed name the sheet lacks is refused next to the field and left
  * out, so practice goes on with the others.
  */
-final class PracticeCellChooser extends Composite<Div> {
+final class PracticeCellChooser extends Composite<Div> implements com.vaadin.flow.component.HasEnabled {
     /** Sheets of up to this many cells offer their cells in the multi-select. */
     static final int LISTED_UP_TO = 200;
 

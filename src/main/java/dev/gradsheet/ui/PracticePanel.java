@@ -71,6 +71,17 @@ final class PracticePanel extends Composite<HorizontalLayout> {
         refreshScore();
     }
 
+    /**
+     * Locks practice mode as the sheet has it (or unlocks it again): on an assignment's copy what is asked
+     * is the teacher's, and on someone else's sheet the setting is theirs.
+     */
+    void lockSetting(boolean locked) {
+        practice.setEnabled(!locked);
+        hide.setEnabled(!locked);
+        cells.setEnabled(!locked);
+        setting.setEnabled(!locked);
+    }
+
     private Practice current(boolean on) {
         if (!on) {
             return Practice.OFF;

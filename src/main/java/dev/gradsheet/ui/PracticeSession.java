@@ -23,6 +23,28 @@ public final class PracticeSession {
     private final SharedSheet shared;
     private final Runnable onClaimsChanged;
     private Practice mode;
+    /** Hears every answer typed and hint asked for (an assignment's copy counts them for the dashboard). */
+    private Tracker tracker = Tracker.NONE;
+    /** Why answers may not be typed here (someone else's sheet), or null. */
+    private String locked;
+
+    /** Hears what a student does, for the teacher's dashboard. */
+    @FunctionalInterface
+    public interface Tracker {
+        Tracker NONE = (target, hint) -> { };
+
+        /** An answer ({@code hint} false) or a hint request about {@code target} ({@code x.grad}, {@code f}). */
+        void did(String target, boolean hint);
+    }
+
+    public void setTracker(Tracker tracker) {
+        this.tracker = tracker;
+    }
+
+    /** Refuses answers with {@code why} (null: accepts them again): the sheet is someone else's. */
+    public void lock(String why) {
+        this.locked = why;
+    }
 
     /** Starts in the sheet's own practice setting; {@code onClaimsChanged} saves the sheet. */
     public PracticeSession(SharedSheet shared, Runnable onClaimsChanged) {
@@ -72,6 +94,9 @@ public final class PracticeSession {
 
     /** Records the student's answer for {@code q} of {@code cell}; a blank answer removes it. */
     public Answer answer(String cell, Quantity q, String text) {
+        if (locked != null) {
+            return new Answer(locked, null);
+        }
         String target = new Expectation(cell, q, 0).target();
         Claims claims = shared.claims();
         if (text == null || text.isBlank()) {
@@ -85,6 +110,7 @@ public final class PracticeSession {
             return new Answer(Texts.t("presenter.notANumber", text.strip()), null);
         }
         store(claims.with(new Expectation(cell, q, v)));
+        tracker.did(target, false);
         return new Answer(null, right(cell, q));
     }
 
@@ -137,6 +163,7 @@ public final class PracticeSession {
 
     /** The hints for {@code q} of {@code cell}, in the order they are offered: rule, then upstream, then the whole product. */
     public List<String> hints(String cell, Quantity q) {
+        tracker.did(new Expectation(cell, q, 0).target(), true);
         return q == Quantity.GRAD ? gradientHints(cell) : valueHints(cell);
     }
 

@@ -32,7 +32,7 @@ import java.util.Optional;
  * with a way to clear it, and it goes when this view starts its next action ({@link #beginAction})
  * or when a later edit (from any tab) arrives ({@link #edited}).
  */
-public final class SheetPresenter {
+public final class SheetPresenter implements dev.gradsheet.server.ActsFor {
     /** Most steps one click of "Apply SGD step" may run, unless the server sets another limit. */
     public static final int MAX_STEPS = ServerLimits.defaults().stepsPerClick();
     /**
@@ -48,6 +48,10 @@ public final class SheetPresenter {
     private final List<Posted> posted = new ArrayList<>();
     /** Versions of the undos and redos made here (the last few), so other tabs' ones can be told apart. */
 
+    /** Who this tab acts for (null: nobody in particular, as in tools and tests) and what they may do. */
+    private dev.gradsheet.server.Actor actor;
+    private dev.gradsheet.server.access.SheetAccess.Rights access = dev.gradsheet.server.access.SheetAccess.Rights.ALL;
+
     /** A presenter with the default limits; long SGD requests run on the caller's thread. */
     public SheetPresenter(SharedSheet shared) {
         this(shared, ServerLimits.defaults(), null);
@@ -62,6 +66,37 @@ public final class SheetPresenter {
 
     public ServerLimits limits() {
         return limits;
+    }
+
+    /** This tab acts for {@code actor}, who may do what {@code rights} say (edits are refused otherwise). */
+    public void setAccess(dev.gradsheet.server.Actor actor, dev.gradsheet.server.access.SheetAccess.Rights rights) {
+        this.actor = actor;
+        this.access = rights;
+    }
+
+    /**
+     * Runs {@code work} (edits outside the presenter's own, such as a restore) as this tab's: other
+     * tabs are told somebody else made it, this one is not.
+     */
+    public <T> T asThisTab(java.util.function.Supplier<T> work) {
+        return sheet().actingAs(this, work);
+    }
+
+    /** The person this tab edits for: every edit made here is recorded as theirs. */
+    @Override
+    public dev.gradsheet.server.Actor actor() {
+        return actor;
+    }
+
+    /** What the person may do with this sheet: the one question the page asks of the access rules. */
+    public dev.gradsheet.server.access.SheetAccess.Rights access() {
+        return access;
+    }
+
+    /** Why this tab may not edit, in words, or null when it may. */
+    private String editRefused() {
+        var refusal = access.refusal(dev.gradsheet.server.access.Action.EDIT);
+        return refusal == null ? null : Texts.t(refusal.messageKey());
     }
 
     private record Posted(long version, Runnable clear) {
@@ -335,6 +370,9 @@ public final class SheetPresenter {
     /** Runs {@code steps} SGD steps at learning rate {@code lr}, as one undoable edit. */
     public StepOutcome sgdStep(Double lr, Integer steps) {
         beginAction();
+        if (editRefused() != null) {
+            return new StepOutcome(null, null, null, editRefused());
+        }
         if (lr == null || !Double.isFinite(lr) || lr <= 0) {
             return new StepOutcome(null, Texts.t("presenter.lrPositive"), null, null);
         }
@@ -375,13 +413,13 @@ public final class SheetPresenter {
     /** Undoes the last edit; false when there is nothing to undo. */
     public boolean undo() {
         beginAction();
-        return sheet().actingAs(this, () -> sheet().undo());
+        return editRefused() == null && sheet().actingAs(this, () -> sheet().undo());
     }
 
     /** Redoes the last undone edit; false when there is nothing to redo. */
     public boolean redo() {
         beginAction();
-        return sheet().actingAs(this, () -> sheet().redo());
+        return editRefused() == null && sheet().actingAs(this, () -> sheet().redo());
     }
 
     /**
@@ -446,6 +484,9 @@ public final class SheetPresenter {
     }
 
     private Outcome run(Runnable edit) {
+        if (editRefused() != null) {
+            return new Outcome(editRefused());
+        }
         try {
             sheet().actingAs(this, edit);
             return Outcome.OK;

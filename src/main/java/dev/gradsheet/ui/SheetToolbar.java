@@ -17,8 +17,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -26,6 +24,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
+import dev.gradsheet.engine.Messages;
 import dev.gradsheet.sheet.Examples;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,8 +37,8 @@ import java.util.List;
  * or redo, e.g. "Undo SGD step (lr 0.01)", shortened to fit a fixed width with the whole name in the
  * tooltip, so nothing moves when a label changes; the history is the sheet's, shared by every tab),
  * a place for the page's main action ({@link #setMain}), then the objective picker, Open (upload of
- * {@code .sheet} files), the Examples menu and, less used, a "⋯" menu with the download and the
- * share link. Opening an example or uploading fires an {@link OpenEvent}; upload errors (too big,
+ * {@code .sheet} files and of workbooks GradSheet exported), the export menu ({@link ExportMenu}),
+ * the Examples menu and, less used, a "⋯" menu with the download and the share link. Opening an example or uploading fires an {@link OpenEvent}; upload errors (too big,
  * not a sheet) are listed with their line numbers under the toolbar, over the page rather than
  * pushing it down; the current sheet is left alone and the refused file leaves the upload's list at
  * once, so the next file is read.
@@ -79,7 +78,8 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         undo.addClassName("gs-history-button");
         redo.addClassName("gs-history-button");
         main.addClassName("gs-toolbar-main");
-        Div row = new Div(undo, redo, main, InlineLabel.of(objective), objective, upload, menu);
+        Div row = new Div(undo, redo, main, InlineLabel.of(objective), objective, upload,
+                new ExportMenu(presenter), menu);
         row.addClassName("gs-toolbar");
         VerticalLayout layout = getContent();
         layout.setPadding(false);
@@ -136,7 +136,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
      */
     private void setUpUpload() {
         upload.setId("upload");
-        upload.setAcceptedFileTypes(".sheet", ".txt", "text/plain");
+        upload.setAcceptedFileTypes(".sheet", ".txt", "text/plain", ".xlsx", ExportDownloads.XLSX); // workbooks GradSheet exported
         upload.setMaxFiles(1);
         upload.setMaxFileSize(uploadBytes);
         upload.setDropAllowed(true);
@@ -157,7 +157,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
             upload.clearFileList();
             presenter.beginAction();
             showUploadErrors(List.of(getTranslation("toolbar.notOpened",
-                    e.getFileName() == null ? getTranslation("toolbar.theFile") : e.getFileName(),
+                    e.getFileName() == null ? getTranslation("toolbar.theFile") : Messages.shorten(e.getFileName()),
                     rejection(e.getErrorMessage()))));
         });
         UploadRequests.onRefused(upload, (name, status) -> {
@@ -284,7 +284,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
                 upload.clearFileList(); // read or refused, the file is done with: the next one is read
                 presenter.beginAction();
                 if (bytes.length > uploadBytes) {
-                    showUploadErrors(List.of(getTranslation("toolbar.uploadTooBig", fileName,
+                    showUploadErrors(List.of(getTranslation("toolbar.uploadTooBig", Messages.shorten(fileName),
                             String.valueOf(uploadBytes / 1000))));
                 } else {
                     fireEvent(new OpenEvent(SheetToolbar.this, bytes, fileName));

@@ -81,9 +81,14 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     /** The sheet this tab has told the registry it shows. */
     private SharedSheet tracked;
     private com.vaadin.flow.dom.DomListenerRegistration undoKeys;
+    /** Whose sheet this is and what this visitor may do with it (asked of server.access). */
+    private final dev.gradsheet.server.access.SheetActions actions;
+    private dev.gradsheet.server.Actor actor;
+    private dev.gradsheet.ui.classroom.AccessBar accessBar;
 
-    public SheetView(SheetRegistry registry) {
+    public SheetView(SheetRegistry registry, dev.gradsheet.server.access.SheetActions actions) {
         this.registry = registry;
+        this.actions = actions;
         setWidthFull();
         setHeight("100vh"); // the page itself never scrolls: the grid, the explanation and the tabs do
         addClassName("gs-sheet");
@@ -103,6 +108,12 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         }
         if (shared.isEmpty()) {
             showMissing(getTranslation("sheet.missing"));
+            return;
+        }
+        actor = dev.gradsheet.ui.classroom.Visitor.current(actions.users());
+        var viewRefused = actions.access().rights(actor, shared.get()).refusal(dev.gradsheet.server.access.Action.VIEW);
+        if (viewRefused != null) { // a student's copy is the student's and their teacher's only
+            showMissing(getTranslation(viewRefused.messageKey()));
             return;
         }
         VaadinSession.getCurrent().setAttribute(LAST_SHEET, shared.get().id());
@@ -152,7 +163,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         wireParts(shared);
         toolbar.setMain(sgd);
         main = main();
-        add(head, new SheetAbout(shared.description()), startGuide, toolbar, main, liveRegion);
+        accessBar = new dev.gradsheet.ui.classroom.AccessBar(shared, actions, actor, this::applyAccess);
+        add(head, intro(new SheetAbout(shared.description()), accessBar), startGuide, toolbar, main, liveRegion);
         setFlexGrow(1, main);
 
         practiceChanged();
@@ -209,6 +221,16 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     }
 
     /**
+     * The description with the access bar beside it, on one line: the bar costs the page no line of
+     * its own, and the description gives way to it (its first line is cut, "more" shows the rest).
+     */
+    private static Div intro(SheetAbout about, dev.gradsheet.ui.classroom.AccessBar accessBar) {
+        Div intro = new Div(about, accessBar);
+        intro.addClassName("gs-intro");
+        return intro;
+    }
+
+    /**
      * The page under the toolbar: the grid with the selected cell's explanation under it, and beside
      * it (below it on narrow screens, see gradsheet.css) the tabs Graph, Add a cell, Data & training and
      * Practice.
@@ -252,13 +274,35 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         return back;
     }
 
+    /**
+     * What this visitor may do here, from the access rules (through the access bar, again whenever the
+     * sheet's sharing changes): the presenter refuses edits the rules refuse, and the panels that change
+     * the sheet without it are switched off (the server then ignores their events too).
+     */
+    private void applyAccess(dev.gradsheet.server.access.SheetAccess.Rights rights) {
+        presenter.setAccess(actor, rights);
+        var editRefused = rights.refusal(dev.gradsheet.server.access.Action.EDIT);
+        boolean edit = editRefused == null;
+        sgd.getElement().setEnabled(edit);
+        addForm.getElement().setEnabled(edit);
+        training.getElement().setEnabled(edit);
+        practiceSession.lock(edit ? null : getTranslation(editRefused.messageKey()));
+        practicePanel.lockSetting(!edit || rights.copy());
+        if (rights.copy() && rights.can(dev.gradsheet.server.access.Action.HAND_IN)) { // a student's own copy
+            String id = presenter.shared().id();
+            practiceSession.setTracker((target, hint) -> actions.classroom().counted(id, target, hint));
+        }
+        history.setAuthorNames(dev.gradsheet.ui.classroom.AuthorNames.of(actions.users(), actor));
+    }
+
     /** Opens a sheet (example or upload) as a new shared sheet; on errors the current one stays. */
     void open(byte[] bytes, String fileName) {
         presenter.beginAction();
-        String source = fileName == null ? getTranslation("sheet.uploadName") : fileName.length() > 80 ? fileName.substring(0, 80) : fileName;
+        // a file name is the visitor's text: at most 80 characters, no control or bidi character raw
+        String source = fileName == null ? getTranslation("sheet.uploadName") : dev.gradsheet.engine.Messages.shorten(fileName);
         SheetFile.Loaded loaded;
         try {
-            loaded = SheetFile.parse(bytes, source);
+            loaded = dev.gradsheet.export.SheetImport.parse(bytes, source); // a .sheet file or a workbook GradSheet wrote
         } catch (SheetFormatException e) {
             List<String> lines = new ArrayList<>();
             lines.add(getTranslation("sheet.notOpened", source));
@@ -269,7 +313,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             toolbar.showUploadErrors(List.of(getTranslation("sheet.notOpenedBecause", source, e.getMessage())));
             return;
         }
-        SharedSheet created = registry.create(loaded);
+        SharedSheet created = registry.create(loaded, dev.gradsheet.server.SheetOwner.of(actor.key()));
         if (!dev.gradsheet.sheet.Examples.isExampleText(bytes)) {
             registry.keep(created); // an upload is kept at once; an example costs nothing until edited
         }
@@ -320,7 +364,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             } catch (com.vaadin.flow.component.UIDetachedException closed) {
                 // the tab is gone; onDetach disposes the subscription
             }
-        }, error -> LOG.warn("change stream of sheet {} failed: {}", p.shared().id(), error.toString()));
+        }, error -> LOG.warn("change stream of sheet {} failed: {}", p.shared().id(), dev.gradsheet.server.LogText.of(error)));
         // Anything that changed while this view was not attached.
         grid.grid().getDataProvider().refreshAll();
         refreshAll();

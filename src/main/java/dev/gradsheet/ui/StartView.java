@@ -22,9 +22,11 @@ import jakarta.servlet.http.Cookie;
 @Route("")
 public class StartView extends Div implements BeforeEnterObserver {
     private final SheetRegistry registry;
+    private final dev.gradsheet.server.people.UserStore users;
 
-    public StartView(SheetRegistry registry) {
+    public StartView(SheetRegistry registry, dev.gradsheet.server.people.UserStore users) {
         this.registry = registry;
+        this.users = users;
     }
 
     @Override
@@ -40,7 +42,9 @@ public class StartView extends Div implements BeforeEnterObserver {
                 // fall through to a fresh worked example
             }
         }
-        SharedSheet created = registry.create(Examples.WORKED.load());
+        // the visitor's own sheet: others with its link watch it unless they are let edit
+        SharedSheet created = registry.create(Examples.WORKED.load(), dev.gradsheet.server.SheetOwner.of(
+                dev.gradsheet.ui.classroom.Visitor.current(users).key()));
         event.forwardTo(SheetView.class, created.id());
     }
 

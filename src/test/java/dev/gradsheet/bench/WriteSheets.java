@@ -10,8 +10,9 @@ import java.nio.file.Path;
 
 /**
  * Writes the big sheets the whole-process script ({@code src/test/perf/whole-process.sh}) runs the
- * command line on: the 1.58M-cell scalar MLP (n = 512) and a 1.65M-cell random DAG whose formulas are
- * partly compound ({@code 0.5 * a + b}), into the folder given as the argument.
+ * command line on: the 1.58M-cell scalar MLP (n = 512), a 1.65M-cell random DAG whose formulas are
+ * partly compound ({@code 0.5 * a + b}), and a 100,000-cell chain with one claim (for {@code check}),
+ * into the folder given as the argument.
  */
 public final class WriteSheets {
     private WriteSheets() {
@@ -27,6 +28,10 @@ public final class WriteSheets {
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(dir.resolve("random-1.65m.sheet"),
                 StandardCharsets.UTF_8))) {
             Generators.randomDag(1_240_000, 1000, 5, out);
+        }
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(dir.resolve("chain-100k.sheet"), StandardCharsets.UTF_8))) {
+            Generators.chain(100_000, out);
+            out.write("@expect c0 = 0.5\n"); // check grades only a file that claims something
         }
     }
 }

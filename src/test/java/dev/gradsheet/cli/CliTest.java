@@ -104,11 +104,18 @@ class CliTest {
     @Test
     void checkPassesOnTheExamplesAndFailsBeyondTolerance() throws Exception {
         for (Examples.Example e : Examples.ALL) {
+            // a claim about the objective's value makes the example gradeable (without one it fails: see below)
+            dev.gradsheet.engine.Sheet sheet = e.load().sheet();
             Path f = dir.resolve(e.id() + ".sheet");
-            Files.writeString(f, e.text());
+            Files.writeString(f, e.text() + "@expect " + sheet.objective() + " = "
+                    + dev.gradsheet.engine.Numbers.exact(sheet.objectiveValue()) + "\n");
             Run r = run("check", f.toString());
             assertEquals(0, r.code(), e.id() + "\n" + r.out());
             assertTrue(r.out().contains("worst relative error"), r.out());
+            Files.writeString(f, e.text());
+            Run noClaims = run("check", f.toString());
+            assertEquals(1, noClaims.code(), e.id() + "\n" + noClaims.out());
+            assertTrue(noClaims.out().contains("FAILED because the file makes no @expect claims"), noClaims.out());
         }
         Run strict = run("check", worked.toString(), "--fd-tolerance", "0");
         assertEquals(1, strict.code(), strict.out());

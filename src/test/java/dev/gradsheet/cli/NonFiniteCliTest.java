@@ -47,7 +47,10 @@ class NonFiniteCliTest {
         assertThat(step[2]).contains("bce of p = 2 (p), outside (0, 1)").contains("nothing was changed");
     }
 
-    /** {@code step} (the button's SGD) and {@code train} (a training run) refuse a divergence in the same words. */
+    /**
+     * {@code step} (the button's SGD) and {@code train} (a training run) refuse a divergence in
+     * the same words; {@code step} refuses an edit (exit 2), {@code train} stops a run that diverged (exit 1).
+     */
     @Test
     void stepAndTrainPrintTheSameDivergenceMessage() throws Exception {
         Path file = dir.resolve("big.sheet");
@@ -62,7 +65,7 @@ class NonFiniteCliTest {
                 + " try a smaller learning rate";
         assertThat(step[0]).isEqualTo("2");
         assertThat(step[2].strip()).isEqualTo(expected);
-        assertThat(train[0]).isEqualTo("2");
+        assertThat(train[0]).isEqualTo("1");
         assertThat(train[2].strip()).isEqualTo(expected);
         assertThat(Files.readString(file)).isEqualTo(text);
     }

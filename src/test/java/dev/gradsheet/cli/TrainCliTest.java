@@ -15,6 +15,18 @@ class TrainCliTest {
     @TempDir
     Path dir;
 
+    /** A line y = w·x1 + b fitted by mean squared error. */
+    private static final String LINE_FIT = "x1 = input(0)\nw = weight(0)\nb = weight(0)\ny = input(0)\nL = mse(w * x1 + b, y)\n";
+
+    /** Ten samples of y = 2x + 1 for x = 0, 0.1, … 0.9, as CSV. */
+    private static String line() {
+        StringBuilder csv = new StringBuilder("x1,y\n");
+        for (int i = 0; i < 10; i++) {
+            csv.append(i / 10.0).append(',').append(2 * i / 10.0 + 1).append('\n');
+        }
+        return csv.toString();
+    }
+
     private Path file(String name, String text) throws Exception {
         Path p = dir.resolve(name);
         Files.writeString(p, text);
@@ -37,12 +49,8 @@ class TrainCliTest {
 
     @Test
     void trainFromACsvWithBatchesPrintsLossPerEpoch() throws Exception {
-        Path sheet = file("lin.sheet", "x1 = input(0)\nw = weight(0)\nb = weight(0)\ny = input(0)\nL = mse(w * x1 + b, y)\n");
-        StringBuilder csv = new StringBuilder("x1,y\n");
-        for (int i = 0; i < 10; i++) {
-            csv.append(i / 10.0).append(',').append(2 * i / 10.0 + 1).append('\n');
-        }
-        Path data = file("d.csv", csv.toString());
+        Path sheet = file("lin.sheet", LINE_FIT);
+        Path data = file("d.csv", line());
         CliTest.Run r = CliTest.run("train", sheet.toString(), "--data", data.toString(), "--batch", "3",
                 "--epochs", "300", "--lr", "0.1", "--seed", "4");
         assertEquals(0, r.code(), r.err());
@@ -68,6 +76,48 @@ class TrainCliTest {
         CliTest.Run batch = CliTest.run("train", sheet.toString(), "--builtin", "noisy-line", "--batch", "0");
         assertEquals(2, batch.code());
         assertTrue(batch.err().contains("batch size must be at least 1"), batch.err());
+    }
+
+    /**
+     * Values near 1e308 make the loss NaN at step 2 while every gradient stays finite: the run stops
+     * there as the page's does, in the page's sentence (less its Reset and Undo buttons), exit 1.
+     */
+    @Test
+    void aLossThatStopsBeingANumberStopsTheRunAsThePageDoes() throws Exception {
+        String text = "x1 = input(0)\nx2 = input(0)\nw1 = weight(0.1)\nw2 = weight(-0.1)\nb = weight(0)\n"
+                + "z = w1 * x1 + w2 * x2 + b\np = sigmoid(z)\ny = input(0)\nL = bce(p, y)\n";
+        Path sheet = file("sn.sheet", text);
+        Path data = file("huge.csv", "x1,x2,y\n1e308,0,0\n1e308,0,1\n");
+        CliTest.Run r = CliTest.run("train", sheet.toString(), "--data", data.toString(), "--epochs", "3",
+                "--no-shuffle", "--write");
+        String sentence = "training stopped: the loss became NaN at step 2 (the learning rate is too large);"
+                + " the weights of step 1 are kept. Lower the learning rate.";
+        assertEquals(1, r.code(), r.out());
+        assertEquals(sheet + ": " + sentence + "\n", r.err());
+        assertTrue(r.out().contains("epoch  loss\n    1  5e306\nname"), r.out()); // the epoch it finished, then the cells
+        assertEquals(text, Files.readString(sheet)); // --write writes nothing for a diverged run
+        // the page's loop on the same sheet and data stops at the same step, in the same words
+        dev.gradsheet.sheet.SheetFile.Loaded loaded = dev.gradsheet.sheet.SheetFile.read(sheet);
+        dev.gradsheet.train.TrainingLoop loop = new dev.gradsheet.train.TrainingLoop(loaded.sheet(),
+                dev.gradsheet.train.CsvData.read(data), 2, 1, false, 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loop.run(0.01, 3, 0, 100,
+                        new dev.gradsheet.train.TrainingLoop.Listener() { }, () -> false))
+                .isInstanceOf(dev.gradsheet.train.TrainingLoop.Diverged.class)
+                .hasMessage(sentence.replace("Lower the learning rate.", "Lower the learning rate, then Reset or Undo."));
+    }
+
+    @Test
+    void aLossThatBlowsUpStopsTheRunWithExitOne() throws Exception {
+        Path sheet = file("lin.sheet", LINE_FIT);
+        CliTest.Run r = CliTest.run("train", sheet.toString(), "--data", file("d.csv", line()).toString(),
+                "--epochs", "50", "--lr", "2", "--json");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith(sheet + ": training stopped: the loss blew up from "), r.err());
+        assertTrue(r.err().endsWith("(the learning rate is too large). Lower it.\n"), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        int epochs = json.get("losses").size();
+        assertTrue(epochs >= 2 && epochs < 50, r.out());
+        assertTrue(r.err().contains(" by epoch " + epochs + " "), r.err());
     }
 
     @Test

@@ -25,9 +25,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * add up to the gradient; the rule sentence is there; docs/sheet-format.md's formula list names it. An op
  * added without one of its parts — or without sample points here — fails.
  */
-class OpContractTest {
-    /** Sample arguments per op: each row one call (its length is the argument count). */
-    static final Map<Op, double[][]> POINTS = new EnumMap<>(Op.class);
+public class OpContractTest {
+    /**
+     * Sample arguments per op: each row one call (its length is the argument count). Inside each op's
+     * domain, so the export contract test computes them too.
+     */
+    public static final Map<Op, double[][]> POINTS = new EnumMap<>(Op.class);
 
     static {
         POINTS.put(Op.COPY, new double[][] {{0.7}});

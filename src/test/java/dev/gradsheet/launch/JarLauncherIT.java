@@ -62,7 +62,7 @@ class JarLauncherIT {
         // subject or operator is created: nothing observes a command's sheet.
         for (String absent : List.of(" org.springframework.", " com.vaadin.", " com.fasterxml.jackson.databind.",
                 " io.reactivex.rxjava3.subjects.PublishSubject", " io.reactivex.rxjava3.subjects.BehaviorSubject",
-                " io.reactivex.rxjava3.internal.operators.")) {
+                " io.reactivex.rxjava3.internal.operators.", " org.apache.poi.", " org.apache.xmlbeans.")) {
             assertFalse(loaded.stream().anyMatch(l -> l.contains(absent)),
                     absent.strip() + " classes were loaded by a command: "
                     + loaded.stream().filter(l -> l.contains(absent)).limit(3).toList());
@@ -86,11 +86,17 @@ class JarLauncherIT {
     void everyCommandFindsItsClassesAtTheJarRoot() throws Exception {
         Path sheet = dir.resolve("mlp.sheet");
         String mlp = runJar("new", "mlp", "--hidden", "2", "--seed", "1");
-        Files.writeString(sheet, mlp);
+        Files.writeString(sheet, mlp + "@expect x1 = 0\n"); // a claim: without one, check fails the file
         assertTrue(runJar("check", sheet.toString()).contains("OK"));
         Path neuron = dir.resolve("neuron.sheet");
         Files.writeString(neuron, runJar("new", "sigmoid-neuron"));
         assertTrue(runJar("train", neuron.toString(), "--builtin", "and", "--epochs", "2").contains("epoch  loss"));
+        // the exports and the workbook library (Apache POI, at the jar's root), writing and reading
+        Path book = dir.resolve("mlp.xlsx");
+        String exported = runJar("export", sheet.toString(), "--xlsx", book.toString(), "--pytorch", dir.resolve("mlp.py").toString());
+        assertTrue(exported.startsWith("wrote " + book + ": "), exported);
+        assertFalse(exported.contains("StatusLogger") || exported.contains("WARN"), "no logging noise: " + exported);
+        assertEquals(runJar("eval", sheet.toString()), runJar("eval", book.toString()), "the workbook reads back as the sheet");
     }
 
     /** Runs the jar with a command that must succeed; returns its output. */

@@ -152,13 +152,27 @@ class TrainerTest {
         assertEquals(before, s.cells().toString());
     }
 
+    /** A loss that blows up stops the run by the Playground's rule, in its words; the run stays undoable. */
     @Test
     void divergingTrainingStopsWithAMessageAndStaysUndoable() throws Exception {
         Sheet s = sheet(LINEAR);
         String before = s.cells().toString();
-        EditRefusedException e = assertThrows(EditRefusedException.class,
+        TrainingLoop.Diverged e = assertThrows(TrainingLoop.Diverged.class,
                 () -> new Trainer(s, line(10), TrainingConfig.fullBatch(10, 5000, 1e3)).run());
-        assertTrue(e.getMessage().startsWith("SGD diverged: the next step would make "), e.getMessage()); // the SGD button's wording
+        assertTrue(e.getMessage().startsWith("training stopped: the loss blew up from "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" (the learning rate is too large). Lower it."), e.getMessage());
+        s.undo();
+        assertEquals(before, s.cells().toString());
+    }
+
+    /** A step that would make a weight infinite is refused in the engine's one wording, undoable too. */
+    @Test
+    void aWeightThatWouldOverflowStopsTheRunWithTheEnginesRefusal() throws Exception {
+        Sheet s = sheet("x1 = input(2)\nw = weight(1e300)\nL = w * x1\n");
+        String before = s.cells().toString();
+        EditRefusedException e = assertThrows(EditRefusedException.class, () -> new Trainer(s,
+                new DataTable(List.of("x1"), new double[][] {{2}}), TrainingConfig.fullBatch(1, 5, 1e308)).run());
+        assertTrue(e.getMessage().startsWith("SGD diverged: the next step would make "), e.getMessage());
         assertEquals(EditRefusedException.Reason.DIVERGED, e.reason());
         s.undo();
         assertEquals(before, s.cells().toString());

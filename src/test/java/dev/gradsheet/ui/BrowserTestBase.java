@@ -134,6 +134,21 @@ abstract class BrowserTestBase {
         return driver;
     }
 
+    /**
+     * A new sheet's link is view-only for other browsers; its owner ({@code owner}, showing it)
+     * lets anyone with the link edit, as for group work. {@code others} wait until their page says so.
+     */
+    static void letTheLinkEdit(WebDriver owner, WebDriver... others) {
+        owner.findElement(By.id("link-mode")).click();
+        WebElement edit = waitFor(owner, 10).until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(e -> e.isDisplayed() && e.getText().strip().equals("Link: anyone can edit")).findFirst().orElse(null));
+        edit.click();
+        for (WebDriver other : others) {
+            waitFor(other, 20).until(d -> d.findElements(By.id("access-text")).stream()
+                    .anyMatch(e -> e.getText().equals("Anyone with the link can edit this sheet.")));
+        }
+    }
+
     String url(String path) {
         return "http://localhost:" + port + "/" + path;
     }

@@ -247,6 +247,7 @@ class ClassroomIT extends BrowserTestBase {
         WebDriver b = laptop();
         b.get(a.getCurrentUrl());
         waitForWorkedExample(b);
+        letTheLinkEdit(a, b); // b is another browser; the sheet is a's and its link view-only until a opens it
         a.findElement(By.id("sgd-apply")).click();
         waitForCell(a, "f", VALUE, "-11.64", 20);
         waitFor(a, 10).until(d -> text(d, "undo").equals("Undo SGD step (lr 0.01)"));

@@ -39,7 +39,7 @@ class KoreanSheetTest extends KaribuTestBase {
     /** Words that are the same in every language: names of things, abbreviations, keys. */
     static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("GradSheet", "SGD", "CSV", "NaN", "kB", "Ctrl",
             "Shift", "Z", "sheet", "txt", "gradsheet", "check", "FILE", "CS231n", "ReLU", "leaky", "ln", "English",
-            "dL");
+            "dL", "PyTorch", "xlsx", "py", "backward" /* PyTorch's method, as code: backward() */);
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     @BeforeEach

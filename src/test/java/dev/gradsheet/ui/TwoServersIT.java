@@ -77,6 +77,7 @@ class TwoServersIT extends BrowserTestBase {
         WebDriver b = newBrowser();
         b.get("http://localhost:" + portB + "/sheet/" + link);
         waitForCell(b, "z", VALUE, "-3", 90);
+        letTheLinkEdit(a, b); // the sheet is a's; its link is view-only until a opens it (b hears it from server A)
 
         editValue(a, "x", "0"); // on server A: q = 5, f = -15, L = 25
         waitForCell(b, "x", VALUE, "0", 10);

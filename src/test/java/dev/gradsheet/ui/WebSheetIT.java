@@ -96,6 +96,7 @@ class WebSheetIT extends BrowserTestBase {
         WebDriver b = newBrowser(); // another browser profile: another session
         b.get(link);
         waitForWorkedExample(b);
+        letTheLinkEdit(a, b); // the sheet is a's; its link is view-only until a opens it
 
         editValue(a, "x", "1");
         waitForCell(b, "q", VALUE, "6", 20); // pushed to b without a reload

@@ -13,13 +13,14 @@ public final class UploadRequests {
     }
 
     /**
-     * Has {@code upload} hand each request the server refused to {@code say} as (file name, HTTP
-     * status), after taking the file out of its list.
+     * Has {@code upload} hand each request the server refused to {@code say} as (file name, shortened
+     * and escaped as messages quote user text; HTTP status), after taking the file out of its list.
      */
     public static void onRefused(Upload upload, BiConsumer<String, Integer> say) {
         upload.getElement().addEventListener("upload-error", e -> {
             upload.clearFileList();
-            say.accept(e.getEventData().getString("event.detail.file.name"),
+            String name = e.getEventData().getString("event.detail.file.name");
+            say.accept(name == null ? null : dev.gradsheet.engine.Messages.shorten(name), // the visitor's text
                     (int) e.getEventData().getNumber("event.detail.xhr.status"));
         }).addEventData("event.detail.file.name").addEventData("event.detail.xhr.status");
     }

@@ -223,8 +223,7 @@ public class DataSection extends Composite<VerticalLayout> {
 
     /** Parses uploaded CSV bytes and uses them; errors are listed as {@code FILE:LINE: message}. */
     public boolean useCsv(byte[] bytes, String fileName) {
-        String source = fileName == null || fileName.isBlank() ? "upload.csv"
-                : fileName.length() > 80 ? fileName.substring(0, 80) : fileName;
+        String source = fileName == null || fileName.isBlank() ? "upload.csv" : dev.gradsheet.engine.Messages.shorten(fileName);
         if (bytes.length > MAX_CSV_BYTES) {
             showErrors(List.of(TrainTexts.t("train.data.tooLarge", source, MAX_CSV_BYTES / 1000)));
             return false;

@@ -263,7 +263,8 @@ public class TemplateDialog extends Dialog {
             error.setText(e.getMessage());
             return null;
         }
-        SharedSheet created = registry.create(new SheetFile.Loaded(loaded.sheet(), loaded.description(), table));
+        SharedSheet created = registry.create(new SheetFile.Loaded(loaded.sheet(), loaded.description(), table),
+                dev.gradsheet.ui.classroom.Visitor.ownerOfNewSheet()); // the visitor's own sheet
         close();
         Notification.show(TrainTexts.t("train.template.opened"));
         UI.getCurrent().navigate(Routes.sheet(created.id()));

@@ -54,7 +54,9 @@ class MessageBundlesTest {
         // every key family of the bundles (app, then train and lesson)
         return List.of("sheet", "tab", "edit", "toolbar", "presenter", "refusal", "grid", "why", "add", "sgd",
                 "check", "start", "step", "graphText", "history", "practice", "live", "graph", "language",
-                "example", "op", "nonfinite", "server", "train", "lesson", "network");
+                "example", "op", "nonfinite", "server", "train", "lesson", "network",
+                // sharing and the classroom's pages
+                "bar", "assign", "assignment", "class", "dashboard", "join", "login", "my", "setup", "teach");
     }
 
     @Test
@@ -150,6 +152,10 @@ class MessageBundlesTest {
         }
         for (EditRefusedException.Reason r : EditRefusedException.Reason.values()) {
             assertTrue(inBoth("refusal." + r.name()), r.name());
+        }
+        for (dev.gradsheet.server.access.Refusal.Reason r : dev.gradsheet.server.access.Refusal.Reason.values()) {
+            assertTrue(inBoth(new dev.gradsheet.server.access.Refusal(dev.gradsheet.server.access.Action.VIEW, r).messageKey()),
+                    r.name());
         }
         for (dev.gradsheet.engine.NonFinite.Cause c : dev.gradsheet.engine.NonFinite.Cause.values()) {
             assertTrue(inBoth("nonfinite.cause." + c.name()), c.name());
@@ -256,6 +262,7 @@ class MessageBundlesTest {
         Set<String> used = usedKeys();
         Set<String> prefixes = new TreeSet<>(DYNAMIC_PREFIXES);
         prefixes.add("op."); // op.<label>.rule, checked above for every operation
+        prefixes.add("access."); // access.<REASON>, worded refusals of server.access, checked above for every reason
         used.stream().filter(k -> k.endsWith(".")).forEach(prefixes::add);
         List<String> unused = new ArrayList<>();
         for (String base : GradSheetI18N.BUNDLES) {

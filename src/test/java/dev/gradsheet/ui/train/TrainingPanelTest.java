@@ -174,6 +174,8 @@ class TrainingPanelTest extends TrainKaribuTestBase {
         assertThat(reopened.error.getText()).contains("already training");
 
         // another session's tab (its own thread, as a second browser) sees the run live and stops it
+        // (the template's sheet is this session's; its owner lets the link edit first)
+        registry.setLinkMode(shared, dev.gradsheet.server.SheetOwner.LinkMode.EDIT, ctx.getBean(dev.gradsheet.server.LiveEvents.class));
         java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             java.util.concurrent.Future<String> seen = other.submit(() -> {
