@@ -6,18 +6,20 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dev.gradsheet.ui.pages.GridPart;
+import dev.gradsheet.ui.pages.PagePart;
+import dev.gradsheet.ui.pages.SheetPage;
+import dev.gradsheet.ui.pages.StartPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -46,24 +48,11 @@ abstract class BrowserTestBase {
         }
     }
 
-    /** JS: the text of column {@code arguments[1]} in the grid row whose name is {@code arguments[0]}. */
-    static final String CELL_JS = """
-            const grid = document.getElementById('cells');
-            if (!grid || !grid.shadowRoot) return null;
-            for (const tr of grid.shadowRoot.querySelectorAll('tbody#items tr')) {
-              if (tr.hidden) continue;
-              const tds = tr.querySelectorAll('td');
-              if (tds.length > arguments[1] && tds[0]._content
-                  && tds[0]._content.textContent.trim() === arguments[0]) {
-                return arguments[2] ? tds[arguments[1]]._content : tds[arguments[1]]._content.textContent.trim();
-              }
-            }
-            return null;
-            """;
-    static final int NAME = 0;
-    static final int FORMULA = 1;
-    static final int VALUE = 3;
-    static final int GRAD = 4;
+    /** Columns of the grid, for {@link #cell} and {@link #waitForCell}. */
+    static final int NAME = GridPart.NAME;
+    static final int FORMULA = GridPart.FORMULA;
+    static final int VALUE = GridPart.VALUE;
+    static final int GRAD = GridPart.GRAD;
 
     @LocalServerPort
     int port;
@@ -134,102 +123,58 @@ abstract class BrowserTestBase {
         return driver;
     }
 
-    /**
-     * A new sheet's link is view-only for other browsers; its owner ({@code owner}, showing it)
-     * lets anyone with the link edit, as for group work. {@code others} wait until their page says so.
-     */
-    static void letTheLinkEdit(WebDriver owner, WebDriver... others) {
-        owner.findElement(By.id("link-mode")).click();
-        WebElement edit = waitFor(owner, 10).until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(e -> e.isDisplayed() && e.getText().strip().equals("Link: anyone can edit")).findFirst().orElse(null));
-        edit.click();
-        for (WebDriver other : others) {
-            waitFor(other, 20).until(d -> d.findElements(By.id("access-text")).stream()
-                    .anyMatch(e -> e.getText().equals("Anyone with the link can edit this sheet.")));
-        }
-    }
-
     String url(String path) {
         return "http://localhost:" + port + "/" + path;
     }
 
+    /** A new visitor's browser on the start page, once it shows the worked example. */
+    SheetPage workedExample() throws IOException {
+        return StartPage.workedExample(newBrowser(), url(""));
+    }
+
+    /** The same in a window of {@code width} × {@code height} CSS pixels. */
+    SheetPage workedExample(int width, int height) throws IOException {
+        WebDriver driver = newBrowser();
+        viewport(driver, width, height);
+        return StartPage.workedExample(driver, url(""));
+    }
+
+    /** Opens sheet {@code id}'s link in {@code driver} (the page is not drawn yet: wait for a cell). */
+    SheetPage openSheet(WebDriver driver, String id) {
+        return SheetPage.open(driver, url("sheet/" + id));
+    }
+
+    /** Makes the page's viewport {@code width} × {@code height} CSS pixels (a laptop, a tablet …). */
+    static void viewport(WebDriver driver, int width, int height) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    // Shorthands for the grid, kept for tests written before the page objects; they ask GridPart.
+
     static WebDriverWait waitFor(WebDriver driver, int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        return PagePart.waitUpTo(driver, seconds);
     }
 
     /** The text in a grid cell, or null while the row is not rendered. */
     static String cell(WebDriver driver, String name, int column) {
-        return (String) ((JavascriptExecutor) driver).executeScript(CELL_JS, name, column, false);
-    }
-
-    static WebElement cellElement(WebDriver driver, String name, int column) {
-        return (WebElement) ((JavascriptExecutor) driver).executeScript(CELL_JS, name, column, true);
+        return new SheetPage(driver).grid().text(name, column);
     }
 
     /** Waits until the grid shows {@code expected} in the cell. */
     static void waitForCell(WebDriver driver, String name, int column, String expected, int seconds) {
-        waitFor(driver, seconds).withMessage(() -> name + "[" + column + "] should be " + expected + " but is "
-                + cell(driver, name, column)).until(d -> expected.equals(cell(d, name, column)));
+        new SheetPage(driver).grid().waitFor(name, column, expected, seconds);
     }
 
     /** Waits for the sheet page of the worked example to be drawn. */
     static void waitForWorkedExample(WebDriver driver) {
-        // the first load may wait for the server to warm up
-        waitForCell(driver, "f", FORMULA, "q * z", 90);
+        new SheetPage(driver).waitForWorkedExample();
     }
 
-    /**
-     * Types {@code text} into the value cell of row {@code name} and presses Enter, as in a
-     * spreadsheet: a click selects the cell, typing replaces its content.
-     */
+    /** Types {@code text} into the value cell of row {@code name} and presses Enter. */
     static void editValue(WebDriver driver, String name, String text) {
-        cellElement(driver, name, VALUE).click();
-        waitFor(driver, 20).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(SELECTED_JS, name)));
-        new org.openqa.selenium.interactions.Actions(driver).sendKeys(text).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        new SheetPage(driver).grid().editValue(name, text);
     }
-
-    /**
-     * Clicks element {@code id} once it stands still and nothing covers it: while a run pushes
-     * numbers, or just after the window was resized, the side panel can shift under a click (three
-     * times on a loaded machine, by 20 px, so the click landed above Pause; a probe of four seconds
-     * of a run saw no shift, so the cause was not found); a person aims again, a test waits for the
-     * target to settle.
-     */
-    static void clickWhenStill(WebDriver driver, String id) {
-        String where = """
-                const e = document.getElementById(arguments[0]);
-                const r = e.getBoundingClientRect();
-                const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-                return (top === e || e.contains(top)) ? Math.round(r.left) + ',' + Math.round(r.top) : null;
-                """;
-        String[] last = {null};
-        waitFor(driver, 10).until(d -> {
-            String now = (String) ((JavascriptExecutor) d).executeScript(where, id);
-            boolean still = now != null && now.equals(last[0]);
-            last[0] = now;
-            return still;
-        });
-        driver.findElement(By.id(id)).click();
-    }
-
-    /** The file input of the upload component {@code uploadId} (where a person's chosen file goes). */
-    static WebElement fileInput(WebDriver driver, String uploadId) {
-        WebElement upload = driver.findElement(By.id(uploadId));
-        var inShadow = upload.getShadowRoot().findElements(By.cssSelector("input[type=file]"));
-        return inShadow.isEmpty() ? upload.findElement(By.cssSelector("input[type=file]")) : inShadow.get(0);
-    }
-
-    /** JS: whether the grid row named {@code arguments[0]} is selected. */
-    static final String SELECTED_JS = """
-            const grid = document.getElementById('cells');
-            for (const tr of grid.shadowRoot.querySelectorAll('tbody#items tr')) {
-              const td = tr.querySelector('td');
-              if (!tr.hidden && td && td._content && td._content.textContent.trim() === arguments[0]) {
-                return tr.hasAttribute('selected');
-              }
-            }
-            return false;
-            """;
 
     /** Saves a screenshot under the build folder's {@code screenshots/}. */
     static Path screenshot(WebDriver driver, String name) throws IOException {
@@ -238,6 +183,23 @@ abstract class BrowserTestBase {
         Path file = dir.resolve(name + ".png");
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         return file;
+    }
+
+    static Path screenshot(PagePart page, String name) throws IOException {
+        return screenshot(page.driver(), name);
+    }
+
+    /**
+     * Takes a screenshot and, with {@code -Dreadme.screenshots=true}, copies it to src/site/screenshots
+     * for the README and docs/ (so ordinary test runs leave the sources alone).
+     */
+    static void readme(PagePart page, String name) throws IOException {
+        Path shot = screenshot(page, name);
+        Path site = buildDir().getParent().resolve("src/site/screenshots");
+        if (Boolean.getBoolean("readme.screenshots") && Files.isDirectory(site.getParent().getParent())) {
+            Files.createDirectories(site);
+            Files.copy(shot, site.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** The Maven build folder (target-ui, target, ...): the parent of the test classes. */

@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradsheet.cli.GradSheetCli;
+import dev.gradsheet.ui.pages.DashboardPage;
+import dev.gradsheet.ui.pages.JoinPage;
+import dev.gradsheet.ui.pages.PracticePart;
+import dev.gradsheet.ui.pages.SheetPage;
+import dev.gradsheet.ui.pages.SignInPage;
+import dev.gradsheet.ui.pages.StartPage;
+import dev.gradsheet.ui.pages.TeacherHomePage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,10 +35,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -65,108 +70,57 @@ class ClassroomLessonIT extends BrowserTestBase {
         IDP.close();
     }
 
-
     private WebDriver laptop() throws IOException {
         WebDriver b = newBrowser();
         b.manage().window().setSize(new Dimension(1366, 768));
         return b;
     }
 
-    private static void type(WebDriver b, String css, String text) {
-        WebElement field = waitFor(b, 60).until(d -> d.findElements(By.cssSelector(css)).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private static void click(WebDriver b, String id) {
-        waitFor(b, 30).until(d -> d.findElements(By.id(id)).stream().filter(WebElement::isDisplayed).findFirst()
-                .orElse(null)).click();
-    }
-
-    /** The element's text, or "" while it is missing or being redrawn (the dashboard redraws as students work). */
-    private static String text(WebDriver b, String id) {
-        try {
-            return b.findElements(By.id(id)).stream().findFirst().map(e -> e.getDomProperty("textContent").strip()).orElse("");
-        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
-            return "";
-        }
-    }
-
     @Test
     void aWholeLesson() throws Exception {
         // the teacher signs in through the school's provider
         WebDriver teacher = laptop();
-        teacher.get(url("login"));
-        click(teacher, "login-school");
-        waitFor(teacher, 30).until(d -> d.getCurrentUrl().startsWith(TestIdentityProvider.issuer(IDP_PORT)));
-        type(teacher, "#username", TestIdentityProvider.LEE.user());
-        type(teacher, "#password", TestIdentityProvider.PASSWORD);
-        teacher.findElement(By.cssSelector("button[type=submit]")).click();
-        waitFor(teacher, 60).withMessage(() -> "signed in, back at " + teacher.getCurrentUrl())
-                .until(d -> d.getCurrentUrl().endsWith("/teach"));
+        TeacherHomePage home = SignInPage.open(teacher, url("login"))
+                .signIn("school", TestIdentityProvider.issuer(IDP_PORT), TestIdentityProvider.LEE.user(), TestIdentityProvider.PASSWORD);
 
         // a class, then an assignment from the worked example asking all six gradients
-        type(teacher, "#new-class-name input", "Backprop, period 3");
-        click(teacher, "new-class-create");
-        String code = waitFor(teacher, 30).until(d -> d.findElements(By.id("class-code")).stream().findFirst()
-                .map(WebElement::getText).filter(t -> t.length() == 6).orElse(null));
-        teacher.get(url(""));
-        waitForWorkedExample(teacher);
-        click(teacher, "make-assignment");
-        type(teacher, "#assign-title input", "Chain rule");
-        type(teacher, "#assign-cells input", String.join(", ", ASKED));
-        click(teacher, "assign-create");
-        String studentLink = waitFor(teacher, 30).until(d -> d.findElements(By.id("assign-link")).stream().findFirst()
-                .map(e -> e.getDomAttribute("href")).orElse(null));
+        String code = home.createClass("Backprop, period 3");
+        String studentLink = StartPage.workedExample(teacher, url("")).access().makeAssignment()
+                .create("Chain rule", String.join(", ", ASKED));
         String assignmentId = studentLink.substring(studentLink.lastIndexOf('/') + 1);
-        teacher.get(url("dashboard/" + assignmentId));
-        waitFor(teacher, 60).until(d -> !d.findElements(By.id("dashboard-grid")).isEmpty());
+        DashboardPage dashboard = DashboardPage.open(teacher, url("dashboard/" + assignmentId));
 
         // three students join with the code and open the assignment: each their own copy
-        List<WebDriver> students = new ArrayList<>();
+        List<SheetPage> students = new ArrayList<>();
         for (String name : List.of("Ada", "Bo", "Cy")) {
-            WebDriver s = laptop();
-            s.get(url("join"));
-            type(s, "#join-code", code.toLowerCase());
-            type(s, "#join-name", name);
-            click(s, "join-submit");
-            waitFor(s, 60).until(d -> d.getCurrentUrl().endsWith("/my"));
-            click(s, "open-" + assignmentId);
-            waitFor(s, 60).until(d -> d.getCurrentUrl().contains("/sheet/"));
-            students.add(s);
+            students.add(JoinPage.open(laptop(), url("join")).join(code.toLowerCase(), name).openAssignment(assignmentId));
         }
-        assertThat(students.stream().map(WebDriver::getCurrentUrl).distinct()).hasSize(3);
+        assertThat(students.stream().map(SheetPage::link).distinct()).hasSize(3);
         // the dashboard already lists them, live
-        waitFor(teacher, 30).until(d -> d.findElements(By.id("watch-3")).size() == 1);
+        dashboard.waitForStudent(3);
 
         // two answer right, one gets dL/dz wrong; everyone hands in
         for (int i = 0; i < 3; i++) {
-            WebDriver s = students.get(i);
+            PracticePart practice = students.get(i).practice();
             for (String cell : ASKED) {
-                PracticeIT.answer(s, cell, i == 2 && cell.equals("z") ? "12" : RIGHT.get(cell));
-                String expected = i == 2 && cell.equals("z") ? "✗" : "✓";
-                waitFor(s, 20).until(d -> expected.equals(PracticeIT.mark(d, cell)));
+                practice.answer(cell, i == 2 && cell.equals("z") ? "12" : RIGHT.get(cell));
+                practice.waitForMark(cell, i == 2 && cell.equals("z") ? "✗" : "✓");
             }
         }
         // the dashboard shows every mark without a reload
         for (int row = 1; row <= 3; row++) {
             for (String cell : ASKED) {
-                String id = "mark-" + row + "-" + cell + "-grad";
-                String expected = row == 3 && cell.equals("z") ? "✗" : "✓";
-                waitFor(teacher, 30).withMessage(() -> id).until(d -> expected.equals(text(d, id)));
+                dashboard.waitForMark(row, cell, row == 3 && cell.equals("z") ? "✗" : "✓");
             }
         }
-        for (WebDriver s : students) {
-            click(s, "hand-in");
-            waitFor(s, 20).until(d -> text(d, "hand-in-status").startsWith("Handed in"));
+        for (SheetPage s : students) {
+            s.access().handIn();
         }
-        LayoutIT.readme(students.get(2), "classroom-student-1366x768");
-        waitFor(teacher, 30).until(d -> d.findElement(By.id("dashboard-grid")).getText().contains("6/6"));
-        LayoutIT.readme(teacher, "classroom-dashboard-1366x768");
-        click(teacher, "hide-names");
-        waitFor(teacher, 30).until(d -> text(d, "watch-1").equals("Student 1"));
-        LayoutIT.readme(teacher, "classroom-dashboard-hidden-names-1366x768");
+        readme(students.get(2), "classroom-student-1366x768");
+        dashboard.waitForTableContaining("6/6");
+        readme(dashboard, "classroom-dashboard-1366x768");
+        dashboard.hideNames("Student 1");
+        readme(dashboard, "classroom-dashboard-hidden-names-1366x768");
 
         // the teacher's exports, with the teacher's session: the CSV and check agree
         String session = teacher.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
@@ -213,6 +167,4 @@ class ClassroomLessonIT extends BrowserTestBase {
         }
         return out;
     }
-
-
 }

@@ -1,16 +1,19 @@
 package dev.gradsheet.ui;
 
+import static dev.gradsheet.ui.pages.GraphPart.nodes;
+import static dev.gradsheet.ui.pages.GridPart.FORMULA;
+
 import dev.gradsheet.server.SharedSheet;
 import dev.gradsheet.server.SheetRegistry;
 
 import dev.gradsheet.engine.Activation;
 import dev.gradsheet.sheet.SheetFile;
 import dev.gradsheet.train.Templates;
+import dev.gradsheet.ui.pages.GraphPart;
+import dev.gradsheet.ui.pages.SheetPage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,30 +28,15 @@ class GraphIT extends BrowserTestBase {
     @Autowired
     SheetRegistry registry;
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> report(WebDriver b) {
-        return (Map<String, Object>) ((JavascriptExecutor) b).executeScript(
-                "return document.getElementById('graph').report()");
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> nodes(Map<String, Object> report) {
-        return (List<Map<String, Object>>) report.get("nodes");
-    }
-
-    static double zoom(WebDriver b) {
-        return ((Number) report(b).get("zoom")).doubleValue();
-    }
-
-    private WebDriver openMlp(List<Integer> hidden, int nodes) throws Exception {
+    private SheetPage openMlp(List<Integer> hidden, int nodes) throws Exception {
         String text = Templates.mlp(2, hidden, Activation.SIGMOID, Templates.Loss.CROSS_ENTROPY, false, 1);
         SharedSheet shared = registry.create(SheetFile.parse(text, "mlp.sheet"));
         WebDriver b = newBrowser();
-        LayoutIT.viewport(b, 1366, 768);
-        b.get(url("sheet/" + shared.id()));
-        waitForCell(b, "x1", FORMULA, "input(0)", 90);
-        waitFor(b, 20).until(d -> String.valueOf(nodes).equals(d.findElement(By.id("graph")).getAttribute("nodes")));
-        return b;
+        viewport(b, 1366, 768);
+        SheetPage sheet = openSheet(b, shared.id());
+        sheet.grid().waitFor("x1", FORMULA, "input(0)", 90);
+        sheet.graph().waitForNodes(nodes);
+        return sheet;
     }
 
     /** Every neuron, the output and the loss: label at least 11 px and wholly inside the picture. */
@@ -79,63 +67,61 @@ class GraphIT extends BrowserTestBase {
     @Test
     void theTwoFourOneMlpIsReadableInColumnsWithPanZoomAndPaths() throws Exception {
         // weights drawn inside their neurons (Show weights off): 2 inputs, 4 neurons, out, y, L
-        WebDriver b = openMlp(List.of(4), 9);
-        Map<String, Object> r = report(b);
+        SheetPage sheet = openMlp(List.of(4), 9);
+        GraphPart graph = sheet.graph();
+        Map<String, Object> r = graph.report();
         assertReadable(r, List.of("x", "h1_", "out", "L"));
         assertThat(x(r, "h1_1")).isEqualTo(x(r, "h1_4"));
         assertThat(x(r, "x1")).isLessThan(x(r, "h1_1"));
         assertThat(x(r, "h1_1")).isLessThan(x(r, "out"));
-        screenshot(b, "graph-2-4-1");
+        screenshot(sheet, "graph-2-4-1");
 
         // buttons
-        double z0 = zoom(b);
-        b.findElement(By.id("graph-zoom-in")).click();
-        assertThat(zoom(b)).isCloseTo(z0 * 1.25, org.assertj.core.data.Offset.offset(1e-6));
-        b.findElement(By.id("graph-zoom-out")).click();
-        b.findElement(By.id("graph-zoom-out")).click();
-        assertThat(zoom(b)).isLessThan(z0);
+        double z0 = graph.zoom();
+        graph.zoomIn();
+        assertThat(graph.zoom()).isCloseTo(z0 * 1.25, org.assertj.core.data.Offset.offset(1e-6));
+        graph.zoomOut();
+        graph.zoomOut();
+        assertThat(graph.zoom()).isLessThan(z0);
         // the mouse wheel zooms (towards the pointer)
-        double before = zoom(b);
-        ((JavascriptExecutor) b).executeScript("""
-                const c = document.querySelector('#graph canvas:last-of-type');
-                const r = c.getBoundingClientRect();
-                c.dispatchEvent(new WheelEvent('wheel', {deltaY: -300, clientX: r.left + r.width / 2,
-                    clientY: r.top + r.height / 2, bubbles: true, cancelable: true}));
-                """);
-        waitFor(b, 5).until(d -> zoom(d) > before);
-        b.findElement(By.id("graph-fit")).click();
-        assertReadable(report(b), List.of("h1_", "out", "L"));
+        double before = graph.zoom();
+        graph.wheelInAtTheMiddle();
+        sheet.waitUntil(5, "the wheel should zoom in", () -> graph.zoom() > before);
+        graph.fit();
+        assertReadable(graph.report(), List.of("h1_", "out", "L"));
 
         // the selected cell's paths to the objective
-        ((JavascriptExecutor) b).executeScript("document.getElementById('graph')._cy.getElementById('h1_2').emit('tap')");
-        waitFor(b, 20).until(d -> d.findElement(By.id("why-title")).getText().startsWith("Why is dL/dh1_2"));
-        waitFor(b, 10).until(d -> nodes(report(d)).stream().anyMatch(n -> "L".equals(n.get("id")) && Boolean.TRUE.equals(n.get("path"))));
-        Map<String, Object> selected = report(b);
+        graph.tap("h1_2");
+        sheet.why().waitForTitleStartingWith("Why is dL/dh1_2");
+        sheet.waitUntil(10, "L should be on the highlighted path",
+                () -> nodes(graph.report()).stream().anyMatch(n -> "L".equals(n.get("id")) && Boolean.TRUE.equals(n.get("path"))));
+        Map<String, Object> selected = graph.report();
         assertThat(nodes(selected).stream().filter(n -> Boolean.TRUE.equals(n.get("path"))).map(n -> n.get("id")))
                 .containsExactlyInAnyOrder("h1_2", "out", "L");
         assertThat(((Number) selected.get("pathEdges")).intValue()).isEqualTo(2);
-        screenshot(b, "graph-2-4-1-path");
+        screenshot(sheet, "graph-2-4-1-path");
     }
 
     @Test
     void aTwoEightEightOneMlpIsReadableAtALaptopsSize() throws Exception {
-        WebDriver b = openMlp(List.of(8, 8), 21);
-        Map<String, Object> r = report(b);
+        SheetPage sheet = openMlp(List.of(8, 8), 21);
+        GraphPart graph = sheet.graph();
+        Map<String, Object> r = graph.report();
         assertReadable(r, List.of("h1_", "h2_", "out", "L"));
         assertThat(x(r, "h1_1")).isEqualTo(x(r, "h1_8"));
         assertThat(x(r, "h2_1")).isEqualTo(x(r, "h2_8"));
         assertThat(x(r, "h1_1")).isLessThan(x(r, "h2_1"));
-        screenshot(b, "graph-2-8-8-1");
-        LayoutIT.readme(b, "graph-2-8-8-1-1366x768");
+        screenshot(sheet, "graph-2-8-8-1");
+        readme(sheet, "graph-2-8-8-1-1366x768");
 
         // with every weight drawn: zoomed out, labels too small to read are left out, never drawn below 11 px
-        b.findElement(By.cssSelector("#show-weights input")).click();
-        waitFor(b, 20).until(d -> "126".equals(d.findElement(By.id("graph")).getAttribute("nodes")));
-        b.findElement(By.id("graph-fit")).click();
-        Map<String, Object> all = report(b);
+        graph.toggleShowWeights();
+        graph.waitForNodes(126);
+        graph.fit();
+        Map<String, Object> all = graph.report();
         assertReadable(all, List.of());
         assertThat(nodes(all).stream().filter(n -> Boolean.TRUE.equals(n.get("labelShown"))).count())
                 .as("labels shown when zoomed out").isLessThan(126);
-        screenshot(b, "graph-2-8-8-1-weights");
+        screenshot(sheet, "graph-2-8-8-1-weights");
     }
 }

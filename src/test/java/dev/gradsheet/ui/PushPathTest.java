@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PushPathTest extends KaribuTestBase {
     @Test
     void aValueEditOfEveryCellResendsOnlyTheRowsTheBrowserHolds() throws Exception {
-        SharedSheet shared = registry.create(SheetFile.parse(SpeedIT.damped(100_000), "damped.sheet"));
+        SharedSheet shared = registry.create(SheetFile.parse(PageSpeedProbe.damped(100_000), "damped.sheet"));
         com.vaadin.flow.component.UI.getCurrent().navigate("sheet/" + shared.id());
         roundtrip();
         SheetView view = _get(SheetView.class);

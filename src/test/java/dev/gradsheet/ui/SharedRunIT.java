@@ -9,11 +9,10 @@ import dev.gradsheet.engine.Activation;
 import dev.gradsheet.sheet.SheetFile;
 import dev.gradsheet.train.BuiltInData;
 import dev.gradsheet.train.Templates;
+import dev.gradsheet.ui.pages.SheetPage;
+import dev.gradsheet.ui.pages.TrainingPart;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -31,35 +30,30 @@ class SharedRunIT extends BrowserTestBase {
         var loaded = SheetFile.parse(text, "moons.sheet");
         SharedSheet shared = registry.create(new SheetFile.Loaded(loaded.sheet(), loaded.description(),
                 BuiltInData.TWO_MOONS.table()));
-        WebDriver a = newBrowser();
-        WebDriver b = newBrowser();
-        a.get(url("sheet/" + shared.id()));
-        b.get(url("sheet/" + shared.id()));
-        waitFor(a, 90).until(d -> d.findElement(By.id("data-summary")).getText().contains("M = 100 samples"));
-        waitFor(b, 90).until(d -> d.findElement(By.id("data-summary")).getText().contains("M = 100 samples"));
-        TrainingIT.type(a, "train-batch", "1");
-        TrainingIT.type(a, "train-epochs", "100000");
-        a.findElement(By.id("train-start")).click();
+        SheetPage a = openSheet(newBrowser(), shared.id());
+        SheetPage b = openSheet(newBrowser(), shared.id());
+        a.training().waitForSamples(100, 90);
+        b.training().waitForSamples(100, 90);
+        TrainingPart started = a.training();
+        started.setBatch("1");
+        started.setEpochs("100000");
+        started.play();
         // the other tab: progress moves, Start is disabled, Stop enabled, the loss curve grows
-        waitFor(b, 30).until(d -> TrainingIT.steps(d) > 2000);
-        AtomicReference<Long> points = new AtomicReference<>(TrainingIT.epochPoints(b));
-        waitFor(b, 30).until(d -> TrainingIT.epochPoints(d) > points.get() + 2);
-        // (a vaadin-button is disabled by its attribute; Selenium's isEnabled only knows form controls)
-        assertThat(b.findElement(By.id("train-stop")).getAttribute("disabled")).isNull();
-        assertThat(b.findElement(By.id("train-start")).getAttribute("disabled")).isNotNull();
+        TrainingPart other = b.training();
+        b.waitUntil(30, "the other tab should show more than 2000 steps", () -> other.steps() > 2000);
+        long points = other.chart().epochPoints();
+        b.waitUntil(30, "the other tab's curve should grow", () -> other.chart().epochPoints() > points + 2);
+        assertThat(other.pauseDisabled()).isFalse();
+        assertThat(other.playDisabled()).isTrue();
         screenshot(b, "shared-run-01-other-tab-running");
         // Pause from the other tab: the run stops, and both tabs say where it paused
         var run = shared.training().current();
         assertThat(run).isNotNull();
-        clickWhenStill(b, "train-stop");
+        other.pause();
         assertThat(run.result().get(30, java.util.concurrent.TimeUnit.SECONDS).stopped()).isTrue();
-        for (WebDriver tab : List.of(b, a)) {
-            AtomicReference<String> shown = new AtomicReference<>();
-            waitFor(tab, 30).withMessage(() -> "final-loss reads: " + shown.get()).until(d -> {
-                shown.set(d.findElement(By.id("final-loss")).getText());
-                return shown.get().startsWith("Paused at step");
-            });
-            waitFor(tab, 30).until(d -> d.findElement(By.id("train-start")).getAttribute("disabled") == null);
+        for (SheetPage tab : List.of(b, a)) {
+            tab.training().waitForFinalLoss("Paused at step", 30);
+            tab.training().waitUntilPlayEnabled();
         }
         screenshot(a, "shared-run-02-paused-from-the-other-tab");
     }

@@ -2,36 +2,28 @@ package dev.gradsheet.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradsheet.ui.pages.SheetPage;
+import dev.gradsheet.ui.pages.StepThroughPart;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
 /** Steps through the worked example's backward pass in real Chromium: −4, then −12 and 16, in order. */
 class StepThroughIT extends BrowserTestBase {
 
-    static String stepText(WebDriver b) {
-        return b.findElement(By.id("step-text")).getText();
-    }
-
     @Test
     void backwardPassOfTheWorkedExampleOneCellAtATime() throws Exception {
-        WebDriver b = newBrowser();
-        b.get(url(""));
-        waitForWorkedExample(b);
-        b.findElement(By.id("step-start")).click();
-        waitFor(b, 20).until(d -> stepText(d).equals("forward: x = -2 (input)"));
+        SheetPage sheet = workedExample();
+        StepThroughPart steps = sheet.stepThrough();
+        steps.start("forward: x = -2 (input)");
         List<String> backward = new ArrayList<>();
         for (int i = 1; i < 14; i++) {
-            String before = stepText(b);
-            b.findElement(By.id("step-next")).click();
-            waitFor(b, 20).until(d -> !stepText(d).equals(before));
-            if (stepText(b).startsWith("backward")) {
-                backward.add(stepText(b));
+            String step = steps.next();
+            if (step.startsWith("backward")) {
+                backward.add(step);
             }
-            if (stepText(b).contains("dL/df = ")) {
-                screenshot(b, "step-through-f");
+            if (step.contains("dL/df = ")) {
+                screenshot(sheet, "step-through-f");
             }
         }
         assertThat(backward).hasSize(7);
@@ -40,7 +32,7 @@ class StepThroughIT extends BrowserTestBase {
         int x = indexOf(backward, "dL/dx = dL/dq · ∂q/∂x = (16)·(1) = 16");
         assertThat(f).isLessThan(z);
         assertThat(z).isLessThan(x);
-        assertThat(b.findElement(By.id("step-position")).getText()).isEqualTo("backward 7 of 7");
+        assertThat(steps.position()).isEqualTo("backward 7 of 7");
     }
 
     private static int indexOf(List<String> texts, String ending) {

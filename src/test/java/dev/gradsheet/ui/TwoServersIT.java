@@ -4,7 +4,12 @@ import dev.gradsheet.server.TestPostgres;
 
 import dev.gradsheet.server.SheetStore;
 
+import static dev.gradsheet.ui.pages.GridPart.VALUE;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gradsheet.ui.pages.GridPart;
+import dev.gradsheet.ui.pages.SheetPage;
+import dev.gradsheet.ui.pages.StartPage;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebDriver;
 
 /**
  * End to end: two app servers ({@code java -jar target/gradsheet.jar}, two processes) on one
@@ -66,35 +70,33 @@ class TwoServersIT extends BrowserTestBase {
         int portA = server();
         int portB = server();
 
-        WebDriver a = newBrowser();
-        a.get("http://localhost:" + portA + "/");
-        waitForWorkedExample(a);
-        editValue(a, "z", "-3"); // the first change saves the sheet: f = -9, L = 1
-        waitForCell(a, "L", VALUE, "1", 20);
-        String link = a.getCurrentUrl().replaceAll(".*/sheet/", "");
-        assertThat(SheetStore.isValidId(link)).as(a.getCurrentUrl()).isTrue();
+        SheetPage a = StartPage.workedExample(newBrowser(), "http://localhost:" + portA + "/");
+        a.grid().editValue("z", "-3"); // the first change saves the sheet: f = -9, L = 1
+        a.grid().waitFor("L", VALUE, "1", 20);
+        String link = a.link().replaceAll(".*/sheet/", "");
+        assertThat(SheetStore.isValidId(link)).as(a.link()).isTrue();
 
-        WebDriver b = newBrowser();
-        b.get("http://localhost:" + portB + "/sheet/" + link);
-        waitForCell(b, "z", VALUE, "-3", 90);
-        letTheLinkEdit(a, b); // the sheet is a's; its link is view-only until a opens it (b hears it from server A)
+        SheetPage b = SheetPage.open(newBrowser(), "http://localhost:" + portB + "/sheet/" + link);
+        b.grid().waitFor("z", VALUE, "-3", 90);
+        a.access().letAnyoneWithTheLinkEdit(b); // the sheet is a's; its link is view-only until a opens it (b hears it from server A)
 
-        editValue(a, "x", "0"); // on server A: q = 5, f = -15, L = 25
-        waitForCell(b, "x", VALUE, "0", 10);
-        waitForCell(b, "L", VALUE, "25", 10);
+        a.grid().editValue("x", "0"); // on server A: q = 5, f = -15, L = 25
+        b.grid().waitFor("x", VALUE, "0", 10);
+        b.grid().waitFor("L", VALUE, "25", 10);
         screenshot(b, "two-servers-b-sees-a");
 
         // both browsers type at once, each into its own cells: every edit is kept on both servers
-        editValue(a, "y", "1");
-        editValue(b, "t", "-20");
-        editValue(a, "x", "2");
-        editValue(b, "z", "2");
-        for (WebDriver d : List.of(a, b)) {
-            waitForCell(d, "x", VALUE, "2", 10);
-            waitForCell(d, "y", VALUE, "1", 10);
-            waitForCell(d, "z", VALUE, "2", 10);
-            waitForCell(d, "t", VALUE, "-20", 10);
-            waitForCell(d, "L", VALUE, "676", 10); // f = (2 + 1)·2 = 6, L = (6 + 20)² = 676
+        a.grid().editValue("y", "1");
+        b.grid().editValue("t", "-20");
+        a.grid().editValue("x", "2");
+        b.grid().editValue("z", "2");
+        for (SheetPage tab : List.of(a, b)) {
+            GridPart grid = tab.grid();
+            grid.waitFor("x", VALUE, "2", 10);
+            grid.waitFor("y", VALUE, "1", 10);
+            grid.waitFor("z", VALUE, "2", 10);
+            grid.waitFor("t", VALUE, "-20", 10);
+            grid.waitFor("L", VALUE, "676", 10); // f = (2 + 1)·2 = 6, L = (6 + 20)² = 676
         }
     }
 }

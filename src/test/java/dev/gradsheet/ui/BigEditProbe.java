@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * A measurement, not a check of speed: the server side of an edit of {@code w1_0_0} on the
  * 1.58M-cell MLP page (opt-in with {@code -Dspeed.big=true}). Prints each edit's time and, from stack
  * samples of the edit's thread, which page classes the time is spent in. Only the values are asserted.
+ * A probe, run with {@code -Pspeed}, not by {@code mvn verify}.
  */
-class BigEditProbeTest extends KaribuTestBase {
+class BigEditProbe extends KaribuTestBase {
 
     @Test
     void timesAnEditOfAWeightOnTheMillionCellPage() throws Exception {
@@ -47,7 +48,7 @@ class BigEditProbeTest extends KaribuTestBase {
                     samples.merge(key + "  @" + top, 1, Integer::sum);
                 }
                 try {
-                    Thread.sleep(2);
+                    Thread.sleep(2); // the sampling interval: a sample every 2 ms, not a wait for anything
                 } catch (InterruptedException e) {
                     return;
                 }
