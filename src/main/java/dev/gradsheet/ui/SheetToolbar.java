@@ -142,7 +142,8 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         upload.setDropAllowed(true);
         Button open = new Button(getTranslation("toolbar.open"), com.vaadin.flow.component.icon.VaadinIcon.UPLOAD_ALT.create());
         open.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
-        open.setTooltipText(getTranslation("toolbar.open")); // its words give way to the icon on narrow screens
+        // its words give way to the icon on narrow screens; the tooltip says what it opens
+        open.setTooltipText(getTranslation("toolbar.openTitle"));
         upload.setUploadButton(open);
         upload.setUploadHandler(new SheetUpload());
         if (!dev.gradsheet.ui.i18n.Texts.english()) {

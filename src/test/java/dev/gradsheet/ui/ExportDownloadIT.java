@@ -1,5 +1,6 @@
 package dev.gradsheet.ui;
 
+import static dev.gradsheet.ui.pages.GridPart.VALUE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradsheet.export.SheetImport;
@@ -10,10 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
+import dev.gradsheet.ui.pages.DownloadMenuPart;
+import dev.gradsheet.ui.pages.SheetPage;
 
 /**
  * The page's Download as… menu in a real browser: it opens, its two items are download links, and
@@ -24,30 +24,25 @@ class ExportDownloadIT extends BrowserTestBase {
 
     @Test
     void theMenusLinksServeTheWorkbookAndTheScriptOfTheEditedSheet() throws Exception {
-        WebDriver b = newBrowser();
-        b.get(url(""));
-        waitForWorkedExample(b);
-        editValue(b, "z", "-3");
-        waitForCell(b, "f", VALUE, "-9", 20);
-        b.findElement(By.cssSelector("#export-menu vaadin-menu-bar-button")).click();
-        waitFor(b, 20).until(d -> !d.findElements(By.id("export-xlsx")).isEmpty()
-                && d.findElement(By.id("export-xlsx")).isDisplayed());
-        screenshot(b, "export-menu");
-        String workbookHref = b.findElement(By.id("export-xlsx")).getAttribute("href");
-        String scriptHref = b.findElement(By.id("export-pytorch")).getAttribute("href");
+        SheetPage sheet = workedExample();
+        sheet.grid().editValue("z", "-3");
+        sheet.grid().waitFor("f", VALUE, "-9", 20);
+        DownloadMenuPart menu = sheet.downloadMenu().open();
+        screenshot(sheet, "export-menu");
+        String workbookHref = menu.workbookLink();
+        String scriptHref = menu.scriptLink();
+        String cookies = menu.cookieHeader();
 
-        byte[] workbook = fetch(b, workbookHref);
+        byte[] workbook = fetch(cookies, workbookHref);
         SheetFile.Loaded back = SheetImport.parse(workbook, "download.xlsx");
         assertThat(back.sheet().value("z")).isEqualTo(-3.0);
         assertThat(back.sheet().value("f")).isEqualTo(-9.0);
-        String script = new String(fetch(b, scriptHref), StandardCharsets.UTF_8);
+        String script = new String(fetch(cookies, scriptHref), StandardCharsets.UTF_8);
         assertThat(script).startsWith("#!/usr/bin/env python3").contains("    \"z\": -3.0,\n").contains("    f = q * z\n");
     }
 
     /** GETs {@code href} with the browser's cookies (its Vaadin session). */
-    private static byte[] fetch(WebDriver b, String href) throws Exception {
-        String cookies = b.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-                .collect(Collectors.joining("; "));
+    private static byte[] fetch(String cookies, String href) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
                 .header("Cookie", cookies).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);

@@ -72,6 +72,10 @@ public final class SheetPage extends PagePart {
         return new AccessPart(driver);
     }
 
+    public DownloadMenuPart downloadMenu() {
+        return new DownloadMenuPart(driver);
+    }
+
     // the side tabs
 
     public AddCellPart showAddCell() {
