@@ -2,8 +2,8 @@
 // The server sends the whole graph as JSON (setGraph: nodes, edges, each node's column and row, the
 // selected node and its paths to the objective), then value/gradient updates (updateNodes) and the
 // selected cell (select). Clicking a node fires a "node-click" event with the cell's name.
-// Pan by dragging, zoom with the buttons, the keys or, once the picture has the focus (a click gives
-// it), the wheel or a pinch: the wheel over an unfocused picture scrolls the page. "Fit" shows
+// Pan by dragging, zoom with the buttons, the keys or, once the picture has the keyboard focus (Tab
+// gives it), the wheel or a pinch: the wheel over an unfocused picture scrolls the page. "Fit" shows
 // everything that fits at a readable size.
 // The picture keeps itself in view: it fits when drawn, and again when new numbers change the labels'
 // widths, until the person pans or zooms; the selected cell is brought into view.

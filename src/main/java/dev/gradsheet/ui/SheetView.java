@@ -81,6 +81,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     /** The sheet this tab has told the registry it shows. */
     private SharedSheet tracked;
     private com.vaadin.flow.dom.DomListenerRegistration undoKeys;
+    /** "Grid": back to the grid where training took its place. */
+    private com.vaadin.flow.component.button.Button showGrid;
     /** Whose sheet this is and what this visitor may do with it (asked of server.access). */
     private final dev.gradsheet.server.access.SheetActions actions;
     private dev.gradsheet.server.Actor actor;
@@ -217,7 +219,10 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             grid.showBatchGradients(e.batchGradient());
             presenter.post(training::clearResult); // "Stopped at step …" belongs to this run only
         });
-        training.network().addCellClickListener(e -> grid.select(e.name())); // a neuron or edge: its cell
+        training.network().addCellClickListener(e -> { // a neuron or edge: its cell, with its explanation in view
+            grid.select(e.name());
+            showGridIfTrainingTookItsPlace();
+        });
     }
 
     /**
@@ -258,10 +263,20 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         Div page = new Div(left, tabs);
         page.setId("main");
         page.addClassName("gs-main");
-        tabs.lead(showGridButton());
+        showGrid = showGridButton();
+        tabs.lead(showGrid);
         tabs.onShown(id -> page.getClassNames().set("gs-wide-page", "tab-training".equals(id)));
         page.getClassNames().set("gs-wide-page", "tab-training".equals(tabs.shown()));
         return page;
+    }
+
+    /**
+     * Brings the grid and "Why this gradient?" back where Data & training took their place (the
+     * screen is too narrow for both, so "Grid" is shown: only the browser knows); beside the grid,
+     * training stays.
+     */
+    private void showGridIfTrainingTookItsPlace() {
+        showGrid.getElement().executeJs("if ($0.offsetParent) $0.click()", showGrid.getElement());
     }
 
     /** "Grid", shown only while training takes the grid's place: back to the grid beside the graph. */
