@@ -62,6 +62,12 @@ class GlanceLayoutIT extends BrowserTestBase {
             for (String id : ToolbarPart.TOOLBAR_IDS) {
                 LayoutIT.assertInView(sheet, bar.part(id), "#" + id, s[0], s[1]);
             }
+            // each part of the toolbar starts where the one before it ends: none runs under the next
+            List<Box> boxes = List.copyOf(bar.boxes().values());
+            for (int i = 1; i < boxes.size(); i++) {
+                assertThat(boxes.get(i).left()).as(ToolbarPart.TOOLBAR_IDS.get(i) + " after " + ToolbarPart.TOOLBAR_IDS.get(i - 1)
+                        + " at " + at).isGreaterThanOrEqualTo(boxes.get(i - 1).right() - 0.5);
+            }
             for (String id : ToolbarPart.HEAD_IDS) {
                 LayoutIT.assertInView(sheet, bar.part(id), "#" + id, s[0], s[1]);
             }
