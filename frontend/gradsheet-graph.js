@@ -2,9 +2,15 @@
 // The server sends the whole graph as JSON (setGraph: nodes, edges, each node's column and row, the
 // selected node and its paths to the objective), then value/gradient updates (updateNodes) and the
 // selected cell (select). Clicking a node fires a "node-click" event with the cell's name.
-// Pan by dragging, zoom with the wheel, a pinch or the buttons; "Fit" shows everything.
+// Pan by dragging, zoom with the buttons, the keys or, once the picture has the keyboard focus (Tab
+// gives it), the wheel or a pinch: the wheel over an unfocused picture scrolls the page. "Fit" shows
+// everything that fits at a readable size.
+// The picture keeps itself in view: it fits when drawn, and again when new numbers change the labels'
+// widths, until the person pans or zooms; the selected cell is brought into view.
 // Labels are never drawn below 11 px: zoomed out, the less important labels go first (weights and
 // formula steps have smaller fonts), so a zoomed-out picture has fewer labels, not smaller ones.
+// An edge that skips a column passes through a gap kept free for it in each column it crosses (as
+// layered drawings do), so no edge is drawn through another cell's label.
 // Labels are drawn on a canvas as plain text: no cell name or formula is ever parsed as HTML.
 import cytoscape from 'cytoscape';
 
@@ -15,9 +21,11 @@ const SMALL_FONT = 12;
 /** The zoom at which the main labels are still at least MIN_LABEL_PX. */
 const READABLE_ZOOM = MIN_LABEL_PX / MAIN_FONT + 0.01;
 const MAX_START_ZOOM = 1.5;
-const GAP_X = 32;
+const GAP_X = 22;
 const GAP_Y = 8;
-const PADDING = 14;
+/** The height of the gap an edge passing through a column keeps free for itself. */
+const SLOT_Y = 10;
+const PADDING = 10;
 const PATH = '#ef6c00';
 
 const STYLE = [
@@ -63,8 +71,10 @@ const STYLE = [
       'curve-style': 'bezier',
     },
   },
+  // an edge skipping columns: straight pieces through the gaps kept for it (placed by _layout)
+  { selector: 'edge.routed', style: { 'curve-style': 'segments', 'edge-distances': 'node-position' } },
   { selector: '.faded', style: { opacity: 0.3 } },
-  // Issue 15 (WCAG 2.1 AA): a faded node keeps readable text (4.5:1 or more on white); only its box fades.
+  // WCAG 2.1 AA: a faded node keeps readable text (4.5:1 or more on white); only its box fades.
   { selector: 'node.faded', style: { opacity: 1, 'background-opacity': 0.3, 'border-opacity': 0.3, 'text-opacity': 0.8 } },
   { selector: 'node.path', style: { 'border-color': PATH, 'border-width': 4, opacity: 1 } },
   {
@@ -74,7 +84,7 @@ const STYLE = [
   { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#6a1b9a' } },
 ];
 
-// Issue 15: the words come from the server's message bundles (GraphView calls setTexts); these
+// The words come from the server's message bundles (GraphView calls setTexts); these
 // English defaults only show until then.
 const BUTTONS = [
   ['graph-zoom-in', '+', 'zoomIn'],
@@ -100,7 +110,7 @@ class GradsheetGraph extends HTMLElement {
       this._container.style.inset = '0';
       this.appendChild(this._container);
       this._buttons();
-      // Issue 15: the picture takes the keyboard focus (a ring shows it) and answers keys; its text
+      // The picture takes the keyboard focus (a ring shows it) and answers keys; its text
       // equivalent (the selected cell's inputs and users) is the element aria-describedby names.
       if (!this.hasAttribute('tabindex')) {
         this.setAttribute('tabindex', '0');
@@ -119,7 +129,11 @@ class GradsheetGraph extends HTMLElement {
         minZoom: 0.05,
         autoungrabify: true,
         boxSelectionEnabled: false,
+        // the wheel scrolls the page over a picture without the focus; focused, it zooms
+        userZoomingEnabled: false,
       });
+      this.addEventListener('focusin', () => this._cy && this._cy.userZoomingEnabled(true));
+      this.addEventListener('focusout', () => this._cy && this._cy.userZoomingEnabled(false));
       this._cy.on('tap', 'node', (e) => {
         this.dispatchEvent(new CustomEvent('node-click', { detail: { name: e.target.id() } }));
       });
@@ -159,7 +173,7 @@ class GradsheetGraph extends HTMLElement {
     this._labelButtons();
   }
 
-  /** The page's words for the picture (issue 15): {zoomIn, zoomOut, fit, fitTitle, label}. */
+  /** The page's words for the picture : {zoomIn, zoomOut, fit, fitTitle, label}. */
   setTexts(json) {
     this._texts = typeof json === 'string' ? JSON.parse(json) : json;
     if (this._container) {
@@ -210,25 +224,50 @@ class GradsheetGraph extends HTMLElement {
     }
     const centre = { x: cy.width() / 2, y: cy.height() / 2 };
     if (id === 'graph-fit') {
-      this.fit();
+      this._settingView = true;
+      try {
+        this.fit();
+      } finally {
+        this._settingView = false;
+      }
+      this._userView = false; // fitted again: it keeps itself in view as the numbers change
     } else {
       cy.zoom({ level: cy.zoom() * (id === 'graph-zoom-in' ? 1.25 : 0.8), renderedPosition: centre });
     }
   }
 
-  /** Shows the whole graph (labels too small to read are left out, never drawn below 11 px). */
+  /**
+   * Shows the whole graph if its labels stay readable (11 px or more); a bigger one at the readable
+   * size around the selected cell, or else the objective (where backprop starts), as far left as
+   * still shows it.
+   */
   fit() {
-    this._cy.fit(undefined, PADDING);
-    if (this._cy.zoom() > MAX_START_ZOOM) {
-      this._cy.zoom(MAX_START_ZOOM);
-      this._cy.center();
+    const cy = this._cy;
+    cy.fit(undefined, PADDING);
+    if (cy.zoom() > MAX_START_ZOOM) {
+      cy.zoom(MAX_START_ZOOM);
+      cy.center();
     }
+    if (cy.zoom() >= READABLE_ZOOM) {
+      return;
+    }
+    cy.zoom(READABLE_ZOOM);
+    const focus = cy.nodes(':selected');
+    if (focus.length) {
+      cy.center(focus);
+      return;
+    }
+    const bb = cy.elements().boundingBox();
+    const objective = cy.nodes('.objective');
+    // the objective's end in view, the right edge of the graph at the right of the picture
+    const right = objective.length ? objective.boundingBox().x2 : bb.x2;
+    cy.pan({ x: cy.width() - PADDING - right * READABLE_ZOOM, y: cy.height() / 2 - ((bb.y1 + bb.y2) / 2) * READABLE_ZOOM });
   }
 
   /**
    * Replaces the whole graph: {nodes: [{id, label, classes}], edges, places: [{id, layer, row}], selected, path}.
    * Drawn after the next paint, like label updates: laying out a few hundred nodes takes a while, and
-   * the grid's new numbers sent in the same message should not wait for it (issue 13).
+   * the grid's new numbers sent in the same message should not wait for it.
    */
   setGraph(json) {
     const graph = typeof json === 'string' ? JSON.parse(json) : json;
@@ -320,42 +359,140 @@ class GradsheetGraph extends HTMLElement {
         }
       }
     });
-    // labels changed width: place the columns again, keeping the person's view
+    // labels changed width: place the columns again, and fit again unless the person moved the view
     this._layout();
+    if (!this._userView) {
+      this._startView();
+    }
     const flashed = this._cy.nodes('.flash');
     clearTimeout(this._flashTimer);
     this._flashTimer = setTimeout(() => flashed.removeClass('flash'), 900);
   }
 
-  /** Columns left to right as the server placed them; each column's nodes stacked by row, centred. */
+  /**
+   * Columns left to right as the server placed them; each column's nodes stacked by row, centred.
+   * An edge that skips columns gets a gap of its own in every column it crosses, at the height its
+   * straight line would cross it, and is drawn through those gaps.
+   */
   _layout() {
     const cy = this._cy;
-    const columns = [];
+    const byLayer = [];
     cy.nodes().forEach((n) => {
       const p = this._places[n.id()] || { layer: 0, row: 0 };
-      (columns[p.layer] = columns[p.layer] || []).push([p.row, n]);
+      (byLayer[p.layer] = byLayer[p.layer] || []).push([p.row, n]);
     });
-    const pos = {};
+    const columns = byLayer.filter((c) => c).map((c) => c.sort((a, b) => a[0] - b[0]).map((e) => e[1]));
+    const columnOf = {};
+    const xs = [];
     let x = 0;
-    for (const column of columns) {
-      if (!column) {
-        continue;
-      }
-      const nodes = column.sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+    columns.forEach((nodes, i) => {
       const width = Math.max(...nodes.map((n) => n.outerWidth()));
-      const height = nodes.reduce((s, n) => s + n.outerHeight(), 0) + GAP_Y * (nodes.length - 1);
-      let y = -height / 2;
-      for (const n of nodes) {
-        const h = n.outerHeight();
-        pos[n.id()] = { x: x + width / 2, y: y + h / 2 };
-        y += h + GAP_Y;
-      }
+      xs.push(x + width / 2);
+      nodes.forEach((n) => { columnOf[n.id()] = i; });
       x += width + GAP_X;
+    });
+    // first the columns alone, then again with the gaps of the edges crossing them
+    let pos = this._stack(columns, xs, []);
+    const crossing = this._crossings(columnOf, xs, pos);
+    if (crossing.length) {
+      pos = this._stack(columns, xs, crossing);
     }
-    cy.batch(() => cy.nodes().positions((n) => pos[n.id()]));
+    cy.batch(() => {
+      cy.nodes().positions((n) => pos[n.id()]);
+      this._route(crossing, pos);
+    });
   }
 
-  /** The first view: everything when it is readable, else readable around the selection (or the inputs). */
+  /**
+   * Stacks each column's nodes and the gaps kept in it ({edge, column, y}) by height, centred on 0;
+   * returns every node's position and sets each gap's y.
+   */
+  _stack(columns, xs, gaps) {
+    const pos = {};
+    const previous = this._positions || {};
+    columns.forEach((nodes, i) => {
+      const items = nodes.map((n) => ({ node: n, h: n.outerHeight(), y: previous[n.id()] ? previous[n.id()].y : 0 }));
+      gaps.filter((g) => g.column === i).forEach((g) => items.push({ gap: g, h: SLOT_Y, y: g.y }));
+      if (gaps.length) {
+        items.sort((a, b) => a.y - b.y);
+      }
+      const height = items.reduce((s, it) => s + it.h, 0) + GAP_Y * (items.length - 1);
+      let y = -height / 2;
+      for (const it of items) {
+        const centre = y + it.h / 2;
+        if (it.node) {
+          pos[it.node.id()] = { x: xs[i], y: centre };
+        } else {
+          it.gap.y = centre;
+        }
+        y += it.h + GAP_Y;
+      }
+    });
+    this._positions = pos;
+    return pos;
+  }
+
+  /** The gaps edges skipping columns need: one per edge and column crossed, where its straight line crosses. */
+  _crossings(columnOf, xs, pos) {
+    const gaps = [];
+    const pairs = new Map();
+    this._cy.edges().forEach((e) => {
+      const key = [e.source().id(), e.target().id()].sort().join('\u0000');
+      pairs.set(key, (pairs.get(key) || 0) + 1);
+    });
+    this._cy.edges().forEach((e) => {
+      const a = columnOf[e.source().id()];
+      const b = columnOf[e.target().id()];
+      const key = [e.source().id(), e.target().id()].sort().join('\u0000');
+      if (a === undefined || b === undefined || Math.abs(b - a) < 2 || pairs.get(key) > 1) {
+        return; // next columns, or a bundle of edges between the same two cells: drawn as before
+      }
+      const s = pos[e.source().id()];
+      const t = pos[e.target().id()];
+      const step = b > a ? 1 : -1;
+      for (let c = a + step; c !== b; c += step) {
+        const f = (xs[c] - s.x) / (t.x - s.x);
+        gaps.push({ edge: e, column: c, x: xs[c], y: s.y + f * (t.y - s.y) });
+      }
+    });
+    return gaps;
+  }
+
+  /** Draws each crossing edge as straight pieces through its gaps; every other edge as before. */
+  _route(gaps, pos) {
+    const cy = this._cy;
+    cy.edges('.routed').removeClass('routed').removeStyle('segment-weights segment-distances');
+    const byEdge = new Map();
+    gaps.forEach((g) => {
+      if (!byEdge.has(g.edge)) {
+        byEdge.set(g.edge, []);
+      }
+      byEdge.get(g.edge).push(g);
+    });
+    byEdge.forEach((list, e) => {
+      const s = pos[e.source().id()];
+      const t = pos[e.target().id()];
+      const vx = t.x - s.x;
+      const vy = t.y - s.y;
+      const l2 = vx * vx + vy * vy;
+      const l = Math.sqrt(l2);
+      const weights = [];
+      const distances = [];
+      for (const g of list) {
+        const px = g.x - s.x;
+        const py = g.y - s.y;
+        weights.push((px * vx + py * vy) / l2);
+        distances.push((px * -vy + py * vx) / l); // along Cytoscape's normal (-vy, vx) / |v|
+      }
+      e.addClass('routed');
+      e.style({ 'segment-weights': weights.join(' '), 'segment-distances': distances.join(' ') });
+    });
+  }
+
+  /**
+   * The view the picture keeps until the person moves it: everything when it is readable, else
+   * readable around the selection (or the objective, where backprop starts).
+   */
   _startView() {
     const cy = this._cy;
     if (!cy || cy.width() === 0) {
@@ -364,17 +501,6 @@ class GradsheetGraph extends HTMLElement {
     this._settingView = true;
     try {
       this.fit();
-      if (cy.zoom() < READABLE_ZOOM) {
-        cy.zoom(READABLE_ZOOM);
-        const focus = cy.nodes(':selected');
-        if (focus.length) {
-          cy.center(focus);
-        } else {
-          // the inputs end (left), where a lesson starts
-          const bb = cy.elements().boundingBox();
-          cy.pan({ x: PADDING - bb.x1 * READABLE_ZOOM, y: cy.height() / 2 - ((bb.y1 + bb.y2) / 2) * READABLE_ZOOM });
-        }
-      }
     } finally {
       this._settingView = false;
     }
@@ -445,6 +571,15 @@ class GradsheetGraph extends HTMLElement {
         };
       }),
       pathEdges: cy.edges('.path').length,
+      // each edge as the polyline drawn, in screen pixels relative to the element
+      edges: cy.edges().map((e) => {
+        const points = [e.renderedSourceEndpoint()];
+        const middle = e.hasClass('routed') ? e.renderedSegmentPoints() || [] : [];
+        middle.forEach((p) => points.push(p));
+        points.push(e.renderedTargetEndpoint());
+        return { source: e.source().id(), target: e.target().id(), points: points.map((p) => [p.x, p.y]) };
+      }),
+      userZoom: cy.userZoomingEnabled(),
     };
   }
 }

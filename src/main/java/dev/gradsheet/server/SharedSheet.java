@@ -6,6 +6,7 @@ import dev.gradsheet.sheet.DataTable;
 import dev.gradsheet.sheet.Practice;
 import dev.gradsheet.sheet.SheetFile;
 import dev.gradsheet.jobs.JobSlot;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -19,10 +20,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param claimsHolder the sheet's {@code @expect} claims (a student's answers), saved with the sheet
  * @param practiceHolder the teacher's practice setting: a student who opens the sheet starts in it
  * @param training    the sheet's training run, watched by every tab on the link
+ * @param objectiveFollows whether the objective was taken by the sheet rather than picked by a
+ *                    person, and so follows the newest loss-like cell added (every tab on the link
+ *                    builds the same sheet); a loaded sheet's objective counts as picked
  */
 public record SharedSheet(String id, Sheet sheet, String description, AtomicReference<DataTable> dataHolder,
                           AtomicReference<Claims> claimsHolder, AtomicReference<Practice> practiceHolder,
-                          JobSlot training) {
+                          JobSlot training, AtomicBoolean objectiveFollows) {
+
+    /** A shared sheet of what was loaded, with no run yet and its objective as picked. */
+    public SharedSheet(String id, Sheet sheet, String description, AtomicReference<DataTable> dataHolder,
+                       AtomicReference<Claims> claimsHolder, AtomicReference<Practice> practiceHolder, JobSlot training) {
+        this(id, sheet, description, dataHolder, claimsHolder, practiceHolder, training, new AtomicBoolean());
+    }
 
     /** A shared sheet with a data table holder, no claims, no practice setting and no run yet. */
     public SharedSheet(String id, Sheet sheet, String description, AtomicReference<DataTable> dataHolder) {

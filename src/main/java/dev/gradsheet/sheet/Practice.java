@@ -9,7 +9,9 @@ import java.util.List;
  * and a student who opens it starts in practice mode.
  *
  * @param hide  what is hidden; {@link Hide#OFF} for a normal sheet
- * @param cells the chosen cells, or empty for every cell but the inputs and weights
+ * @param cells the chosen cells, or empty for all: every gradient but the objective's (inputs' and
+ *              weights' included, since those are what homework asks for) and, in
+ *              {@link Hide#VALUES}, every value but the inputs', weights' and constants'
  */
 public record Practice(Hide hide, List<String> cells) {
     /** Not a practice sheet. */
@@ -33,19 +35,26 @@ public record Practice(Hide hide, List<String> cells) {
         return hide != Hide.OFF;
     }
 
-    /** Whether {@code c}'s gradient is hidden. */
-    public boolean hidesGrad(Cell c) {
-        return on() && practised(c);
+    /**
+     * Whether {@code c}'s gradient is hidden on a sheet whose objective is {@code objective}: a chosen
+     * cell's, or with none chosen every cell's but a constant's and the objective's (which is 1 by
+     * definition, so asking for it would only pad the score).
+     */
+    public boolean hidesGrad(Cell c, String objective) {
+        if (!on()) {
+            return false;
+        }
+        return cells.isEmpty() ? !c.kind().equals("const") && !c.name().equals(objective) : cells.contains(c.name());
     }
 
-    /** Whether {@code c}'s value is hidden. */
+    /**
+     * Whether {@code c}'s value is hidden: a chosen cell's, or with none chosen every cell's but the
+     * inputs', weights' and constants' (those are given, the forward pass computes the rest).
+     */
     public boolean hidesValue(Cell c) {
-        return hide == Hide.VALUES && practised(c);
-    }
-
-    /** Whether the student practises {@code c}: a chosen cell, or any cell but an input, weight or constant. */
-    public boolean practised(Cell c) {
-        // Constants (literals of formulas) are given like inputs, so "all" leaves them shown too.
+        if (hide != Hide.VALUES) {
+            return false;
+        }
         return cells.isEmpty() ? !c.isEditableValue() && !c.kind().equals("const") : cells.contains(c.name());
     }
 

@@ -19,7 +19,9 @@ import java.util.List;
  * Adds a cell: a name and a formula typed in, or an operation picked with its arguments from the
  * existing cells (which writes the formula). A bare number asks first whether it is an input (data,
  * SGD never moves it) or a weight (SGD learns it). A refused cell is explained under the field at
- * fault and the sheet stays as it was.
+ * fault and the sheet stays as it was. After a cell is added the caret goes back to the name field,
+ * so a student building by hand types the next cell at once; while nobody has picked the sheet's
+ * objective, it follows the newest loss-like cell, and the form says so once.
  */
 public class AddCellForm extends Composite<VerticalLayout> {
     /** The operations the builder offers: every op {@link Op} defines but copy, in its order. */
@@ -39,6 +41,8 @@ public class AddCellForm extends Composite<VerticalLayout> {
     /** What the last add did beyond adding (it made the cell the objective). */
     final Span notice = new Span();
     private final SheetPresenter presenter;
+    /** Whether this form has said that the objective follows the newest cell (it says so once). */
+    private boolean toldFollowing;
 
     public AddCellForm(SheetPresenter presenter) {
         this.presenter = presenter;
@@ -157,6 +161,7 @@ public class AddCellForm extends Composite<VerticalLayout> {
             op.clear();
             arg1.clear();
             arg2.clear();
+            name.focus(); // the next cell, at once
             return;
         }
         TextField at = o.about() == EditRefusedException.Reason.NAME ? name : formula;
@@ -166,11 +171,13 @@ public class AddCellForm extends Composite<VerticalLayout> {
     }
 
     /**
-     * Says so when the cell just added became the objective (only a sheet without objective gives it
-     * to a new cell: its first formula).
+     * Says so, once, when the cell just added became the objective: a sheet nobody has picked an
+     * objective for gives it to its first formula, then to each newer loss-like cell; the head of the
+     * page shows the objective every time.
      */
     void sayIfObjective(String added) {
-        if (added.equals(presenter.objective())) {
+        if (added.equals(presenter.objective()) && !toldFollowing) {
+            toldFollowing = true;
             notice.setText(getTranslation("add.objectiveNow", added));
             presenter.post(this::clearMessages);
         }

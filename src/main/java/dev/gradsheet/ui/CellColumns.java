@@ -25,7 +25,12 @@ final class CellColumns {
     final Grid.Column<Cell> formula;
     final Grid.Column<Cell> value;
     private final Grid.Column<Cell> grad;
+    private final Grid.Column<Cell> local;
     private final Grid.Column<Cell> batch;
+    /** Practice mode is on: its answer columns take the local derivative's room. */
+    private boolean practising;
+    /** "Check numerically" shows its estimates beside the gradients, in the local derivative's room. */
+    private boolean checking;
     /** Practice mode: whose value and gradient are hidden. */
     private Predicate<Cell> hideValue = c -> false;
     private Predicate<Cell> hideGrad = c -> false;
@@ -45,14 +50,14 @@ final class CellColumns {
         // instead of being cut (gradsheet.css), and every header has a tooltip.
         name = grid.addColumn(Cell::name).setKey("name").setHeader(header("grid.name", "grid.nameTip"))
                 .setWidth("100px").setFlexGrow(0).setResizable(true);
-        formula = grid.addColumn(CellColumns::shownFormula).setKey("formula")
+        formula = grid.addColumn(BreakPoints.renderer(CellColumns::shownFormula)).setKey("formula")
                 .setHeader(header("grid.formula", "grid.formulaTip"))
                 .setWidth("104px").setFlexGrow(2).setResizable(true);
         formula.setTooltipGenerator(Cell::formula);
         addKind(switchKind);
         value = addValue();
         grad = addGrad();
-        addLocal();
+        local = addLocal();
         batch = addBatch();
         updateHeaders();
         grid.setPartNameGenerator(this::rowParts);
@@ -77,7 +82,7 @@ final class CellColumns {
                         .withFunction("switchKind", switchKind::accept))
                 .setKey("kind")
                 .setHeader(header("grid.kind", "grid.kindTip"))
-                .setWidth("104px").setFlexGrow(0)
+                .setWidth("100px").setFlexGrow(0)
                 .setPartNameGenerator(c -> c.isSaturated() ? "saturated" : null)
                 .setTooltipGenerator(c -> c.isSaturated()
                         ? grid.getTranslation("grid.saturated", Format.readable(c.sigmoidSlope())) : null);
@@ -106,10 +111,11 @@ final class CellColumns {
     }
 
     /** "Local ∂": the factor the next cell (the one using this cell) contributes to the chain rule. */
-    private void addLocal() {
+    private Grid.Column<Cell> addLocal() {
         Span localHeader = new Span(grid.getTranslation("grid.local"));
         localHeader.getElement().setAttribute("title", grid.getTranslation("grid.localTip"));
-        grid.addColumn(c -> hideGrad.test(c) ? CellGrid.HIDDEN : localDerivative(c)).setKey("local").setHeader(localHeader)
+        return grid.addColumn(BreakPoints.<Cell>renderer(c -> hideGrad.test(c) ? CellGrid.HIDDEN : localDerivative(c)))
+                .setKey("local").setHeader(localHeader)
                 .setWidth("100px").setFlexGrow(1).setTooltipGenerator(c -> hideGrad.test(c) ? null : localDerivative(c));
     }
 
@@ -141,8 +147,30 @@ final class CellColumns {
         batchGradients = Map.copyOf(gradients);
         batch.setVisible(!batchGradients.isEmpty());
         // the batch gradient takes the local derivative's place, so name, value and gradient still fit
-        grid.getColumnByKey("local").setVisible(batchGradients.isEmpty());
+        showLocal();
         updateHeaders();
+    }
+
+    /**
+     * Practice mode on or off: the answer columns take the local derivative's room (its numbers are
+     * hidden anyway), and a gradient column of question marks needs less of it, so an 1366 px
+     * screen shows every asked cell's answer field without sideways scrolling.
+     */
+    void practice(boolean on) {
+        practising = on;
+        grad.setWidth(on ? "70px" : "110px");
+        showLocal();
+    }
+
+    /** "Check numerically" shows its column (true) or not: the estimates take the local derivative's room. */
+    void checking(boolean shown) {
+        checking = shown;
+        showLocal();
+    }
+
+    /** The local derivative shows unless something else has its room: a run's batch gradients, practice, the check. */
+    private void showLocal() {
+        local.setVisible(batchGradients.isEmpty() && !practising && !checking);
     }
 
     /** Practice mode: hides the values and the gradients (and local derivatives) of these cells. */

@@ -167,6 +167,37 @@ public class CellGrid extends Composite<Grid<Cell>> {
         rows.refreshAll();
     }
 
+    /** Practice mode on or off: its answer columns take the local derivative's room. */
+    void practice(boolean on) {
+        columns.practice(on);
+    }
+
+    /** The numeric check's column shown (true) or gone: it takes the local derivative's room. */
+    void checking(boolean shown) {
+        columns.checking(shown);
+    }
+
+    /** JS: scrolls the grid ($0's column header in view) once the browser has laid the column out. */
+    private static final String SCROLL_TO_COLUMN = "const grid = this, column = $0;"
+            + " requestAnimationFrame(() => requestAnimationFrame(() => {"
+            + "   const cell = column._headerCell, table = grid.$ && grid.$.table;"
+            + "   if (!cell || !table) return;"
+            + "   const r = cell.getBoundingClientRect(), t = table.getBoundingClientRect();"
+            + "   if (r.right > t.right) table.scrollLeft += r.right - t.right;"
+            + "   else if (r.left < t.left) table.scrollLeft -= t.left - r.left;"
+            + " }));";
+
+    /**
+     * Scrolls the grid sideways, after the browser has laid out the column {@code key}, so that the
+     * column is in view: a column a button adds never appears beyond the grid's right edge.
+     */
+    void scrollIntoView(String key) {
+        Grid.Column<Cell> column = grid.getColumnByKey(key);
+        if (column != null) {
+            grid.getElement().executeJs(SCROLL_TO_COLUMN, column.getElement());
+        }
+    }
+
     /**
      * Shows one edit's effect from the change set's own numbers: the rows the browser holds that the
      * change lists get its new value and gradient (read from the change, not from the sheet) and are

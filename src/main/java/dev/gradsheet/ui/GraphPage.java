@@ -40,7 +40,7 @@ final class GraphPage extends Composite<Div> {
         graph.addNodeClickListener(e -> grid.select(e.name()));
         text = new GraphTextEquivalent(presenter, model, grid::select);
         stepPanel = new StepPanel(presenter, this::showStep);
-        numericCheck = new NumericCheck(presenter, grid.grid());
+        numericCheck = new NumericCheck(presenter, grid);
         setUpOptions();
         Div options = new Div(showSteps, showWeights);
         options.addClassName("gs-graph-options");

@@ -27,13 +27,15 @@ final class NumericCheck extends Composite<HorizontalLayout> {
     final Button run = new Button(getTranslation("check.run"));
     final Span result = new Span();
     private final SheetPresenter presenter;
+    private final CellGrid cells;
     private final Grid<Cell> grid;
     private final Grid.Column<Cell> column;
     private Map<String, GradientCheck.Entry> entries = Map.of();
 
-    NumericCheck(SheetPresenter presenter, Grid<Cell> grid) {
+    NumericCheck(SheetPresenter presenter, CellGrid cells) {
         this.presenter = presenter;
-        this.grid = grid;
+        this.cells = cells;
+        this.grid = cells.grid();
         run.setId("check-numerically");
         run.addThemeVariants(ButtonVariant.LUMO_SMALL);
         result.setId("check-result");
@@ -43,6 +45,11 @@ final class NumericCheck extends Composite<HorizontalLayout> {
                         Format.exact(entries.get(c.name()).numeric()),
                         Format.readable(entries.get(c.name()).relativeError())) : null);
         column.setVisible(false);
+        // beside the gradients it checks, not beyond the local derivatives at the grid's far right
+        java.util.List<Grid.Column<Cell>> order = new java.util.ArrayList<>(grid.getColumns());
+        order.remove(column);
+        order.add(order.indexOf(grid.getColumnByKey("grad")) + 1, column);
+        grid.setColumnOrder(order);
         run.addClickListener(e -> check());
         HorizontalLayout bar = getContent();
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -63,7 +70,9 @@ final class NumericCheck extends Composite<HorizontalLayout> {
                 : getTranslation(ok ? "check.agrees" : "check.beyond", Format.readable(check.worstError()),
                         check.worstCell(), String.valueOf(GradientCheck.DEFAULT_TOLERANCE)));
         column.setVisible(true);
+        cells.checking(true);
         grid.getDataProvider().refreshAll();
+        cells.scrollIntoView("numeric");
     }
 
     /** After an edit: the estimates are stale. */
@@ -71,6 +80,7 @@ final class NumericCheck extends Composite<HorizontalLayout> {
         if (!entries.isEmpty()) {
             entries = Map.of();
             column.setVisible(false);
+            cells.checking(false);
             result.setText("");
         }
     }

@@ -40,10 +40,11 @@ final class PracticeColumns {
         this.session = session;
         valueCells = new ComponentRenderer<>(c -> cellOf(c, Quantity.VALUE, onAnswer, onHint));
         gradCells = new ComponentRenderer<>(c -> cellOf(c, Quantity.GRAD, onAnswer, onHint));
+        // 170 px: a short header (its tooltip says the rest), the field, the mark and "Hint" all fit
         valueAnswers = grid.addColumn(nothing())
-                .setKey("answer-value").setHeader(Texts.t("practice.yourValue")).setWidth("190px").setFlexGrow(0);
+                .setKey("answer-value").setWidth("170px").setFlexGrow(0);
         gradAnswers = grid.addColumn(nothing())
-                .setKey("answer-grad").setHeader(Texts.t("practice.yourGrad")).setWidth("190px").setFlexGrow(0);
+                .setKey("answer-grad").setWidth("170px").setFlexGrow(0);
         // Beside the gradients they stand for, not at the far right where a narrow grid hides them.
         java.util.List<Grid.Column<Cell>> order = new java.util.ArrayList<>(grid.getColumns());
         order.remove(valueAnswers);
@@ -64,8 +65,17 @@ final class PracticeColumns {
                 || session.hasClaims(Quantity.VALUE));
         show(gradAnswers, gradCells, on || session.hasClaims(Quantity.GRAD));
         // Outside practice the columns show the sheet's claims (@expect), checked.
-        valueAnswers.setHeader(Texts.t(on ? "practice.yourValue" : "practice.claimedValue"));
-        gradAnswers.setHeader(Texts.t(on ? "practice.yourGrad" : "practice.claimedGrad"));
+        valueAnswers.setHeader(header(on ? "practice.yourValue" : "practice.claimedValue",
+                on ? "practice.yourValueTip" : "practice.claimedValueTip"));
+        gradAnswers.setHeader(header(on ? "practice.yourGrad" : "practice.claimedGrad",
+                on ? "practice.yourGradTip" : "practice.claimedGradTip"));
+    }
+
+    /** A short header; the tooltip says what the column holds. */
+    private static Span header(String key, String tipKey) {
+        Span header = new Span(Texts.t(key));
+        header.setTitle(Texts.t(tipKey));
+        return header;
     }
 
     /**
@@ -95,14 +105,14 @@ final class PracticeColumns {
         // the input's own accessible name (an aria-label on the host leaves the input named by its empty
         // label, which axe-core reports as critical)
         field.setAriaLabel(Texts.t(q == Quantity.GRAD ? "practice.yourGradOf" : "practice.yourValueOf", c.name()));
-        field.setWidth("100px");
+        field.setWidth("72px");
         field.setValue(session.answerText(c.name(), q));
         field.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         Span mark = new Span();
         mark.setId("mark-" + key);
         Button hint = new Button(Texts.t("practice.hint"), e -> onHint.accept(c.name(), q));
         hint.setId("hint-" + key);
-        hint.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        hint.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
         show(session.right(c.name(), q), mark, hint);
         field.addValueChangeListener(e -> {
             if (!e.isFromClient() && e.getOldValue().equals(e.getValue())) {
@@ -115,7 +125,8 @@ final class PracticeColumns {
             onAnswer.run();
         });
         HorizontalLayout row = new HorizontalLayout(field, mark, hint);
-        row.setSpacing(true);
+        row.setSpacing(false);
+        row.getStyle().set("gap", "var(--lumo-space-xs)");
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         return row;
     }

@@ -9,12 +9,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.gradsheet.engine.Cell;
 import dev.gradsheet.sheet.Expectation.Quantity;
 import dev.gradsheet.sheet.Practice;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,8 +24,8 @@ final class PracticePanel extends Composite<HorizontalLayout> {
 
     final Checkbox practice = new Checkbox(getTranslation("practice.on"));
     final Select<String> hide = new Select<>();
-    /** The practised cells, comma-separated; empty: all but inputs, weights and constants. */
-    final TextField cells = new TextField();
+    /** The cells asked about; none chosen: every gradient but the objective's. */
+    final PracticeCellChooser cells;
     final Checkbox setting = new Checkbox(getTranslation("practice.setting"));
     final Span score = new Span();
     final Div hint = new Div();
@@ -44,17 +41,12 @@ final class PracticePanel extends Composite<HorizontalLayout> {
         this.shared = shared;
         this.saveSetting = saveSetting;
         this.onModeChanged = onModeChanged;
+        cells = new PracticeCellChooser(session, this::modeChanged);
         practice.setId("practice");
         hide.setId("practice-hide");
         hide.setItems(GRADIENTS, VALUES);
         hide.setItemLabelGenerator(v -> getTranslation(VALUES.equals(v) ? "practice.hideValues" : "practice.hideGradients"));
         hide.setAriaLabel(getTranslation("practice.hide"));
-        cells.setId("practice-cells");
-        cells.setPlaceholder(getTranslation("practice.cellsPlaceholder"));
-        cells.setAriaLabel(getTranslation("practice.cellsLabel"));
-        cells.setTooltipText(getTranslation("practice.cellsTip"));
-        cells.setWidth("16em");
-        cells.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         setting.setId("practice-setting");
         score.setId("practice-score");
         hint.setId("practice-hint");
@@ -62,11 +54,10 @@ final class PracticePanel extends Composite<HorizontalLayout> {
         Practice start = session.mode();
         practice.setValue(start.on());
         hide.setValue(start.hide() == Practice.Hide.VALUES ? VALUES : GRADIENTS);
-        cells.setValue(String.join(", ", start.cells()));
+        cells.show(start.cells());
         setting.setValue(shared.practice().on());
         practice.addValueChangeListener(e -> modeChanged());
         hide.addValueChangeListener(e -> modeChanged());
-        cells.addValueChangeListener(e -> modeChanged());
         setting.addValueChangeListener(e -> {
             shared.practiceHolder().set(e.getValue() ? current(true) : Practice.OFF);
             saveSetting.run();
@@ -96,7 +87,7 @@ final class PracticePanel extends Composite<HorizontalLayout> {
             return Practice.OFF;
         }
         return new Practice(VALUES.equals(hide.getValue()) ? Practice.Hide.VALUES : Practice.Hide.GRADIENTS,
-                chosenCells());
+                cells.chosen());
     }
 
     private void modeChanged() {
@@ -124,32 +115,11 @@ final class PracticePanel extends Composite<HorizontalLayout> {
         score.setText(session.mode().on() ? session.score().text() : "");
     }
 
-    /**
-     * The cells typed in the cells field that exist; names that do not are refused next to the field
-     * (and left out, so practice goes on with the others).
-     */
-    private List<String> chosenCells() {
-        List<String> chosen = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (String part : cells.getValue().split(",")) {
-            String name = part.strip();
-            if (name.isEmpty() || chosen.contains(name)) {
-                continue;
-            }
-            if (session.hasCell(name)) {
-                chosen.add(name);
-            } else {
-                unknown.add(name);
-            }
-        }
-        cells.setInvalid(!unknown.isEmpty());
-        cells.setErrorMessage(unknown.isEmpty() ? null : getTranslation("practice.noCell", String.join(", ", unknown)));
-        return chosen;
-    }
-
-    /** After cells were renamed or deleted: practise the chosen cells that are still there. */
+    /** After cells were added, renamed or deleted: offer the sheet's cells, and practise the chosen ones still there. */
     void refreshNames() {
-        if (!cells.getValue().isBlank() && practice.getValue()) {
+        boolean chosen = !cells.chosen().isEmpty();
+        cells.refreshNames();
+        if (chosen && practice.getValue()) {
             session.setMode(current(true));
             onModeChanged.run();
         }

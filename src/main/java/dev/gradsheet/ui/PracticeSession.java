@@ -67,9 +67,25 @@ public final class PracticeSession {
         return shared.sheet().cell(name).isPresent();
     }
 
-    /** Whether the student is asked for {@code q} of {@code c}. */
+    /**
+     * The names of every cell of the grid (formula steps too), in its order, when the sheet has at
+     * most {@code limit} cells; null for a bigger sheet, whose cells are typed rather than listed.
+     */
+    public List<String> cellNames(int limit) {
+        var sheet = shared.sheet();
+        if (sheet.size() > limit) {
+            return null;
+        }
+        return sheet.cells(0, limit).stream().map(Cell::name).toList();
+    }
+
+    /** Whether the student is asked for {@code q} of {@code c} (its number is hidden and counted in the score). */
     public boolean asks(Cell c, Quantity q) {
-        return q == Quantity.GRAD ? mode.hidesGrad(c) : mode.hidesValue(c);
+        return asks(c, q, shared.sheet().objective());
+    }
+
+    private boolean asks(Cell c, Quantity q, String objective) {
+        return q == Quantity.GRAD ? mode.hidesGrad(c, objective) : mode.hidesValue(c);
     }
 
     /** The outcome of typing an answer: an error for the field, or whether the answer is right (null: cleared). */
@@ -108,7 +124,7 @@ public final class PracticeSession {
         return shared.claims().expectations().stream().anyMatch(e -> e.quantity() == q);
     }
 
-        /** The student's answer as text, or "" when there is none. */
+    /** The student's answer as text, or "" when there is none. */
     public String answerText(String cell, Quantity q) {
         Expectation e = shared.claims().find(new Expectation(cell, q, 0).target());
         return e == null ? "" : Numbers.exact(e.claimed());
@@ -127,12 +143,14 @@ public final class PracticeSession {
         }
     }
 
+    /** The score over exactly the numbers hidden from the student: each hidden number is one question. */
     public Score score() {
         int right = 0;
         int asked = 0;
+        String objective = shared.sheet().objective();
         for (Cell c : shared.sheet().cells()) {
             for (Quantity q : Quantity.values()) {
-                if (asks(c, q)) {
+                if (asks(c, q, objective)) {
                     asked++;
                     if (Boolean.TRUE.equals(right(c.name(), q))) {
                         right++;

@@ -29,7 +29,7 @@ final class SavedIndicator extends Span {
         this.states = states;
         this.frames = frames;
         setId("save-state");
-        addClassName("gs-legend");
+        addClassName("gs-save-state");
         getElement().setAttribute("role", "status"); // read out when it changes, politely
         getElement().setAttribute("title", getTranslation("save.title"));
     }

@@ -326,13 +326,50 @@ public final class SheetPresenter implements dev.gradsheet.server.ActsFor {
         if (formula == null || formula.isBlank()) {
             return new Outcome(Texts.t("presenter.enterFormula"), EditRefusedException.Reason.FORMULA);
         }
-        return run(() -> sheet().addCell(name.strip(), formula.strip()));
+        String added = name.strip();
+        String typed = formula.strip();
+        // one edit, so one Undo takes the cell back and the objective with it
+        return run(() -> sheet().asOneEdit(dev.gradsheet.engine.EditLabel.of(dev.gradsheet.engine.EditLabel.Kind.ADD, added), () -> {
+            boolean follows = shared.objectiveFollows().get() || !sheet().hasExplicitObjective();
+            sheet().addCell(added, typed);
+            if (follows) {
+                follow(added);
+            }
+        }));
     }
 
-    /** Makes {@code name} the objective (null: the last cell again). */
+    /**
+     * The sheet's objective was not picked by anyone: it follows the newest loss-like cell
+     * ({@link ObjectiveFollower}), from the first formula on (the engine gives an objectiveless sheet
+     * its first formula cell) until a person picks one.
+     */
+    private void follow(String added) {
+        Sheet s = sheet();
+        String objective = s.objective();
+        if (!s.hasExplicitObjective() || objective == null) {
+            return; // a number added to a sheet without formulas: nothing to follow yet
+        }
+        shared.objectiveFollows().set(true);
+        Cell cell = s.cell(added).orElseThrow();
+        Cell current = s.cell(objective).orElseThrow();
+        if (ObjectiveFollower.takesOver(cell, current, s.usersOf(objective).contains(added))) {
+            s.setObjective(added);
+        }
+    }
+
+    /** Whether the objective still follows the newest loss-like cell added (nobody has picked one). */
+    public boolean objectiveFollows() {
+        return shared.objectiveFollows().get();
+    }
+
+    /** Makes {@code name} the objective (null: the last cell again); a picked objective stays where it is put. */
     public Outcome setObjective(String name) {
         beginAction();
-        return run(() -> sheet().setObjective(name));
+        Outcome o = run(() -> sheet().setObjective(name));
+        if (o.ok()) {
+            shared.objectiveFollows().set(false);
+        }
+        return o;
     }
 
     /**

@@ -17,8 +17,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -35,13 +33,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The sheet's toolbar: undo/redo (their buttons name the edit they undo or redo, e.g. "Undo SGD
- * step (lr 0.01)"; the history is the sheet's, shared by every tab), the Examples menu, download and
- * upload of {@code .sheet} files (and of workbooks GradSheet exported), the export menu
- * ({@link ExportMenu}), the objective picker and the sheet's share link. Opening an example
- * or uploading fires an {@link OpenEvent}; upload errors (too big, not a sheet) are listed with
- * their line numbers, the current sheet is left alone and the refused file leaves the upload's list
- * at once, so the next file is read.
+ * The sheet's toolbar, one line that never wraps: undo/redo (their buttons name the edit they undo
+ * or redo, e.g. "Undo SGD step (lr 0.01)", shortened to fit a fixed width with the whole name in the
+ * tooltip, so nothing moves when a label changes; the history is the sheet's, shared by every tab),
+ * a place for the page's main action ({@link #setMain}), then the objective picker, Open (upload of
+ * {@code .sheet} files and of workbooks GradSheet exported), the export menu ({@link ExportMenu}),
+ * the Examples menu and, less used, a "⋯" menu with the download and the share link. Opening an example or uploading fires an {@link OpenEvent}; upload errors (too big,
+ * not a sheet) are listed with their line numbers under the toolbar, over the page rather than
+ * pushing it down; the current sheet is left alone and the refused file leaves the upload's list at
+ * once, so the next file is read.
  */
 @com.vaadin.flow.component.dependency.JsModule("./gradsheet-a11y.js") // ARIA repairs: Vaadin marks menu items aria-selected, which screen readers misread
 public class SheetToolbar extends Composite<VerticalLayout> {
@@ -58,6 +58,8 @@ public class SheetToolbar extends Composite<VerticalLayout> {
     final Div uploadErrors = new Div();
     final ComboBox<String> objective = new ComboBox<>();
     final Anchor shareLink = new Anchor();
+    /** Where the page's main action goes: between the history buttons and the rest. */
+    private final Div main = new Div();
     private final SheetPresenter presenter;
     private boolean updatingObjective;
 
@@ -73,20 +75,33 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         setUpUpload();
         setUpObjective();
         setUpShareLink();
-        HorizontalLayout row = new HorizontalLayout(undo, redo, menu, download, new ExportMenu(presenter), upload, objective,
-                shareLink);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        row.setWrap(true);
+        undo.addClassName("gs-history-button");
+        redo.addClassName("gs-history-button");
+        main.addClassName("gs-toolbar-main");
+        Div row = new Div(undo, redo, main, InlineLabel.of(objective), objective, upload,
+                new ExportMenu(presenter), menu);
+        row.addClassName("gs-toolbar");
         VerticalLayout layout = getContent();
         layout.setPadding(false);
         layout.setSpacing(false);
+        layout.addClassName("gs-toolbar-box");
         layout.add(row, uploadErrors);
         refresh();
     }
 
-    /** The Examples menu: each example (and an empty sheet) opens as a new sheet. */
+    /** Puts the page's main action (the SGD step) in the toolbar, after undo and redo. */
+    public void setMain(com.vaadin.flow.component.Component action) {
+        main.removeAll();
+        main.add(action);
+    }
+
+    /**
+     * The Examples menu: each example (and an empty sheet) opens as a new sheet; beside it, "⋯" holds
+     * the less used download and share link.
+     */
     private void setUpExamples() {
         menu.setId("examples-menu");
+        menu.addThemeVariants(com.vaadin.flow.component.menubar.MenuBarVariant.LUMO_TERTIARY);
         SubMenu examples = menu.addItem(getTranslation("toolbar.examples")).getSubMenu();
         for (Examples.Example ex : Examples.ALL) {
             MenuItem item = examples.addItem(ExampleTexts.title(ex), e -> fireEvent(new OpenEvent(this, ex.text(), ex.id() + ".sheet")));
@@ -94,6 +109,12 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         }
         MenuItem empty = examples.addItem(getTranslation("toolbar.emptySheet"), e -> fireEvent(new OpenEvent(this, "", "empty.sheet")));
         empty.setId("example-empty");
+        MenuItem more = menu.addItem("⋯");
+        more.setId("more-menu");
+        more.setAriaLabel(getTranslation("toolbar.more"));
+        more.getElement().setAttribute("title", getTranslation("toolbar.more"));
+        more.getSubMenu().addItem(download).setId("more-download");
+        more.getSubMenu().addItem(shareLink).setId("more-share");
     }
 
     /** Download: the sheet as {@code .sheet} text, written when the link is followed. */
@@ -119,8 +140,10 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(uploadBytes);
         upload.setDropAllowed(true);
-        Button open = new Button(getTranslation("toolbar.open"));
-        open.getElement().setAttribute("title", getTranslation("toolbar.openTitle"));
+        Button open = new Button(getTranslation("toolbar.open"), com.vaadin.flow.component.icon.VaadinIcon.UPLOAD_ALT.create());
+        open.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        // its words give way to the icon on narrow screens; the tooltip says what it opens
+        open.setTooltipText(getTranslation("toolbar.openTitle"));
         upload.setUploadButton(open);
         upload.setUploadHandler(new SheetUpload());
         if (!dev.gradsheet.ui.i18n.Texts.english()) {
@@ -152,7 +175,8 @@ public class SheetToolbar extends Composite<VerticalLayout> {
     private void setUpObjective() {
         objective.setId("objective");
         objective.setLabel(getTranslation("toolbar.objective"));
-        objective.setWidth("9em");
+        InlineLabel.inline(objective);
+        objective.setWidth("8em");
         objective.addValueChangeListener(e -> {
             if (updatingObjective || e.getValue() == null) {
                 return;
@@ -216,7 +240,10 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         }
     }
 
-    /** An edit's label short enough for a button (the tooltip has it whole). */
+    /**
+     * An edit's label short enough for a button (the tooltip has it whole); the button's fixed width
+     * cuts what is still too wide for it with an ellipsis (gradsheet.css), so nothing moves.
+     */
     static String shortLabel(String label) {
         return label.length() <= 28 ? label : label.substring(0, 27) + "…";
     }

@@ -15,8 +15,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -39,12 +37,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The web sheet at {@code /sheet/<id>}: toolbar, SGD panel, the cell grid, the graph picture, the
- * selected cell's "Why this gradient?" panel and the add-cell form. Every tab on the same link
- * shares one live sheet; each edit anywhere arrives through the sheet's change stream and is
- * pushed to every open tab — handed off the editing thread first ({@link ChangeFeed}): a training
- * run's progress, at the tab's pace and only while the tab is shown. The head says whether the
- * sheet's edits are saved ({@link SavedIndicator}).
+ * The web sheet at {@code /sheet/<id>}: a one-line head (the objective first, whether the sheet's
+ * edits are saved: {@link SavedIndicator}), the sheet's description in one line, a one-line toolbar
+ * with the SGD step, then the cell grid with the selected cell's "Why this gradient?" under it and,
+ * beside it, the tabs (graph, add a cell, data & training, practice, history). Training takes the
+ * whole width below 1700 px, with the grid one click away. Every tab on the same link shares one live
+ * sheet; each edit anywhere arrives through the sheet's change stream and is pushed to every open tab
+ * — handed off the editing thread first ({@link ChangeFeed}): a training run's progress, at the tab's
+ * pace and only while the tab is shown.
  */
 @Route(Routes.SHEET)
 public class SheetView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
@@ -75,12 +75,12 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     private PracticePanel practicePanel;
     private PracticeColumns practiceColumns;
     /** The objective and its value, first thing in the page's head. */
-    private final Span status = new Span();
-    private final Span cellCount = new Span();
+    private PageHead head;
     private StartGuide startGuide;
     /** The last refused in-place edit, in full (the field's own message may be cut by the column). */
     final Span editError = new Span();
     private Div left;
+    private Div main;
     private SideTabs tabs;
     private HistoryPanel history;
     /** Says aloud (to screen readers) what other tabs changed. */
@@ -94,6 +94,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
     /** The sheet this tab has told the registry it shows. */
     private SharedSheet tracked;
     private com.vaadin.flow.dom.DomListenerRegistration undoKeys;
+    /** "Grid": back to the grid where training took its place. */
+    private com.vaadin.flow.component.button.Button showGrid;
     /** Whose sheet this is and what this visitor may do with it (asked of server.access). */
     private final dev.gradsheet.server.access.SheetActions actions;
     private dev.gradsheet.server.Actor actor;
@@ -177,11 +179,10 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         presenter.setVisit(dev.gradsheet.ui.classroom.Visitor.visit());
         createParts(shared);
         wireParts(shared);
-        Div top = new Div(toolbar, sgd);
-        top.addClassName("gs-top");
-        Div main = main();
+        toolbar.setMain(sgd);
+        main = main();
         accessBar = new dev.gradsheet.ui.classroom.AccessBar(shared, actions, actor, this::applyAccess);
-        add(head(), intro(description(shared), accessBar), startGuide, top, main, liveRegion, visibility);
+        add(head, intro(new SheetAbout(shared.description()), accessBar), startGuide, toolbar, main, liveRegion, visibility);
         setFlexGrow(1, main);
 
         practiceChanged();
@@ -194,6 +195,8 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     /** The parts of the page, each given the presenter (or the shared sheet) it works on. */
     private void createParts(SharedSheet shared) {
+        saved = new SavedIndicator(registry.saveState(shared), frames);
+        head = new PageHead(saved);
         toolbar = new SheetToolbar(presenter);
         sgd = new SgdPanel(presenter);
         grid = new CellGrid(presenter);
@@ -207,7 +210,6 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
                 practicePanel::nextHint);
         training = new dev.gradsheet.ui.train.TrainingPanel(shared, registry, frames, VisitorKey.current());
         training.actFor(presenter); // its runs and steps are this tab's person's
-        saved = new SavedIndicator(registry.saveState(shared), frames);
         training.getContent().setOpened(true); // its tab is the switch; the panel itself stays open
         startGuide = new StartGuide(presenter, addForm, this::open);
         editError.setId("edit-error");
@@ -235,49 +237,20 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
             grid.showBatchGradients(e.batchGradient());
             presenter.post(training::clearResult); // "Stopped at step …" belongs to this run only
         });
-        training.network().addCellClickListener(e -> grid.select(e.name())); // a neuron or edge: its cell
+        training.network().addCellClickListener(e -> { // a neuron or edge: its cell, with its explanation in view
+            grid.select(e.name());
+            showGridIfTrainingTookItsPlace();
+        });
     }
 
     /**
-     * The page's head: the objective and its value first, large, where the eye goes (what every
-     * gradient is about), the cell count, the language switch and the colour legend.
+     * The description with the access bar beside it, on one line: the bar costs the page no line of
+     * its own, and the description gives way to it (its first line is cut, "more" shows the rest).
      */
-    private HorizontalLayout head() {
-        H2 title = new H2("GradSheet");
-        title.getStyle().set("margin", "0");
-        Span objectiveLabel = new Span(getTranslation("sheet.objective"));
-        objectiveLabel.addClassName("gs-legend");
-        status.setId("status");
-        status.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "700")
-                .set("font-family", "monospace");
-        status.getElement().setAttribute("title", getTranslation("sheet.objectiveTitle"));
-        cellCount.setId("cell-count");
-        cellCount.addClassName("gs-legend");
-        Span legend = new Span(getTranslation("sheet.legend"));
-        legend.addClassName("gs-legend");
-        // the language switch before the long legend, so it shares the first line (no extra line at 800 px)
-        HorizontalLayout head = new HorizontalLayout(title, objectiveLabel, status, cellCount, saved,
-                new dev.gradsheet.ui.i18n.LanguageSwitch(), legend);
-        head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        head.addClassName("gs-head");
-        return head;
-    }
-
-    /** The description with the access bar beside it: the bar costs the page no line of its own. */
-    private static Div intro(Paragraph description, dev.gradsheet.ui.classroom.AccessBar accessBar) {
-        Div intro = new Div(description, accessBar);
-        intro.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("justify-content", "space-between")
-                .set("align-items", "flex-start").set("column-gap", "var(--lumo-space-m)").set("width", "100%");
+    private static Div intro(SheetAbout about, dev.gradsheet.ui.classroom.AccessBar accessBar) {
+        Div intro = new Div(about, accessBar);
+        intro.addClassName("gs-intro");
         return intro;
-    }
-
-    /** The sheet's description (its leading comment), hidden when it has none. */
-    private static Paragraph description(SharedSheet shared) {
-        Paragraph description = new Paragraph(shared.description() == null ? "" : ExampleTexts.description(shared.description()));
-        description.setId("description");
-        description.addClassName("gs-description");
-        description.setVisible(shared.description() != null && !shared.description().isBlank());
-        return description;
     }
 
     /**
@@ -285,7 +258,9 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
      * it (below it on narrow screens, see gradsheet.css) the tabs Graph, Add a cell, Data & training and
      * Practice.
      * The explanation is outside the tabs so it is always in view; tab pages stay attached when hidden,
-     * so a training run keeps going while the graph is shown.
+     * so a training run keeps going while the graph is shown. Data & training is laid out like
+     * TensorFlow Playground and needs the width: below 1700 px it takes the grid's place (the page
+     * is marked {@code gs-wide-page}), and "Grid" at the start of the tab bar brings the grid back.
      */
     private Div main() {
         cellPanel.addClassName("gs-why");
@@ -303,10 +278,33 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         tabs.show(practiceSession.mode().on() ? "tab-practice"
                 : presenter.shared().data() != null ? "tab-training"
                 : presenter.size() == 0 ? "tab-add" : "tab-graph");
-        Div main = new Div(left, tabs);
-        main.setId("main");
-        main.addClassName("gs-main");
-        return main;
+        Div page = new Div(left, tabs);
+        page.setId("main");
+        page.addClassName("gs-main");
+        showGrid = showGridButton();
+        tabs.lead(showGrid);
+        tabs.onShown(id -> page.getClassNames().set("gs-wide-page", "tab-training".equals(id)));
+        page.getClassNames().set("gs-wide-page", "tab-training".equals(tabs.shown()));
+        return page;
+    }
+
+    /**
+     * Brings the grid and "Why this gradient?" back where Data & training took their place (the
+     * screen is too narrow for both, so "Grid" is shown: only the browser knows); beside the grid,
+     * training stays.
+     */
+    private void showGridIfTrainingTookItsPlace() {
+        showGrid.getElement().executeJs("if ($0.offsetParent) $0.click()", showGrid.getElement());
+    }
+
+    /** "Grid", shown only while training takes the grid's place: back to the grid beside the graph. */
+    private com.vaadin.flow.component.button.Button showGridButton() {
+        var back = new com.vaadin.flow.component.button.Button(getTranslation("sheet.showGrid"), e -> tabs.show("tab-graph"));
+        back.setId("show-grid");
+        back.addClassName("gs-show-grid");
+        back.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+        back.setTooltipText(getTranslation("sheet.showGridTip"));
+        return back;
     }
 
     /**
@@ -399,7 +397,7 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
                 onChange(change);
                 // an edit this tab's presenter made carries it as the change set's source; any other is told aloud
                 if (!p.madeHere(change)) {
-                    liveRegion.announce(ChangeSummary.of(change.label(), status.getText()));
+                    liveRegion.announce(ChangeSummary.of(change.label(), head.status.getText()));
                 }
             }
         });
@@ -463,6 +461,10 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
         java.util.function.Predicate<Cell> value = c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.VALUE);
         java.util.function.Predicate<Cell> grad = c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.GRAD);
         grid.hide(value, grad);
+        grid.practice(practiceSession.mode().on());
+        if (practiceSession.mode().on()) {
+            grid.scrollIntoView("answer-grad"); // the fields to type in, in view
+        }
         // "Why this gradient?" would give the answers away; the hints replace it while practising.
         cellPanel.setVisible(!practiceSession.mode().on());
         graphPage.practice(practiceSession.mode().on(), value, grad);
@@ -492,14 +494,15 @@ public class SheetView extends VerticalLayout implements HasUrlParameter<String>
 
     private void updateStatus() {
         String objective = presenter.objective();
+        String line;
         if (objective != null && practiceSession != null
                 && presenter.cell(objective).map(c -> practiceSession.asks(c, dev.gradsheet.sheet.Expectation.Quantity.VALUE)).orElse(false)) {
-            status.setText(objective + " = " + CellGrid.HIDDEN);
+            line = objective + " = " + CellGrid.HIDDEN;
         } else {
-            status.setText(objective == null ? getTranslation("sheet.noObjective") : objective + " = " + Format.readable(presenter.objectiveValue()));
+            line = objective == null ? getTranslation("sheet.noObjective") : objective + " = " + Format.readable(presenter.objectiveValue());
         }
         int size = presenter.size();
-        cellCount.setText(size == 1 ? getTranslation("sheet.oneCell") : getTranslation("sheet.cells", String.valueOf(size)));
+        head.show(line, size == 1 ? getTranslation("sheet.oneCell") : getTranslation("sheet.cells", String.valueOf(size)));
     }
 
     /** For tests: the parts of the view. */

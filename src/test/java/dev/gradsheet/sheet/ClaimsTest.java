@@ -149,13 +149,25 @@ class ClaimsTest {
     }
 
     @Test
-    void practiceHidesGradientsOfAllButInputsAndWeights() throws Exception {
+    void practiceHidesEveryGradientButTheObjectives() throws Exception {
         SheetFile.Loaded loaded = SheetFile.parse(WORKED + "@practice = gradients\n", "p.sheet");
         Practice p = loaded.practice();
         var sheet = loaded.sheet();
-        assertTrue(p.hidesGrad(sheet.cell("q").orElseThrow()));
-        assertFalse(p.hidesGrad(sheet.cell("z").orElseThrow()));
+        // the homework's numbers: inputs' and weights' gradients too (dL/dz, dL/dx), all but dL/dL = 1
+        for (String asked : List.of("x", "y", "z", "q", "f", "t")) {
+            assertTrue(p.hidesGrad(sheet.cell(asked).orElseThrow(), "L"), asked);
+        }
+        assertFalse(p.hidesGrad(sheet.cell("L").orElseThrow(), "L"));
         assertFalse(p.hidesValue(sheet.cell("q").orElseThrow()));
-        assertFalse(Practice.OFF.hidesGrad(sheet.cell("q").orElseThrow()));
+        assertFalse(Practice.OFF.hidesGrad(sheet.cell("q").orElseThrow(), "L"));
+        // values too: the computed cells' values, never the given inputs' and weights'
+        Practice values = Practice.parse("values");
+        assertTrue(values.hidesValue(sheet.cell("q").orElseThrow()));
+        assertFalse(values.hidesValue(sheet.cell("z").orElseThrow()));
+        assertFalse(values.hidesValue(sheet.cell("x").orElseThrow()));
+        // chosen cells: exactly those, the objective too when chosen
+        Practice chosen = Practice.parse("gradients of z, L");
+        assertTrue(chosen.hidesGrad(sheet.cell("L").orElseThrow(), "L"));
+        assertFalse(chosen.hidesGrad(sheet.cell("q").orElseThrow(), "L"));
     }
 }

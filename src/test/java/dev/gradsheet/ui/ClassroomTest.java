@@ -62,7 +62,7 @@ class ClassroomTest extends KaribuTestBase {
     }
 
     @Test
-    void anEmptySheetTakesItsFirstFormulaAndSaysSo() throws Exception {
+    void anEmptySheetsObjectiveFollowsTheNewestFormulaUntilOneIsPickedAndSaysSoOnce() throws Exception {
         SheetView view = openSheet("");
         assertThat(((com.vaadin.flow.component.html.Span) SheetViewTest.findById(view, "status")).getText())
                 .isEqualTo("none yet");
@@ -77,7 +77,7 @@ class ClassroomTest extends KaribuTestBase {
         form.add.click();
         roundtrip();
         assertThat(view.presenter().shared().sheet().objective()).isEqualTo("p");
-        assertThat(form.notice.getText()).startsWith("p is the objective now: the first formula of this sheet.");
+        assertThat(form.notice.getText()).startsWith("p is the objective now. Until you pick one, the objective follows");
         assertThat(((com.vaadin.flow.component.html.Span) SheetViewTest.findById(view, "status")).getText())
                 .isEqualTo("p = 9");
         assertThat(shown(view, "x", "grad")).isEqualTo("6");
@@ -85,8 +85,19 @@ class ClassroomTest extends KaribuTestBase {
         form.formula.setValue("p + 1");
         form.add.click();
         roundtrip();
-        assertThat(view.presenter().shared().sheet().objective()).isEqualTo("p");
+        // nobody picked p: the newest formula takes the objective over, and the form said so once already
+        assertThat(view.presenter().shared().sheet().objective()).isEqualTo("p2");
         assertThat(form.notice.getText()).isEmpty(); // the message went with the next action
+        assertThat(((com.vaadin.flow.component.html.Span) SheetViewTest.findById(view, "status")).getText())
+                .isEqualTo("p2 = 10");
+        // picked: it stays
+        view.toolbar().objective.setValue("p");
+        roundtrip();
+        form.name.setValue("p3");
+        form.formula.setValue("p2 * 2");
+        form.add.click();
+        roundtrip();
+        assertThat(view.presenter().shared().sheet().objective()).isEqualTo("p");
     }
 
     // ---- spreadsheet editing in the grid --------------------------------------------------------

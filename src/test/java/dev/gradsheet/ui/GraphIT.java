@@ -83,8 +83,9 @@ class GraphIT extends BrowserTestBase {
         graph.zoomOut();
         graph.zoomOut();
         assertThat(graph.zoom()).isLessThan(z0);
-        // the mouse wheel zooms (towards the pointer)
+        // the mouse wheel zooms (towards the pointer) once the picture has the focus
         double before = graph.zoom();
+        graph.focusPicture();
         graph.wheelInAtTheMiddle();
         sheet.waitUntil(5, "the wheel should zoom in", () -> graph.zoom() > before);
         graph.fit();

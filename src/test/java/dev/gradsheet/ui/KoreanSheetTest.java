@@ -134,7 +134,7 @@ class KoreanSheetTest extends KaribuTestBase {
         ButtonKt._click(q.hint());
         assertThat(view.practicePanel().hint.getText())
                 .isEqualTo("q의 기울기 힌트 1/3: q은(는) f에 쓰입니다: ×는 기울기에 다른 쪽 입력을 곱합니다.");
-        assertThat(view.practicePanel().score.getText()).isEqualTo("점수: 3개 중 0개 정답");
+        assertThat(view.practicePanel().score.getText()).isEqualTo("점수: 6개 중 0개 정답");
         assertThat(q.mark().getElement().getAttribute("aria-label")).isEqualTo("아직 정답이 아님");
         assertNoEnglish(view);
     }

@@ -89,6 +89,9 @@ class PlaygroundIT extends BrowserTestBase {
         screenshot(sheet, "playground-04-network-hover-1366x768");
         network.clickNeuron("h1_2");
         sheet.why().waitForTitleContaining("h1_2");
+        // below 1700 px training had taken the grid's place: the click brought the grid and its
+        // explanation back, and the tab brings training back
+        sheet.showTraining();
         // an edge is clicked on the band over its line (a thin line alone is hard to hit)
         network.clickEdge("w2_1_3");
         sheet.why().waitForTitleContaining("w2_1_3");
@@ -126,6 +129,7 @@ class PlaygroundIT extends BrowserTestBase {
         assertThat(middle.get(2).doubleValue()).isZero();
         network.clickAt((int) Math.round(middle.get(0).doubleValue()), (int) Math.round(middle.get(1).doubleValue()) + 3);
         sheet.why().waitForTitleContaining("v2");
+        sheet.showTraining();
         viewport(sheet.driver(), 800, 1000);
         network.scrollIntoView();
         screenshot(sheet, "playground-08-hand-written-network-800x1000");

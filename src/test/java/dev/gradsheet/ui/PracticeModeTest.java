@@ -71,7 +71,8 @@ class PracticeModeTest extends KaribuTestBase {
         roundtrip();
         assertThat(view.graph().picture().node("q").label()).isEqualTo("q = 3\ngrad ?");
         assertThat(view.graph().picture().node("q").classes()).doesNotContain("gpos").doesNotContain("gneg");
-        assertThat(view.graph().picture().node("z").label()).isEqualTo("z = -3\ngrad 6"); // a weight: shown
+        assertThat(view.graph().picture().node("z").label()).isEqualTo("z = -3\ngrad ?"); // a weight's too: homework asks for it
+        assertThat(view.graph().picture().node("L").label()).isEqualTo("L = 1\ngrad 1"); // the objective's is 1 by definition
 
         view.practicePanel().practice.setValue(false);
         roundtrip();
@@ -92,13 +93,14 @@ class PracticeModeTest extends KaribuTestBase {
         assertThat(shown(view, "q", "local")).isEqualTo("?");
         assertThat(shown(view, "f", "grad")).isEqualTo("?");
         assertThat(shown(view, "f", "value")).isEqualTo("-12");       // only gradients are hidden
-        assertThat(shown(view, "z", "grad")).isEqualTo("-12");        // inputs and weights stay shown
-        assertThat(shown(view, "x", "grad")).isEqualTo("16");
+        assertThat(shown(view, "z", "grad")).isEqualTo("?");          // inputs' and weights' too: dL/dz is the homework
+        assertThat(shown(view, "x", "grad")).isEqualTo("?");
+        assertThat(shown(view, "L", "grad")).isEqualTo("1");          // the objective's is 1 by definition: not asked
         assertThat(view.cellGrid().grid().getColumnByKey("answer-grad").isVisible()).isTrue();
         assertThat(view.cellPanel().isVisible()).isFalse();           // "Why this gradient?" would tell
         assertThat(view.graph().picture().node("q").label()).isEqualTo("q = 3\ngrad ?");
-        assertThat(view.graph().picture().node("z").label()).isEqualTo("z = -4\ngrad -12");
-        assertThat(panel.score.getText()).isEqualTo("Score: 0 of 3 right"); // q, f and L
+        assertThat(view.graph().picture().node("z").label()).isEqualTo("z = -4\ngrad ?");
+        assertThat(panel.score.getText()).isEqualTo("Score: 0 of 6 right"); // x, y, z, q, f and t: every hidden gradient
 
         AnswerCell q = answer(view, "q", "answer-grad");
         type(q, "-16");
@@ -114,7 +116,7 @@ class PracticeModeTest extends KaribuTestBase {
         ButtonKt._click(q.hint());
         assertThat(panel.hint.getText()).isEqualTo(
                 "Hint 3 of 3 for the gradient of q: dL/dq = dL/df · ∂f/∂q = (-4)·(-4) = 16");
-        assertThat(panel.score.getText()).isEqualTo("Score: 0 of 3 right");
+        assertThat(panel.score.getText()).isEqualTo("Score: 0 of 6 right");
 
         type(q, "16");
         assertThat(q.mark().getText()).isEqualTo("✓");
@@ -123,14 +125,14 @@ class PracticeModeTest extends KaribuTestBase {
         AnswerCell f = answer(view, "f", "answer-grad");
         type(f, "-4.003"); // within the default tolerance 1e-3 * 4
         assertThat(f.mark().getText()).isEqualTo("✓");
-        assertThat(panel.score.getText()).isEqualTo("Score: 2 of 3 right");
+        assertThat(panel.score.getText()).isEqualTo("Score: 2 of 6 right");
 
-        AnswerCell l = answer(view, "L", "answer-grad");
-        type(l, "one");
-        assertThat(l.field().isInvalid()).isTrue();
-        assertThat(l.field().getErrorMessage()).isEqualTo("'one' is not a number");
-        assertThat(l.mark().getText()).isEmpty();
-        assertThat(panel.score.getText()).isEqualTo("Score: 2 of 3 right");
+        AnswerCell t = answer(view, "t", "answer-grad");
+        type(t, "one");
+        assertThat(t.field().isInvalid()).isTrue();
+        assertThat(t.field().getErrorMessage()).isEqualTo("'one' is not a number");
+        assertThat(t.mark().getText()).isEmpty();
+        assertThat(panel.score.getText()).isEqualTo("Score: 2 of 6 right");
 
         // The answers are the sheet's claims: a download carries the student's work.
         String text = view.presenter().sheetText();
@@ -142,7 +144,7 @@ class PracticeModeTest extends KaribuTestBase {
         view.presenter().setValue("z", "-5");
         roundtrip();
         assertThat(answer(view, "q", "answer-grad").mark().getText()).isEqualTo("✗");
-        assertThat(panel.score.getText()).isEqualTo("Score: 0 of 3 right");
+        assertThat(panel.score.getText()).isEqualTo("Score: 0 of 6 right");
 
         panel.practice.setValue(false);
         roundtrip();
@@ -160,7 +162,7 @@ class PracticeModeTest extends KaribuTestBase {
         assertThat(shown(view, "f", "value")).isEqualTo("?");
         assertThat(shown(view, "x", "value")).isEqualTo("-2");
         assertThat(view.cellGrid().grid().getColumnByKey("answer-value").isVisible()).isTrue();
-        assertThat(panel.score.getText()).isEqualTo("Score: 0 of 6 right");
+        assertThat(panel.score.getText()).isEqualTo("Score: 0 of 9 right"); // the values of q, f, L and six gradients
         AnswerCell f = answer(view, "f", "answer-value");
         type(f, "-12");
         assertThat(f.mark().getText()).isEqualTo("✓");
@@ -169,7 +171,7 @@ class PracticeModeTest extends KaribuTestBase {
         ButtonKt._click(q.hint());
         ButtonKt._click(q.hint());
         assertThat(panel.hint.getText()).isEqualTo("Hint 2 of 3 for the value of q: Its arguments: x = -2, y = 5.");
-        assertThat(panel.score.getText()).isEqualTo("Score: 1 of 6 right");
+        assertThat(panel.score.getText()).isEqualTo("Score: 1 of 9 right");
         assertThat(view.presenter().sheetText()).contains("@expect f = -12\n@expect q = 7\n");
     }
 
@@ -182,7 +184,7 @@ class PracticeModeTest extends KaribuTestBase {
         SheetView view = LocatorJ._get(SheetView.class);
         var grid = view.cellGrid().grid();
         assertThat(grid.getColumnByKey("answer-grad").isVisible()).isTrue();
-        assertThat(grid.getColumnByKey("answer-grad").getHeaderText()).isEqualTo("Claimed gradient");
+        assertThat(((Span) grid.getColumnByKey("answer-grad").getHeaderComponent()).getText()).isEqualTo("Claimed gradient");
         assertThat(grid.getColumnByKey("answer-value").isVisible()).isFalse();
         assertThat(((Span) GridKt._getCellComponent(grid, 2, "answer-grad")).getText()).isEqualTo("-12 ✓");
         assertThat(((Span) GridKt._getCellComponent(grid, 0, "answer-grad")).getText()).isEqualTo("15 ✗");
@@ -191,16 +193,48 @@ class PracticeModeTest extends KaribuTestBase {
     }
 
     @Test
-    void chosenCellsOnly() {
+    void chosenCellsOnlyFromTheLabelledListOfTheSheetsCells() {
         SheetView view = openStart();
         PracticePanel panel = view.practicePanel();
         panel.practice.setValue(true);
-        panel.cells.setValue("q, nothere");
         roundtrip();
-        assertThat(panel.cells.isInvalid()).isTrue();
-        assertThat(panel.cells.getErrorMessage()).isEqualTo("no cell called nothere");
+        // a small sheet offers its cells by name, under a label of its own (not a placeholder)
+        assertThat(panel.cells.listed.isVisible()).isTrue();
+        assertThat(panel.cells.typed.isVisible()).isFalse();
+        assertThat(panel.cells.listed.getLabel()).isEqualTo("Cells asked");
+        assertThat(panel.cells.listed.getListDataView().getItems().toList()).containsExactly("x", "y", "z", "q", "f", "t", "L");
+        panel.cells.listed.setValue(java.util.Set.of("z", "q"));
+        roundtrip();
         assertThat(shown(view, "q", "grad")).isEqualTo("?");
+        assertThat(shown(view, "z", "grad")).isEqualTo("?");
         assertThat(shown(view, "f", "grad")).isEqualTo("-4");
+        assertThat(shown(view, "x", "grad")).isEqualTo("16");
+        assertThat(panel.score.getText()).isEqualTo("Score: 0 of 2 right"); // exactly the hidden ones
+        assertThat(view.practicePanel().cells.chosen()).containsExactly("z", "q"); // in the grid's order
+    }
+
+    @Test
+    void aBigSheetsCellsAreTyped() throws Exception {
+        StringBuilder text = new StringBuilder("c0 = input(1)\n");
+        for (int i = 1; i <= PracticeCellChooser.LISTED_UP_TO; i++) {
+            text.append("c").append(i).append(" = c").append(i - 1).append(" * 2\n");
+        }
+        SharedSheet big = registry.create(SheetFile.parse(text.toString(), "big.sheet"));
+        UI.getCurrent().navigate("sheet/" + big.id());
+        roundtrip();
+        SheetView view = LocatorJ._get(SheetView.class);
+        PracticePanel panel = view.practicePanel();
+        panel.practice.setValue(true);
+        roundtrip();
+        assertThat(panel.cells.listed.isVisible()).isFalse();
+        assertThat(panel.cells.typed.isVisible()).isTrue();
+        assertThat(panel.cells.typed.getLabel()).isEqualTo("Cells asked");
+        panel.cells.typed.setValue("c3, nothere");
+        roundtrip();
+        assertThat(panel.cells.typed.isInvalid()).isTrue();
+        assertThat(panel.cells.typed.getErrorMessage()).isEqualTo("no cell called nothere");
+        assertThat(shown(view, "c3", "grad")).isEqualTo("?");
+        assertThat(shown(view, "c4", "grad")).isNotEqualTo("?"); // not chosen: shown
         assertThat(panel.score.getText()).isEqualTo("Score: 0 of 1 right");
     }
 
@@ -223,7 +257,33 @@ class PracticeModeTest extends KaribuTestBase {
         SheetView opened = LocatorJ._get(SheetView.class);
         assertThat(opened.practicePanel().practice.getValue()).isTrue();
         assertThat(shown(opened, "q", "grad")).isEqualTo("?");
-        assertThat(shown(opened, "z", "grad")).isEqualTo("-12");
-        assertThat(opened.practicePanel().score.getText()).isEqualTo("Score: 0 of 3 right");
+        assertThat(shown(opened, "z", "grad")).isEqualTo("?");
+        assertThat(opened.practicePanel().score.getText()).isEqualTo("Score: 0 of 6 right");
+    }
+
+    @Test
+    void aTeachersChoiceOfCellsIsWhatTheStudentIsAsked() throws Exception {
+        SharedSheet teacher = registry.create(SheetFile.parse(Examples.WORKED.text(), "hw.sheet"));
+        UI.getCurrent().navigate("sheet/" + teacher.id());
+        roundtrip();
+        SheetView view = LocatorJ._get(SheetView.class);
+        view.practicePanel().practice.setValue(true);
+        view.practicePanel().cells.listed.setValue(java.util.Set.of("x", "z"));
+        view.practicePanel().setting.setValue(true);
+        roundtrip();
+        String saved = view.presenter().sheetText();
+        assertThat(saved).contains("\n@practice = gradients of x, z\n");
+
+        SharedSheet student = registry.create(SheetFile.parse(saved, "hw.sheet"));
+        UI.getCurrent().navigate("sheet/" + student.id());
+        roundtrip();
+        SheetView opened = LocatorJ._get(SheetView.class);
+        PracticePanel panel = opened.practicePanel();
+        assertThat(panel.practice.getValue()).isTrue();
+        assertThat(panel.cells.listed.getValue()).containsExactlyInAnyOrder("x", "z"); // the teacher's choice, shown
+        assertThat(shown(opened, "x", "grad")).isEqualTo("?");
+        assertThat(shown(opened, "z", "grad")).isEqualTo("?");
+        assertThat(shown(opened, "q", "grad")).isEqualTo("16");
+        assertThat(panel.score.getText()).isEqualTo("Score: 0 of 2 right");
     }
 }

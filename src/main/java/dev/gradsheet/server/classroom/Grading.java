@@ -46,11 +46,12 @@ public final class Grading {
 
     static List<String> askedTargets(SheetFile.Loaded sheet, Practice asked) {
         List<String> out = new ArrayList<>();
+        String objective = sheet.sheet().objective();
         for (Cell c : sheet.sheet().cells()) {
             if (asked.hidesValue(c)) {
                 out.add(new Expectation(c.name(), Quantity.VALUE, 0).target());
             }
-            if (asked.hidesGrad(c)) {
+            if (asked.hidesGrad(c, objective)) {
                 out.add(new Expectation(c.name(), Quantity.GRAD, 0).target());
             }
         }

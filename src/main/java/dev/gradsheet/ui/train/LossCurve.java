@@ -18,11 +18,11 @@ class LossCurve extends Composite<Div> {
 
     LossCurve() {
         chart.setId("loss-chart");
-        chart.setHeight("230px");
+        chart.setHeight("180px"); // under the network, so both are in view at 1366×768
         chart.setWidth("100%");
         Div box = getContent();
         box.add(chart);
-        box.getStyle().set("flex", "1 1 300px").set("min-width", "260px");
+        box.getStyle().set("min-width", "260px");
     }
 
     /** Draws {@code curves} (null: nothing trained yet). */

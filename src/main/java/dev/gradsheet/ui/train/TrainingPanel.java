@@ -9,10 +9,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.shared.Registration;
 import dev.gradsheet.jobs.TrainingJob;
 import dev.gradsheet.server.SharedSheet;
@@ -35,6 +35,11 @@ import java.util.concurrent.CompletableFuture;
  * fewer when the server is behind (the readout then says so), none while the tab is hidden. Its
  * pictures are computed on the server's picture threads and only put on the page here. Each Play,
  * Step and Reset is one undoable edit.
+ *
+ * <p>Laid out as the Playground is (gradsheet.css, {@code .gs-train}): the controls and the readout in
+ * one bar on top, then three columns — the data on the left, the network (with the loss curve and
+ * the run's summary under it) in the middle, the decision picture on the right — so at 1366×768 a run
+ * is watched whole without scrolling; narrow screens stack the same parts in one scrolling page.
  */
 public class TrainingPanel extends Composite<Details> {
     final TrainingSettings settings = new TrainingSettings(this::drawPictures);
@@ -72,22 +77,42 @@ public class TrainingPanel extends Composite<Details> {
         error.addClassName("gs-error");
         heatmap.setId("decision-picture");
         suggestBatch(shared.data());
-        HorizontalLayout body = new HorizontalLayout(data, curve, heatmap, network, summary);
-        body.setWidthFull();
-        body.setWrap(true);
-        VerticalLayout content = new VerticalLayout(controls(registry), error, body);
-        content.setPadding(false);
-        content.setSpacing(false);
-        details.add(content);
+        details.add(layout(registry));
         curve.draw(presenter.curves());
         drawPictures();
     }
 
     /**
-     * The Playground's transport and its readout first, always in view; then the settings and the
-     * links to the templates and the lesson pages.
+     * The bar on top (the transport, the readout, the settings, any refusal) over the three columns:
+     * data with the templates and lesson links, the network with the loss curve and the run's
+     * summary, and the decision picture.
      */
-    private VerticalLayout controls(SheetRegistry registry) {
+    private Div layout(SheetRegistry registry) {
+        Div readoutBox = new Div(readout.status, readout.busy, readout.progress);
+        readoutBox.addClassName("gs-train-readout");
+        Div bar = new Div(transport, readoutBox, settings);
+        bar.addClassName("gs-train-bar");
+        error.addClassName("gs-train-error");
+        Div dataColumn = column("gs-train-data", "train.panel.column.data", data, links(registry));
+        Div netColumn = column("gs-train-net", "train.panel.column.network", network, curve, summary);
+        Div outColumn = column("gs-train-out", "train.panel.column.output", heatmap);
+        Div layout = new Div(bar, error, dataColumn, netColumn, outColumn);
+        layout.addClassName("gs-train");
+        return layout;
+    }
+
+    /** One of the three columns: a small heading over its parts. */
+    private static Div column(String className, String headingKey, com.vaadin.flow.component.Component... parts) {
+        com.vaadin.flow.component.html.H5 heading = new com.vaadin.flow.component.html.H5(TrainTexts.t(headingKey));
+        heading.addClassName("gs-train-heading");
+        Div column = new Div(heading);
+        column.add(parts);
+        column.addClassName(className);
+        return column;
+    }
+
+    /** The templates and the lesson pages. */
+    private HorizontalLayout links(SheetRegistry registry) {
         Button templates = new Button(TrainTexts.t("train.panel.templates"), e -> new TemplateDialog(registry).open());
         templates.setId("templates");
         Anchor activations = new Anchor(ActivationsView.ROUTE, TrainTexts.t("train.panel.link.activations"));
@@ -97,11 +122,8 @@ public class TrainingPanel extends Composite<Details> {
         HorizontalLayout links = new HorizontalLayout(templates, activations, losses);
         links.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         links.setWrap(true);
-        VerticalLayout controls = new VerticalLayout(transport, readout.status, readout.busy, readout.progress,
-                settings, links);
-        controls.setPadding(false);
-        controls.setSpacing(false);
-        return controls;
+        links.addClassName("gs-train-links");
+        return links;
     }
 
     /** Makes this panel's runs and edits {@code tab}'s (a tab's presenter: its person and visit are recorded with them). */

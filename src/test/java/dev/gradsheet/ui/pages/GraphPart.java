@@ -107,4 +107,19 @@ public final class GraphPart extends PagePart {
         waitUpTo(20).withMessage(() -> "the graph's text should say '" + expected + "', says '" + textSelected() + "'")
                 .until(d -> expected.equals(textSelected()));
     }
+
+    /** The picture's geometry as drawn: its nodes and edges, the wheel over it, a click into it. */
+    public GraphPicturePart picture() {
+        return new GraphPicturePart(driver);
+    }
+
+    /** Gives the picture the keyboard focus: the wheel zooms it only then. */
+    public void focusPicture() {
+        js("document.getElementById('graph').focus()");
+    }
+
+    /** "Check numerically": the finite differences' column beside the gradients. */
+    public void checkNumerically() {
+        click("check-numerically");
+    }
 }

@@ -223,4 +223,51 @@ public final class GridPart extends PagePart {
     public void scrollToIndex(int index) {
         js("document.getElementById('cells').scrollToIndex(arguments[0])", index);
     }
+
+    /** JS: the cells (of the columns arguments[0]) in which a number is broken across lines. */
+    private static final String BROKEN_NUMBERS_JS = """
+            const grid = document.getElementById('cells');
+            const bad = [];
+            for (const tr of grid.shadowRoot.querySelectorAll('tbody#items tr')) {
+              if (tr.hidden) continue;
+              const tds = tr.querySelectorAll('td');
+              for (const col of arguments[0]) {
+                const c = tds[col] && tds[col]._content;
+                if (!c) continue;
+                const chars = [];
+                const walker = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) for (let i = 0; i < n.length; i++) chars.push([n, i]);
+                const text = chars.map(([n, i]) => n.data[i]).join('');
+                const numbers = /-?\\d+(\\.\\d+)?(e-?\\d+)?/g;
+                let m;
+                while ((m = numbers.exec(text))) {
+                  const tops = new Set();
+                  for (let k = m.index; k < m.index + m[0].length; k++) {
+                    const r = document.createRange();
+                    r.setStart(chars[k][0], chars[k][1]);
+                    r.setEnd(chars[k][0], chars[k][1] + 1);
+                    const box = r.getBoundingClientRect();
+                    if (box.width > 0) tops.add(Math.round(box.top / 4));
+                  }
+                  if (tops.size > 1) bad.push(text + ' breaks ' + m[0]);
+                }
+              }
+            }
+            return bad;""";
+
+    /** The cells of {@code columns} in which a number is broken across lines, each as "text breaks number". */
+    @SuppressWarnings("unchecked")
+    public List<String> numbersBrokenAcrossLines(List<Integer> columns) {
+        return (List<String>) js(BROKEN_NUMBERS_JS, columns);
+    }
+
+    /** Scrolls the grid's table back to its first column. */
+    public void scrollSidewaysToStart() {
+        js("arguments[0].$.table.scrollLeft = 0", element());
+    }
+
+    /** Waits until the grid is shown (it is hidden while training takes its place). */
+    public void waitUntilShown() {
+        awaitShown("cells", 10);
+    }
 }

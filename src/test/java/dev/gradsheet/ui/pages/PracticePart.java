@@ -72,4 +72,80 @@ public final class PracticePart extends PagePart {
         waitUpTo(10).withMessage(() -> "the hint should start with '" + start + "': " + hint())
                 .until(d -> hint().startsWith(start));
     }
+
+    /** JS: the grid's rows as [name, gradient shown] pairs. */
+    private static final String GRADIENTS_JS = """
+            const grid = document.getElementById('cells');
+            const out = [];
+            for (const tr of grid.shadowRoot.querySelectorAll('tbody#items tr')) {
+              if (tr.hidden) continue;
+              const tds = tr.querySelectorAll('td');
+              if (!tds.length || !tds[0]._content) continue;
+              out.push([tds[0]._content.textContent.trim(), tds[arguments[0]]._content.textContent.trim()]);
+            }
+            return out;""";
+    /** JS: the grid's header cells whose words are wider than the cell. */
+    private static final String CUT_HEADERS_JS = """
+            const grid = document.getElementById('cells');
+            const out = [];
+            for (const th of grid.shadowRoot.querySelectorAll('thead tr th')) {
+              if (th.hidden || !th._content || th.offsetWidth === 0) continue;
+              const range = document.createRange();
+              range.selectNodeContents(th._content);
+              const text = range.getBoundingClientRect();
+              const cell = th.getBoundingClientRect();
+              if (text.width > 0 && (text.right > cell.right + 1 || text.left < cell.left - 1)) out.push(th._content.textContent.trim());
+            }
+            return out;""";
+
+    /** Ticks Practice and waits for the score. */
+    public PracticePart tickPractice() {
+        click("practice");
+        awaitShown("practice-score", 20);
+        return this;
+    }
+
+    /** The label over "Cells asked" (a label, not a placeholder). */
+    public String cellsAskedLabel() {
+        return (String) js("const l = document.getElementById('practice-cells-list').querySelector('label');"
+                + " return l ? l.textContent.trim() : null");
+    }
+
+    /** Ticks {@code cells} in "Cells asked", clicking each in its list, then leaves the list. */
+    public void ask(List<String> cells) {
+        for (String cell : cells) {
+            WebElement input = driver.findElement(By.cssSelector("#practice-cells-list input"));
+            input.click();
+            input.sendKeys(cell);
+            WebElement item = waitUpTo(10).withMessage("the list should offer " + cell)
+                    .until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
+                            .filter(i -> i.isDisplayed() && cell.equals(i.getText().trim())).findFirst().orElse(null));
+            item.click();
+            input.sendKeys(Keys.ESCAPE);
+        }
+        click("practice-score"); // away from the list, which closes it
+    }
+
+    /** The answer field of the gradient of {@code cell}, once shown. */
+    public WebElement answerField(String cell) {
+        return awaitShown("answer-grad-" + cell, 20);
+    }
+
+    /** The Hint button beside the answer about {@code cell}. */
+    public WebElement hintButton(String cell) {
+        return byId("hint-grad-" + cell);
+    }
+
+    /** The names of the rows whose gradient shows as "?", in the grid's order (rows drawn only). */
+    @SuppressWarnings("unchecked")
+    public List<String> hidden() {
+        return ((List<List<String>>) js(GRADIENTS_JS, GridPart.GRAD)).stream().filter(r -> "?".equals(r.get(1)))
+                .map(r -> r.get(0)).toList();
+    }
+
+    /** The grid's headers that show less than their words (cut). */
+    @SuppressWarnings("unchecked")
+    public List<String> cutHeaders() {
+        return (List<String>) js(CUT_HEADERS_JS);
+    }
 }

@@ -242,10 +242,17 @@ public final class SheetPage extends PagePart {
                 .until(d -> expected.equals(cellError()));
     }
 
-    /** The sheet as the Download link gives it (.sheet text). */
+    /**
+     * The sheet as the Download link gives it (.sheet text). The link is in the toolbar's "⋯" menu,
+     * drawn while the menu is open: it is opened for the link, and closed again.
+     */
     public String downloaded() {
-        return (String) asyncJs("const done = arguments[0]; fetch(document.getElementById('download').href)"
+        js("document.getElementById('more-menu').closest('vaadin-menu-bar-button').click()");
+        awaitShown("download", 10);
+        String text = (String) asyncJs("const done = arguments[0]; fetch(document.getElementById('download').href)"
                 + ".then(r => r.text()).then(done, e => done('failed: ' + e))");
+        press(org.openqa.selenium.Keys.ESCAPE);
+        return text;
     }
 
     // Open (a .sheet file)
@@ -359,5 +366,28 @@ public final class SheetPage extends PagePart {
 
     public void scrollToTop() {
         js("window.scrollTo(0, 0)");
+    }
+
+    // the page at a glance
+
+    /** Shows the Graph tab. */
+    public GraphPart showGraph() {
+        click("tab-graph");
+        return graph();
+    }
+
+    /** The head and the toolbar as laid out (lines, boxes, undo's cut label). */
+    public ToolbarPart toolbar() {
+        return new ToolbarPart(driver);
+    }
+
+    /** The viewport the page is in. */
+    public ScreenPart screen() {
+        return new ScreenPart(driver);
+    }
+
+    /** Every text the page shows. */
+    public PageTextPart pageText() {
+        return new PageTextPart(driver);
     }
 }

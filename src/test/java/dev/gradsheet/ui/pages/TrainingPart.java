@@ -200,4 +200,105 @@ public final class TrainingPart extends PagePart {
     public WebElement playButton() {
         return byId("train-start");
     }
+
+    // the tab laid out like TensorFlow Playground
+
+    /** The parts a person watches a run with, by what they are. */
+    public java.util.Map<String, WebElement> watchedParts() {
+        java.util.Map<String, WebElement> parts = new java.util.LinkedHashMap<>();
+        parts.put("Play", byId("train-start"));
+        parts.put("Pause", byId("train-stop"));
+        parts.put("Step", byId("train-step"));
+        parts.put("Reset", byId("train-reset"));
+        parts.put("readout", driver.findElement(org.openqa.selenium.By.cssSelector(".gs-train-readout")));
+        parts.put("loss curve", byId("loss-chart"));
+        parts.put("decision picture", byId("decision-picture"));
+        parts.put("network view", driver.findElement(org.openqa.selenium.By.cssSelector("#network svg")));
+        return parts;
+    }
+
+    /** The parts {@link #watchedBoxes} measures, by what they are, as selectors. */
+    private static final java.util.Map<String, String> MEASURED = new java.util.LinkedHashMap<>();
+
+    static {
+        MEASURED.put("Play", "#train-start");
+        MEASURED.put("Pause", "#train-stop");
+        MEASURED.put("Step", "#train-step");
+        MEASURED.put("Reset", "#train-reset");
+        MEASURED.put("readout", ".gs-train-readout");
+        MEASURED.put("loss curve", "#loss-chart");
+        MEASURED.put("decision picture", "#decision-picture");
+        MEASURED.put("network view", "#network svg");
+        MEASURED.put("learning rate", "#train-lr");
+        MEASURED.put("batch size", "#train-batch");
+        MEASURED.put("data set", "#data-builtin");
+    }
+
+    /**
+     * Where each part a person watches a run with is, and the settings, measured in one script (a
+     * run redraws the network view ten times a second: an element found first and measured after
+     * would be gone).
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Box> watchedBoxes() {
+        java.util.List<java.util.List<Number>> rects = (java.util.List<java.util.List<Number>>) js("""
+                return arguments[0].map(s => { const e = document.querySelector(s);
+                  if (!e) return null; const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; });""",
+                new java.util.ArrayList<>(MEASURED.values()));
+        java.util.Map<String, Box> out = new java.util.LinkedHashMap<>();
+        int k = 0;
+        for (String what : MEASURED.keySet()) {
+            java.util.List<Number> r = rects.get(k++);
+            if (r == null) {
+                throw new AssertionError("no " + what + " (" + MEASURED.get(what) + ") on the page");
+            }
+            out.put(what, new Box(r.get(0).doubleValue(), r.get(1).doubleValue(), r.get(2).doubleValue(), r.get(3).doubleValue()));
+        }
+        return out;
+    }
+
+    /** The settings and the data, which a person sets before a run. */
+    public java.util.Map<String, WebElement> settingParts() {
+        java.util.Map<String, WebElement> parts = new java.util.LinkedHashMap<>();
+        parts.put("learning rate", byId("train-lr"));
+        parts.put("batch size", byId("train-batch"));
+        parts.put("data set", byId("data-builtin"));
+        return parts;
+    }
+
+    /** Waits until the network view is drawn. */
+    public void waitForNetwork() {
+        waitUntil(20, "the network view should be drawn",
+                () -> !driver.findElements(org.openqa.selenium.By.cssSelector("#network svg")).isEmpty());
+    }
+
+    /** How far the tab's page is scrolled down. */
+    public int tabScrollTop() {
+        return ((Number) js("return document.getElementById('page-training').scrollTop")).intValue();
+    }
+
+    public void scrollTabToTop() {
+        js("document.getElementById('page-training').scrollTop = 0");
+    }
+
+    /** The steps the status line counts, in any language (its first number), 0 before the first. */
+    public long stepsInAnyLanguage() {
+        Matcher m = Pattern.compile("(\\d[\\d,]*)").matcher(status());
+        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : 0;
+    }
+
+    /** "Grid", shown where training takes the grid's place. */
+    public WebElement gridButton() {
+        return byId("show-grid");
+    }
+
+    public boolean gridButtonShown() {
+        return isShown("show-grid");
+    }
+
+    /** Brings the grid back with "Grid" and waits for it. */
+    public void showGrid() {
+        click("show-grid");
+        awaitShown("cells", 10);
+    }
 }
