@@ -144,6 +144,7 @@ public class SheetToolbar extends Composite<VerticalLayout> {
         open.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
         // its words give way to the icon on narrow screens; the tooltip says what it opens
         open.setTooltipText(getTranslation("toolbar.openTitle"));
+        open.getElement().setAttribute("aria-label", getTranslation("toolbar.openTitle")); // its name while only the icon shows
         upload.setUploadButton(open);
         upload.setUploadHandler(new SheetUpload());
         if (!dev.gradsheet.ui.i18n.Texts.english()) {
