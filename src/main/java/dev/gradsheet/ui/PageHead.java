@@ -47,6 +47,7 @@ final class PageHead extends Composite<Div> {
         legend.addClassName("gs-legend");
         legend.getElement().setAttribute("title", getTranslation("sheet.legend"));
         legend.getElement().setAttribute("tabindex", "0"); // its tooltip reachable by keyboard too
+        legend.getElement().setAttribute("role", "note"); // a span may carry its name only with a role
         legend.getElement().setAttribute("aria-label", getTranslation("sheet.legend"));
         return legend;
     }
