@@ -9,8 +9,14 @@ public final class TemplatesDialog extends PagePart {
         super(driver);
     }
 
+    /**
+     * Waits until the dialog is shown and its opening animation has ended (Vaadin's overlay drops its
+     * {@code opening} attribute): until then its texts are drawn half-transparent.
+     */
     TemplatesDialog waitUntilOpen() {
         awaitShown("template-open", 20);
+        waitUntil(20, "the templates dialog should have finished opening", () -> Boolean.TRUE.equals(js(
+                "return [...document.querySelectorAll('vaadin-dialog-overlay')].every(o => !o.hasAttribute('opening'))")));
         return this;
     }
 
