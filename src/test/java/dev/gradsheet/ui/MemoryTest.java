@@ -115,7 +115,7 @@ class MemoryTest extends KaribuTestBase {
         // (they take 3.3–3.9 MB now, so a third of it is within the measurement's noise). What
         // stayed at 4 MB was H2's page cache filling with what the saves wrote; CACHE_SIZE keeps it at
         // 2 MB. (600, not 300: small sheets took 1.5 MB for 300, so in a full suite other tests'
-        // leftovers decided the third.)
+        // leftovers decided the outcome.)
         assertThat(after - before).as("heap growth in bytes once they are evicted").isLessThan(2L << 20)
                 .isLessThan((during - before) / 2);
     }
